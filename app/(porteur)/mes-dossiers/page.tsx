@@ -1,0 +1,59 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { Table } from "@/components/ui/table";
+import { listOwnApplications } from "@/lib/applications/data";
+import { requireSpace } from "@/lib/auth/session";
+import { getCurrentCall } from "@/lib/calls/data";
+import { formatDateTime, formatEuros } from "@/lib/format";
+
+export const metadata = { title: "Mes dossiers" };
+
+export default async function ApplicantSpacePage() {
+  const actor = await requireSpace("space.applicant", "/mes-dossiers");
+  const [applications, call] = await Promise.all([listOwnApplications(actor), getCurrentCall()]);
+  return (
+    <div className="fr-container fr-py-6w">
+      <h1>Mes dossiers</h1>
+      <p>Bonjour {actor.name}. Retrouvez ici vos dossiers de candidature et leur avancement.</p>
+      {call?.phase === "OPEN" && (
+        <Alert
+          severity="info"
+          title={`${call.title} : candidatures ouvertes`}
+          description={`Déposez votre dossier avant le ${formatDateTime(call.deadlineAt)} (heure de Paris).`}
+          className="fr-mb-4w"
+        />
+      )}
+      {applications.length === 0 ? (
+        <p className="fr-p-3w fr-background-alt--grey">Vous n&apos;avez pas encore de dossier de candidature.</p>
+      ) : (
+        <Table
+          caption="Vos dossiers de candidature"
+          head={
+            <tr>
+              <th scope="col">Dossier</th>
+              <th scope="col">Appel</th>
+              <th scope="col">Montant demandé</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Dernière modification</th>
+            </tr>
+          }
+        >
+          {applications.map((a) => (
+            <tr key={a.id}>
+              <td>
+                {a.title || a.pole.name}
+                {a.reference && <div className="fr-text--xs fr-mb-0">{a.reference}</div>}
+              </td>
+              <td>{a.call.title}</td>
+              <td>{a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}</td>
+              <td>
+                <StatusBadge status={a.status} />
+              </td>
+              <td>{formatDateTime(a.updatedAt)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { CallPicker } from "@/components/calls/call-picker";
+import { Table } from "@/components/ui/table";
+import { countByRegionAndStatus, type StatusCounts } from "@/lib/applications/data";
+import { SUBMITTED_STATUSES } from "@/lib/applications/status";
+import { requireSpace } from "@/lib/auth/session";
+import { listPublicCalls, pickCall } from "@/lib/calls/data";
+import { PHASE_LABELS } from "@/lib/calls/phase";
+import { formatDateTime, formatEuros } from "@/lib/format";
+import { listRegions } from "@/lib/regions/data";
+
+export const metadata = { title: "Cellule nationale" };
+
+type Props = { searchParams: Promise<{ appel?: string }> };
+
+const sum = (counts: StatusCounts, statuses: readonly (keyof StatusCounts)[]) => statuses.reduce((s, st) => s + (counts[st] ?? 0), 0);
+
+export default async function NationalCellPage({ searchParams }: Props) {
+  const actor = await requireSpace("space.cna", "/cna");
+  const params = await searchParams;
+  const [calls, regions] = await Promise.all([listPublicCalls(), listRegions()]);
+  const call = pickCall(calls, params.appel);
+  const counts = call ? await countByRegionAndStatus(actor, call.id) : new Map<string, StatusCounts>();
+  return (
+    <div className="fr-container fr-py-6w">
+      <h1>Cellule nationale d&apos;animation</h1>
+      {!call ? (
+        <p className="fr-p-3w fr-background-alt--grey">Aucun appel n&apos;est encore publié.</p>
+      ) : (
+        <>
+          <CallPicker calls={calls} current={call.slug} action="/cna" />
+          <p>
+            <strong>{call.title}</strong> — {PHASE_LABELS[call.phase]} · enveloppe {formatEuros(call.envelopeCents)} · dépôt
+            jusqu&apos;au {formatDateTime(call.deadlineAt)}
+          </p>
+          <Table
+            caption="Avancement de l'instruction par région"
+            head={
+              <tr>
+                <th scope="col">Région</th>
+                <th scope="col">Déposés</th>
+                <th scope="col">En instruction</th>
+                <th scope="col">Irrecevables</th>
+                <th scope="col">Avis régional rendu</th>
+              </tr>
+            }
+          >
+            {regions.map((r) => {
+              const c = counts.get(r.code) ?? {};
+              return (
+                <tr key={r.code}>
+                  <th scope="row">{r.name}</th>
+                  <td>{sum(c, SUBMITTED_STATUSES)}</td>
+                  <td>{sum(c, ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"])}</td>
+                  <td>{sum(c, ["INADMISSIBLE"])}</td>
+                  <td>{sum(c, ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"])}</td>
+                </tr>
+              );
+            })}
+          </Table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
+import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getActor } from "@/lib/auth/session";
+import { spacesOf } from "@/lib/auth/spaces";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "AMI PTCE", template: "%s - AMI PTCE" },
+  description: "Candidater, instruire et suivre l'appel à manifestation d'intérêt PTCE.",
+};
+
+const lang = "fr";
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await getActor();
+  const spaces = spacesOf(actor).map(({ href, label }) => ({ href, label }));
+  return (
+    <html {...getHtmlAttributes({ lang })}>
+      <head>
+        <StartDsfrOnHydration />
+        <DsfrHead />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <DsfrProvider lang={lang}>
+          <SiteHeader user={actor ? { name: actor.name } : null} spaces={spaces} />
+          <main id="contenu" tabIndex={-1} className="flex-1">
+            {children}
+          </main>
+          <SiteFooter />
+        </DsfrProvider>
+      </body>
+    </html>
+  );
+}

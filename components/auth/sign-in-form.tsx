@@ -1,0 +1,66 @@
+"use client";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { signInErrorMessage } from "@/lib/auth/messages";
+import { safeCallbackPath } from "@/lib/auth/redirects";
+import { signInSchema } from "@/lib/users/schema";
+
+type Values = z.input<typeof signInSchema>;
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!result || result.error) {
+      setError(signInErrorMessage(result?.error ?? "unknown"));
+      return;
+    }
+    router.push(safeCallbackPath(callbackUrl) ?? "/apres-connexion");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "connexion-erreur" : undefined}>
+      <div ref={alertRef} tabIndex={-1} aria-live="assertive" className="fr-mb-3w">
+        {error && <Alert id="connexion-erreur" severity="error" title="Connexion impossible" description={error} small={false} />}
+      </div>
+      <Input
+        label="Adresse e-mail"
+        hintText="Format attendu : nom@domaine.fr"
+        state={errors.email ? "error" : "default"}
+        stateRelatedMessage={errors.email?.message}
+        nativeInputProps={{ ...register("email"), type: "email", autoComplete: "username", spellCheck: false }}
+      />
+      <PasswordInput
+        label="Mot de passe"
+        messagesHint=""
+        messages={errors.password?.message ? [{ severity: "error", message: errors.password.message }] : []}
+        nativeInputProps={{ ...register("password"), autoComplete: "current-password" }}
+      />
+      <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">
+        {isSubmitting ? "Connexion en cours…" : "Se connecter"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+
+/** A DSFR table with a visible caption (what the table lists), for screen readers and everyone. */
+export function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <div className="fr-table fr-table--bordered">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table>
+              <caption>{caption}</caption>
+              <thead>{head}</thead>
+              <tbody>{children}</tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { applicationScope } from "@/lib/applications/scope";
+import { assertCan, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { paged } from "@/lib/pagination";
+
+const SUMMARY = {
+  id: true,
+  reference: true,
+  title: true,
+  status: true,
+  regionCode: true,
+  territoryType: true,
+  amountRequestedCents: true,
+  submittedAt: true,
+  updatedAt: true,
+  pole: { select: { name: true } },
+  call: { select: { title: true, year: true } },
+} as const;
+
+/** The dossiers of the applicant (owned or co-edited), newest first. */
+export function listOwnApplications(actor: Actor) {
+  assertCan(actor, "space.applicant");
+  return db().application.findMany({
+    where: { AND: [applicationScope(actor), { OR: [{ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } }] }] },
+    orderBy: { updatedAt: "desc" },
+    select: SUMMARY,
+  });
+}
+
+/** One page of the dossiers of a call in a region, as the actor may see them. */
+export async function listRegionApplications(actor: Actor, callId: string, regionCode: string, page: { page: number; size: number; skip: number }) {
+  assertCan(actor, "region.read", { kind: "region", regionCode });
+  const where = { AND: [applicationScope(actor), { callId, regionCode }] };
+  const [items, total] = await Promise.all([
+    db().application.findMany({ where, orderBy: [{ reference: "asc" }, { id: "asc" }], skip: page.skip, take: page.size, select: SUMMARY }),
+    db().application.count({ where }),
+  ]);
+  return paged(items, total, page.page, page.size);
+}
+
+export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
+
+/** Number of dossiers of a call by region and status, within what the actor may see. */
+export async function countByRegionAndStatus(actor: Actor, callId: string): Promise<Map<string, StatusCounts>> {
+  const rows = await db().application.groupBy({
+    by: ["regionCode", "status"],
+    where: { AND: [applicationScope(actor), { callId }] },
+    _count: { _all: true },
+  });
+  const byRegion = new Map<string, StatusCounts>();
+  for (const row of rows) {
+    const counts = byRegion.get(row.regionCode) ?? {};
+    counts[row.status] = row._count._all;
+    byRegion.set(row.regionCode, counts);
+  }
+  return byRegion;
+}

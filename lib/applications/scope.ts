@@ -1,0 +1,31 @@
+// The `where` filter AND-ed into every read of dossiers: the summaries an actor may list.
+// Mirrors `application.readSummary` of lib/auth/policy.ts, which tests check against each other.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/policy";
+
+const NOTHING: Prisma.ApplicationWhereInput = { id: { in: [] } };
+
+export function applicationScope(actor: Actor | null | undefined): Prisma.ApplicationWhereInput {
+  if (!actor?.active) return NOTHING;
+  const submitted: Prisma.ApplicationWhereInput = { status: { not: "DRAFT" } };
+  const clauses: Prisma.ApplicationWhereInput[] = [];
+  const roles = new Set(actor.roles.map((g) => g.role));
+
+  if (roles.has("APPLICANT")) {
+    clauses.push({ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } });
+  }
+  if (roles.has("CNA_MEMBER")) clauses.push(submitted);
+  const coordinated = actor.roles.filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode).map((g) => g.regionCode!);
+  if (coordinated.length) clauses.push({ AND: [submitted, { regionCode: { in: coordinated } }] });
+  const evaluated = actor.roles.filter((g) => g.role === "CRA_EVALUATOR" && g.regionCode).map((g) => g.regionCode!);
+  if (evaluated.length) {
+    clauses.push({
+      AND: [
+        submitted,
+        { regionCode: { in: evaluated } },
+        { assignments: { some: { evaluatorId: actor.id, withdrawnAt: null } } },
+      ],
+    });
+  }
+  return clauses.length ? { OR: clauses } : NOTHING;
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditHash, GENESIS_HASH, toJsonValue } from "@/lib/audit/chain";
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string; // e.g. "user.create", "call.phase"
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+// One writer at a time extends the chain: a transaction-scoped advisory lock orders them.
+const AUDIT_LOCK_KEY = 7_202_511;
+
+/** Appends an event to the audit log, inside the caller's transaction. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = {
+    at: new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: toJsonValue(input.before),
+    after: toJsonValue(input.after),
+  };
+  await tx.auditEvent.create({
+    data: {
+      ...fields,
+      before: fields.before === null ? Prisma.DbNull : (fields.before as Prisma.InputJsonValue),
+      after: fields.after === null ? Prisma.DbNull : (fields.after as Prisma.InputJsonValue),
+      prevHash,
+      hash: auditHash(prevHash, fields),
+    },
+  });
+}
+
+export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtId: bigint; reason: string };
+
+/** Walks the whole log in order and reports the first row whose link or content does not match. */
+export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
+  let prevHash = GENESIS_HASH;
+  let cursor: bigint | undefined;
+  let checked = 0;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({
+      orderBy: { id: "asc" },
+      take: batchSize,
+      ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
+    });
+    if (!rows.length) return { ok: true, checked };
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) {
+        return { ok: false, checked, brokenAtId: row.id, reason: "le lien vers l'événement précédent ne correspond pas (ligne supprimée ou insérée)" };
+      }
+      if (auditHash(prevHash, row) !== row.hash) {
+        return { ok: false, checked, brokenAtId: row.id, reason: "le contenu de l'événement a été modifié" };
+      }
+      prevHash = row.hash;
+      checked += 1;
+    }
+    cursor = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,177 @@
+// Who may do what, in one place. Every query and command of lib/ asks `can` (or `assertCan`) before
+// acting, with the resource as read from the database, never as sent by the client.
+// Fails closed: an inactive user, an unknown action or a missing resource is refused.
+import type { ApplicationStatus, Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+export type RoleGrant = { role: Role; regionCode: string | null };
+export type Actor = { id: string; email: string; name: string; active: boolean; roles: RoleGrant[] };
+
+/** What the policy needs to know of a dossier; built by lib/applications from the database record. */
+export type ApplicationFacts = {
+  kind: "application";
+  ownerId: string;
+  collaboratorIds: string[];
+  regionCode: string;
+  status: ApplicationStatus;
+  /** evaluators currently assigned (not withdrawn) */
+  assignedEvaluatorIds: string[];
+  /** CRA members who declared they have no conflict of interest with this dossier */
+  noConflictUserIds: string[];
+  /** CRA members who declared a conflict of interest */
+  conflictedUserIds: string[];
+  /** the region's results were finalised and sent to the national cell */
+  regionFinalized: boolean;
+};
+export type RegionFacts = { kind: "region"; regionCode: string };
+export type Resource = ApplicationFacts | RegionFacts;
+
+export const ACTIONS = [
+  // spaces
+  "space.applicant",
+  "space.cra",
+  "space.cna",
+  "space.admin",
+  // applicants
+  "application.create",
+  "application.readSummary", // reference, title, pole, status: what a list shows
+  "application.read", // the whole content and attachments
+  "application.edit",
+  "application.submit",
+  "application.withdraw",
+  "application.message",
+  // regional cells
+  "application.declareConflict",
+  "application.checkAdmissibility",
+  "application.assignEvaluators",
+  "application.evaluate",
+  "application.regionalOpinion",
+  "region.read",
+  "region.finalize",
+  // national cell
+  "region.reopen",
+  "national.review",
+  "national.decide",
+  "convention.manage",
+  "payment.record",
+  "report.review",
+  // administration
+  "call.manage",
+  "user.manage",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const has = (actor: Actor, role: Role) => actor.roles.some((g) => g.role === role);
+const hasInRegion = (actor: Actor, roles: Role[], regionCode: string) =>
+  actor.roles.some((g) => roles.includes(g.role) && g.regionCode === regionCode);
+const CRA_ROLES: Role[] = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
+
+/** Regions where the actor sits in the regional cell. */
+export function craRegions(actor: Actor): string[] {
+  return [...new Set(actor.roles.filter((g) => CRA_ROLES.includes(g.role) && g.regionCode).map((g) => g.regionCode!))];
+}
+
+function isApplicantSide(actor: Actor, a: ApplicationFacts): boolean {
+  return a.ownerId === actor.id || a.collaboratorIds.includes(actor.id);
+}
+
+/** A CRA member reads a dossier's content only after declaring no conflict; an evaluator only if assigned. */
+function craMayReadContent(actor: Actor, a: ApplicationFacts): boolean {
+  if (a.status === "DRAFT") return false;
+  if (!a.noConflictUserIds.includes(actor.id)) return false;
+  if (hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode)) return true;
+  return hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id);
+}
+
+function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): boolean {
+  const submitted = a.status !== "DRAFT";
+  const coordinator = hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode);
+  const regionOpen = !a.regionFinalized;
+  switch (action) {
+    case "application.readSummary":
+      return (
+        isApplicantSide(actor, a) ||
+        (submitted && (has(actor, "CNA_MEMBER") || coordinator ||
+          (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id))))
+      );
+    case "application.read":
+      return isApplicantSide(actor, a) || (submitted && has(actor, "CNA_MEMBER")) || craMayReadContent(actor, a);
+    case "application.edit":
+    case "application.submit":
+      return isApplicantSide(actor, a) && a.status === "DRAFT";
+    case "application.withdraw":
+      return a.ownerId === actor.id && ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status);
+    case "application.message":
+      return submitted && (isApplicantSide(actor, a) || has(actor, "CNA_MEMBER") || craMayReadContent(actor, a));
+    case "application.declareConflict": {
+      const assigned = a.assignedEvaluatorIds.includes(actor.id) && hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode);
+      return submitted && regionOpen && (coordinator || assigned) && !a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id);
+    }
+    case "application.checkAdmissibility":
+    case "application.assignEvaluators":
+    case "application.regionalOpinion":
+      return submitted && regionOpen && coordinator && craMayReadContent(actor, a);
+    case "application.evaluate":
+      return (
+        a.status === "UNDER_REVIEW" && regionOpen && a.assignedEvaluatorIds.includes(actor.id) &&
+        hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && craMayReadContent(actor, a)
+      );
+    case "national.review":
+    case "national.decide":
+      return has(actor, "CNA_MEMBER") && a.regionFinalized;
+    default:
+      return false;
+  }
+}
+
+function canOnRegion(actor: Actor, action: Action, r: RegionFacts): boolean {
+  switch (action) {
+    case "region.read":
+      return has(actor, "CNA_MEMBER") || hasInRegion(actor, CRA_ROLES, r.regionCode);
+    case "region.finalize":
+      return hasInRegion(actor, ["CRA_COORDINATOR"], r.regionCode);
+    case "region.reopen":
+      return has(actor, "CNA_MEMBER");
+    default:
+      return false;
+  }
+}
+
+function canWithoutResource(actor: Actor, action: Action): boolean {
+  switch (action) {
+    case "space.applicant":
+    case "application.create":
+      return has(actor, "APPLICANT");
+    case "space.cra":
+      return craRegions(actor).length > 0;
+    case "space.cna":
+    case "national.review":
+    case "national.decide":
+    case "convention.manage":
+    case "payment.record":
+    case "report.review":
+      return has(actor, "CNA_MEMBER");
+    case "space.admin":
+    case "call.manage":
+    case "user.manage":
+    case "audit.read":
+      return has(actor, "ADMIN");
+    default:
+      return false;
+  }
+}
+
+export function can(actor: Actor | null | undefined, action: Action, resource?: Resource): boolean {
+  if (!actor?.active || !(ACTIONS as readonly string[]).includes(action)) return false;
+  if (!resource) return canWithoutResource(actor, action);
+  if (resource.kind === "application") return canOnApplication(actor, action, resource);
+  if (resource.kind === "region") return canOnRegion(actor, action, resource);
+  return false;
+}
+
+/** Throws NOT_FOUND when refused: a forbidden thing looks like a missing one. */
+export function assertCan(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHORIZED");
+  if (!can(actor, action, resource)) throw new AppError("NOT_FOUND");
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth/options";
+import { can, type Action, type Actor } from "@/lib/auth/policy";
+import { loadActor } from "@/lib/users/data";
+
+/** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id) return null;
+  return loadActor(user.id, user.sessionVersion ?? 0);
+});
+
+/** For pages: sends a signed-out visitor to the sign-in page, then back to `path`. */
+export async function requireActor(path: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  return actor;
+}
+
+/** For pages of a role's space: a signed-in user without the right sees the not-found page. */
+export async function requireSpace(space: Extract<Action, `space.${string}`>, path: string): Promise<Actor> {
+  const actor = await requireActor(path);
+  if (!can(actor, space)) notFound();
+  return actor;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+const CALL_DETAILS = {
+  levers: { orderBy: { position: "asc" } },
+  priorities: true,
+  learningCommunities: { orderBy: { code: "asc" } },
+  documentKinds: { orderBy: { position: "asc" } },
+  criteria: { orderBy: { position: "asc" } },
+  tranches: { orderBy: { position: "asc" } },
+} as const;
+
+/** The call shown to the public: the open one, else the latest one published. Public information. */
+export async function getCurrentCall() {
+  const open = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: CALL_DETAILS });
+  if (open) return open;
+  return db().call.findFirst({ where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } }, orderBy: { opensAt: "desc" }, include: CALL_DETAILS });
+}
+
+export type CallDetails = NonNullable<Awaited<ReturnType<typeof getCurrentCall>>>;
+
+/** Calls that are public (not in preparation), newest first. */
+export function listPublicCalls() {
+  return db().call.findMany({
+    where: { phase: { not: "DRAFT" } },
+    orderBy: { opensAt: "desc" },
+    select: { id: true, slug: true, title: true, year: true, phase: true, opensAt: true, deadlineAt: true, envelopeCents: true },
+  });
+}
+
+/** Every call, drafts included, for the administration and the cells. */
+export function listAllCalls() {
+  return db().call.findMany({
+    orderBy: [{ year: "desc" }, { opensAt: "desc" }],
+    select: { id: true, slug: true, title: true, year: true, phase: true, opensAt: true, deadlineAt: true, envelopeCents: true },
+  });
+}
+
+export type CallSummary = Awaited<ReturnType<typeof listAllCalls>>[number];
+
+/** The call a cell works on: the one named in the address, else the latest one past its opening. */
+export function pickCall<T extends { slug: string; phase: string }>(calls: T[], slug: string | undefined): T | undefined {
+  return calls.find((c) => c.slug === slug) ?? calls.find((c) => c.phase !== "DRAFT") ?? calls[0];
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** ?page= and ?taille= of a list, parsed leniently: a bad value gives the first page. */
+export function parsePage(params: { page?: string; taille?: string }, defaultSize = DEFAULT_PAGE_SIZE) {
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page ?? 1);
+  const size = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).catch(defaultSize).parse(params.taille ?? defaultSize);
+  return { page, size, skip: (page - 1) * size };
+}
+
+export type Paged<T> = { items: T[]; total: number; page: number; size: number; pageCount: number };
+
+export function paged<T>(items: T[], total: number, page: number, size: number): Paged<T> {
+  return { items, total, page, size, pageCount: Math.max(1, Math.ceil(total / size)) };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/log";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
+
+/**
+ * Creates a user with their roles. `actorId` is the administrator who does it, or null for the
+ * system (demo seed, sign-up). Authorisation of the caller is checked by the calling command.
+ */
+export async function createUser(actorId: string | null, input: NewUserInput) {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
+  const { email, name, password, emailVerified, roles } = parsed.data;
+  const passwordHash = password ? await hashPassword(password) : null;
+  return db().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "Un compte existe déjà avec cette adresse e-mail.", { email: ["Un compte existe déjà avec cette adresse e-mail."] });
+    }
+    const user = await tx.user.create({
+      data: {
+        email,
+        name,
+        passwordHash,
+        emailVerifiedAt: emailVerified ? new Date() : null,
+        roles: { create: roles.map((g) => ({ role: g.role, regionCode: g.regionCode })) },
+      },
+      select: { id: true, email: true, name: true },
+    });
+    await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: user.id, after: { email, name, roles } });
+    return user;
+  });
+}
+
+export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+
+export const emailSchema = z
+  .string({ message: "Saisissez votre adresse e-mail." })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: "Saisissez votre adresse e-mail." })
+  .max(254, { message: "Adresse e-mail trop longue." })
+  .pipe(z.email({ message: "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr." }));
+
+/** ANSSI and CNIL recommend length over composition rules: 12 characters at least. */
+export const passwordSchema = z
+  .string({ message: "Saisissez un mot de passe." })
+  .min(12, { message: "Le mot de passe doit contenir au moins 12 caractères." })
+  .max(128, { message: "Le mot de passe doit contenir au plus 128 caractères." });
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: "Saisissez votre mot de passe." }).max(128),
+});
+
+const REGIONAL_ROLES: readonly Role[] = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
+
+export const roleGrantSchema = z
+  .object({ role: z.enum(Role), regionCode: z.string().nullable() })
+  .refine((g) => REGIONAL_ROLES.includes(g.role) === (g.regionCode !== null), {
+    message: "Les rôles de cellule régionale sont rattachés à une région, les autres à aucune.",
+    path: ["regionCode"],
+  });
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(2, { message: "Saisissez le nom complet." }).max(120),
+  password: passwordSchema.optional(),
+  emailVerified: z.boolean().default(false),
+  roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }),
+});
+export type NewUserInput = z.input<typeof newUserSchema>;

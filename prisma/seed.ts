@@ -1,0 +1,43 @@
+// The demo data, written through the product's own commands. Idempotent: what exists is kept.
+import { changeCallPhase, createCall } from "@/lib/calls/mutations";
+import { db } from "@/lib/db";
+import type { CallPhase } from "@/lib/generated/prisma/enums";
+import { syncRegionCatalog } from "@/lib/regions/mutations";
+import { loadActor } from "@/lib/users/data";
+import { createUser } from "@/lib/users/mutations";
+import { CALL_2025, DEMO_PASSWORD, DEMO_USERS, nextEditionInput } from "./demo.ts";
+
+async function ensureUsers(): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const exists = await db().user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (!exists) await createUser(null, { ...user, password: DEMO_PASSWORD, emailVerified: true });
+  }
+}
+
+async function ensureCall(admin: NonNullable<Awaited<ReturnType<typeof loadActor>>>, input: ReturnType<typeof nextEditionInput>, phases: CallPhase[]) {
+  const existing = await db().call.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (existing) return;
+  const call = await createCall(admin, input);
+  for (const phase of phases) await changeCallPhase(admin, call.id, phase);
+}
+
+export async function seedDemo(databaseUrl?: string): Promise<void> {
+  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  await syncRegionCatalog();
+  await ensureUsers();
+  const adminUser = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email } });
+  const admin = await loadActor(adminUser.id, adminUser.sessionVersion);
+  if (!admin) throw new Error("Le compte administrateur de démonstration est désactivé.");
+  // 2025: submissions closed, regional then national instruction (its dossiers come with later work).
+  await ensureCall(admin, CALL_2025, ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW"]);
+  await ensureCall(admin, nextEditionInput(), ["OPEN"]);
+  console.log("Données de démonstration prêtes.");
+}
+
+export function printDemoAccounts(): void {
+  console.log(`\nComptes de démonstration (mot de passe commun : ${DEMO_PASSWORD})`);
+  for (const u of DEMO_USERS) {
+    const roles = u.roles.map((r) => r.role + (r.regionCode ? ` ${r.regionCode}` : "")).join(", ");
+    console.log(`  ${u.email.padEnd(42)} ${u.name.padEnd(18)} ${roles}`);
+  }
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
@@ -8,6 +9,8 @@ import { loadActor } from "@/lib/users/data";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  // Reading the cookies first marks the page as rendered per request (never prerendered at build).
+  await cookies();
   const session = await getServerSession(authOptions);
   const user = session?.user;
   if (!user?.id) return null;

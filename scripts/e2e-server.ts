@@ -1,0 +1,31 @@
+// The server the end-to-end tests run against: a fresh database (on DATABASE_URL's server, else
+// the embedded PostgreSQL) migrated and seeded with the demo data, and the production build.
+import { spawn } from "node:child_process";
+import { appEnv, NEXT_BIN } from "./lib/app-env.ts";
+import { createDatabase, dropDatabase, startServer } from "./lib/database.ts";
+import { applyMigrations, ROOT } from "./lib/schema-engine.ts";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const server = await startServer("test", false);
+const url = await createDatabase(server.url, "ptce_e2e");
+await applyMigrations(url);
+const { seedDemo } = await import("../prisma/seed.ts");
+await seedDemo(url);
+const { disconnect } = await import("@/lib/db");
+await disconnect();
+
+const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd: ROOT, env: appEnv(url, port), stdio: "inherit" });
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await new Promise((resolve) => next.once("exit", resolve));
+  await dropDatabase(url).catch(() => {});
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+next.on("exit", () => void stop());

@@ -1,0 +1,16 @@
+import { describe, expect, inject, it } from "vitest";
+import { pendingSchemaSql } from "../../scripts/lib/schema-engine";
+import { db } from "@/lib/db";
+
+describe("migrations", () => {
+  it("the committed migrations match schema.prisma (no change without its migration)", async () => {
+    const sql = await pendingSchemaSql(inject("databaseUrl"));
+    expect(sql.trim()).toBe("-- This is an empty migration.");
+  });
+  it("were applied and recorded as prisma migrate deploy records them", async () => {
+    const rows = await db().$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+      SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    expect(rows.map((r) => r.migration_name)).toEqual(["20261122161720_init", "20261122161721_audit_append_only"]);
+    expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+  });
+});

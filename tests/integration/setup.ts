@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.NEXTAUTH_SECRET ??= "secret-de-test-suffisamment-long-pour-next-auth";
+
+const { db, disconnect } = await import("@/lib/db");
+const { syncRegionCatalog } = await import("@/lib/regions/mutations");
+
+// Reference data (regions, départements) stays; everything else is emptied before each test.
+const KEPT = new Set(["_prisma_migrations", "Region", "Departement"]);
+
+beforeAll(async () => {
+  if ((await db().region.count()) === 0) await syncRegionCatalog();
+});
+
+beforeEach(async () => {
+  const tables = await db().$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
+  const names = tables.map((t) => t.tablename).filter((t) => !KEPT.has(t));
+  if (names.length) await db().$executeRawUnsafe(`TRUNCATE TABLE ${names.map((n) => `"${n}"`).join(", ")} RESTART IDENTITY CASCADE`);
+});
+
+afterAll(async () => {
+  await disconnect();
+});

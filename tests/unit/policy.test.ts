@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, assertCan, can, type Action } from "@/lib/auth/policy";
+import { ACTORS, dossier } from "../fixtures/actors";
+
+type Name = keyof typeof ACTORS;
+const ALL = Object.keys(ACTORS) as Name[];
+
+/** Who may do `action` on the standard dossier (Bretagne, under review): everybody else may not. */
+const MATRIX: Partial<Record<Action, Name[]>> = {
+  "application.readSummary": ["owner", "coEditor", "coordinator", "evaluator", "conflictedEvaluator", "cna"],
+  "application.read": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
+  "application.edit": [],
+  "application.submit": [],
+  "application.withdraw": ["owner"],
+  "application.message": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
+  "application.declareConflict": [],
+  "application.checkAdmissibility": ["coordinator"],
+  "application.assignEvaluators": ["coordinator"],
+  "application.regionalOpinion": ["coordinator"],
+  "application.evaluate": ["evaluator"],
+  "national.review": [],
+  "national.decide": [],
+  "space.admin": [],
+  "call.manage": [],
+};
+
+describe("policy on a dossier under review in Bretagne", () => {
+  for (const [action, allowed] of Object.entries(MATRIX) as [Action, Name[]][]) {
+    it(`${action}: only ${allowed.join(", ") || "nobody"}`, () => {
+      const granted = ALL.filter((name) => can(ACTORS[name], action, dossier()));
+      expect(granted).toEqual(allowed);
+    });
+  }
+});
+
+describe("policy on a draft", () => {
+  it("only the applicant side sees and edits a draft", () => {
+    const draft = dossier({ status: "DRAFT", assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
+    for (const action of ["application.readSummary", "application.read", "application.edit", "application.submit"] as const) {
+      expect(ALL.filter((n) => can(ACTORS[n], action, draft))).toEqual(["owner", "coEditor"]);
+    }
+  });
+});
+
+describe("conflicts of interest", () => {
+  it("an assigned evaluator must declare before reading the content", () => {
+    const pending = dossier({ noConflictUserIds: ["coordinator"], conflictedUserIds: [] });
+    expect(can(ACTORS.evaluator, "application.read", pending)).toBe(false);
+    expect(can(ACTORS.evaluator, "application.declareConflict", pending)).toBe(true);
+    expect(can(ACTORS.evaluator, "application.evaluate", pending)).toBe(false);
+  });
+  it("a coordinator must declare too before checking a dossier", () => {
+    const pending = dossier({ noConflictUserIds: [], conflictedUserIds: [] });
+    expect(can(ACTORS.coordinator, "application.read", pending)).toBe(false);
+    expect(can(ACTORS.coordinator, "application.checkAdmissibility", pending)).toBe(false);
+    expect(can(ACTORS.coordinator, "application.declareConflict", pending)).toBe(true);
+  });
+  it("a conflicted evaluator never reads the content, even if still assigned", () => {
+    expect(can(ACTORS.conflictedEvaluator, "application.read", dossier())).toBe(false);
+    expect(can(ACTORS.conflictedEvaluator, "application.evaluate", dossier())).toBe(false);
+  });
+});
+
+describe("finalised region", () => {
+  const finalized = dossier({ regionFinalized: true, status: "REGIONAL_DONE" });
+  it("freezes regional work and opens the national one", () => {
+    expect(can(ACTORS.coordinator, "application.regionalOpinion", finalized)).toBe(false);
+    expect(can(ACTORS.evaluator, "application.evaluate", finalized)).toBe(false);
+    expect(can(ACTORS.cna, "national.review", finalized)).toBe(true);
+    expect(can(ACTORS.coordinator, "national.review", finalized)).toBe(false);
+  });
+});
+
+describe("spaces and administration", () => {
+  const expected: Record<string, Name[]> = {
+    "space.applicant": ["owner", "coEditor", "otherApplicant"],
+    "space.cra": ["coordinator", "evaluator", "unassignedEvaluator", "conflictedEvaluator", "otherRegionCoordinator", "otherRegionEvaluator"],
+    "space.cna": ["cna"],
+    "space.admin": ["admin"],
+    "user.manage": ["admin"],
+    "call.manage": ["admin"],
+    "audit.read": ["admin"],
+    "national.decide": ["cna"],
+  };
+  for (const [action, allowed] of Object.entries(expected)) {
+    it(`${action}: only ${allowed.join(", ")}`, () => {
+      expect(ALL.filter((n) => can(ACTORS[n], action as Action))).toEqual(allowed);
+    });
+  }
+  it("region actions follow the region of the role", () => {
+    const bretagne = { kind: "region", regionCode: "53" } as const;
+    expect(ALL.filter((n) => can(ACTORS[n], "region.finalize", bretagne))).toEqual(["coordinator"]);
+    expect(ALL.filter((n) => can(ACTORS[n], "region.read", bretagne))).toEqual([
+      "coordinator",
+      "evaluator",
+      "unassignedEvaluator",
+      "conflictedEvaluator",
+      "cna",
+    ]);
+  });
+});
+
+describe("fails closed", () => {
+  it("refuses a deactivated user everything", () => {
+    for (const action of ACTIONS) expect(can(ACTORS.deactivatedCna, action, dossier())).toBe(false);
+  });
+  it("refuses an unknown action and a missing actor", () => {
+    expect(can(ACTORS.admin, "call.delete-everything" as Action)).toBe(false);
+    expect(can(null, "space.applicant")).toBe(false);
+  });
+  it("refuses a user without role everything", () => {
+    for (const action of ACTIONS) expect(can(ACTORS.noRole, action)).toBe(false);
+  });
+  it("assertCan hides a refusal as not found", () => {
+    expect(() => assertCan(ACTORS.otherApplicant, "application.read", dossier())).toThrowError(
+      expect.objectContaining({ code: "NOT_FOUND" }),
+    );
+    expect(() => assertCan(null, "space.cna")).toThrowError(expect.objectContaining({ code: "UNAUTHORIZED" }));
+  });
+});

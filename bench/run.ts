@@ -1,0 +1,150 @@
+// `npm run bench`: latency percentiles and throughput of pages of the production build on loopback,
+// with national-scale data, and the first-load JavaScript of each page.
+//   npm run bench                     all scenarios, 10 s each, 20 connections (distinct sessions)
+//   npm run bench -- --duration 20 --connections 50 --only cna
+//   npm run bench -- --regenerate     rebuild the data set
+// The server is pinned to core 0 and the load generator to core 1 when `taskset` exists.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { appEnv, NEXT_BIN } from "../scripts/lib/app-env.ts";
+import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
+import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
+import { BENCH_CALL_SLUG, BENCH_PASSWORD, generate, SIZES } from "./generate.ts";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const DURATION = Number(arg("duration", "10"));
+const CONNECTIONS = Number(arg("connections", "20"));
+const ONLY = arg("only", "");
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+type Scenario = { name: string; path: string; users?: (i: number) => string };
+export const SCENARIOS: Scenario[] = [
+  { name: "home", path: "/" },
+  { name: "sign-in page", path: "/connexion" },
+  { name: "cna", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
+  { name: "cra", path: `/cra?appel=${BENCH_CALL_SLUG}`, users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test` },
+];
+
+async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = await startServer("bench");
+  let url = await ensureDatabase(server.url, "ptce_bench");
+  if (process.argv.includes("--regenerate")) {
+    await dropDatabase(url);
+    url = await ensureDatabase(server.url, "ptce_bench");
+  }
+  await applyMigrations(url);
+  process.env.DATABASE_URL = url;
+  const { db, disconnect } = await import("@/lib/db");
+  if (!(await db().call.findUnique({ where: { slug: BENCH_CALL_SLUG } }))) {
+    console.log("Génération des données de mesure…");
+    await generate();
+  }
+  await disconnect();
+  return { url, stop: server.stop };
+}
+
+function pinned(core: number, command: string, args: string[]): [string, string[]] {
+  const taskset = spawnSync("which", ["taskset"]).status === 0;
+  return taskset ? ["taskset", ["-c", String(core), command, ...args]] : [command, args];
+}
+
+async function startApp(url: string): Promise<ChildProcess> {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.argv.includes("--build")) {
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("La construction de production a échoué.");
+  }
+  const [cmd, args] = pinned(0, process.execPath, [NEXT_BIN, "start", "-p", String(PORT)]);
+  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20" }, stdio: "ignore" });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return app;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("Le serveur de production n'a pas démarré.");
+}
+
+/** A session cookie for `email`, through the same sign-in API the browser uses. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Connexion impossible pour ${email}`);
+  return session.split(";")[0]!;
+}
+
+async function measure(s: Scenario) {
+  const cookies = s.users ? await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => signIn(s.users!(i)))) : [];
+  let client = 0;
+  const options = {
+    url: `${BASE}${s.path}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(cookies.length ? { setupClient: (c: { setHeaders(h: Record<string, string>): void }) => c.setHeaders({ cookie: cookies[client++ % cookies.length]! }) } : {}),
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up
+  client = 0;
+  const r = await autocannon(options);
+  return { scenario: s.name, path: s.path, sessions: cookies.length, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+// autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.
+function percentile95(r: autocannon.Result): number {
+  const l = r.latency as unknown as Record<string, number>;
+  return Math.round((l.p90! + ((l.p97_5! - l.p90!) * (95 - 90)) / (97.5 - 90)) * 10) / 10;
+}
+
+/** First-load JavaScript of a page: the scripts its HTML loads, gzipped as served. */
+async function firstLoadJs(pagePath: string, cookie?: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const html = await (await fetch(`${BASE}${pagePath}`, { headers: cookie ? { cookie } : {} })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+  let raw = 0;
+  let gzip = 0;
+  for (const src of srcs) {
+    const file = path.join(ROOT, ".next", src.replace(/^\/_next\//, ""));
+    if (!existsSync(file)) continue;
+    raw += statSync(file).size;
+    gzip += gzipSync(readFileSync(file)).length;
+  }
+  return { files: srcs.length, raw, gzip };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+const database = await prepareDatabase();
+const app = await startApp(database.url);
+try {
+  const results = [];
+  for (const s of SCENARIOS.filter((x) => !ONLY || x.name.includes(ONLY))) {
+    results.push(await measure(s));
+    console.log(`mesuré : ${s.name}`);
+  }
+  console.log(`\nDébit et latences (ms), ${CONNECTIONS} connexions, ${DURATION} s par page, serveur de production sur 127.0.0.1`);
+  console.table(results);
+  const js = [];
+  const cnaCookie = await signIn("cna1@mesures.test");
+  const craCookie = await signIn("evaluation1.ara@mesures.test");
+  for (const [name, p, c] of [["/", "/", undefined], ["/connexion", "/connexion", undefined], ["/cna", "/cna", cnaCookie], ["/cra", "/cra", craCookie]] as const) {
+    const size = await firstLoadJs(p, c);
+    js.push({ route: name, scripts: size.files, raw: kb(size.raw), gzip: kb(size.gzip) });
+  }
+  console.log("\nJavaScript au premier chargement, par page");
+  console.table(js);
+} finally {
+  app.kill("SIGTERM");
+  await database.stop();
+}

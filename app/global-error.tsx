@@ -4,6 +4,9 @@
 export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
   return (
     <html lang="fr">
+      <head>
+        <title>Service indisponible - AMI PTCE</title>
+      </head>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
         <h1>Le service est momentanément indisponible</h1>
         <p>Réessayez dans quelques instants. Vos données enregistrées ne sont pas perdues.</p>

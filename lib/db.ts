@@ -8,7 +8,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = databaseEnv();
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }) });
+  // Timestamps are stored without time zone, in UTC: the session's zone must be UTC too, or times
+  // set by the database itself (defaults, now()) would be in the server's local time.
+  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, options: "-c TimeZone=UTC" });
+  return new PrismaClient({ adapter });
 }
 
 export function db(): PrismaClient {

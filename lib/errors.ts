@@ -48,3 +48,13 @@ export function toActionFailure(error: unknown): Extract<ActionResult, { ok: fal
   console.error(error);
   return { ok: false, code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." };
 }
+
+/** A unique constraint hit by a concurrent writer becomes the same CONFLICT as the check before it. */
+export function conflictOnUnique(message: string, field: string) {
+  return (error: unknown): never => {
+    if (typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002") {
+      throw new AppError("CONFLICT", message, { [field]: [message] });
+    }
+    throw error;
+  };
+}

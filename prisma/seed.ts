@@ -23,6 +23,10 @@ async function ensureCall(admin: NonNullable<Awaited<ReturnType<typeof loadActor
 
 export async function seedDemo(databaseUrl?: string): Promise<void> {
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  // The demo accounts share a published password: never on a production database by mistake.
+  if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_DATA !== "yes") {
+    throw new Error("Données de démonstration refusées en production (NODE_ENV=production) : définissez ALLOW_DEMO_DATA=yes pour passer outre.");
+  }
   await syncRegionCatalog();
   await ensureUsers();
   const adminUser = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email } });

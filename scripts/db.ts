@@ -55,7 +55,7 @@ async function main(): Promise<void> {
         if (process.env.DATABASE_URL && process.env.CONFIRM_RESET !== "yes")
           throw new Error("DATABASE_URL est défini : relancez avec CONFIRM_RESET=yes pour effacer cette base.");
         await dropDatabase(url);
-        const fresh = await appDatabaseUrl(server.url);
+        const fresh = await ensureDatabase(url, new URL(url).pathname.slice(1));
         await migrate(fresh);
         const { seedDemo } = await import("../prisma/seed.ts");
         await seedDemo(fresh);

@@ -20,8 +20,10 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
-  await new Promise((resolve) => next.once("exit", resolve));
+  if (next.exitCode === null && next.signalCode === null) {
+    next.kill("SIGTERM");
+    await new Promise((resolve) => next.once("exit", resolve));
+  }
   await dropDatabase(url).catch(() => {});
   await server.stop();
   process.exit(0);

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<{ page?: string; taille?: string }> };
 export default async function AdminPage({ searchParams }: Props) {
   const actor = await requireSpace("space.admin", "/admin");
   const page = parsePage(await searchParams);
-  const [calls, users, regions] = await Promise.all([listAllCalls(), listUsers(actor, page), listRegions()]);
+  const [calls, users, regions] = await Promise.all([listAllCalls(actor), listUsers(actor, page), listRegions()]);
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
   return (
     <div className="fr-container fr-py-6w">

@@ -7,7 +7,6 @@ import { STATUS_LABELS, SUBMITTED_STATUSES } from "@/lib/applications/status";
 import { craRegions } from "@/lib/auth/policy";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
-import { formatEuros } from "@/lib/format";
 import { parsePage } from "@/lib/pagination";
 import { regionsByCode } from "@/lib/regions/data";
 
@@ -55,16 +54,14 @@ export default async function RegionalCellPage({ searchParams }: Props) {
                         <tr>
                           <th scope="col">Référence</th>
                           <th scope="col">Pôle</th>
-                          <th scope="col">Montant demandé</th>
                           <th scope="col">Statut</th>
                         </tr>
                       }
                     >
                       {list.items.map((a) => (
                         <tr key={a.id}>
-                          <td>{a.reference ?? "—"}</td>
+                          <th scope="row">{a.reference ?? "—"}</th>
                           <td>{a.pole.name}</td>
-                          <td>{a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}</td>
                           <td>
                             <StatusBadge status={a.status} />
                           </td>

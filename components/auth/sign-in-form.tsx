@@ -42,8 +42,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
 
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? "connexion-erreur" : undefined}>
-      <div ref={alertRef} tabIndex={-1} aria-live="assertive" className="fr-mb-3w">
-        {error && <Alert id="connexion-erreur" severity="error" title="Connexion impossible" description={error} small={false} />}
+      <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
+        {error && <Alert id="connexion-erreur" severity="error" title="Connexion impossible" description={error} as="h2" small={false} />}
       </div>
       <Input
         label="Adresse e-mail"

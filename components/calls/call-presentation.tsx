@@ -48,7 +48,7 @@ export function CallPresentation({ call }: { call: CallDetails }) {
 
       <section aria-labelledby="leviers" className="fr-mt-5w">
         <h2 id="leviers">Trois leviers à mobiliser</h2>
-        <ul className="grid list-none gap-4 p-0 md:grid-cols-3">
+        <ul role="list" className="grid list-none gap-4 p-0 md:grid-cols-3">
           {call.levers.map((l) => (
             <li key={l.id} className="fr-p-3w fr-card">
               <h3 className="fr-h5">{l.title}</h3>

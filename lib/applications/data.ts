@@ -5,18 +5,16 @@ import { db } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
 
+// What `application.readSummary` allows: enough to list a dossier, nothing of its content
+// (a CRA member sees the content only after declaring no conflict of interest).
 const SUMMARY = {
   id: true,
   reference: true,
   title: true,
   status: true,
   regionCode: true,
-  territoryType: true,
-  amountRequestedCents: true,
   submittedAt: true,
-  updatedAt: true,
   pole: { select: { name: true } },
-  call: { select: { title: true, year: true } },
 } as const;
 
 /** The dossiers of the applicant (owned or co-edited), newest first. */
@@ -25,7 +23,7 @@ export function listOwnApplications(actor: Actor) {
   return db().application.findMany({
     where: { AND: [applicationScope(actor), { OR: [{ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } }] }] },
     orderBy: { updatedAt: "desc" },
-    select: SUMMARY,
+    select: { ...SUMMARY, amountRequestedCents: true, updatedAt: true, call: { select: { title: true, year: true } } },
   });
 }
 

@@ -7,14 +7,12 @@ const NOTHING: Prisma.ApplicationWhereInput = { id: { in: [] } };
 
 export function applicationScope(actor: Actor | null | undefined): Prisma.ApplicationWhereInput {
   if (!actor?.active) return NOTHING;
-  const submitted: Prisma.ApplicationWhereInput = { status: { not: "DRAFT" } };
-  const clauses: Prisma.ApplicationWhereInput[] = [];
-  const roles = new Set(actor.roles.map((g) => g.role));
-
-  if (roles.has("APPLICANT")) {
-    clauses.push({ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } });
-  }
-  if (roles.has("CNA_MEMBER")) clauses.push(submitted);
+  const submitted: Prisma.ApplicationWhereInput = { submittedAt: { not: null } };
+  const clauses: Prisma.ApplicationWhereInput[] = [
+    { ownerId: actor.id },
+    { collaborators: { some: { userId: actor.id, acceptedAt: { not: null } } } },
+  ];
+  if (actor.roles.some((g) => g.role === "CNA_MEMBER")) clauses.push(submitted);
   const coordinated = actor.roles.filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode).map((g) => g.regionCode!);
   if (coordinated.length) clauses.push({ AND: [submitted, { regionCode: { in: coordinated } }] });
   const evaluated = actor.roles.filter((g) => g.role === "CRA_EVALUATOR" && g.regionCode).map((g) => g.regionCode!);
@@ -27,5 +25,5 @@ export function applicationScope(actor: Actor | null | undefined): Prisma.Applic
       ],
     });
   }
-  return clauses.length ? { OR: clauses } : NOTHING;
+  return { OR: clauses };
 }

@@ -3,16 +3,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { SIGN_IN_ERROR } from "@/lib/auth/messages";
+import { clientIp } from "@/lib/auth/client-ip";
 import { authenticate } from "@/lib/auth/sign-in";
 import { authEnv } from "@/lib/env";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "inconnue");
-}
 
 // Sessions are signed JWTs (stateless servers); each request reloads the user from the database
 // (lib/auth/session.ts), so a deactivation or a change of roles applies at once.

@@ -11,9 +11,12 @@ export type Actor = { id: string; email: string; name: string; active: boolean; 
 export type ApplicationFacts = {
   kind: "application";
   ownerId: string;
+  /** co-editors who accepted their invitation */
   collaboratorIds: string[];
   regionCode: string;
   status: ApplicationStatus;
+  /** the dossier was submitted once (it stays visible to the cells if withdrawn afterwards) */
+  submitted: boolean;
   /** evaluators currently assigned (not withdrawn) */
   assignedEvaluatorIds: string[];
   /** CRA members who declared they have no conflict of interest with this dossier */
@@ -78,14 +81,14 @@ function isApplicantSide(actor: Actor, a: ApplicationFacts): boolean {
 
 /** A CRA member reads a dossier's content only after declaring no conflict; an evaluator only if assigned. */
 function craMayReadContent(actor: Actor, a: ApplicationFacts): boolean {
-  if (a.status === "DRAFT") return false;
+  if (!a.submitted) return false;
   if (!a.noConflictUserIds.includes(actor.id)) return false;
   if (hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode)) return true;
   return hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id);
 }
 
 function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): boolean {
-  const submitted = a.status !== "DRAFT";
+  const submitted = a.submitted;
   const coordinator = hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode);
   const regionOpen = !a.regionFinalized;
   switch (action) {
@@ -119,11 +122,14 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
       );
     case "national.review":
     case "national.decide":
-      return has(actor, "CNA_MEMBER") && a.regionFinalized;
+      return has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);
     default:
       return false;
   }
 }
+
+/** The dossiers the national cell reviews and decides on: those with a regional opinion. */
+const NATIONAL_STATUSES: ApplicationStatus[] = ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"];
 
 function canOnRegion(actor: Actor, action: Action, r: RegionFacts): boolean {
   switch (action) {

@@ -3,8 +3,10 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 
 // Counters live in PostgreSQL (table RateLimit), so every app instance sees the same ones.
+// Each attempt is counted before the password is checked (an atomic increment), so parallel
+// requests cannot slip through between a check and a count; a success clears the account's counter.
 export const SIGN_IN_LIMITS = {
-  perEmail: { points: 5, duration: 15 * 60 }, // 5 failures in 15 minutes lock the account for the rest of the window
+  perEmail: { points: 5, duration: 15 * 60 }, // 5 failed attempts in 15 minutes lock the account until the window ends
   perIp: { points: 50, duration: 15 * 60 },
 } as const;
 
@@ -20,25 +22,32 @@ function signInLimiters(): Limiters {
   return limiters;
 }
 
-/** Seconds until sign-in is allowed again for this e-mail or address, 0 when allowed. */
-export async function signInLockSeconds(email: string, ip: string): Promise<number> {
-  const { email: byEmail, ip: byIp } = signInLimiters();
-  const [e, i] = await Promise.all([byEmail.get(email), byIp.get(ip)]);
-  const locked = [
-    e && e.consumedPoints >= SIGN_IN_LIMITS.perEmail.points ? e.msBeforeNext : 0,
-    i && i.consumedPoints >= SIGN_IN_LIMITS.perIp.points ? i.msBeforeNext : 0,
-  ];
-  return Math.ceil(Math.max(...locked) / 1000);
+/** The lock in seconds when the limit was already used up before this attempt, else 0. */
+function lockOf(outcome: unknown, points: number): number {
+  if (!(outcome instanceof RateLimiterRes)) return 0;
+  return outcome.consumedPoints > points ? Math.ceil(outcome.msBeforeNext / 1000) : 0;
 }
 
-/** Counts a failed attempt; returns the lock in seconds when this failure reached the limit, else 0. */
-export async function recordSignInFailure(email: string, ip: string): Promise<number> {
+/**
+ * Counts a sign-in attempt for the e-mail and, when known, the client's address. Returns the seconds
+ * to wait when the attempt is over the limit (and must not be checked), else 0.
+ */
+export async function countSignInAttempt(email: string, ip: string | null): Promise<number> {
   const { email: byEmail, ip: byIp } = signInLimiters();
-  const results = await Promise.all([byEmail.consume(email).catch((r) => r), byIp.consume(ip).catch((r) => r)]);
-  const lockMs = results.map((r) => (r instanceof RateLimiterRes && r.remainingPoints === 0 ? r.msBeforeNext : 0));
-  return Math.ceil(Math.max(...lockMs) / 1000);
+  const [e, i] = await Promise.all([
+    byEmail.consume(email).catch((r: unknown) => r),
+    ip ? byIp.consume(ip).catch((r: unknown) => r) : null,
+  ]);
+  return Math.max(lockOf(e, SIGN_IN_LIMITS.perEmail.points), lockOf(i, SIGN_IN_LIMITS.perIp.points));
 }
 
-export async function clearSignInFailures(email: string): Promise<void> {
-  await signInLimiters().email.delete(email);
+/** Seconds until the account is unlocked when this failure used up its last attempt, else 0. */
+export async function lockAfterFailure(email: string): Promise<number> {
+  const state = await signInLimiters().email.get(email);
+  return state && state.consumedPoints >= SIGN_IN_LIMITS.perEmail.points ? Math.ceil(state.msBeforeNext / 1000) : 0;
+}
+
+export async function clearSignInAttempts(email: string, ip: string | null): Promise<void> {
+  const { email: byEmail, ip: byIp } = signInLimiters();
+  await Promise.all([byEmail.delete(email), ip ? byIp.reward(ip, 1) : null]);
 }

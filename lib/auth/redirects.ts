@@ -1,5 +1,17 @@
-/** Only paths of this site are followed after sign-in (never another origin). */
+const BASE = "http://ce-site.invalid";
+
+/**
+ * Only paths of this site are followed after sign-in. The value is resolved as the browser would
+ * (which ignores tabs and newlines, and reads "\" as "/"), then kept only if it stays on this site.
+ */
 export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
+  if (!value || !value.startsWith("/")) return null;
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== BASE) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { timingSafeDummyVerify, verifyPassword } from "@/lib/auth/password";
-import { clearSignInFailures, recordSignInFailure, signInLockSeconds } from "@/lib/auth/rate-limit";
+import { clearSignInAttempts, countSignInAttempt, lockAfterFailure } from "@/lib/auth/rate-limit";
 import { findCredentials } from "@/lib/users/data";
 import { signInSchema } from "@/lib/users/schema";
 
@@ -14,22 +14,23 @@ export type SignInOutcome =
 /**
  * Checks e-mail and password. A wrong password, an unknown e-mail and a deactivated account give
  * the same answer in the same time; repeated failures lock the e-mail (and the address) for a while.
+ * `ip` is null when the client's address is unknown (then only the e-mail is limited).
  */
-export async function authenticate(input: { email: unknown; password: unknown }, ip: string): Promise<SignInOutcome> {
+export async function authenticate(input: { email: unknown; password: unknown }, ip: string | null): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   const { email, password } = parsed.data;
 
-  const lock = await signInLockSeconds(email, ip);
-  if (lock > 0) return { ok: false, reason: "LOCKED", retryAfterSeconds: lock };
+  const locked = await countSignInAttempt(email, ip);
+  if (locked > 0) return { ok: false, reason: "LOCKED", retryAfterSeconds: locked };
 
   const user = await findCredentials(email);
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await timingSafeDummyVerify(password);
   if (!user || !valid || !user.active) {
-    const lockNow = await recordSignInFailure(email, ip);
+    const lockNow = await lockAfterFailure(email);
     return lockNow > 0 ? { ok: false, reason: "LOCKED", retryAfterSeconds: lockNow } : { ok: false, reason: "INVALID" };
   }
+  await clearSignInAttempts(email, ip);
   if (!user.emailVerifiedAt) return { ok: false, reason: "UNVERIFIED" };
-  await clearSignInFailures(email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, roles: user.roles } };
 }

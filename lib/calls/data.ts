@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 
 const CALL_DETAILS = {
@@ -28,15 +29,16 @@ export function listPublicCalls() {
   });
 }
 
-/** Every call, drafts included, for the administration and the cells. */
-export function listAllCalls() {
+/** Every call, drafts included, for the administration. */
+export function listAllCalls(actor: Actor) {
+  assertCan(actor, "call.manage");
   return db().call.findMany({
     orderBy: [{ year: "desc" }, { opensAt: "desc" }],
     select: { id: true, slug: true, title: true, year: true, phase: true, opensAt: true, deadlineAt: true, envelopeCents: true },
   });
 }
 
-export type CallSummary = Awaited<ReturnType<typeof listAllCalls>>[number];
+export type CallSummary = Awaited<ReturnType<typeof listPublicCalls>>[number];
 
 /** The call a cell works on: the one named in the address, else the latest one past its opening. */
 export function pickCall<T extends { slug: string; phase: string }>(calls: T[], slug: string | undefined): T | undefined {

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/policy";
 import { callInputSchema, type CallInput } from "@/lib/calls/schema";
 import { phaseChangeRefusal } from "@/lib/calls/phase";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflictOnUnique } from "@/lib/errors";
 import type { CallPhase } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/users/mutations";
 
@@ -14,10 +14,9 @@ export async function createCall(actor: Actor, input: CallInput) {
   const parsed = callInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
   const c = parsed.data;
+  const duplicate = conflictOnUnique("Un appel existe déjà avec cet identifiant.", "slug");
   return db().$transaction(async (tx) => {
-    if (await tx.call.findUnique({ where: { slug: c.slug }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Un appel existe déjà avec cet identifiant.", { slug: ["Identifiant déjà utilisé."] });
-    }
+    if (await tx.call.findUnique({ where: { slug: c.slug }, select: { id: true } })) duplicate({ code: "P2002" });
     const call = await tx.call.create({
       data: {
         slug: c.slug,
@@ -45,24 +44,29 @@ export async function createCall(actor: Actor, input: CallInput) {
     });
     await recordAudit(tx, { actorId: actor.id, action: "call.create", entityType: "Call", entityId: call.id, after: c });
     return call;
-  });
+  }).catch(duplicate);
 }
 
 /** Moves a call to another phase through the transition table, with its guard. */
 export async function changeCallPhase(actor: Actor, callId: string, to: CallPhase, now = new Date()) {
   assertCan(actor, "call.manage");
   return db().$transaction(async (tx) => {
+    // The call's row is locked: two moves at once cannot both pass their guards.
+    await tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
     const call = await tx.call.findUnique({ where: { id: callId }, select: { id: true, phase: true, deadlineAt: true, resultsPublishedAt: true } });
     if (!call) throw new AppError("NOT_FOUND");
+    const active = { callId, submittedAt: { not: null }, status: { not: "WITHDRAWN" } } as const;
     const [submittedCount, regions, finalized] = await Promise.all([
-      tx.application.count({ where: { callId, status: { notIn: ["DRAFT", "WITHDRAWN"] } } }),
-      tx.application.findMany({ where: { callId, status: { notIn: ["DRAFT", "WITHDRAWN"] } }, distinct: ["regionCode"], select: { regionCode: true } }),
-      tx.regionalReview.count({ where: { callId, status: "FINALIZED" } }),
+      tx.application.count({ where: active }),
+      tx.application.findMany({ where: active, distinct: ["regionCode"], select: { regionCode: true } }),
+      tx.regionalReview.findMany({ where: { callId, status: "FINALIZED" }, select: { regionCode: true } }),
     ]);
+    const finalizedRegions = new Set(finalized.map((r) => r.regionCode));
+    const openRegionalReviews = regions.filter((r) => !finalizedRegions.has(r.regionCode)).length;
     const refusal = phaseChangeRefusal(
       call.phase,
       to,
-      { deadlineAt: call.deadlineAt, submittedCount, openRegionalReviews: regions.length - finalized, resultsPublished: !!call.resultsPublishedAt },
+      { deadlineAt: call.deadlineAt, submittedCount, openRegionalReviews, resultsPublished: !!call.resultsPublishedAt },
       now,
     );
     if (refusal) throw new AppError("INVALID_STATE", refusal);

@@ -2,22 +2,22 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, conflictOnUnique } from "@/lib/errors";
 import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
 
 /**
- * Creates a user with their roles. `actorId` is the administrator who does it, or null for the
- * system (demo seed, sign-up). Authorisation of the caller is checked by the calling command.
+ * Creates a user with their roles: a building block of the commands that create accounts (sign-up,
+ * invitation by an administrator), which check who may call them. `actorId` is the administrator who does it,
+ * or null for the system (demo seed, sign-up).
  */
 export async function createUser(actorId: string | null, input: NewUserInput) {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
   const { email, name, password, emailVerified, roles } = parsed.data;
   const passwordHash = password ? await hashPassword(password) : null;
+  const duplicate = conflictOnUnique("Un compte existe déjà avec cette adresse e-mail.", "email");
   return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new AppError("CONFLICT", "Un compte existe déjà avec cette adresse e-mail.", { email: ["Un compte existe déjà avec cette adresse e-mail."] });
-    }
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) duplicate({ code: "P2002" });
     const user = await tx.user.create({
       data: {
         email,
@@ -30,7 +30,7 @@ export async function createUser(actorId: string | null, input: NewUserInput) {
     });
     await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: user.id, after: { email, name, roles } });
     return user;
-  });
+  }).catch(duplicate);
 }
 
 export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {

@@ -51,7 +51,7 @@ export async function startEmbedded(name: ClusterName, log = true): Promise<Serv
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "timezone=UTC"],
     onLog: () => {},
     onError: (e) => console.error(String(e)),
   });

@@ -21,8 +21,11 @@ async function world() {
   const submitted = await makeApplication({ callId: call.id, owner, regionCode: "53" });
   const draft = await makeApplication({ callId: call.id, owner, regionCode: "53", status: "DRAFT" });
   const elsewhere = await makeApplication({ callId: call.id, owner: other, regionCode: "76" });
+  const withdrawnDraft = await makeApplication({ callId: call.id, owner: other, regionCode: "53", status: "WITHDRAWN", submitted: false });
+  const invited = await makeActor([{ role: "CRA_EVALUATOR", regionCode: "76" }]);
+  await db().applicationCollaborator.create({ data: { applicationId: elsewhere.id, email: invited.email, userId: invited.id } });
   await db().evaluatorAssignment.create({ data: { applicationId: submitted.id, evaluatorId: evaluator.id, assignedById: coordinator.id } });
-  return { call, owner, other, coordinator, evaluator, idleEvaluator, occitanie, cna, admin, submitted, draft, elsewhere };
+  return { call, owner, other, coordinator, evaluator, idleEvaluator, occitanie, cna, admin, invited, submitted, draft, elsewhere, withdrawnDraft };
 }
 
 async function factsOf(id: string): Promise<ApplicationFacts> {
@@ -33,9 +36,10 @@ async function factsOf(id: string): Promise<ApplicationFacts> {
   return {
     kind: "application",
     ownerId: a.ownerId,
-    collaboratorIds: a.collaborators.flatMap((c) => (c.userId ? [c.userId] : [])),
+    collaboratorIds: a.collaborators.flatMap((c) => (c.userId && c.acceptedAt ? [c.userId] : [])),
     regionCode: a.regionCode,
     status: a.status,
+    submitted: a.submittedAt !== null,
     assignedEvaluatorIds: a.assignments.map((x) => x.evaluatorId),
     noConflictUserIds: a.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
     conflictedUserIds: a.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
@@ -49,8 +53,8 @@ const visible = async (actor: Actor) =>
 describe("read scope of dossiers", () => {
   it("agrees with the policy for every actor and every dossier", async () => {
     const w = await world();
-    const actors = [w.owner, w.other, w.coordinator, w.evaluator, w.idleEvaluator, w.occitanie, w.cna, w.admin];
-    const dossiers = [w.submitted, w.draft, w.elsewhere];
+    const actors = [w.owner, w.other, w.coordinator, w.evaluator, w.idleEvaluator, w.occitanie, w.cna, w.admin, w.invited];
+    const dossiers = [w.submitted, w.draft, w.elsewhere, w.withdrawnDraft];
     for (const actor of actors) {
       const expected = [];
       for (const d of dossiers) if (can(actor, "application.readSummary", await factsOf(d.id))) expected.push(d.id);
@@ -66,12 +70,16 @@ describe("read scope of dossiers", () => {
     expect(await visible(w.idleEvaluator)).toEqual([]);
     expect(await visible(w.cna)).toEqual([w.submitted.id, w.elsewhere.id].sort());
     expect(await visible(w.admin)).toEqual([]);
+    // a pending invitation gives nothing; an accepted one gives the dossier
+    expect(await visible(w.invited)).toEqual([]);
+    await db().applicationCollaborator.updateMany({ where: { userId: w.invited.id }, data: { acceptedAt: new Date() } });
+    expect(await visible(w.invited)).toEqual([w.elsewhere.id]);
   });
 
   it("lists and counts only what the actor may see", async () => {
     const w = await world();
     expect((await listOwnApplications(w.owner)).map((a) => a.id).sort()).toEqual([w.submitted.id, w.draft.id].sort());
-    expect((await listOwnApplications(w.other)).map((a) => a.id)).toEqual([w.elsewhere.id]);
+    expect((await listOwnApplications(w.other)).map((a) => a.id).sort()).toEqual([w.elsewhere.id, w.withdrawnDraft.id].sort());
     expect((await listRegionApplications(w.coordinator, w.call.id, "53", PAGE)).items.map((a) => a.id)).toEqual([w.submitted.id]);
     await expect(listRegionApplications(w.coordinator, w.call.id, "76", PAGE)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listRegionApplications(w.owner, w.call.id, "53", PAGE)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -81,8 +89,8 @@ describe("read scope of dossiers", () => {
 
   it("gives the list of users to administrators only", async () => {
     const w = await world();
-    // the eight of this world and the administrator who created the call
-    expect((await listUsers(w.admin, PAGE)).total).toBe(9);
+    // the nine of this world and the administrator who created the call
+    expect((await listUsers(w.admin, PAGE)).total).toBe(10);
     await expect(listUsers(w.cna, PAGE)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditHash, canonicalJson, GENESIS_HASH } from "@/lib/audit/chain";
 import { signInErrorMessage } from "@/lib/auth/messages";
+import { clientIp } from "@/lib/auth/client-ip";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { homeOf, spacesOf } from "@/lib/auth/spaces";
 import { parsePage } from "@/lib/pagination";
@@ -38,6 +39,7 @@ describe("after sign-in", () => {
     expect(safeCallbackPath("https://ailleurs.example/")).toBeNull();
     expect(safeCallbackPath("//ailleurs.example/")).toBeNull();
     expect(safeCallbackPath("/\\ailleurs.example")).toBeNull();
+    expect(safeCallbackPath("/cna#haut")).toBe("/cna#haut");
   });
   it("lands each role in its space", () => {
     expect(homeOf(ACTORS.owner)).toBe("/mes-dossiers");
@@ -69,5 +71,23 @@ describe("pagination", () => {
     expect(parsePage({ page: "3", taille: "500" })).toEqual({ page: 3, size: 500, skip: 1000 });
     expect(parsePage({ page: "-2", taille: "100000" })).toEqual({ page: 1, size: 50, skip: 0 });
     expect(parsePage({ page: "abc" })).toEqual({ page: 1, size: 50, skip: 0 });
+  });
+});
+
+describe("open redirects", () => {
+  it("refuses paths that a browser would resolve to another site", () => {
+    for (const evil of ["/\t/ailleurs.example", "/%09/ailleurs.example", "/\n/ailleurs.example", "/\\\\ailleurs.example", "/\t\\ailleurs.example"]) {
+      const safe = safeCallbackPath(evil);
+      expect(safe === null || new URL(safe, "https://ptce.gouv.fr").origin === "https://ptce.gouv.fr", evil).toBe(true);
+    }
+  });
+});
+
+describe("client address behind proxies", () => {
+  it("believes only the entry written by the trusted proxy", () => {
+    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9" }, 1)).toBe("203.0.113.9");
+    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.2" }, 2)).toBe("203.0.113.9");
+    expect(clientIp({ "x-forwarded-for": "1.1.1.1" }, 0)).toBeNull();
+    expect(clientIp({}, 1)).toBeNull();
   });
 });

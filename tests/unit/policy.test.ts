@@ -35,7 +35,7 @@ describe("policy on a dossier under review in Bretagne", () => {
 
 describe("policy on a draft", () => {
   it("only the applicant side sees and edits a draft", () => {
-    const draft = dossier({ status: "DRAFT", assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
+    const draft = dossier({ status: "DRAFT", submitted: false, assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
     for (const action of ["application.readSummary", "application.read", "application.edit", "application.submit"] as const) {
       expect(ALL.filter((n) => can(ACTORS[n], action, draft))).toEqual(["owner", "coEditor"]);
     }
@@ -61,6 +61,19 @@ describe("conflicts of interest", () => {
   });
 });
 
+describe("withdrawal", () => {
+  it("a draft withdrawn before submission stays private to the applicant side", () => {
+    const withdrawn = dossier({ status: "WITHDRAWN", submitted: false, assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
+    expect(ALL.filter((n) => can(ACTORS[n], "application.readSummary", withdrawn))).toEqual(["owner", "coEditor"]);
+  });
+  it("a submitted dossier withdrawn later stays visible to the cells that received it", () => {
+    const withdrawn = dossier({ status: "WITHDRAWN" });
+    expect(can(ACTORS.cna, "application.readSummary", withdrawn)).toBe(true);
+    expect(can(ACTORS.coordinator, "application.readSummary", withdrawn)).toBe(true);
+    expect(can(ACTORS.evaluator, "application.evaluate", withdrawn)).toBe(false);
+  });
+});
+
 describe("finalised region", () => {
   const finalized = dossier({ regionFinalized: true, status: "REGIONAL_DONE" });
   it("freezes regional work and opens the national one", () => {
@@ -68,6 +81,8 @@ describe("finalised region", () => {
     expect(can(ACTORS.evaluator, "application.evaluate", finalized)).toBe(false);
     expect(can(ACTORS.cna, "national.review", finalized)).toBe(true);
     expect(can(ACTORS.coordinator, "national.review", finalized)).toBe(false);
+    expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "INADMISSIBLE" })).toBe(false);
+    expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "WITHDRAWN" })).toBe(false);
   });
 });
 

@@ -20,6 +20,8 @@ export default async function ApplicantSpacePage() {
           severity="info"
           title={`${call.title} : candidatures ouvertes`}
           description={`Déposez votre dossier avant le ${formatDateTime(call.deadlineAt)} (heure de Paris).`}
+          as="h2"
+          role="status"
           className="fr-mb-4w"
         />
       )}
@@ -40,10 +42,10 @@ export default async function ApplicantSpacePage() {
         >
           {applications.map((a) => (
             <tr key={a.id}>
-              <td>
+              <th scope="row">
                 {a.title || a.pole.name}
                 {a.reference && <div className="fr-text--xs fr-mb-0">{a.reference}</div>}
-              </td>
+              </th>
               <td>{a.call.title}</td>
               <td>{a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}</td>
               <td>

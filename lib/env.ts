@@ -30,3 +30,21 @@ export function authEnv() {
   auth ??= parse(authSchema);
   return auth;
 }
+
+const mailSchema = z.object({
+  SMTP_URL: z.string().optional(), // smtp://user:password@host:587 or smtps://…; unset: mails are written to the server log
+  MAIL_FROM: z.string().default("AMI PTCE <ne-pas-repondre@ami-ptce.example>"),
+  APP_URL: z.url().optional(), // public address used in links sent by e-mail (default NEXTAUTH_URL)
+  NEXTAUTH_URL: z.url().optional(),
+});
+let mail: z.infer<typeof mailSchema> | undefined;
+export function mailEnv() {
+  mail ??= parse(mailSchema);
+  return mail;
+}
+
+/** The public address of the site, for links in e-mails. */
+export function appUrl(): string {
+  const { APP_URL, NEXTAUTH_URL } = mailEnv();
+  return (APP_URL ?? NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}

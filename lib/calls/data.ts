@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 
-const CALL_DETAILS = {
+export const CALL_LISTS = {
   levers: { orderBy: { position: "asc" } },
   priorities: true,
   learningCommunities: { orderBy: { code: "asc" } },
@@ -13,9 +13,9 @@ const CALL_DETAILS = {
 
 /** The call shown to the public: the open one, else the latest one published. Public information. */
 export async function getCurrentCall() {
-  const open = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: CALL_DETAILS });
+  const open = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: CALL_LISTS });
   if (open) return open;
-  return db().call.findFirst({ where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } }, orderBy: { opensAt: "desc" }, include: CALL_DETAILS });
+  return db().call.findFirst({ where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } }, orderBy: { opensAt: "desc" }, include: CALL_LISTS });
 }
 
 export type CallDetails = NonNullable<Awaited<ReturnType<typeof getCurrentCall>>>;
@@ -43,4 +43,16 @@ export type CallSummary = Awaited<ReturnType<typeof listPublicCalls>>[number];
 /** The call a cell works on: the one named in the address, else the latest one past its opening. */
 export function pickCall<T extends { slug: string; phase: string }>(calls: T[], slug: string | undefined): T | undefined {
   return calls.find((c) => c.slug === slug) ?? calls.find((c) => c.phase !== "DRAFT") ?? calls[0];
+}
+
+/** A call with everything its form edits, for administrators. */
+export async function getCallForAdmin(actor: Actor, callId: string) {
+  assertCan(actor, "call.manage");
+  const call = await db().call.findUnique({ where: { id: callId }, include: CALL_LISTS });
+  if (!call) return null;
+  const [applications, evaluations] = await Promise.all([
+    db().application.count({ where: { callId, submittedAt: { not: null } } }),
+    db().evaluation.count({ where: { application: { callId } } }),
+  ]);
+  return { call, submittedApplications: applications, scoringStarted: evaluations > 0 };
 }

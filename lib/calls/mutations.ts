@@ -2,18 +2,18 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { callInputSchema, type CallInput } from "@/lib/calls/schema";
+import { CALL_LISTS } from "@/lib/calls/data";
 import { phaseChangeRefusal } from "@/lib/calls/phase";
-import { db } from "@/lib/db";
+import { callFormValues, duplicateValues, sameGrid } from "@/lib/calls/form";
+import { db, type Tx } from "@/lib/db";
 import { AppError, conflictOnUnique } from "@/lib/errors";
 import type { CallPhase } from "@/lib/generated/prisma/enums";
-import { fieldErrorsOf } from "@/lib/users/mutations";
+import { parseInput } from "@/lib/validation";
 
 /** Creates a call in preparation (DRAFT) with its grid, documents, priorities and payment schedule. */
 export async function createCall(actor: Actor, input: CallInput) {
   assertCan(actor, "call.manage");
-  const parsed = callInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
-  const c = parsed.data;
+  const c = parseInput(callInputSchema, input);
   const duplicate = conflictOnUnique("Un appel existe déjà avec cet identifiant.", "slug");
   return db().$transaction(async (tx) => {
     if (await tx.call.findUnique({ where: { slug: c.slug }, select: { id: true } })) duplicate({ code: "P2002" });
@@ -76,4 +76,96 @@ export async function changeCallPhase(actor: Actor, callId: string, to: CallPhas
     });
     await recordAudit(tx, { actorId: actor.id, action: "call.phase", entityType: "Call", entityId: callId, before: { phase: call.phase }, after: { phase: to } });
   });
+}
+
+/** Whether the evaluation of the call's dossiers has begun (its grid is then frozen). */
+async function scoringStarted(tx: Tx, callId: string): Promise<boolean> {
+  return (await tx.evaluation.count({ where: { application: { callId } } })) > 0;
+}
+
+type Keyed = { id: string; code: string };
+type ListOps<T> = { create(item: T, position: number): Promise<unknown>; update(id: string, item: T, position: number): Promise<unknown>; remove(ids: string[]): Promise<unknown> };
+
+/** Updates a list of the call by the codes of its items: kept codes keep their id (and what points to it). */
+async function syncByCode<T extends { code: string }>(existing: Keyed[], wanted: T[], ops: ListOps<T>) {
+  const byCode = new Map(existing.map((e) => [e.code, e.id]));
+  const removed = existing.filter((e) => !wanted.some((w) => w.code === e.code)).map((e) => e.id);
+  if (removed.length) await ops.remove(removed);
+  for (const [position, item] of wanted.entries()) {
+    const id = byCode.get(item.code);
+    await (id ? ops.update(id, item, position) : ops.create(item, position));
+  }
+}
+
+/** Edits a call. The grid cannot change once scoring has started; an archived call is read-only. */
+export async function updateCall(actor: Actor, callId: string, input: CallInput) {
+  assertCan(actor, "call.manage");
+  const c = parseInput(callInputSchema, input);
+  const duplicate = conflictOnUnique("Un appel existe déjà avec cet identifiant.", "slug");
+  return db()
+    .$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
+      const before = await tx.call.findUnique({ where: { id: callId }, include: CALL_LISTS });
+      if (!before) throw new AppError("NOT_FOUND");
+      if (before.phase === "ARCHIVED") throw new AppError("INVALID_STATE", "Un appel archivé ne peut plus être modifié.");
+      const beforeValues = callFormValues(before);
+      if (!sameGrid(beforeValues.criteria, c.criteria) && (await scoringStarted(tx, callId))) {
+        throw new AppError("INVALID_STATE", "La grille d'évaluation ne peut plus changer : la notation des dossiers a commencé.", {
+          criteria: ["La grille d'évaluation ne peut plus changer : la notation des dossiers a commencé."],
+        });
+      }
+      const { levers, priorities, learningCommunities, documentKinds, criteria, tranches, ...scalars } = c;
+      await tx.call.update({ where: { id: callId }, data: scalars });
+      await syncByCode(before.criteria, criteria, {
+        create: (k, position) => tx.criterion.create({ data: { ...k, position, callId } }),
+        update: (id, k, position) => tx.criterion.update({ where: { id }, data: { ...k, position } }),
+        remove: (ids) => tx.criterion.deleteMany({ where: { id: { in: ids } } }),
+      });
+      await syncByCode(before.levers, levers, {
+        create: (l, position) => tx.callLever.create({ data: { ...l, position, callId } }),
+        update: (id, l, position) => tx.callLever.update({ where: { id }, data: { ...l, position } }),
+        remove: (ids) => tx.callLever.deleteMany({ where: { id: { in: ids } } }),
+      });
+      await syncByCode(before.documentKinds, documentKinds, {
+        create: (d, position) => tx.documentKind.create({ data: { ...d, position, callId } }),
+        update: (id, d, position) => tx.documentKind.update({ where: { id }, data: { ...d, position } }),
+        remove: (ids) => tx.documentKind.deleteMany({ where: { id: { in: ids } } }),
+      });
+      await syncByCode(before.learningCommunities, learningCommunities, {
+        create: (l) => tx.learningCommunity.create({ data: { ...l, callId } }),
+        update: (id, l) => tx.learningCommunity.update({ where: { id }, data: l }),
+        remove: (ids) => tx.learningCommunity.deleteMany({ where: { id: { in: ids } } }),
+      });
+      await tx.callPriority.deleteMany({ where: { callId } });
+      await tx.callPriority.createMany({ data: priorities.map((p) => ({ ...p, callId })) });
+      const sameTranches = JSON.stringify(beforeValues.tranches) === JSON.stringify(tranches);
+      if (!sameTranches) {
+        if (await tx.payment.count({ where: { tranche: { callId } } })) {
+          throw new AppError("INVALID_STATE", "L'échéancier ne peut plus changer : des versements ont été enregistrés.", {
+            tranches: ["L'échéancier ne peut plus changer : des versements ont été enregistrés."],
+          });
+        }
+        await tx.paymentTranche.deleteMany({ where: { callId } });
+        await tx.paymentTranche.createMany({ data: tranches.map((t, position) => ({ ...t, position, callId })) });
+      }
+      await recordAudit(tx, { actorId: actor.id, action: "call.update", entityType: "Call", entityId: callId, before: beforeValues, after: c });
+    })
+    .catch((error: unknown) => {
+      // A removed lever, document kind or community that dossiers already use cannot be deleted.
+      if ((error as { code?: string }).code === "P2003") {
+        throw new AppError("INVALID_STATE", "Un levier, une pièce ou une communauté retiré est déjà utilisé par des dossiers : gardez-le.");
+      }
+      return duplicate(error);
+    });
+}
+
+/** Creates the next edition of a call, in preparation, with the same terms and dates a year later. */
+export async function duplicateCall(actor: Actor, callId: string) {
+  assertCan(actor, "call.manage");
+  const source = await db().call.findUnique({ where: { id: callId }, include: CALL_LISTS });
+  if (!source) throw new AppError("NOT_FOUND");
+  const taken = new Set((await db().call.findMany({ where: { slug: { startsWith: source.slug } }, select: { slug: true } })).map((c) => c.slug));
+  let slug = `${source.slug}-copie`;
+  for (let n = 2; taken.has(slug); n++) slug = `${source.slug}-copie-${n}`;
+  return createCall(actor, duplicateValues(callFormValues(source), slug));
 }

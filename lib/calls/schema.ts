@@ -1,6 +1,7 @@
 // The form of a call (appel), shared by the administration form and the server.
 import { z } from "zod";
 import { TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
+import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 
 const code = z
   .string()
@@ -10,6 +11,20 @@ const text = (max: number, label: string) =>
   z.string().trim().min(1, { message: `Saisissez ${label}.` }).max(max, { message: `${max} caractères au plus.` });
 const cents = z.number({ message: "Saisissez un montant." }).int().min(0, { message: "Le montant doit être positif." });
 const bps = z.number().int().min(0).max(10_000);
+
+// A day typed in a form (YYYY-MM-DD) is a day in Paris: an opening starts at 00:00, a deadline ends
+// at 23:59:59 Paris time. An instant (Date) is taken as it is.
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const parisDay = (edge: "start" | "end") =>
+  z.union([
+    z.date(),
+    z
+      .string()
+      .regex(DAY, { message: "Saisissez une date." })
+      .transform((d) => (edge === "end" ? parisEndOfDay(d) : parisTimeToUtc(d, "00:00"))),
+  ]);
+const optionalParisDay = (edge: "start" | "end") =>
+  z.union([z.literal("").transform(() => null), z.null(), parisDay(edge)]);
 
 const uniqueCodes = <T extends { code: string }>(items: T[]) => new Set(items.map((i) => i.code)).size === items.length;
 
@@ -33,11 +48,11 @@ export const callInputSchema = z
     title: text(200, "le titre de l'appel"),
     year: z.number().int().min(2014).max(2100),
     summary: text(5000, "la présentation de l'appel"),
-    opensAt: z.coerce.date(),
-    deadlineAt: z.coerce.date(),
-    regionalDeadlineAt: z.coerce.date().nullable(),
-    nationalDeadlineAt: z.coerce.date().nullable(),
-    resultsAt: z.coerce.date().nullable(),
+    opensAt: parisDay("start"),
+    deadlineAt: parisDay("end"),
+    regionalDeadlineAt: optionalParisDay("end"),
+    nationalDeadlineAt: optionalParisDay("end"),
+    resultsAt: optionalParisDay("start"),
     envelopeCents: cents.max(2_000_000_000, { message: "L'enveloppe ne peut dépasser 20 000 000 €." }),
     minGrantCents: cents,
     maxGrantCents: cents,
@@ -86,3 +101,4 @@ export const callInputSchema = z
   });
 
 export type CallInput = z.input<typeof callInputSchema>;
+export type CallData = z.output<typeof callInputSchema>;

@@ -2,8 +2,9 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { AppError, conflictOnUnique } from "@/lib/errors";
+import { conflictOnUnique } from "@/lib/errors";
 import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
+import { parseInput } from "@/lib/validation";
 
 /**
  * Creates a user with their roles: a building block of the commands that create accounts (sign-up,
@@ -11,9 +12,7 @@ import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
  * or null for the system (demo seed, sign-up).
  */
 export async function createUser(actorId: string | null, input: NewUserInput) {
-  const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
-  const { email, name, password, emailVerified, roles } = parsed.data;
+  const { email, name, password, emailVerified, roles } = parseInput(newUserSchema, input);
   const passwordHash = password ? await hashPassword(password) : null;
   const duplicate = conflictOnUnique("Un compte existe déjà avec cette adresse e-mail.", "email");
   return db().$transaction(async (tx) => {
@@ -31,13 +30,4 @@ export async function createUser(actorId: string | null, input: NewUserInput) {
     await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: user.id, after: { email, name, roles } });
     return user;
   }).catch(duplicate);
-}
-
-export function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

@@ -37,3 +37,18 @@ export const newUserSchema = z.object({
   roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }),
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
+
+/** The administrator's invitation form. */
+export const inviteUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(2, { message: "Saisissez le nom complet." }).max(120, { message: "120 caractères au plus." }),
+  roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }),
+});
+export type InviteUserInput = z.input<typeof inviteUserSchema>;
+
+export const rolesSchema = z.object({ roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }) });
+
+/** The activation form: a password chosen twice. */
+export const activationSchema = z
+  .object({ token: z.string().min(20).max(200), password: passwordSchema, confirmation: z.string() })
+  .refine((v) => v.password === v.confirmation, { message: "Les deux mots de passe ne sont pas identiques.", path: ["confirmation"] });

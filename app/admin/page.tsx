@@ -1,84 +1,34 @@
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Pager } from "@/components/ui/pager";
-import { Table } from "@/components/ui/table";
+import Link from "next/link";
 import { requireSpace } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/spaces";
-import { listAllCalls } from "@/lib/calls/data";
-import { PHASE_LABELS } from "@/lib/calls/phase";
-import { formatDate, formatEuros } from "@/lib/format";
-import { parsePage } from "@/lib/pagination";
-import { listRegions } from "@/lib/regions/data";
-import { listUsers } from "@/lib/users/data";
+import { adminOverview } from "@/lib/users/data";
 
 export const metadata = { title: "Administration" };
 
-type Props = { searchParams: Promise<{ page?: string; taille?: string }> };
-
-export default async function AdminPage({ searchParams }: Props) {
+export default async function AdminPage() {
   const actor = await requireSpace("space.admin", "/admin");
-  const page = parsePage(await searchParams);
-  const [calls, users, regions] = await Promise.all([listAllCalls(actor), listUsers(actor, page), listRegions()]);
-  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const overview = await adminOverview(actor);
+  const cards = [
+    { href: "/admin/appels", title: "Appels", text: `${overview.calls} appel${overview.calls > 1 ? "s" : ""} : créer, dupliquer, modifier la grille et les dates, changer de phase.` },
+    { href: "/admin/utilisateurs", title: "Utilisateurs et rôles", text: `${overview.activeUsers} compte${overview.activeUsers > 1 ? "s" : ""} actif${overview.activeUsers > 1 ? "s" : ""} : inviter, attribuer les rôles, désactiver.` },
+    { href: "/admin/journal", title: "Journal d'audit", text: `${overview.auditEvents} événement${overview.auditEvents > 1 ? "s" : ""} : rechercher, vérifier l'intégrité de la chaîne.` },
+  ];
   return (
-    <div className="fr-container fr-py-6w">
+    <div className="fr-pb-6w">
       <h1>Administration</h1>
-      <section aria-labelledby="appels" className="fr-mb-6w">
-        <h2 id="appels">Appels</h2>
-        <Table
-          caption={`Appels (${calls.length})`}
-          head={
-            <tr>
-              <th scope="col">Appel</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Ouverture</th>
-              <th scope="col">Date limite</th>
-              <th scope="col">Enveloppe</th>
-            </tr>
-          }
-        >
-          {calls.map((c) => (
-            <tr key={c.id}>
-              <td>{c.title}</td>
-              <td>{PHASE_LABELS[c.phase]}</td>
-              <td>{formatDate(c.opensAt)}</td>
-              <td>{formatDate(c.deadlineAt)}</td>
-              <td>{formatEuros(c.envelopeCents)}</td>
-            </tr>
-          ))}
-        </Table>
-      </section>
-      <section aria-labelledby="utilisateurs">
-        <h2 id="utilisateurs">Utilisateurs</h2>
-        <Table
-          caption={`Utilisateurs (${users.total})`}
-          head={
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Adresse e-mail</th>
-              <th scope="col">Rôles</th>
-              <th scope="col">État</th>
-            </tr>
-          }
-        >
-          {users.items.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>
-                {u.roles.map((g) => ROLE_LABELS[g.role] + (g.regionCode ? ` — ${regionName.get(g.regionCode) ?? g.regionCode}` : "")).join(" ; ")}
-              </td>
-              <td>
-                {u.active ? (
-                  <Badge severity="success" small>Actif</Badge>
-                ) : (
-                  <Badge severity="error" small>Désactivé</Badge>
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
-        <Pager page={users.page} pageCount={users.pageCount} basePath="/admin" />
-      </section>
+      <ul role="list" className="grid list-none gap-6 p-0 md:grid-cols-3">
+        {cards.map((c) => (
+          <li key={c.href} className="fr-card fr-enlarge-link">
+            <div className="fr-card__body">
+              <div className="fr-card__content">
+                <h2 className="fr-card__title">
+                  <Link href={c.href}>{c.title}</Link>
+                </h2>
+                <p className="fr-card__desc">{c.text}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

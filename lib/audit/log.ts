@@ -2,6 +2,9 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { auditHash, GENESIS_HASH, toJsonValue } from "@/lib/audit/chain";
+import { assertCan, type Actor } from "@/lib/auth/policy";
+import { paged } from "@/lib/pagination";
+import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 
 export type AuditInput = {
   actorId: string | null;
@@ -66,4 +69,31 @@ export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
     }
     cursor = rows[rows.length - 1]!.id;
   }
+}
+
+export type AuditFilter = { action?: string; entity?: string; actor?: string; from?: string; to?: string };
+
+/** One page of the audit log, newest first, for administrators. Days are Paris days. */
+export async function searchAuditEvents(actor: Actor, filter: AuditFilter, page: { page: number; size: number; skip: number }) {
+  assertCan(actor, "audit.read");
+  const where: Prisma.AuditEventWhereInput = {
+    AND: [
+      filter.action ? { action: { startsWith: filter.action } } : {},
+      filter.entity ? { OR: [{ entityType: { equals: filter.entity, mode: "insensitive" } }, { entityId: filter.entity }] } : {},
+      filter.actor ? { actor: { OR: [{ email: { contains: filter.actor, mode: "insensitive" } }, { name: { contains: filter.actor, mode: "insensitive" } }] } } : {},
+      filter.from ? { at: { gte: parisTimeToUtc(filter.from, "00:00") } } : {},
+      filter.to ? { at: { lte: parisEndOfDay(filter.to) } } : {},
+    ],
+  };
+  const [items, total] = await Promise.all([
+    db().auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: page.skip, take: page.size, include: { actor: { select: { name: true, email: true } } } }),
+    db().auditEvent.count({ where }),
+  ]);
+  return paged(items, total, page.page, page.size);
+}
+
+/** The verification, for administrators (the command line runs verifyAuditChain directly). */
+export async function verifyAuditChainAs(actor: Actor): Promise<ChainReport> {
+  assertCan(actor, "audit.read");
+  return verifyAuditChain();
 }

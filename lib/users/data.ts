@@ -1,6 +1,8 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
 
 /** The acting user as the policy sees them, or null when unknown, deactivated or signed out since. */
@@ -29,17 +31,44 @@ export function findCredentials(email: string) {
   });
 }
 
-/** One page of the users, for administrators. */
-export async function listUsers(actor: Actor, page: { page: number; size: number; skip: number }) {
+export type UserFilter = { q?: string; role?: Role; region?: string };
+
+/** One page of the users, for administrators, filtered by name or e-mail, role and region. */
+export async function listUsers(actor: Actor, page: { page: number; size: number; skip: number }, filter: UserFilter = {}) {
   assertCan(actor, "user.manage");
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] } : {},
+      filter.role || filter.region
+        ? { roles: { some: { ...(filter.role ? { role: filter.role } : {}), ...(filter.region ? { regionCode: filter.region } : {}) } } }
+        : {},
+    ],
+  };
   const [items, total] = await Promise.all([
     db().user.findMany({
+      where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: page.skip,
       take: page.size,
-      select: { id: true, email: true, name: true, active: true, roles: { select: { role: true, regionCode: true } } },
+      select: { id: true, email: true, name: true, active: true, emailVerifiedAt: true, roles: { select: { role: true, regionCode: true } } },
     }),
-    db().user.count(),
+    db().user.count({ where }),
   ]);
   return paged(items, total, page.page, page.size);
+}
+
+/** One user with their roles, for administrators. */
+export async function getUserForAdmin(actor: Actor, userId: string) {
+  assertCan(actor, "user.manage");
+  return db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, active: true, emailVerifiedAt: true, deactivatedAt: true, createdAt: true, roles: { select: { role: true, regionCode: true } } },
+  });
+}
+
+/** Counts for the administration's dashboard. */
+export async function adminOverview(actor: Actor) {
+  assertCan(actor, "space.admin");
+  const [calls, activeUsers, auditEvents] = await Promise.all([db().call.count(), db().user.count({ where: { active: true } }), db().auditEvent.count()]);
+  return { calls, activeUsers, auditEvents };
 }

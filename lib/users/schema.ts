@@ -52,3 +52,10 @@ export const rolesSchema = z.object({ roles: z.array(roleGrantSchema).min(1, { m
 export const activationSchema = z
   .object({ token: z.string().min(20).max(200), password: passwordSchema, confirmation: z.string() })
   .refine((v) => v.password === v.confirmation, { message: "Les deux mots de passe ne sont pas identiques.", path: ["confirmation"] });
+
+/** The search form of the users' list (GET parameters), read leniently. */
+export const userFilterSchema = z.object({
+  q: z.string().trim().max(120).optional().transform((v) => v || undefined).catch(undefined),
+  role: z.enum(Role).optional().catch(undefined),
+  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+});

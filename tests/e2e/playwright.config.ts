@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium where installed (machines without internet cannot download Playwright's).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The SMTP server the mail-reading specs start (smtp-tester, in the test worker). */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const root = path.resolve(import.meta.dirname, "../..");
 
 export default defineConfig({
@@ -37,5 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
+    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}/?ignoreTLS=true`, APP_URL: `http://localhost:${port}` },
   },
 });

@@ -1,3 +1,4 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActor } from "@/lib/auth/session";
@@ -5,15 +6,18 @@ import { homeOf } from "@/lib/auth/spaces";
 
 export const metadata = { title: "Connexion" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; active?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const [{ callbackUrl, error }, actor] = await Promise.all([searchParams, getActor()]);
+  const [{ callbackUrl, error, active }, actor] = await Promise.all([searchParams, getActor()]);
   if (actor) redirect(homeOf(actor));
   return (
     <div className="fr-container fr-py-6w">
       <div className="mx-auto max-w-xl">
         <h1>Se connecter</h1>
+        {active && (
+          <Alert severity="success" as="h2" role="status" small={false} className="fr-mb-3w" title="Compte activé" description="Vous pouvez maintenant vous connecter avec votre mot de passe." />
+        )}
         <p>Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte.</p>
         <SignInForm callbackUrl={callbackUrl ?? null} initialError={error ?? null} />
       </div>

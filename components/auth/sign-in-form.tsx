@@ -9,8 +9,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { signInErrorMessage } from "@/lib/auth/messages";
+import { SIGN_IN_ERROR, signInErrorMessage } from "@/lib/auth/messages";
 import { safeCallbackPath } from "@/lib/auth/redirects";
+import { resendVerificationAction } from "@/lib/users/actions";
 import { signInSchema } from "@/lib/users/schema";
 
 type Values = z.input<typeof signInSchema>;
@@ -18,10 +19,13 @@ type Values = z.input<typeof signInSchema>;
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
+  const [unverified, setUnverified] = useState(false);
+  const [resent, setResent] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
@@ -34,6 +38,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result || result.error) {
       setError(signInErrorMessage(result?.error ?? "unknown"));
+      setUnverified(result?.error === SIGN_IN_ERROR.unverified);
       return;
     }
     router.push(safeCallbackPath(callbackUrl) ?? "/apres-connexion");
@@ -45,6 +50,23 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
         {error && <Alert id="connexion-erreur" severity="error" title="Connexion impossible" description={error} as="h2" small={false} />}
       </div>
+      {unverified && (
+        <div className="fr-mb-3w">
+          <Button
+            type="button"
+            priority="secondary"
+            onClick={async () => {
+              const r = await resendVerificationAction({ email: getValues("email") });
+              setResent(r.ok ? "Un nouveau lien de confirmation vient d'être envoyé à votre adresse." : r.message);
+            }}
+          >
+            Renvoyer le lien de confirmation
+          </Button>
+          <p aria-live="polite" className="fr-mt-1w">
+            {resent}
+          </p>
+        </div>
+      )}
       <Input
         label="Adresse e-mail"
         hintText="Format attendu : nom@domaine.fr"

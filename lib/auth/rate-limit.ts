@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 // Counters live in PostgreSQL (table RateLimit), so every app instance sees the same ones.
 // Each attempt is counted before the password is checked (an atomic increment), so parallel
@@ -50,4 +51,25 @@ export async function lockAfterFailure(email: string): Promise<number> {
 export async function clearSignInAttempts(email: string, ip: string | null): Promise<void> {
   const { email: byEmail, ip: byIp } = signInLimiters();
   await Promise.all([byEmail.delete(email), ip ? byIp.reward(ip, 1) : null]);
+}
+
+const actionLimiters = new Map<string, RateLimiterPrisma>();
+
+/**
+ * Limits an unauthenticated action (sign-up, e-mail requests) per key, e.g. the client's address or
+ * the e-mail asked for: refuses with a French message once `points` are used within `duration` seconds.
+ */
+export async function limitAction(name: string, key: string, points: number, duration: number): Promise<void> {
+  let limiter = actionLimiters.get(name);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({ storeClient: db(), tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix: name, points, duration });
+    actionLimiters.set(name, limiter);
+  }
+  try {
+    await limiter.consume(key);
+  } catch (outcome) {
+    if (!(outcome instanceof RateLimiterRes)) throw outcome;
+    const minutes = Math.max(1, Math.ceil(outcome.msBeforeNext / 60_000));
+    throw new AppError("RATE_LIMITED", `Trop de demandes. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
+  }
 }

@@ -23,3 +23,40 @@ export function invitationMail(input: { to: string; name: string; roles: string[
     html: html(lines, { href: input.link, label: "Activer mon compte" }),
   };
 }
+
+export function verificationMail(input: { to: string; name: string; link: string; expiresInHours: number }): Mail {
+  const lines = [
+    `Bonjour ${input.name},`,
+    "Votre compte de porteur de projet a bien été créé sur la plateforme de l'AMI PTCE.",
+    `Pour confirmer votre adresse e-mail et activer votre compte, ouvrez ce lien (valable ${input.expiresInHours} heures) :`,
+  ];
+  return {
+    to: input.to,
+    subject: "Confirmez votre adresse e-mail - AMI PTCE",
+    text: `${lines.join("\n\n")}\n${input.link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.${SIGNATURE}`,
+    html: html([...lines], { href: input.link, label: "Confirmer mon adresse e-mail" }),
+  };
+}
+
+export function alreadyRegisteredMail(input: { to: string; name: string; signInLink: string; resetLink: string }): Mail {
+  const lines = [
+    `Bonjour ${input.name},`,
+    "Quelqu'un (peut-être vous) a tenté de créer un compte avec cette adresse e-mail, qui a déjà un compte sur la plateforme de l'AMI PTCE.",
+    `Pour vous connecter : ${input.signInLink}`,
+    `Mot de passe oublié ? Choisissez-en un nouveau : ${input.resetLink}`,
+  ];
+  return { to: input.to, subject: "Vous avez déjà un compte - AMI PTCE", text: `${lines.join("\n\n")}${SIGNATURE}`, html: html(lines) };
+}
+
+export function passwordResetMail(input: { to: string; name: string; link: string; expiresInMinutes: number }): Mail {
+  const lines = [
+    `Bonjour ${input.name},`,
+    `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable ${input.expiresInMinutes} minutes) :`,
+  ];
+  return {
+    to: input.to,
+    subject: "Réinitialisation de votre mot de passe - AMI PTCE",
+    text: `${lines.join("\n\n")}\n${input.link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.${SIGNATURE}`,
+    html: html(lines, { href: input.link, label: "Choisir un nouveau mot de passe" }),
+  };
+}

@@ -2,8 +2,16 @@
 import { revalidatePath } from "next/cache";
 import { runAsActor, runPublic } from "@/lib/actions/run";
 import type { RoleGrant } from "@/lib/auth/policy";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/auth/client-ip";
+import { confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp } from "@/lib/users/accounts";
 import { activateAccount, deactivateUser, inviteUser, reactivateUser, setUserRoles } from "@/lib/users/admin";
-import type { InviteUserInput } from "@/lib/users/schema";
+import type { InviteUserInput, SignUpInput } from "@/lib/users/schema";
+
+/** The key of rate limits of signed-out visitors: their address as the trusted proxy saw it. */
+async function clientKey(): Promise<string> {
+  return clientIp(Object.fromEntries(await headers())) ?? "adresse-inconnue";
+}
 
 export async function inviteUserAction(values: InviteUserInput) {
   return runAsActor(async (actor) => {
@@ -31,4 +39,24 @@ export async function activateAccountAction(values: { token: string; password: s
   return runPublic(async () => {
     await activateAccount(values);
   });
+}
+
+export async function signUpAction(values: SignUpInput) {
+  return runPublic(async () => signUp(values, await clientKey()));
+}
+
+export async function resendVerificationAction(values: { email: string }) {
+  return runPublic(async () => resendVerification(values, await clientKey()));
+}
+
+export async function confirmEmailAction(token: string) {
+  return runPublic(() => confirmEmail(token));
+}
+
+export async function requestPasswordResetAction(values: { email: string }) {
+  return runPublic(async () => requestPasswordReset(values, await clientKey()));
+}
+
+export async function resetPasswordAction(values: { token: string; password: string; confirmation: string }) {
+  return runPublic(() => resetPassword(values));
 }

@@ -1,14 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, newPage } from "./fixtures";
-import { openMailbox } from "./mailbox";
-
-let mailbox: ReturnType<typeof openMailbox>;
-test.beforeAll(() => {
-  mailbox = openMailbox();
-});
-test.afterAll(async () => {
-  await mailbox.close();
-});
+import { waitForMail } from "./mailbox";
 
 test("an administrator creates the next call by duplicating 2025, changes its grid and dates, invites a regional evaluator who activates the account and sees only that region", async ({ browser }) => {
   const admin = await newPage(browser, "admin@demo-ptce.fr");
@@ -68,8 +60,7 @@ test("an administrator creates the next call by duplicating 2025, changes its gr
   await expect(admin.getByRole("row", { name: /Anne Lemarchand/ })).toContainText("Invité");
 
   // She opens the link of the e-mail, chooses her password and signs in.
-  const mail = await mailbox.next("anne.lemarchand@demo-ptce.fr");
-  expect(mail.headers.subject).toBe("Activez votre compte sur la plateforme AMI PTCE");
+  const mail = await waitForMail("anne.lemarchand@demo-ptce.fr", "Activez votre compte sur la plateforme AMI PTCE");
   const link = /http:\/\/localhost:\d+\/activation\/[\w-]+/.exec(mail.body)![0];
   const evaluator = await newPage(browser);
   await evaluator.goto(link);

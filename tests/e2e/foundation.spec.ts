@@ -73,7 +73,7 @@ test("repeated failures lock the account with a clear message", async ({ browser
     await page.getByLabel("Adresse e-mail").fill("porteur4@demo-ptce.fr");
     await page.getByLabel("Mot de passe", { exact: true }).fill(`mauvais ${i}`);
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await expect(page.getByRole("alert").or(page.locator(".fr-alert--error"))).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
   }
   await page.getByLabel("Mot de passe", { exact: true }).fill("Demo-PTCE-2025!");
   await page.getByRole("button", { name: "Se connecter" }).click();

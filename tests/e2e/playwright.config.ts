@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SMTP_PORT } from "./mailbox";
 
 // Debian's Chromium where installed (machines without internet cannot download Playwright's).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 3100);
-/** The SMTP server the mail-reading specs start (smtp-tester, in the test worker). */
-export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const root = path.resolve(import.meta.dirname, "../..");
 
 export default defineConfig({
@@ -18,6 +17,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [["list"]],
+  globalSetup: "./global-setup.ts",
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "fr-FR",
@@ -39,6 +39,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}/?ignoreTLS=true`, APP_URL: `http://localhost:${port}` },
+    env: { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}/?ignoreTLS=true`, APP_URL: `http://localhost:${port}` },
   },
 });

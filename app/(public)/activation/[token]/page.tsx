@@ -1,5 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { ActivationForm } from "@/components/auth/activation-form";
+import { PasswordChoiceForm } from "@/components/auth/password-choice-form";
+import { activateAccountAction } from "@/lib/users/actions";
 import { invitationOf } from "@/lib/users/activation";
 
 export const metadata = { title: "Activer mon compte" };
@@ -16,7 +17,7 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
             <p>
               Bonjour {invitation.name}, choisissez le mot de passe de votre compte <strong>{invitation.email}</strong>.
             </p>
-            <ActivationForm token={token} />
+            <PasswordChoiceForm token={token} submit={activateAccountAction} submitLabel="Activer mon compte" successHref="/connexion?active=1" />
           </>
         ) : (
           <Alert

@@ -7,28 +7,39 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
-import { activateAccountAction } from "@/lib/users/actions";
-import { activationSchema } from "@/lib/users/schema";
+import type { ActionResult } from "@/lib/errors";
+import { passwordResetSchema } from "@/lib/users/schema";
 
-type Values = z.input<typeof activationSchema>;
+type Values = z.input<typeof passwordResetSchema>;
 
-export function ActivationForm({ token }: { token: string }) {
+/** Choosing a password from a link sent by e-mail (account activation, password reset). */
+export function PasswordChoiceForm({
+  token,
+  submit,
+  submitLabel,
+  successHref,
+}: {
+  token: string;
+  submit: (values: Values) => Promise<ActionResult<unknown>>;
+  submitLabel: string;
+  successHref: string;
+}) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(activationSchema), defaultValues: { token, password: "", confirmation: "" } });
+  const form = useForm<Values>({ resolver: zodResolver(passwordResetSchema), defaultValues: { token, password: "", confirmation: "" } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await activateAccountAction({ token, password: values.password, confirmation: values.confirmation });
+    const result = await submit({ token, password: values.password, confirmation: values.confirmation });
     if (!result.ok) {
       for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(path as Path<Values>, { message: messages[0] });
       setFailure(result.message);
       return;
     }
-    router.push("/connexion?active=1");
+    router.push(successHref);
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      {failure && <Alert severity="error" title="Activation impossible" description={failure} as="h2" small={false} className="fr-mb-3w" />}
+      {failure && <Alert severity="error" title="Action impossible" description={failure} as="h2" small={false} className="fr-mb-3w" />}
       <PasswordInput
         label="Mot de passe"
         messagesHint="Votre mot de passe doit contenir :"
@@ -42,7 +53,7 @@ export function ActivationForm({ token }: { token: string }) {
         nativeInputProps={{ ...form.register("confirmation"), autoComplete: "new-password" }}
       />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">
-        {isSubmitting ? "Activation…" : "Activer mon compte"}
+        {isSubmitting ? "Enregistrement…" : submitLabel}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { applicationScope } from "@/lib/applications/scope";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { applicationFacts } from "@/lib/applications/facts";
+import { assertCan, can, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
@@ -23,7 +24,7 @@ export function listOwnApplications(actor: Actor) {
   return db().application.findMany({
     where: { AND: [applicationScope(actor), { OR: [{ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } }] }] },
     orderBy: { updatedAt: "desc" },
-    select: { ...SUMMARY, amountRequestedCents: true, updatedAt: true, call: { select: { title: true, year: true } } },
+    select: { ...SUMMARY, callId: true, amountRequestedCents: true, updatedAt: true, call: { select: { title: true, year: true } } },
   });
 }
 
@@ -54,4 +55,38 @@ export async function countByRegionAndStatus(actor: Actor, callId: string): Prom
     byRegion.set(row.regionCode, counts);
   }
   return byRegion;
+}
+
+/** A dossier with everything its form and summary show, for those who may read it. */
+export async function getApplication(actor: Actor, applicationId: string) {
+  const facts = await applicationFacts(applicationId);
+  assertCan(actor, "application.read", facts ?? undefined);
+  const application = await db().application.findUniqueOrThrow({
+    where: { id: applicationId },
+    include: {
+      call: {
+        include: {
+          levers: { orderBy: { position: "asc" } },
+          learningCommunities: { orderBy: { code: "asc" } },
+          documentKinds: { orderBy: { position: "asc" } },
+        },
+      },
+      pole: { include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } } } },
+      leverAnswers: true,
+      indicators: { orderBy: { position: "asc" } },
+      expenses: { orderBy: { position: "asc" } },
+      fundings: { orderBy: { position: "asc" } },
+      attachments: { where: { purpose: "APPLICATION_DOCUMENT" }, orderBy: { createdAt: "asc" }, select: { id: true, documentKindId: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true } },
+      statusChanges: { orderBy: { at: "asc" } },
+    },
+  });
+  return { application, canEdit: can(actor, "application.edit", facts ?? undefined) };
+}
+
+export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["application"];
+
+/** The version a draft is at (optimistic locking), for those who may edit it. */
+export async function getDraftVersion(actor: Actor, applicationId: string): Promise<number> {
+  assertCan(actor, "application.edit", (await applicationFacts(applicationId)) ?? undefined);
+  return (await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { version: true } })).version;
 }

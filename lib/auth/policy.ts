@@ -27,7 +27,8 @@ export type ApplicationFacts = {
   regionFinalized: boolean;
 };
 export type RegionFacts = { kind: "region"; regionCode: string };
-export type Resource = ApplicationFacts | RegionFacts;
+export type PoleFacts = { kind: "pole"; ownerId: string };
+export type Resource = ApplicationFacts | RegionFacts | PoleFacts;
 
 export const ACTIONS = [
   // spaces
@@ -36,6 +37,7 @@ export const ACTIONS = [
   "space.cna",
   "space.admin",
   // applicants
+  "pole.edit",
   "application.create",
   "application.readSummary", // reference, title, pole, status: what a list shows
   "application.read", // the whole content and attachments
@@ -148,6 +150,7 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
   switch (action) {
     case "space.applicant":
     case "application.create":
+    case "pole.edit": // creating one's own pole
       return has(actor, "APPLICANT");
     case "space.cra":
       return craRegions(actor).length > 0;
@@ -173,6 +176,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   if (!resource) return canWithoutResource(actor, action);
   if (resource.kind === "application") return canOnApplication(actor, action, resource);
   if (resource.kind === "region") return canOnRegion(actor, action, resource);
+  if (resource.kind === "pole") return action === "pole.edit" && resource.ownerId === actor.id && has(actor, "APPLICANT");
   return false;
 }
 

@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { DossierForm } from "@/components/applications/dossier-form";
+import { getApplication } from "@/lib/applications/data";
+import { draftOf } from "@/lib/applications/draft";
+import { requireSpace } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata = { title: "Dossier de candidature" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ etape?: string }> };
+
+async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string) {
+  try {
+    return await getApplication(actor, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function DossierPage({ params, searchParams }: Props) {
+  const [{ id }, { etape }] = await Promise.all([params, searchParams]);
+  const actor = await requireSpace("space.applicant", `/mes-dossiers/${id}`);
+  const { application: a, canEdit } = await load(actor, id);
+  return (
+    <div className="fr-container fr-py-6w">
+      <p className="fr-mb-1w">
+        <StatusBadge status={a.status} /> {a.reference && <span className="fr-ml-1w">{a.reference}</span>}
+      </p>
+      <h1>{a.title || a.pole.name}</h1>
+      <p>
+        {a.call.title} · dépôt jusqu&apos;au {formatDateTime(a.call.deadlineAt)} (heure de Paris)
+      </p>
+      {canEdit ? (
+        <DossierForm
+          applicationId={a.id}
+          version={a.version}
+          initialDraft={draftOf(a)}
+          initialStep={Number(etape ?? 1) - 1}
+          call={{
+            levers: a.call.levers.map(({ id, title, description }) => ({ id, title, description })),
+            learningCommunities: a.call.learningCommunities.map(({ id, name, description }) => ({ id, name, description })),
+            grant: { minCents: a.call.minGrantCents, maxCents: a.call.maxGrantCents },
+          }}
+          attachments={<p>Les pièces jointes arrivent à l&apos;étape suivante du développement.</p>}
+          submission={<p>Le dépôt arrive à l&apos;étape suivante du développement.</p>}
+        />
+      ) : (
+        <p>Ce dossier a été déposé : il n&apos;est plus modifiable.</p>
+      )}
+    </div>
+  );
+}

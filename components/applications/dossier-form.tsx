@@ -1,0 +1,275 @@
+"use client";
+// The dossier, step by step, saved as a draft a second after each change.
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { EuroField } from "@/components/admin/form-fields";
+import { currentVersionAction, saveDraftAction } from "@/lib/applications/actions";
+import { budgetTotals } from "@/lib/applications/budget";
+import { EXPENSE_LABELS, FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS } from "@/lib/applications/labels";
+import type { ApplicationDraftInput } from "@/lib/applications/schema";
+import { STEPS, type StepKey } from "@/lib/applications/steps";
+import { formatEuros } from "@/lib/format";
+import { AutosaveStatus } from "./autosave-status";
+import { useAutosave } from "./use-autosave";
+
+type Draft = ApplicationDraftInput;
+export type DossierCall = {
+  levers: { id: string; title: string; description: string }[];
+  learningCommunities: { id: string; name: string; description: string }[];
+  grant: { minCents: number; maxCents: number };
+};
+
+function TextArea({ register, name, label, hint, rows = 8 }: { register: UseFormRegister<Draft>; name: Parameters<UseFormRegister<Draft>>[0]; label: string; hint?: string; rows?: number }) {
+  return <Input textArea label={label} hintText={hint} nativeTextAreaProps={{ ...register(name), rows }} />;
+}
+
+function Budget({ control, register, grant }: { control: Control<Draft>; register: UseFormRegister<Draft>; grant: DossierCall["grant"] }) {
+  const expenses = useFieldArray({ control, name: "expenses" });
+  const fundings = useFieldArray({ control, name: "fundings" });
+  const watched = useWatch({ control }) as Draft;
+  const totals = budgetTotals({
+    expenses: (watched.expenses ?? []).map((e) => ({ category: e.category, year: e.year, amountCents: Number(e.amountCents) || 0 })),
+    fundings: (watched.fundings ?? []).map((f) => ({ source: f.source, year: f.year, amountCents: Number(f.amountCents) || 0 })),
+  });
+  const yearSelect = (name: `expenses.${number}.year` | `fundings.${number}.year`, label: string) => (
+    <Select label={label} nativeSelectProps={register(name, { valueAsNumber: true })}>
+      <option value={1}>Année 1</option>
+      <option value={2}>Année 2</option>
+    </Select>
+  );
+  return (
+    <>
+      <h3>Dépenses</h3>
+      {expenses.fields.map((f, i) => (
+        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-4">
+          <Select label={`Catégorie de la dépense ${i + 1}`} nativeSelectProps={register(`expenses.${i}.category`)}>
+            {Object.entries(EXPENSE_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>{l}</option>
+            ))}
+          </Select>
+          <Input label={`Intitulé de la dépense ${i + 1}`} nativeInputProps={register(`expenses.${i}.label`)} />
+          {yearSelect(`expenses.${i}.year`, `Année de la dépense ${i + 1}`)}
+          <EuroField control={control} name={`expenses.${i}.amountCents`} label={`Montant de la dépense ${i + 1}`} />
+          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => expenses.remove(i)}>
+            Retirer la dépense {i + 1}
+          </Button>
+        </div>
+      ))}
+      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => expenses.append({ category: "PERSONNEL", label: "", year: 1, amountCents: Number.NaN })}>
+        Ajouter une dépense
+      </Button>
+
+      <h3 className="fr-mt-4w">Plan de financement</h3>
+      <p className="fr-hint-text">
+        Le financement demandé à cet appel (de {formatEuros(grant.minCents)} à {formatEuros(grant.maxCents)} sur deux ans) est une ligne « Cet appel (État) ».
+      </p>
+      {fundings.fields.map((f, i) => (
+        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3">
+          <Select label={`Origine du financement ${i + 1}`} nativeSelectProps={register(`fundings.${i}.source`)}>
+            {Object.entries(FUNDING_SOURCE_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>{l}</option>
+            ))}
+          </Select>
+          <Input label={`Financeur ${i + 1} (facultatif)`} nativeInputProps={register(`fundings.${i}.funderName`)} />
+          <Select label={`Statut du financement ${i + 1}`} nativeSelectProps={register(`fundings.${i}.status`)}>
+            {Object.entries(FUNDING_STATUS_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>{l}</option>
+            ))}
+          </Select>
+          {yearSelect(`fundings.${i}.year`, `Année du financement ${i + 1}`)}
+          <EuroField control={control} name={`fundings.${i}.amountCents`} label={`Montant du financement ${i + 1}`} />
+          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => fundings.remove(i)}>
+            Retirer le financement {i + 1}
+          </Button>
+        </div>
+      ))}
+      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => fundings.append({ source: "THIS_CALL", funderName: "", year: 1, amountCents: Number.NaN, status: "REQUESTED" })}>
+        Ajouter un financement
+      </Button>
+
+      <div className="fr-table fr-mt-4w" aria-live="polite">
+        <table>
+          <caption>Totaux du budget</caption>
+          <thead>
+            <tr>
+              <th scope="col"> </th>
+              <th scope="col">Année 1</th>
+              <th scope="col">Année 2</th>
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Dépenses</th>
+              <td>{formatEuros(totals.expenses.year1)}</td>
+              <td>{formatEuros(totals.expenses.year2)}</td>
+              <td>{formatEuros(totals.expenses.total)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Financements</th>
+              <td>{formatEuros(totals.fundings.year1)}</td>
+              <td>{formatEuros(totals.fundings.year2)}</td>
+              <td>{formatEuros(totals.fundings.total)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="fr-text--bold">Montant demandé à l&apos;appel : {formatEuros(totals.requested)}</p>
+      {totals.gap !== 0 && (
+        <Alert severity="warning" small description={`Le budget n'est pas équilibré : écart de ${formatEuros(Math.abs(totals.gap))} entre dépenses et financements.`} />
+      )}
+    </>
+  );
+}
+
+function Indicators({ control, register }: { control: Control<Draft>; register: UseFormRegister<Draft> }) {
+  const indicators = useFieldArray({ control, name: "indicators" });
+  return (
+    <>
+      <h3>Indicateurs et cibles</h3>
+      {indicators.fields.map((f, i) => (
+        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-5">
+          <Input label={`Indicateur ${i + 1}`} nativeInputProps={register(`indicators.${i}.label`)} />
+          <Input label={`Unité ${i + 1}`} nativeInputProps={register(`indicators.${i}.unit`)} />
+          <Input label={`Situation de départ ${i + 1}`} nativeInputProps={register(`indicators.${i}.baseline`)} />
+          <Input label={`Cible année 1 (${i + 1})`} nativeInputProps={register(`indicators.${i}.targetYear1`)} />
+          <Input label={`Cible année 2 (${i + 1})`} nativeInputProps={register(`indicators.${i}.targetYear2`)} />
+          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => indicators.remove(i)}>
+            Retirer l&apos;indicateur {i + 1}
+          </Button>
+        </div>
+      ))}
+      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => indicators.append({ label: "", unit: "", baseline: "", targetYear1: "", targetYear2: "" })}>
+        Ajouter un indicateur
+      </Button>
+    </>
+  );
+}
+
+export function DossierForm({
+  applicationId,
+  version,
+  initialDraft,
+  call,
+  initialStep,
+  attachments,
+  submission,
+}: {
+  applicationId: string;
+  version: number;
+  initialDraft: Draft;
+  call: DossierCall;
+  initialStep: number;
+  attachments: ReactNode;
+  submission: ReactNode;
+}) {
+  const router = useRouter();
+  const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), STEPS.length - 1));
+  const form = useForm<Draft>({ defaultValues: initialDraft });
+  const { register, control, watch, getValues } = form;
+  const autosave = useAutosave<Draft>(version, (v, values) => saveDraftAction(applicationId, v, values));
+
+  useEffect(() => {
+    const subscription = watch(() => autosave.schedule(getValues()));
+    return () => subscription.unsubscribe();
+  }, [watch, getValues, autosave.schedule]);
+
+  const go = (next: number) => {
+    void autosave.flush();
+    setStep(next);
+    router.replace(`?etape=${next + 1}`, { scroll: false });
+    requestAnimationFrame(() => document.getElementById("etape-titre")?.focus());
+  };
+  const current: StepKey = STEPS[step]!.key;
+  const leverIndex = (id: string) => (initialDraft.leverAnswers ?? []).findIndex((a) => a.leverId === id);
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]!.title} nextTitle={STEPS[step + 1]?.title} />
+        <AutosaveStatus
+          state={autosave.state}
+          onReload={() => window.location.reload()}
+          onOverwrite={async () => {
+            const r = await currentVersionAction(applicationId);
+            if (r.ok) autosave.overwrite(r.data, getValues());
+          }}
+        />
+      </div>
+      <nav aria-label="Étapes du dossier" className="fr-mb-3w">
+        <ol className="flex list-none flex-wrap gap-2 p-0">
+          {STEPS.map((s, i) => (
+            <li key={s.key}>
+              <button type="button" className={`fr-tag ${i === step ? "fr-tag--dismiss-none" : ""}`} aria-current={i === step ? "step" : undefined} onClick={() => go(i)}>
+                {i + 1}. {s.title}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h2 id="etape-titre" tabIndex={-1}>
+        {STEPS[step]!.title}
+      </h2>
+
+      <form onSubmit={(e) => e.preventDefault()} noValidate>
+        <div hidden={current !== "presentation"}>
+          <Input label="Intitulé du projet" nativeInputProps={register("title")} />
+          <TextArea register={register} name="presentation" label="Présentation du projet" hint="Le territoire, les besoins auxquels le pôle répond, ses activités, ce que la subvention permettra." rows={12} />
+        </div>
+        <div hidden={current !== "gouvernance"}>
+          <TextArea register={register} name="governance" label="Gouvernance" hint="Instances, règles de décision, place de chaque catégorie de membres." />
+          <TextArea register={register} name="cooperation" label="Coopération entre les membres" hint="Ce que les membres font ensemble : mutualisations, projets communs, fréquence des échanges." />
+        </div>
+        <div hidden={current !== "leviers"}>
+          {call.levers.map((lever) => (
+            <TextArea key={lever.id} register={register} name={`leverAnswers.${leverIndex(lever.id)}.text`} label={lever.title} hint={lever.description} />
+          ))}
+        </div>
+        <div hidden={current !== "impacts"}>
+          <TextArea register={register} name="economicImpact" label="Impacts économiques attendus" rows={5} />
+          <TextArea register={register} name="socialImpact" label="Impacts sociaux attendus" rows={5} />
+          <TextArea register={register} name="ecologicalImpact" label="Impacts écologiques attendus" rows={5} />
+          <Indicators control={control} register={register} />
+        </div>
+        <div hidden={current !== "budget"}>
+          <Budget control={control} register={register} grant={call.grant} />
+        </div>
+        <div hidden={current !== "communaute"}>
+          <RadioButtons
+            legend="Souhaitez-vous rejoindre une communauté apprenante ?"
+            options={[
+              { label: "Non", nativeInputProps: { ...register("learningCommunityId", { setValueAs: (v: string) => v || null }), value: "" } },
+              ...call.learningCommunities.map((c) => ({
+                label: c.name,
+                hintText: c.description,
+                nativeInputProps: { ...register("learningCommunityId", { setValueAs: (v: string) => v || null }), value: c.id },
+              })),
+            ]}
+          />
+        </div>
+      </form>
+      <div hidden={current !== "pieces"}>{attachments}</div>
+      <div hidden={current !== "depot"}>{submission}</div>
+
+      <div className="fr-mt-4w flex flex-wrap gap-4">
+        {step > 0 && (
+          <Button priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => go(step - 1)}>
+            Étape précédente
+          </Button>
+        )}
+        {step < STEPS.length - 1 && (
+          <Button iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => go(step + 1)}>
+            Étape suivante
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runAsActor } from "@/lib/actions/run";
+import { createApplication, saveDraft } from "@/lib/applications/mutations";
+import type { ApplicationDraftInput } from "@/lib/applications/schema";
+import { getDraftVersion } from "@/lib/applications/data";
+
+export async function createApplicationAction(callId: string) {
+  return runAsActor(async (actor) => {
+    const application = await createApplication(actor, String(callId));
+    revalidatePath("/mes-dossiers");
+    return application;
+  });
+}
+
+export async function saveDraftAction(applicationId: string, version: number, draft: ApplicationDraftInput) {
+  return runAsActor((actor) => saveDraft(actor, String(applicationId), { version, draft }));
+}
+
+/** The current version of a draft, to save over it after a conflict the person chose to resolve so. */
+export async function currentVersionAction(applicationId: string) {
+  return runAsActor((actor) => getDraftVersion(actor, String(applicationId)));
+}

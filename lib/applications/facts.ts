@@ -1,0 +1,35 @@
+import "server-only";
+import type { ApplicationFacts } from "@/lib/auth/policy";
+import { db, type Tx } from "@/lib/db";
+
+/** What the policy needs to know of a dossier, read from the database (never from the client). */
+export async function applicationFacts(id: string, client: Tx | ReturnType<typeof db> = db()): Promise<ApplicationFacts | null> {
+  if (typeof id !== "string" || id.length > 40) return null;
+  const a = await client.application.findUnique({
+    where: { id },
+    select: {
+      ownerId: true,
+      regionCode: true,
+      status: true,
+      submittedAt: true,
+      callId: true,
+      collaborators: { where: { acceptedAt: { not: null } }, select: { userId: true } },
+      assignments: { where: { withdrawnAt: null }, select: { evaluatorId: true } },
+      conflicts: { select: { userId: true, hasConflict: true } },
+    },
+  });
+  if (!a) return null;
+  const review = await client.regionalReview.findUnique({ where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } }, select: { status: true } });
+  return {
+    kind: "application",
+    ownerId: a.ownerId,
+    collaboratorIds: a.collaborators.flatMap((c) => (c.userId ? [c.userId] : [])),
+    regionCode: a.regionCode,
+    status: a.status,
+    submitted: a.submittedAt !== null,
+    assignedEvaluatorIds: a.assignments.map((x) => x.evaluatorId),
+    noConflictUserIds: a.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
+    conflictedUserIds: a.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
+    regionFinalized: review?.status === "FINALIZED",
+  };
+}

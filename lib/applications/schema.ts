@@ -1,0 +1,62 @@
+// The dossier as its multi-step form edits it. A draft may be incomplete: this schema bounds every
+// value (types, lengths, amounts) and the completeness is checked at submission (lib/applications/completeness.ts).
+import { z } from "zod";
+import { ExpenseCategory, FundingSource, FundingStatus } from "@/lib/generated/prisma/enums";
+
+const text = (max: number) => z.string().max(max, { message: `${max} caractères au plus.` }).default("");
+// An amount being typed may be empty (NaN or null): kept as 0, flagged at submission.
+const amount = z
+  .union([z.number(), z.nan(), z.null()])
+  .transform((v) => (typeof v === "number" && Number.isFinite(v) ? v : 0))
+  .pipe(
+    z
+      .number()
+      .int({ message: "Saisissez un montant en euros, sans centimes au-delà de deux décimales." })
+      .min(0, { message: "Le montant ne peut être négatif." })
+      .max(100_000_000_00, { message: "Montant trop élevé." }),
+  );
+const year = z.union([z.literal(1), z.literal(2)], { message: "Choisissez l'année 1 ou 2." });
+
+export const expenseLineSchema = z.object({
+  category: z.enum(ExpenseCategory, { message: "Choisissez une catégorie de dépense." }),
+  label: text(200),
+  year,
+  amountCents: amount,
+});
+
+export const fundingLineSchema = z.object({
+  source: z.enum(FundingSource, { message: "Choisissez l'origine du financement." }),
+  funderName: z.string().trim().max(200, { message: "200 caractères au plus." }).default(""),
+  year,
+  amountCents: amount,
+  status: z.enum(FundingStatus, { message: "Indiquez si le financement est acquis ou sollicité." }),
+});
+
+export const indicatorSchema = z.object({
+  label: text(200),
+  unit: text(50),
+  baseline: text(100),
+  targetYear1: text(100),
+  targetYear2: text(100),
+});
+
+export const applicationDraftSchema = z.object({
+  title: text(200),
+  presentation: text(10_000),
+  governance: text(10_000),
+  cooperation: text(10_000),
+  leverAnswers: z.array(z.object({ leverId: z.string().min(1).max(40), text: text(10_000) })).max(20),
+  economicImpact: text(5_000),
+  socialImpact: text(5_000),
+  ecologicalImpact: text(5_000),
+  indicators: z.array(indicatorSchema).max(30, { message: "30 indicateurs au plus." }),
+  expenses: z.array(expenseLineSchema).max(100, { message: "100 lignes au plus." }),
+  fundings: z.array(fundingLineSchema).max(100, { message: "100 lignes au plus." }),
+  learningCommunityId: z.string().max(40).nullable().default(null),
+});
+
+export type ApplicationDraft = z.output<typeof applicationDraftSchema>;
+export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
+
+/** An autosave: the version the writer read, and the whole draft. */
+export const draftSaveSchema = z.object({ version: z.number().int().min(0), draft: applicationDraftSchema });

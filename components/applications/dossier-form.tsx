@@ -14,9 +14,10 @@ import { currentVersionAction, saveDraftAction } from "@/lib/applications/action
 import { budgetTotals } from "@/lib/applications/budget";
 import { EXPENSE_LABELS, FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS } from "@/lib/applications/labels";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
-import { STEPS, type StepKey } from "@/lib/applications/steps";
+import { STEPS, type Problem, type StepKey } from "@/lib/applications/steps";
 import { formatEuros } from "@/lib/format";
 import { AutosaveStatus } from "./autosave-status";
+import { SubmissionPanel } from "./submission-panel";
 import { useAutosave } from "./use-autosave";
 
 type Draft = ApplicationDraftInput;
@@ -160,7 +161,8 @@ export function DossierForm({
   call,
   initialStep,
   attachments,
-  submission,
+  problems,
+  deadline,
 }: {
   applicationId: string;
   version: number;
@@ -168,7 +170,8 @@ export function DossierForm({
   call: DossierCall;
   initialStep: number;
   attachments: ReactNode;
-  submission: ReactNode;
+  problems: Problem[];
+  deadline: string;
 }) {
   const router = useRouter();
   const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), STEPS.length - 1));
@@ -256,7 +259,9 @@ export function DossierForm({
         </div>
       </form>
       <div hidden={current !== "pieces"}>{attachments}</div>
-      <div hidden={current !== "depot"}>{submission}</div>
+      <div hidden={current !== "depot"}>
+        <SubmissionPanel applicationId={applicationId} problems={problems} deadline={deadline} beforeSubmit={autosave.drain} />
+      </div>
 
       <div className="fr-mt-4w flex flex-wrap gap-4">
         {step > 0 && (

@@ -87,6 +87,18 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     [flush],
   );
 
+  /** Saves what is pending now and waits until nothing is left unsaved (false if that failed). */
+  const drain = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    for (let i = 0; i < 100; i++) {
+      if (stopped.current) return false;
+      if (!inFlight.current && latest.current === null) return true;
+      if (!inFlight.current) await flush();
+      else await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  }, [flush]);
+
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
       if (latest.current !== null || inFlight.current) e.preventDefault();
@@ -95,5 +107,5 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
-  return { state, schedule, flush, overwrite, unsaved: () => latest.current !== null || inFlight.current };
+  return { state, schedule, flush, drain, overwrite, unsaved: () => latest.current !== null || inFlight.current };
 }

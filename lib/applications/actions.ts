@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
 import { createApplication, saveDraft } from "@/lib/applications/mutations";
+import { submitApplication } from "@/lib/applications/submission";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
 import { getDraftVersion } from "@/lib/applications/data";
 
@@ -20,4 +21,12 @@ export async function saveDraftAction(applicationId: string, version: number, dr
 /** The current version of a draft, to save over it after a conflict the person chose to resolve so. */
 export async function currentVersionAction(applicationId: string) {
   return runAsActor((actor) => getDraftVersion(actor, String(applicationId)));
+}
+
+export async function submitApplicationAction(applicationId: string, honour: boolean) {
+  return runAsActor(async (actor) => {
+    const submitted = await submitApplication(actor, String(applicationId), { honour });
+    revalidatePath("/mes-dossiers", "layout");
+    return submitted;
+  });
 }

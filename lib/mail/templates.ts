@@ -60,3 +60,18 @@ export function passwordResetMail(input: { to: string; name: string; link: strin
     html: html(lines, { href: input.link, label: "Choisir un nouveau mot de passe" }),
   };
 }
+
+export function receiptMail(input: { to: string; name: string; reference: string; callTitle: string; submittedAt: string; link: string; pdf: Uint8Array }): Mail {
+  const lines = [
+    `Bonjour ${input.name},`,
+    `Votre dossier de candidature à l'${input.callTitle} a bien été déposé le ${input.submittedAt} (heure de Paris).`,
+    `Sa référence est ${input.reference}. L'accusé de réception est joint à ce message ; vous pouvez suivre l'instruction de votre dossier dans votre espace :`,
+  ];
+  return {
+    to: input.to,
+    subject: `Accusé de réception de votre dossier ${input.reference} - AMI PTCE`,
+    text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`,
+    html: html(lines, { href: input.link, label: "Suivre mon dossier" }),
+    attachments: [{ filename: `accuse-de-reception-${input.reference}.pdf`, content: Buffer.from(input.pdf), contentType: "application/pdf" }],
+  };
+}

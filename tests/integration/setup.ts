@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "secret-de-test-suffisamment-long-pour-next-auth";
+// Files of the run go to a temporary folder (the Storage's disk implementation).
+process.env.STORAGE_DIR = (await import("node:fs")).mkdtempSync((await import("node:path")).join((await import("node:os")).tmpdir(), "ptce-fichiers-"));
 
 const { db, disconnect } = await import("@/lib/db");
 const { syncRegionCatalog } = await import("@/lib/regions/mutations");

@@ -1,15 +1,19 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { notFound } from "next/navigation";
+import { AttachmentsPanel } from "@/components/applications/attachments-panel";
+import { DossierSummary } from "@/components/applications/dossier-summary";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { DossierForm } from "@/components/applications/dossier-form";
 import { getApplication } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
+import { submissionProblems } from "@/lib/applications/submission";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata = { title: "Dossier de candidature" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ etape?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ etape?: string; depose?: string }> };
 
 async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string) {
   try {
@@ -21,7 +25,7 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
 }
 
 export default async function DossierPage({ params, searchParams }: Props) {
-  const [{ id }, { etape }] = await Promise.all([params, searchParams]);
+  const [{ id }, { etape, depose }] = await Promise.all([params, searchParams]);
   const actor = await requireSpace("space.applicant", `/mes-dossiers/${id}`);
   const { application: a, canEdit } = await load(actor, id);
   return (
@@ -44,11 +48,33 @@ export default async function DossierPage({ params, searchParams }: Props) {
             learningCommunities: a.call.learningCommunities.map(({ id, name, description }) => ({ id, name, description })),
             grant: { minCents: a.call.minGrantCents, maxCents: a.call.maxGrantCents },
           }}
-          attachments={<p>Les pièces jointes arrivent à l&apos;étape suivante du développement.</p>}
-          submission={<p>Le dépôt arrive à l&apos;étape suivante du développement.</p>}
+          attachments={<AttachmentsPanel applicationId={a.id} editable kinds={a.call.documentKinds} initial={a.attachments} />}
+          problems={submissionProblems(a)}
+          deadline={formatDateTime(a.call.deadlineAt)}
         />
       ) : (
-        <p>Ce dossier a été déposé : il n&apos;est plus modifiable.</p>
+        <>
+          {depose && a.reference && (
+            <Alert
+              severity="success"
+              as="h2"
+              role="status"
+              small={false}
+              className="fr-mb-3w"
+              title={`Dossier déposé : ${a.reference}`}
+              description="L'accusé de réception vous a été envoyé par e-mail. Le dossier n'est plus modifiable ; vous suivez ici son instruction."
+            />
+          )}
+          {a.reference && (
+            <p>
+              Déposé le {a.submittedAt ? formatDateTime(a.submittedAt) : "—"} ·{" "}
+              <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/dossiers/${a.id}/accuse`} download>
+                Télécharger l&apos;accusé de réception (PDF)
+              </a>
+            </p>
+          )}
+          <DossierSummary a={a} />
+        </>
       )}
     </div>
   );

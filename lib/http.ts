@@ -1,0 +1,19 @@
+import "server-only";
+import { AppError, type ErrorCode } from "@/lib/errors";
+
+const STATUS: Record<ErrorCode, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, VALIDATION: 422, RATE_LIMITED: 429 };
+
+/** The JSON answer of a route handler for a failure: known codes in French, anything else generic. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json({ code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: STATUS[error.code] });
+  }
+  console.error(error);
+  return Response.json({ code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." }, { status: 500 });
+}
+
+/** RFC 6266 Content-Disposition with a UTF-8 file name. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

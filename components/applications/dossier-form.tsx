@@ -188,7 +188,12 @@ export function DossierForm({
     void autosave.flush();
     setStep(next);
     router.replace(`?etape=${next + 1}`, { scroll: false });
-    requestAnimationFrame(() => document.getElementById("etape-titre")?.focus());
+    // Focus the step's title (the stepper's heading), so that keyboard and screen reader users start there.
+    requestAnimationFrame(() => {
+      const title = document.querySelector<HTMLElement>(".fr-stepper__title");
+      title?.setAttribute("tabindex", "-1");
+      title?.focus();
+    });
   };
   const current: StepKey = STEPS[step]!.key;
   const leverIndex = (id: string) => (initialDraft.leverAnswers ?? []).findIndex((a) => a.leverId === id);
@@ -217,9 +222,6 @@ export function DossierForm({
           ))}
         </ol>
       </nav>
-      <h2 id="etape-titre" tabIndex={-1}>
-        {STEPS[step]!.title}
-      </h2>
 
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         <div hidden={current !== "presentation"}>

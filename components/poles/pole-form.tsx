@@ -63,7 +63,7 @@ export function PoleForm({ poleId, defaultValues }: { poleId: string | null; def
               <option key={v} value={v}>{l}</option>
             ))}
           </Select>
-          <Input label="Année de création (facultatif)" state={err("creationYear") ? "error" : "default"} stateRelatedMessage={err("creationYear")} nativeInputProps={{ ...register("creationYear", { setValueAs: (v: string) => (v === "" ? null : Number(v)) }), inputMode: "numeric" }} />
+          <Input label="Année de création (facultatif)" state={err("creationYear") ? "error" : "default"} stateRelatedMessage={err("creationYear")} nativeInputProps={{ ...register("creationYear", { setValueAs: (v: unknown) => (v === "" || v == null ? null : Number(v)) }), inputMode: "numeric" }} />
           <Input label="Site web (facultatif)" state={err("website") ? "error" : "default"} stateRelatedMessage={err("website")} nativeInputProps={{ ...register("website"), inputMode: "url" }} />
         </div>
       </fieldset>

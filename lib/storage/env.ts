@@ -33,7 +33,7 @@ export function storageEnv(): StorageEnv {
     throw new Error(`Configuration invalide (${details}). Voyez README.md.`);
   }
   // Relative to the project root (the working directory of `next start` and of the tests).
-  cached = { ...parsed.data, STORAGE_DIR: path.resolve(parsed.data.STORAGE_DIR ?? ".data/files") };
+  cached = { ...parsed.data, STORAGE_DIR: path.resolve(/*turbopackIgnore: true*/ parsed.data.STORAGE_DIR ?? ".data/files") };
   return cached;
 }
 

@@ -23,6 +23,7 @@ export default defineConfig({
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
     trace: "retain-on-failure",
+    actionTimeout: 15_000,
     ...devices["Desktop Chrome"],
     launchOptions: systemChromium
       ? {

@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
-import { createApplication, saveDraft } from "@/lib/applications/mutations";
+import { postMessage } from "@/lib/applications/messages";
+import { createApplication, saveDraft, withdrawApplication } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
 import { getDraftVersion } from "@/lib/applications/data";
@@ -28,5 +29,19 @@ export async function submitApplicationAction(applicationId: string, honour: boo
     const submitted = await submitApplication(actor, String(applicationId), { honour });
     revalidatePath("/mes-dossiers", "layout");
     return submitted;
+  });
+}
+
+export async function withdrawApplicationAction(applicationId: string, reason: string) {
+  return runAsActor(async (actor) => {
+    await withdrawApplication(actor, String(applicationId), { reason });
+    revalidatePath("/mes-dossiers", "layout");
+  });
+}
+
+export async function postMessageAction(applicationId: string, body: string) {
+  return runAsActor(async (actor) => {
+    await postMessage(actor, String(applicationId), { body });
+    revalidatePath(`/mes-dossiers/${applicationId}`);
   });
 }

@@ -80,7 +80,8 @@ export async function getApplication(actor: Actor, applicationId: string) {
       statusChanges: { orderBy: { at: "asc" } },
     },
   });
-  return { application, canEdit: can(actor, "application.edit", facts ?? undefined) };
+  const allowed = (action: "application.edit" | "application.withdraw" | "application.message") => can(actor, action, facts ?? undefined);
+  return { application, canEdit: allowed("application.edit"), canWithdraw: allowed("application.withdraw"), canMessage: allowed("application.message") };
 }
 
 export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["application"];

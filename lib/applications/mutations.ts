@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { z } from "zod";
 
 /** Opens the applicant's dossier for an open call (one per pole and call: an existing one is returned). */
 export async function createApplication(actor: Actor, callId: string, now = new Date()) {
@@ -83,5 +84,20 @@ export async function saveDraft(actor: Actor, applicationId: string, input: unkn
     await tx.fundingLine.deleteMany({ where: { applicationId } });
     await tx.fundingLine.createMany({ data: fundings.map((x, position) => ({ ...x, position, applicationId })) });
     return { version: version + 1, savedAt };
+  });
+}
+
+export const withdrawSchema = z.object({ reason: z.string().trim().max(1000, { message: "1000 caractères au plus." }).default("") });
+
+/** The owner withdraws the candidacy (before the regional opinion); the dossier stays readable. */
+export async function withdrawApplication(actor: Actor, applicationId: string, input: unknown) {
+  assertCan(actor, "application.withdraw", (await applicationFacts(applicationId)) ?? undefined);
+  const { reason } = parseInput(withdrawSchema, input);
+  await db().$transaction(async (tx) => {
+    const current = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });
+    const done = await tx.application.updateMany({ where: { id: applicationId, status: current.status }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), version: { increment: 1 } } });
+    if (done.count !== 1) throw new AppError("CONFLICT");
+    await tx.statusChange.create({ data: { applicationId, from: current.status, to: "WITHDRAWN", actorId: actor.id, note: reason || null } });
+    await recordAudit(tx, { actorId: actor.id, action: "application.withdraw", entityType: "Application", entityId: applicationId, before: { status: current.status }, after: { status: "WITHDRAWN", reason } });
   });
 }

@@ -75,3 +75,12 @@ export function receiptMail(input: { to: string; name: string; reference: string
     attachments: [{ filename: `accuse-de-reception-${input.reference}.pdf`, content: Buffer.from(input.pdf), contentType: "application/pdf" }],
   };
 }
+
+export function newMessageMail(input: { to: string; reference: string; link: string }): Mail {
+  const lines = [
+    "Bonjour,",
+    `Un nouveau message a été écrit à propos du dossier ${input.reference}. Pour le lire et y répondre, connectez-vous à la plateforme :`,
+  ];
+  // The message itself is not copied into the e-mail: it stays behind the sign-in.
+  return { to: input.to, subject: `Nouveau message sur le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Lire le message" }) };
+}

@@ -2,10 +2,13 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { notFound } from "next/navigation";
 import { AttachmentsPanel } from "@/components/applications/attachments-panel";
 import { DossierSummary } from "@/components/applications/dossier-summary";
+import { MessageThread } from "@/components/applications/message-thread";
+import { WithdrawButton } from "@/components/applications/withdraw-button";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { DossierForm } from "@/components/applications/dossier-form";
 import { getApplication } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
+import { listMessages } from "@/lib/applications/messages";
 import { submissionProblems } from "@/lib/applications/submission";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -27,7 +30,8 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
 export default async function DossierPage({ params, searchParams }: Props) {
   const [{ id }, { etape, depose }] = await Promise.all([params, searchParams]);
   const actor = await requireSpace("space.applicant", `/mes-dossiers/${id}`);
-  const { application: a, canEdit } = await load(actor, id);
+  const { application: a, canEdit, canWithdraw, canMessage } = await load(actor, id);
+  const messages = canMessage ? await listMessages(actor, a.id) : [];
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
@@ -75,6 +79,17 @@ export default async function DossierPage({ params, searchParams }: Props) {
           )}
           <DossierSummary a={a} />
         </>
+      )}
+      {canMessage && (
+        <MessageThread
+          applicationId={a.id}
+          messages={messages.map((m) => ({ id: m.id, body: m.body, at: formatDateTime(m.createdAt), author: m.author.name, fromInstruction: m.fromInstruction }))}
+        />
+      )}
+      {canWithdraw && (
+        <div className="fr-mt-6w">
+          <WithdrawButton applicationId={a.id} />
+        </div>
       )}
     </div>
   );

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getApplication } from "@/lib/applications/data";
+import { listMessages, postMessage } from "@/lib/applications/messages";
+import { createApplication, withdrawApplication } from "@/lib/applications/mutations";
+import { db } from "@/lib/db";
+import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
+import { startSmtp } from "../fixtures/smtp";
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.stop();
+});
+
+async function submittedDossier() {
+  const { call } = await makeOpenCall();
+  const { applicant } = await makeApplicantWithPole();
+  const { id } = await createApplication(applicant, call.id);
+  await db().application.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: new Date(), reference: "AMI2026-BRE-042" } });
+  return { applicant, id };
+}
+
+describe("withdrawal", () => {
+  it("the owner withdraws with a reason, kept in the history; nobody else can", async () => {
+    const { applicant, id } = await submittedDossier();
+    const other = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    await expect(withdrawApplication(other, id, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(withdrawApplication(cna, id, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await withdrawApplication(applicant, id, { reason: "Le projet est reporté." });
+    const { application, canWithdraw } = await getApplication(applicant, id);
+    expect(application.status).toBe("WITHDRAWN");
+    expect(application.statusChanges.at(-1)).toMatchObject({ from: "SUBMITTED", to: "WITHDRAWN", note: "Le projet est reporté." });
+    expect(canWithdraw).toBe(false);
+    await expect(withdrawApplication(applicant, id, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("messages", () => {
+  it("the applicant writes to the instruction team; the region's coordinator is told and answers; the applicant is told", async () => {
+    const { applicant, id } = await submittedDossier();
+    const coordinator = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    await postMessage(applicant, id, { body: "Notre budget a évolué : puis-je vous envoyer une mise à jour ?" });
+    expect((await smtp.next(coordinator.email)).headers.subject).toBe("Nouveau message sur le dossier AMI2026-BRE-042 - AMI PTCE");
+    await db().conflictDeclaration.create({ data: { applicationId: id, userId: coordinator.id, hasConflict: false } });
+    await postMessage(coordinator, id, { body: "Oui, par la voie des pièces complémentaires." });
+    const mail = await smtp.next(applicant.email);
+    expect(mail.body).not.toContain("pièces complémentaires"); // the content stays behind the sign-in
+    const thread = await listMessages(applicant, id);
+    expect(thread.map((m) => [m.fromInstruction, m.body.slice(0, 10)])).toEqual([
+      [false, "Notre budg"],
+      [true, "Oui, par l"],
+    ]);
+  });
+
+  it("refuses an empty message, and those who may not read the dossier", async () => {
+    const { applicant, id } = await submittedDossier();
+    await expect(postMessage(applicant, id, { body: "   " })).rejects.toMatchObject({ fieldErrors: { body: ["Écrivez votre message."] } });
+    const occitanie = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "76" }]);
+    await expect(postMessage(occitanie, id, { body: "Bonjour" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listMessages(occitanie, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const undeclared = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    await expect(listMessages(undeclared, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
+import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
 import { postMessage } from "@/lib/applications/messages";
 import { createApplication, saveDraft, withdrawApplication } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
@@ -44,4 +45,22 @@ export async function postMessageAction(applicationId: string, body: string) {
     await postMessage(actor, String(applicationId), { body });
     revalidatePath(`/mes-dossiers/${applicationId}`);
   });
+}
+
+export async function inviteCoEditorAction(applicationId: string, email: string) {
+  return runAsActor(async (actor) => {
+    await inviteCoEditor(actor, String(applicationId), { email });
+    revalidatePath(`/mes-dossiers/${applicationId}`);
+  });
+}
+
+export async function removeCoEditorAction(collaboratorId: string) {
+  return runAsActor(async (actor) => {
+    await removeCoEditor(actor, String(collaboratorId));
+    revalidatePath("/mes-dossiers", "layout");
+  });
+}
+
+export async function acceptInvitationAction(collaboratorId: string) {
+  return runAsActor((actor) => acceptInvitation(actor, String(collaboratorId)));
 }

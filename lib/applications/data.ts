@@ -80,8 +80,14 @@ export async function getApplication(actor: Actor, applicationId: string) {
       statusChanges: { orderBy: { at: "asc" } },
     },
   });
-  const allowed = (action: "application.edit" | "application.withdraw" | "application.message") => can(actor, action, facts ?? undefined);
-  return { application, canEdit: allowed("application.edit"), canWithdraw: allowed("application.withdraw"), canMessage: allowed("application.message") };
+  const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite") => can(actor, action, facts ?? undefined);
+  return {
+    application,
+    canEdit: allowed("application.edit"),
+    canWithdraw: allowed("application.withdraw"),
+    canMessage: allowed("application.message"),
+    canInvite: allowed("application.invite"),
+  };
 }
 
 export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["application"];

@@ -45,6 +45,7 @@ export const ACTIONS = [
   "application.submit",
   "application.withdraw",
   "application.message",
+  "application.invite", // co-editors
   // regional cells
   "application.declareConflict",
   "application.checkAdmissibility",
@@ -105,6 +106,8 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.edit":
     case "application.submit":
       return isApplicantSide(actor, a) && a.status === "DRAFT";
+    case "application.invite":
+      return a.ownerId === actor.id && a.status !== "WITHDRAWN";
     case "application.withdraw":
       return a.ownerId === actor.id && ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status);
     case "application.message":

@@ -84,3 +84,13 @@ export function newMessageMail(input: { to: string; reference: string; link: str
   // The message itself is not copied into the e-mail: it stays behind the sign-in.
   return { to: input.to, subject: `Nouveau message sur le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Lire le message" }) };
 }
+
+export function coEditorInvitationMail(input: { to: string; inviter: string; title: string; link: string; signUpLink: string }): Mail {
+  const lines = [
+    "Bonjour,",
+    `${input.inviter} vous invite à compléter avec lui ou elle le dossier de candidature « ${input.title} » sur la plateforme de l'AMI PTCE.`,
+    `Pour accepter, connectez-vous avec cette adresse e-mail puis ouvrez ce lien : ${input.link}`,
+    `Vous n'avez pas encore de compte ? Créez-le avec cette même adresse : ${input.signUpLink}`,
+  ];
+  return { to: input.to, subject: "Invitation à compléter un dossier - AMI PTCE", text: `${lines.join("\n\n")}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Voir l'invitation" }) };
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getApplication } from "@/lib/applications/data";
+import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
 import { listMessages, postMessage } from "@/lib/applications/messages";
 import { createApplication, withdrawApplication } from "@/lib/applications/mutations";
 import { db } from "@/lib/db";
@@ -63,5 +64,28 @@ describe("messages", () => {
     await expect(listMessages(occitanie, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const undeclared = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
     await expect(listMessages(undeclared, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("co-editors", () => {
+  it("the owner invites a person by e-mail, who accepts once signed in with that address and can then edit the draft", async () => {
+    const { call } = await makeOpenCall();
+    const { applicant } = await makeApplicantWithPole();
+    const { id } = await createApplication(applicant, call.id);
+    const colleague = await makeActor([{ role: "APPLICANT", regionCode: null }], "Collègue");
+    const stranger = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    await inviteCoEditor(applicant, id, { email: colleague.email.toUpperCase() });
+    const mail = await smtp.next(colleague.email);
+    const invitationId = /\/mes-dossiers\/invitations\/([\w-]+)/.exec(mail.body)![1]!;
+    await expect(inviteCoEditor(applicant, id, { email: colleague.email })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(getApplication(colleague, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(acceptInvitation(stranger, invitationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(inviteCoEditor(colleague, id, { email: stranger.email })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await acceptInvitation(colleague, invitationId);
+    const { canEdit, canWithdraw, canInvite } = await getApplication(colleague, id);
+    expect({ canEdit, canWithdraw, canInvite }).toEqual({ canEdit: true, canWithdraw: false, canInvite: false });
+    const invitation = await db().applicationCollaborator.findUniqueOrThrow({ where: { id: invitationId } });
+    await removeCoEditor(applicant, invitation.id);
+    await expect(getApplication(colleague, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -12,6 +12,7 @@ const MATRIX: Partial<Record<Action, Name[]>> = {
   "application.edit": [],
   "application.submit": [],
   "application.withdraw": ["owner"],
+  "application.invite": ["owner"],
   "application.message": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
   "application.declareConflict": [],
   "application.checkAdmissibility": ["coordinator"],

@@ -4,6 +4,8 @@ import { AttachmentsPanel } from "@/components/applications/attachments-panel";
 import { DossierSummary } from "@/components/applications/dossier-summary";
 import { MessageThread } from "@/components/applications/message-thread";
 import { WithdrawButton } from "@/components/applications/withdraw-button";
+import { CoEditors } from "@/components/applications/co-editors";
+import { listCoEditors } from "@/lib/applications/collaborators";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { DossierForm } from "@/components/applications/dossier-form";
 import { getApplication } from "@/lib/applications/data";
@@ -30,8 +32,9 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
 export default async function DossierPage({ params, searchParams }: Props) {
   const [{ id }, { etape, depose }] = await Promise.all([params, searchParams]);
   const actor = await requireSpace("space.applicant", `/mes-dossiers/${id}`);
-  const { application: a, canEdit, canWithdraw, canMessage } = await load(actor, id);
+  const { application: a, canEdit, canWithdraw, canMessage, canInvite } = await load(actor, id);
   const messages = canMessage ? await listMessages(actor, a.id) : [];
+  const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
@@ -86,6 +89,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
           messages={messages.map((m) => ({ id: m.id, body: m.body, at: formatDateTime(m.createdAt), author: m.author.name, fromInstruction: m.fromInstruction }))}
         />
       )}
+      {canInvite && <CoEditors applicationId={a.id} people={coEditors.map((c) => ({ id: c.id, email: c.email, accepted: c.acceptedAt !== null }))} />}
       {canWithdraw && (
         <div className="fr-mt-6w">
           <WithdrawButton applicationId={a.id} />

@@ -1,0 +1,78 @@
+"use client";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { inviteCoEditorAction, removeCoEditorAction } from "@/lib/applications/actions";
+
+export function CoEditors({ applicationId, people }: { applicationId: string; people: { id: string; email: string; accepted: boolean }[] }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <section aria-labelledby="coediteurs-titre" className="fr-mt-4w">
+      <h2 id="coediteurs-titre">Personnes associées au dossier</h2>
+      <p>Invitez les personnes qui complètent le dossier avec vous (elles ne peuvent ni le retirer ni inviter d&apos;autres personnes).</p>
+      {people.length > 0 && (
+        <ul>
+          {people.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center gap-4">
+              {p.email} — {p.accepted ? "a accepté" : "invitation envoyée"}
+              {confirming === p.id ? (
+                <span className="flex gap-2">
+                  <Button size="small" disabled={pending} onClick={() => start(async () => {
+                    const r = await removeCoEditorAction(p.id);
+                    setConfirming(null);
+                    if (!r.ok) setError(r.message);
+                    else router.refresh();
+                  })}>
+                    Confirmer le retrait de {p.email}
+                  </Button>
+                  <Button size="small" priority="secondary" onClick={() => setConfirming(null)}>
+                    Annuler
+                  </Button>
+                </span>
+              ) : (
+                <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(p.id)}>
+                  Retirer {p.email}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="flex flex-wrap items-end gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start(async () => {
+            const r = await inviteCoEditorAction(applicationId, email);
+            if (!r.ok) {
+              setError(r.fieldErrors?.email?.[0] ?? r.message);
+              setNotice(null);
+            } else {
+              setError(null);
+              setNotice(`Invitation envoyée à ${email.trim().toLowerCase()}.`);
+              setEmail("");
+              router.refresh();
+            }
+          });
+        }}
+      >
+        <Input
+          label="Adresse e-mail de la personne à inviter"
+          state={error ? "error" : "default"}
+          stateRelatedMessage={error ?? undefined}
+          nativeInputProps={{ type: "email", value: email, onChange: (e) => setEmail(e.target.value), autoComplete: "off" }}
+        />
+        <Button type="submit" disabled={pending} priority="secondary" iconId="fr-icon-user-add-line">
+          Inviter
+        </Button>
+      </form>
+      <p role="status">{notice}</p>
+    </section>
+  );
+}

@@ -100,3 +100,53 @@ export async function generate(): Promise<void> {
   await db().$executeRawUnsafe("ANALYZE");
   console.log(`Données générées : ${applications.length} dossiers, ${evaluations.length} évaluations, ${scores.length} notes, ${users.length + 1} personnes.`);
 }
+
+export const DRAFT_CALL_SLUG = "ami-ptce-mesures-ouvert";
+export const DRAFT_WRITERS = 50;
+
+/** An open call and 50 applicants, each with a draft dossier of realistic size (for the autosave). */
+export async function generateDrafts(): Promise<void> {
+  const admin = (await loadActor((await db().user.findUniqueOrThrow({ where: { email: "admin@mesures.test" } })).id, 0))!;
+  const today = new Date();
+  const call = await createCall(admin, {
+    ...CALL_2025,
+    slug: DRAFT_CALL_SLUG,
+    title: "Appel ouvert des mesures de performance",
+    year: today.getFullYear(),
+    opensAt: new Date(today.getTime() - 7 * 86_400_000),
+    deadlineAt: new Date(today.getTime() + 60 * 86_400_000),
+    regionalDeadlineAt: null,
+    nationalDeadlineAt: null,
+    resultsAt: null,
+  });
+  await db().call.update({ where: { id: call.id }, data: { phase: "OPEN", publishedAt: today } });
+  const levers = await db().callLever.findMany({ where: { callId: call.id } });
+  const passwordHash = (await db().user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash;
+  const paragraph = "Le pôle réunit les acteurs du territoire autour d'un atelier partagé de réemploi. ".repeat(12);
+  for (let i = 1; i <= DRAFT_WRITERS; i++) {
+    const region = REGIONS[i % REGIONS.length]!;
+    const departement = region.departements[0]!;
+    const user = await db().user.create({
+      data: { email: `redaction${i}@mesures.test`, name: `Rédaction ${i}`, passwordHash, emailVerifiedAt: today, roles: { create: { role: "APPLICANT" } } },
+    });
+    const pole = await db().pole.create({
+      data: { ownerId: user.id, name: `Pôle en rédaction ${i}`, carrierName: "Association", siret: "73282932000074", legalForm: "ASSOCIATION", addressLine: "1 rue", postalCode: `${departement.code.padStart(2, "0")}000`.slice(0, 5), city: "Commune", departementCode: departement.code, regionCode: region.code, territoryType: "RURAL" },
+    });
+    await db().application.create({
+      data: {
+        callId: call.id,
+        poleId: pole.id,
+        ownerId: user.id,
+        regionCode: region.code,
+        territoryType: "RURAL",
+        title: `Projet en rédaction ${i}`,
+        presentation: paragraph,
+        governance: paragraph,
+        leverAnswers: { create: levers.map((l) => ({ leverId: l.id, text: paragraph })) },
+        expenses: { create: [1, 2, 3, 4, 5, 6].map((n) => ({ category: "PERSONNEL" as const, label: `Dépense ${n}`, year: n % 2 ? 1 : 2, amountCents: 10_000_00, position: n })) },
+        fundings: { create: [{ source: "THIS_CALL" as const, year: 1, amountCents: 60_000_00, status: "REQUESTED" as const, position: 0 }] },
+      },
+    });
+  }
+  console.log(`Brouillons générés : ${DRAFT_WRITERS} dossiers en rédaction.`);
+}

@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 import { appEnv, NEXT_BIN } from "../scripts/lib/app-env.ts";
 import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
 import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
-import { BENCH_CALL_SLUG, BENCH_PASSWORD, generate, SIZES } from "./generate.ts";
+import { BENCH_CALL_SLUG, BENCH_PASSWORD, DRAFT_CALL_SLUG, DRAFT_WRITERS, generate, generateDrafts, SIZES } from "./generate.ts";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,13 +24,89 @@ const ONLY = arg("only", "");
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-type Scenario = { name: string; path: string; users?: (i: number) => string };
+type Scenario = {
+  name: string;
+  path: string;
+  users?: (i: number) => string;
+  /** per connection: its own request (e.g. a dossier of its own user) */
+  perClient?: (i: number, cookie: string) => autocannon.Request[];
+  connections?: number;
+};
+let draftIds: { id: string; email: string }[] = [];
+/** Server action answers that were a refusal (they come back with status 200). */
+let actionRefusals = 0;
 export const SCENARIOS: Scenario[] = [
   { name: "home", path: "/" },
   { name: "sign-in page", path: "/connexion" },
   { name: "cna", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
   { name: "cra", path: `/cra?appel=${BENCH_CALL_SLUG}`, users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test` },
+  {
+    name: "dossier page",
+    path: "/mes-dossiers/[id]",
+    connections: DRAFT_WRITERS,
+    users: (i) => draftIds[i % draftIds.length]!.email,
+    perClient: (i, cookie) => [{ method: "GET", path: `/mes-dossiers/${draftIds[i % draftIds.length]!.id}`, headers: { cookie } }],
+  },
+  {
+    name: "autosave",
+    path: "saveDraftAction",
+    connections: DRAFT_WRITERS,
+    users: (i) => draftIds[i % draftIds.length]!.email,
+    perClient: (i, cookie) => autosaveRequests(draftIds[i % draftIds.length]!.id, cookie),
+  },
 ];
+
+/** The id of a server action in the production build, as the browser sends it. */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
+  if (!found) throw new Error(`Action ${exportedName} absente de la construction`);
+  return found[0];
+}
+
+// The version each draft is at, kept across runs (the warm-up saves too).
+const draftVersions = new Map<string, number>();
+
+/** Autosaves of one draft, each naming the version the previous save returned (as the form does). */
+function autosaveRequests(applicationId: string, cookie: string): autocannon.Request[] {
+  const id = actionId("saveDraftAction");
+  let n = 0;
+  return [
+    {
+      method: "POST",
+      path: `/mes-dossiers/${applicationId}`,
+      headers: { cookie, "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      setupRequest: (req) => {
+        n += 1;
+        const draft = {
+          title: "Projet en rédaction",
+          presentation: `Présentation, version ${n}. ` + "Le pôle réunit les acteurs du territoire. ".repeat(20),
+          governance: "Conseil coopératif.",
+          cooperation: "Atelier partagé.",
+          leverAnswers: [],
+          economicImpact: "",
+          socialImpact: "",
+          ecologicalImpact: "",
+          indicators: [{ label: "Emplois", unit: "ETP", baseline: "0", targetYear1: "2", targetYear2: "4" }],
+          expenses: [1, 2, 3, 4, 5, 6].map((k) => ({ category: "PERSONNEL", label: `Dépense ${k}`, year: k % 2 ? 1 : 2, amountCents: 10_000_00 })),
+          fundings: [{ source: "THIS_CALL", funderName: "", year: 1, amountCents: 60_000_00, status: "REQUESTED" }],
+          learningCommunityId: null,
+        };
+        // Each connection alone writes its draft and waits for each answer: every save moves the
+        // version by one (the streamed answer cannot be read whole here to confirm it).
+        const version = draftVersions.get(applicationId) ?? 0;
+        draftVersions.set(applicationId, version + 1);
+        return { ...req, body: JSON.stringify([applicationId, version, draft]) };
+      },
+      onResponse: (_status, body) => {
+        // A refusal (e.g. a version conflict) is a 200 whose first chunk says so.
+        if (/"ok":false/.test(body)) actionRefusals += 1;
+      },
+    },
+  ];
+}
 
 async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const server = await startServer("bench");
@@ -46,6 +122,10 @@ async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }
     console.log("Génération des données de mesure…");
     await generate();
   }
+  if (!(await db().call.findUnique({ where: { slug: DRAFT_CALL_SLUG } }))) await generateDrafts();
+  const drafts = await db().application.findMany({ where: { call: { slug: DRAFT_CALL_SLUG } }, orderBy: { owner: { email: "asc" } }, select: { id: true, version: true, owner: { select: { email: true } } } });
+  draftIds = drafts.map((a) => ({ id: a.id, email: a.owner.email }));
+  for (const a of drafts) draftVersions.set(a.id, a.version);
   await disconnect();
   return { url, stop: server.stop };
 }
@@ -88,18 +168,25 @@ async function signIn(email: string): Promise<string> {
 }
 
 async function measure(s: Scenario) {
-  const cookies = s.users ? await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => signIn(s.users!(i)))) : [];
+  const connections = s.connections ?? CONNECTIONS;
+  const cookies = s.users ? await Promise.all(Array.from({ length: connections }, (_, i) => signIn(s.users!(i)))) : [];
   let client = 0;
+  const setupClient = (c: { setHeaders(h: Record<string, string>): void; setRequests(r: autocannon.Request[]): void }) => {
+    const i = client++ % Math.max(1, cookies.length);
+    if (s.perClient) c.setRequests(s.perClient(i, cookies[i]!));
+    else c.setHeaders({ cookie: cookies[i]! });
+  };
   const options = {
-    url: `${BASE}${s.path}`,
-    connections: CONNECTIONS,
+    url: s.perClient ? BASE : `${BASE}${s.path}`,
+    connections,
     duration: DURATION,
-    ...(cookies.length ? { setupClient: (c: { setHeaders(h: Record<string, string>): void }) => c.setHeaders({ cookie: cookies[client++ % cookies.length]! }) } : {}),
+    ...(cookies.length ? { setupClient } : {}),
   };
   await autocannon({ ...options, duration: 2 }); // warm-up
   client = 0;
+  actionRefusals = 0;
   const r = await autocannon(options);
-  return { scenario: s.name, path: s.path, sessions: cookies.length, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return { scenario: s.name, path: s.path, sessions: cookies.length, connections, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, refused: actionRefusals, errors: r.errors };
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.
@@ -133,12 +220,19 @@ try {
     results.push(await measure(s));
     console.log(`mesuré : ${s.name}`);
   }
-  console.log(`\nDébit et latences (ms), ${CONNECTIONS} connexions, ${DURATION} s par page, serveur de production sur 127.0.0.1`);
+  console.log(`\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur)`);
   console.table(results);
   const js = [];
   const cnaCookie = await signIn("cna1@mesures.test");
   const craCookie = await signIn("evaluation1.ara@mesures.test");
-  for (const [name, p, c] of [["/", "/", undefined], ["/connexion", "/connexion", undefined], ["/cna", "/cna", cnaCookie], ["/cra", "/cra", craCookie]] as const) {
+  const writerCookie = await signIn(draftIds[0]!.email);
+  for (const [name, p, c] of [
+    ["/", "/", undefined],
+    ["/connexion", "/connexion", undefined],
+    ["/cna", "/cna", cnaCookie],
+    ["/cra", "/cra", craCookie],
+    ["/mes-dossiers/[id] (formulaire du dossier)", `/mes-dossiers/${draftIds[0]!.id}`, writerCookie],
+  ] as const) {
     const size = await firstLoadJs(p, c);
     js.push({ route: name, scripts: size.files, raw: kb(size.raw), gzip: kb(size.gzip) });
   }

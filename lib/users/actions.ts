@@ -4,7 +4,7 @@ import { runAsActor, runPublic } from "@/lib/actions/run";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
-import { confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp } from "@/lib/users/accounts";
+import { changePassword, confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp, updateProfile } from "@/lib/users/accounts";
 import { activateAccount, deactivateUser, inviteUser, reactivateUser, setUserRoles } from "@/lib/users/admin";
 import type { InviteUserInput, SignUpInput } from "@/lib/users/schema";
 
@@ -59,4 +59,15 @@ export async function requestPasswordResetAction(values: { email: string }) {
 
 export async function resetPasswordAction(values: { token: string; password: string; confirmation: string }) {
   return runPublic(() => resetPassword(values));
+}
+
+export async function updateProfileAction(values: { name: string }) {
+  return runAsActor(async (actor) => {
+    await updateProfile(actor, values);
+    revalidatePath("/", "layout");
+  });
+}
+
+export async function changePasswordAction(values: { current: string; password: string; confirmation: string }) {
+  return runAsActor((actor) => changePassword(actor, values));
 }

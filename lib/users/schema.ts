@@ -78,3 +78,11 @@ export const passwordResetSchema = confirmed(z.object({ token: z.string().min(20
 
 /** The activation form of an invited person: the same as a reset (a token, a password chosen twice). */
 export const activationSchema = passwordResetSchema;
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(2, { message: "Saisissez vos prénom et nom." }).max(120, { message: "120 caractères au plus." }),
+});
+
+export const passwordChangeSchema = confirmed(
+  z.object({ current: z.string().min(1, { message: "Saisissez votre mot de passe actuel." }).max(128), password: passwordSchema, confirmation: z.string() }),
+);

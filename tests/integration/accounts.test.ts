@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/users/data";
-import { confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp } from "@/lib/users/accounts";
+import { changePassword, confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp, updateProfile } from "@/lib/users/accounts";
 import { makeActor, TEST_PASSWORD } from "../fixtures/factories";
 import { startSmtp } from "../fixtures/smtp";
 
@@ -80,5 +80,19 @@ describe("password reset", () => {
   it("answers the same for an unknown address, without sending anything", async () => {
     await expect(requestPasswordReset({ email: "personne@test.fr" }, "ip-7")).resolves.toBeUndefined();
     await expect(smtp.next("personne@test.fr")).rejects.toBeDefined();
+  });
+});
+
+describe("own account", () => {
+  it("changes the name, and the password after checking the current one, ending every session", async () => {
+    const user = await makeActor([{ role: "CRA_EVALUATOR", regionCode: "53" }]);
+    await updateProfile(user, { name: "Maëlle Tanguy-Le Gall" });
+    expect((await loadActor(user.id, 0))?.name).toBe("Maëlle Tanguy-Le Gall");
+    await expect(changePassword(user, { current: "faux", password: PASSWORD, confirmation: PASSWORD })).rejects.toMatchObject({
+      fieldErrors: { current: ["Le mot de passe actuel est incorrect."] },
+    });
+    await changePassword(user, { current: TEST_PASSWORD, password: PASSWORD, confirmation: PASSWORD });
+    expect(await loadActor(user.id, 0)).toBeNull();
+    expect(await authenticate({ email: user.email, password: PASSWORD }, null)).toMatchObject({ ok: true });
   });
 });

@@ -17,3 +17,19 @@ export function attachmentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/**
+ * Reads an upload form (a `file` and its `documentKindId`). A body announced larger than a file of
+ * `maxBytes` (plus the form's envelope) is refused before it is read.
+ */
+export async function readUpload(request: Request, maxBytes: number) {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
+    const message = `Le fichier dépasse la taille maximale de ${maxBytes / 1024 / 1024} Mo.`;
+    throw new AppError("VALIDATION", message, { file: [message] });
+  }
+  const form = await request.formData().catch(() => null);
+  const file = form?.get("file");
+  const documentKindId = form?.get("documentKindId");
+  if (!(file instanceof File) || typeof documentKindId !== "string") throw new AppError("VALIDATION", "Choisissez un fichier.", { file: ["Choisissez un fichier."] });
+  return { documentKindId, file: { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } };
+}

@@ -26,7 +26,7 @@ function upload(url: string, data: FormData, onProgress: (percent: number) => vo
   });
 }
 
-function KindRow({ applicationId, kind, files, editable, onChange }: { applicationId: string; kind: Kind; files: AttachmentItem[]; editable: boolean; onChange: (files: AttachmentItem[]) => void }) {
+function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: string; kind: Kind; files: AttachmentItem[]; editable: boolean; onChange: (files: AttachmentItem[]) => void }) {
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +38,7 @@ function KindRow({ applicationId, kind, files, editable, onChange }: { applicati
     const data = new FormData();
     data.set("documentKindId", kind.id);
     data.set("file", file);
-    const { status, body } = await upload(`/api/dossiers/${applicationId}/pieces`, data, setProgress);
+    const { status, body } = await upload(uploadUrl, data, setProgress);
     setProgress(null);
     if (status === 201) onChange([...files, body as unknown as AttachmentItem]);
     else setError(typeof body.message === "string" ? body.message : "L'envoi a échoué. Réessayez.");
@@ -121,7 +121,8 @@ function KindRow({ applicationId, kind, files, editable, onChange }: { applicati
   );
 }
 
-export function AttachmentsPanel({ applicationId, kinds, initial, editable }: { applicationId: string; kinds: Kind[]; initial: AttachmentItem[]; editable: boolean }) {
+/** The files of each kind of document, with upload (to `uploadUrl`) and removal while editable. */
+export function AttachmentsPanel({ uploadUrl, kinds, initial, editable }: { uploadUrl: string; kinds: Kind[]; initial: AttachmentItem[]; editable: boolean }) {
   const [files, setFiles] = useState(initial);
   return (
     <>
@@ -130,7 +131,7 @@ export function AttachmentsPanel({ applicationId, kinds, initial, editable }: { 
         {kinds.map((k) => (
           <KindRow
             key={k.id}
-            applicationId={applicationId}
+            uploadUrl={uploadUrl}
             kind={k}
             editable={editable}
             files={files.filter((f) => f.documentKindId === k.id)}

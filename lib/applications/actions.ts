@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
 import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
+import { answerComplementRequest } from "@/lib/applications/complements";
 import { postMessage } from "@/lib/applications/messages";
 import { createApplication, saveDraft, withdrawApplication } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
@@ -63,4 +64,11 @@ export async function removeCoEditorAction(collaboratorId: string) {
 
 export async function acceptInvitationAction(collaboratorId: string) {
   return runAsActor((actor) => acceptInvitation(actor, String(collaboratorId)));
+}
+
+export async function answerComplementAction(requestId: string, answer: string) {
+  return runAsActor(async (actor) => {
+    await answerComplementRequest(actor, String(requestId), { answer });
+    revalidatePath("/mes-dossiers", "layout");
+  });
 }

@@ -16,10 +16,18 @@ export const MAX_ATTACHMENTS_PER_DOSSIER = 60;
 
 export async function addAttachment(actor: Actor, applicationId: string, documentKindId: string, file: { name: string; bytes: Buffer }) {
   assertCan(actor, "application.edit", (await applicationFacts(applicationId)) ?? undefined);
+  return storeDocument(actor, { applicationId, documentKindId, purpose: "APPLICATION_DOCUMENT", complementRequestId: null }, file);
+}
+
+type Target = { applicationId: string; documentKindId: string; purpose: "APPLICATION_DOCUMENT" | "COMPLEMENT"; complementRequestId: string | null };
+
+/** Checks a file by its content and stores it for a dossier; the caller has checked the policy. */
+export async function storeDocument(actor: Actor, target: Target, file: { name: string; bytes: Buffer }) {
+  const { applicationId } = target;
   await limitAction("upload", actor.id, 120, 10 * 60);
   const [kind, count] = await Promise.all([
-    db().documentKind.findFirst({ where: { id: String(documentKindId), call: { applications: { some: { id: applicationId } } } } }),
-    db().attachment.count({ where: { applicationId, purpose: "APPLICATION_DOCUMENT" } }),
+    db().documentKind.findFirst({ where: { id: String(target.documentKindId), call: { applications: { some: { id: applicationId } } } } }),
+    db().attachment.count({ where: { applicationId } }),
   ]);
   if (!kind) throw new AppError("VALIDATION", "Choisissez une pièce demandée par l'appel.", { documentKindId: ["Pièce inconnue pour cet appel."] });
   if (count >= MAX_ATTACHMENTS_PER_DOSSIER) throw new AppError("INVALID_STATE", `Un dossier compte au plus ${MAX_ATTACHMENTS_PER_DOSSIER} fichiers.`);
@@ -30,8 +38,9 @@ export async function addAttachment(actor: Actor, applicationId: string, documen
   return db().$transaction(async (tx) => {
     const attachment = await tx.attachment.create({
       data: {
-        purpose: "APPLICATION_DOCUMENT",
+        purpose: target.purpose,
         applicationId,
+        complementRequestId: target.complementRequestId,
         documentKindId: kind.id,
         fileName: sanitizeFileName(file.name),
         mimeType: check.mimeType,
@@ -53,10 +62,16 @@ async function attachmentWithFacts(attachmentId: string) {
   return { attachment, facts: (await applicationFacts(attachment.applicationId)) ?? undefined };
 }
 
-/** Removes a document while the dossier is a draft. */
+/** Removes a document while the dossier is a draft, or an answer to a request not yet sent. */
 export async function removeAttachment(actor: Actor, attachmentId: string) {
   const { attachment, facts } = await attachmentWithFacts(attachmentId);
-  assertCan(actor, "application.edit", facts);
+  if (attachment.purpose === "COMPLEMENT") {
+    assertCan(actor, "application.answerComplement", facts);
+    const request = await db().complementRequest.findUnique({ where: { id: attachment.complementRequestId ?? "" } });
+    if (request?.status !== "OPEN") throw new AppError("INVALID_STATE", "Cette réponse a été envoyée : ses pièces ne peuvent plus être retirées.");
+  } else {
+    assertCan(actor, "application.edit", facts);
+  }
   await db().$transaction(async (tx) => {
     await tx.attachment.delete({ where: { id: attachment.id } });
     await recordAudit(tx, { actorId: actor.id, action: "attachment.remove", entityType: "Application", entityId: attachment.applicationId!, before: { attachmentId: attachment.id, fileName: attachment.fileName, sha256: attachment.sha256 } });

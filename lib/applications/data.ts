@@ -80,13 +80,15 @@ export async function getApplication(actor: Actor, applicationId: string) {
       statusChanges: { orderBy: { at: "asc" } },
     },
   });
-  const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite") => can(actor, action, facts ?? undefined);
+  const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite" | "application.answerComplement") =>
+    can(actor, action, facts ?? undefined);
   return {
     application,
     canEdit: allowed("application.edit"),
     canWithdraw: allowed("application.withdraw"),
     canMessage: allowed("application.message"),
     canInvite: allowed("application.invite"),
+    canAnswerComplement: allowed("application.answerComplement"),
   };
 }
 

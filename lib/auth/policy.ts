@@ -46,6 +46,7 @@ export const ACTIONS = [
   "application.withdraw",
   "application.message",
   "application.invite", // co-editors
+  "application.answerComplement", // send the missing documents asked for
   // regional cells
   "application.declareConflict",
   "application.checkAdmissibility",
@@ -106,6 +107,8 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.edit":
     case "application.submit":
       return isApplicantSide(actor, a) && a.status === "DRAFT";
+    case "application.answerComplement":
+      return isApplicantSide(actor, a) && a.status === "COMPLEMENT_REQUESTED";
     case "application.invite":
       return a.ownerId === actor.id && a.status !== "WITHDRAWN";
     case "application.withdraw":

@@ -94,3 +94,8 @@ export function coEditorInvitationMail(input: { to: string; inviter: string; tit
   ];
   return { to: input.to, subject: "Invitation à compléter un dossier - AMI PTCE", text: `${lines.join("\n\n")}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Voir l'invitation" }) };
 }
+
+export function complementAnsweredMail(input: { to: string; reference: string; link: string }): Mail {
+  const lines = ["Bonjour,", `Le porteur du dossier ${input.reference} a envoyé les pièces complémentaires demandées. Le dossier revient à la cellule régionale :`];
+  return { to: input.to, subject: `Pièces complémentaires reçues pour le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir l'espace de la cellule régionale" }) };
+}

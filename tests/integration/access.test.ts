@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countByRegionAndStatus, listOwnApplications, listRegionApplications } from "@/lib/applications/data";
 import { applicationScope } from "@/lib/applications/scope";
-import { can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
+import { applicationFacts } from "@/lib/applications/facts";
+import { can, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/users/data";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
@@ -28,24 +29,8 @@ async function world() {
   return { call, owner, other, coordinator, evaluator, idleEvaluator, occitanie, cna, admin, invited, submitted, draft, elsewhere, withdrawnDraft };
 }
 
-async function factsOf(id: string): Promise<ApplicationFacts> {
-  const a = await db().application.findUniqueOrThrow({
-    where: { id },
-    include: { collaborators: true, assignments: { where: { withdrawnAt: null } }, conflicts: true },
-  });
-  return {
-    kind: "application",
-    ownerId: a.ownerId,
-    collaboratorIds: a.collaborators.flatMap((c) => (c.userId && c.acceptedAt ? [c.userId] : [])),
-    regionCode: a.regionCode,
-    status: a.status,
-    submitted: a.submittedAt !== null,
-    assignedEvaluatorIds: a.assignments.map((x) => x.evaluatorId),
-    noConflictUserIds: a.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
-    conflictedUserIds: a.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
-    regionFinalized: false,
-  };
-}
+// The facts the product itself builds from the database.
+const factsOf = async (id: string) => (await applicationFacts(id))!;
 
 const visible = async (actor: Actor) =>
   (await db().application.findMany({ where: applicationScope(actor), select: { id: true } })).map((a) => a.id).sort();

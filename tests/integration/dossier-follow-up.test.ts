@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getApplication } from "@/lib/applications/data";
 import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
+import { addComplementDocument, answerComplementRequest } from "@/lib/applications/complements";
 import { listMessages, postMessage } from "@/lib/applications/messages";
+import { PDF } from "../fixtures/files";
 import { createApplication, withdrawApplication } from "@/lib/applications/mutations";
 import { db } from "@/lib/db";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
@@ -87,5 +89,41 @@ describe("co-editors", () => {
     const invitation = await db().applicationCollaborator.findUniqueOrThrow({ where: { id: invitationId } });
     await removeCoEditor(applicant, invitation.id);
     await expect(getApplication(colleague, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("missing documents (pièces complémentaires)", () => {
+  async function asked(dueInDays = 10) {
+    const { applicant, id } = await submittedDossier();
+    const coordinator = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    await db().application.update({ where: { id }, data: { status: "COMPLEMENT_REQUESTED" } });
+    const request = await db().complementRequest.create({
+      data: { applicationId: id, requestedById: coordinator.id, message: "Le RIB est illisible : merci d'en joindre un nouveau.", documentCodes: ["rib"], dueAt: new Date(Date.now() + dueInDays * 86_400_000) },
+    });
+    const rib = await db().documentKind.findFirstOrThrow({ where: { code: "rib", call: { applications: { some: { id } } } } });
+    const statuts = await db().documentKind.findFirstOrThrow({ where: { code: "statuts", call: { applications: { some: { id } } } } });
+    return { applicant, id, coordinator, request, rib, statuts };
+  }
+
+  it("the applicant answers with just the requested documents; the dossier returns to the regional cell, which is told", async () => {
+    const { applicant, id, coordinator, request, rib, statuts } = await asked();
+    await expect(addComplementDocument(applicant, request.id, statuts.id, { name: "statuts.pdf", bytes: PDF })).rejects.toMatchObject({ message: "Cette pièce n'est pas demandée." });
+    await expect(answerComplementRequest(applicant, request.id, {})).rejects.toMatchObject({ message: "Joignez d'abord : « Relevé d'identité bancaire (RIB) »." });
+    await addComplementDocument(applicant, request.id, rib.id, { name: "rib.pdf", bytes: PDF });
+    await answerComplementRequest(applicant, request.id, { answer: "Voici le nouveau RIB." });
+    expect(await db().complementRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "ANSWERED", answer: "Voici le nouveau RIB." });
+    expect((await db().application.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
+    expect((await smtp.next(coordinator.email)).headers.subject).toBe("Pièces complémentaires reçues pour le dossier AMI2026-BRE-042 - AMI PTCE");
+    await expect(answerComplementRequest(applicant, request.id, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses an answer after the due date, and from anyone but the applicant side", async () => {
+    const { applicant, request, rib } = await asked(-1);
+    await expect(addComplementDocument(applicant, request.id, rib.id, { name: "rib.pdf", bytes: PDF })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("Le délai pour répondre est dépassé"),
+    });
+    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    await expect(answerComplementRequest(cna, request.id, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

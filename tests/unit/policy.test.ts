@@ -13,6 +13,7 @@ const MATRIX: Partial<Record<Action, Name[]>> = {
   "application.submit": [],
   "application.withdraw": ["owner"],
   "application.invite": ["owner"],
+  "application.answerComplement": [],
   "application.message": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
   "application.declareConflict": [],
   "application.checkAdmissibility": ["coordinator"],
@@ -59,6 +60,13 @@ describe("conflicts of interest", () => {
   it("a conflicted evaluator never reads the content, even if still assigned", () => {
     expect(can(ACTORS.conflictedEvaluator, "application.read", dossier())).toBe(false);
     expect(can(ACTORS.conflictedEvaluator, "application.evaluate", dossier())).toBe(false);
+  });
+});
+
+describe("missing documents (pièces complémentaires)", () => {
+  it("only the applicant side answers, while the request is open", () => {
+    const asked = dossier({ status: "COMPLEMENT_REQUESTED" });
+    expect(ALL.filter((n) => can(ACTORS[n], "application.answerComplement", asked))).toEqual(["owner", "coEditor"]);
   });
 });
 

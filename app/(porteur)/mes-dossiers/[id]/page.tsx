@@ -5,6 +5,8 @@ import { DossierSummary } from "@/components/applications/dossier-summary";
 import { MessageThread } from "@/components/applications/message-thread";
 import { WithdrawButton } from "@/components/applications/withdraw-button";
 import { CoEditors } from "@/components/applications/co-editors";
+import { ComplementRequests } from "@/components/applications/complement-requests";
+import { listComplementRequests } from "@/lib/applications/complements";
 import { listCoEditors } from "@/lib/applications/collaborators";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { DossierForm } from "@/components/applications/dossier-form";
@@ -32,7 +34,8 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
 export default async function DossierPage({ params, searchParams }: Props) {
   const [{ id }, { etape, depose }] = await Promise.all([params, searchParams]);
   const actor = await requireSpace("space.applicant", `/mes-dossiers/${id}`);
-  const { application: a, canEdit, canWithdraw, canMessage, canInvite } = await load(actor, id);
+  const { application: a, canEdit, canWithdraw, canMessage, canInvite, canAnswerComplement } = await load(actor, id);
+  const complementRequests = a.submittedAt ? await listComplementRequests(actor, a.id) : [];
   const messages = canMessage ? await listMessages(actor, a.id) : [];
   const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
   return (
@@ -55,7 +58,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
             learningCommunities: a.call.learningCommunities.map(({ id, name, description }) => ({ id, name, description })),
             grant: { minCents: a.call.minGrantCents, maxCents: a.call.maxGrantCents },
           }}
-          attachments={<AttachmentsPanel applicationId={a.id} editable kinds={a.call.documentKinds} initial={a.attachments} />}
+          attachments={<AttachmentsPanel uploadUrl={`/api/dossiers/${a.id}/pieces`} editable kinds={a.call.documentKinds} initial={a.attachments} />}
           problems={submissionProblems(a)}
           deadline={formatDateTime(a.call.deadlineAt)}
         />
@@ -80,6 +83,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
               </a>
             </p>
           )}
+          <ComplementRequests requests={complementRequests} canAnswer={canAnswerComplement} />
           <DossierSummary a={a} />
         </>
       )}

@@ -1,0 +1,17 @@
+import { MAX_ATTACHMENT_BYTES } from "@/lib/applications/attachments";
+import { addComplementDocument } from "@/lib/applications/complements";
+import { getActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { errorResponse, readUpload } from "@/lib/http";
+
+// A document answering a request for missing documents (pièces complémentaires).
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const actor = await getActor();
+    if (!actor) throw new AppError("UNAUTHORIZED");
+    const { documentKindId, file } = await readUpload(request, MAX_ATTACHMENT_BYTES);
+    return Response.json(await addComplementDocument(actor, (await params).id, documentKindId, file), { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

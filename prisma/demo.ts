@@ -111,3 +111,88 @@ export function nextEditionInput(today: Date = new Date()): CallInput {
     resultsAt: parisTimeToUtc(addDays(day, 77), "12:00"),
   });
 }
+
+/** A small valid PDF, for the demo dossiers' documents. */
+export const DEMO_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+type DemoPole = Parameters<typeof import("@/lib/poles/mutations").savePole>[2];
+
+/** The poles of two demo applicants: one drafting in Brittany, one who submitted in Occitanie. */
+export const DEMO_POLES: { email: string; pole: DemoPole; submit: boolean }[] = [
+  {
+    email: "porteur1@demo-ptce.fr",
+    submit: false,
+    pole: {
+      name: "Pôle Bois et Bocage",
+      carrierName: "Association Bocage en commun",
+      siret: "73282932000074",
+      legalForm: "ASSOCIATION",
+      addressLine: "12 rue des Tanneurs",
+      postalCode: "35600",
+      city: "Redon",
+      departementCode: "35",
+      territoryType: "RURAL",
+      qpvCode: "",
+      creationYear: 2016,
+      website: "",
+      governance: "Un conseil coopératif mensuel, un collège par catégorie de membres.",
+      members: [
+        { name: "Scic Bois Local", category: "ESS_ENTERPRISE", siret: "", isLegalPerson: true },
+        { name: "Menuiserie Leroux", category: "OTHER_ENTERPRISE", siret: "", isLegalPerson: true },
+        { name: "Redon Agglomération", category: "LOCAL_AUTHORITY", siret: "", isLegalPerson: true },
+      ],
+    },
+  },
+  {
+    email: "porteur2@demo-ptce.fr",
+    submit: true,
+    pole: {
+      name: "Pôle Mirail Solidaire",
+      carrierName: "Association Mirail en commun",
+      siret: "35600000000048",
+      legalForm: "SCIC",
+      addressLine: "5 allée de Bellefontaine",
+      postalCode: "31100",
+      city: "Toulouse",
+      departementCode: "31",
+      territoryType: "QPV",
+      qpvCode: "QN03101M",
+      creationYear: 2019,
+      website: "",
+      governance: "Assemblée coopérative trimestrielle.",
+      members: [
+        { name: "Régie de quartier du Mirail", category: "ESS_ENTERPRISE", siret: "", isLegalPerson: true },
+        { name: "Boulangerie du Mirail", category: "OTHER_ENTERPRISE", siret: "", isLegalPerson: true },
+        { name: "Université Toulouse Jean-Jaurès", category: "RESEARCH_TRAINING", siret: "", isLegalPerson: true },
+      ],
+    },
+  },
+];
+
+const TEXT = (s: string) => `${s} Le pôle réunit entreprises de l'ESS, entreprises classiques, collectivité et acteurs de la recherche autour d'un projet économique local.`;
+
+/** A dossier filled on every step, with its budget (60 000 € asked of 100 000 €). */
+export function demoDraft(leverIds: string[]) {
+  return {
+    title: "Atelier coopératif de réemploi",
+    presentation: TEXT("Un atelier partagé de réemploi des matériaux."),
+    governance: TEXT("Un conseil coopératif."),
+    cooperation: TEXT("Des outils et un salarié partagés."),
+    leverAnswers: leverIds.map((leverId) => ({ leverId, text: TEXT("Notre réponse à ce levier.") })),
+    economicImpact: "Quatre emplois non délocalisables.",
+    socialImpact: "Des parcours d'insertion pour douze personnes.",
+    ecologicalImpact: "300 tonnes de matériaux réemployés chaque année.",
+    indicators: [{ label: "Matériaux réemployés", unit: "t", baseline: "0", targetYear1: "100", targetYear2: "200" }],
+    expenses: [
+      { category: "PERSONNEL" as const, label: "Coordinatrice", year: 1 as const, amountCents: 45_000_00 },
+      { category: "PERSONNEL" as const, label: "Coordinatrice", year: 2 as const, amountCents: 45_000_00 },
+      { category: "EQUIPMENT" as const, label: "Outillage", year: 1 as const, amountCents: 10_000_00 },
+    ],
+    fundings: [
+      { source: "THIS_CALL" as const, funderName: "", year: 1 as const, amountCents: 60_000_00, status: "REQUESTED" as const },
+      { source: "REGIONAL_COUNCIL" as const, funderName: "Région", year: 2 as const, amountCents: 30_000_00, status: "SECURED" as const },
+      { source: "SELF_FINANCING" as const, funderName: "", year: 2 as const, amountCents: 10_000_00, status: "SECURED" as const },
+    ],
+    learningCommunityId: null,
+  };
+}

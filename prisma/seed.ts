@@ -5,7 +5,11 @@ import type { CallPhase } from "@/lib/generated/prisma/enums";
 import { syncRegionCatalog } from "@/lib/regions/mutations";
 import { loadActor } from "@/lib/users/data";
 import { createUser } from "@/lib/users/mutations";
-import { CALL_2025, DEMO_PASSWORD, DEMO_USERS, nextEditionInput } from "./demo.ts";
+import { addAttachment } from "@/lib/applications/attachments";
+import { createApplication, saveDraft } from "@/lib/applications/mutations";
+import { submitApplication } from "@/lib/applications/submission";
+import { savePole } from "@/lib/poles/mutations";
+import { CALL_2025, DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
 
 async function ensureUsers(): Promise<void> {
   for (const user of DEMO_USERS) {
@@ -35,7 +39,26 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   // 2025: submissions closed, regional then national instruction (its dossiers come with later work).
   await ensureCall(admin, CALL_2025, ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW"]);
   await ensureCall(admin, nextEditionInput(), ["OPEN"]);
+  await ensureDemoDossiers();
   console.log("Données de démonstration prêtes.");
+}
+
+/** Two applicants already at work on the open call: one draft, one submitted dossier. */
+async function ensureDemoDossiers() {
+  const call = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: { levers: true, documentKinds: true } });
+  if (!call) return;
+  for (const demo of DEMO_POLES) {
+    const user = await db().user.findUniqueOrThrow({ where: { email: demo.email } });
+    if (await db().pole.findFirst({ where: { ownerId: user.id } })) continue;
+    const applicant = (await loadActor(user.id, user.sessionVersion))!;
+    await savePole(applicant, null, demo.pole);
+    const { id } = await createApplication(applicant, call.id);
+    const draft = demoDraft(call.levers.map((l) => l.id));
+    await saveDraft(applicant, id, { version: 0, draft: demo.submit ? draft : { ...draft, fundings: draft.fundings.slice(0, 1), expenses: draft.expenses.slice(0, 2) } });
+    if (!demo.submit) continue;
+    for (const kind of call.documentKinds.filter((k) => k.required)) await addAttachment(applicant, id, kind.id, { name: `${kind.code}.pdf`, bytes: DEMO_PDF });
+    await submitApplication(applicant, id, { honour: true });
+  }
 }
 
 export function printDemoAccounts(): void {

@@ -9,8 +9,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await startServer("test", false);
 const url = await createDatabase(server.url, "ptce_e2e");
 await applyMigrations(url);
+// The demo data is written before the mailbox of the tests listens: its e-mails go to the log.
+const smtpUrl = process.env.SMTP_URL;
+delete process.env.SMTP_URL;
 const { seedDemo } = await import("../prisma/seed.ts");
 await seedDemo(url);
+if (smtpUrl) process.env.SMTP_URL = smtpUrl;
 const { disconnect } = await import("@/lib/db");
 await disconnect();
 

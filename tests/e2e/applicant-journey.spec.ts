@@ -150,7 +150,7 @@ test("a new applicant goes from nothing to a submitted, acknowledged dossier", a
 });
 
 test("another applicant's dossier typed in the address bar is not found", async ({ browser }) => {
-  const owner = await newPage(browser, "porteur1@demo-ptce.fr");
+  const owner = await newPage(browser, "porteur3@demo-ptce.fr");
   await owner.goto("/mes-dossiers/pole");
   await expect(owner.getByRole("heading", { level: 1 })).toHaveText("Présenter mon pôle");
   const other = await newPage(browser, "porteur3@demo-ptce.fr");

@@ -40,6 +40,16 @@ describe("demo data", () => {
     expect(count("APPLICANT", null)).toBeGreaterThanOrEqual(3);
   });
 
+  it("has applicants at work on the open call: a draft in Brittany, a submitted dossier in Occitanie", async () => {
+    await seedDemo();
+    const dossiers = await db().application.findMany({ include: { owner: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
+    expect(dossiers.map((d) => [d.owner.email, d.status, d.regionCode])).toEqual([
+      ["porteur1@demo-ptce.fr", "DRAFT", "53"],
+      ["porteur2@demo-ptce.fr", "SUBMITTED", "76"],
+    ]);
+    expect(dossiers[1]!.reference).toMatch(/^AMI\d{4}-OCC-001$/);
+  });
+
   it("writes every creation in an intact audit chain", async () => {
     await seedDemo();
     const report = await verifyAuditChain(7);

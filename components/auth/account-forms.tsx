@@ -11,6 +11,7 @@ import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { passwordChangeSchema, profileSchema } from "@/lib/users/schema";
+import { NewPasswordFields } from "./new-password-fields";
 
 export function ProfileForm({ name }: { name: string }) {
   const router = useRouter();
@@ -50,13 +51,7 @@ export function PasswordChangeForm() {
     <form onSubmit={onSubmit} noValidate>
       {failure && <Alert severity="error" small description={failure} className="fr-mb-2w" />}
       <PasswordInput label="Mot de passe actuel" messagesHint="" messages={errors.current?.message ? [{ severity: "error", message: errors.current.message }] : []} nativeInputProps={{ ...form.register("current"), autoComplete: "current-password" }} />
-      <PasswordInput
-        label="Nouveau mot de passe"
-        messagesHint="Votre mot de passe doit contenir :"
-        messages={[{ severity: errors.password ? "error" : "info", message: errors.password?.message ?? "au moins 12 caractères" }]}
-        nativeInputProps={{ ...form.register("password"), autoComplete: "new-password" }}
-      />
-      <PasswordInput label="Confirmation du nouveau mot de passe" messagesHint="" messages={errors.confirmation?.message ? [{ severity: "error", message: errors.confirmation.message }] : []} nativeInputProps={{ ...form.register("confirmation"), autoComplete: "new-password" }} />
+      <NewPasswordFields register={form.register} errors={errors} label="Nouveau mot de passe" />
       <p className="fr-hint-text">Après le changement, toutes vos sessions sont fermées : reconnectez-vous avec le nouveau mot de passe.</p>
       <Button type="submit" disabled={isSubmitting}>Changer mon mot de passe</Button>
     </form>

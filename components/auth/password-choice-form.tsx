@@ -1,7 +1,6 @@
 "use client";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { useForm, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { passwordResetSchema } from "@/lib/users/schema";
+import { NewPasswordFields } from "./new-password-fields";
 
 type Values = z.input<typeof passwordResetSchema>;
 
@@ -40,18 +40,7 @@ export function PasswordChoiceForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       {failure && <Alert severity="error" title="Action impossible" description={failure} as="h2" small={false} className="fr-mb-3w" />}
-      <PasswordInput
-        label="Mot de passe"
-        messagesHint="Votre mot de passe doit contenir :"
-        messages={[{ severity: errors.password ? "error" : "info", message: errors.password?.message ?? "au moins 12 caractères" }]}
-        nativeInputProps={{ ...form.register("password"), autoComplete: "new-password" }}
-      />
-      <PasswordInput
-        label="Confirmation du mot de passe"
-        messagesHint=""
-        messages={errors.confirmation?.message ? [{ severity: "error", message: errors.confirmation.message }] : []}
-        nativeInputProps={{ ...form.register("confirmation"), autoComplete: "new-password" }}
-      />
+      <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">
         {isSubmitting ? "Enregistrement…" : submitLabel}
       </Button>

@@ -2,12 +2,12 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { signUpAction } from "@/lib/users/actions";
 import { signUpSchema, type SignUpInput } from "@/lib/users/schema";
+import { NewPasswordFields } from "./new-password-fields";
 
 export function SignUpForm() {
   const [failure, setFailure] = useState<string | null>(null);
@@ -53,18 +53,7 @@ export function SignUpForm() {
         stateRelatedMessage={errors.email?.message}
         nativeInputProps={{ ...form.register("email"), type: "email", autoComplete: "email", spellCheck: false }}
       />
-      <PasswordInput
-        label="Mot de passe"
-        messagesHint="Votre mot de passe doit contenir :"
-        messages={[{ severity: errors.password ? "error" : "info", message: errors.password?.message ?? "au moins 12 caractères" }]}
-        nativeInputProps={{ ...form.register("password"), autoComplete: "new-password" }}
-      />
-      <PasswordInput
-        label="Confirmation du mot de passe"
-        messagesHint=""
-        messages={errors.confirmation?.message ? [{ severity: "error", message: errors.confirmation.message }] : []}
-        nativeInputProps={{ ...form.register("confirmation"), autoComplete: "new-password" }}
-      />
+      <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">
         {isSubmitting ? "Création…" : "Créer mon compte"}
       </Button>

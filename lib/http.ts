@@ -23,7 +23,10 @@ export function attachmentDisposition(fileName: string): string {
  * `maxBytes` (plus the form's envelope) is refused before it is read.
  */
 export async function readUpload(request: Request, maxBytes: number) {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) {
+  const length = request.headers.get("content-length");
+  // Without a declared length the body could be of any size: browsers always declare it for a form.
+  if (length === null) throw new AppError("VALIDATION", "Envoi incomplet : réessayez depuis le formulaire.", { file: ["Envoi incomplet : réessayez depuis le formulaire."] });
+  if (Number(length) > maxBytes + 64 * 1024) {
     const message = `Le fichier dépasse la taille maximale de ${maxBytes / 1024 / 1024} Mo.`;
     throw new AppError("VALIDATION", message, { file: [message] });
   }

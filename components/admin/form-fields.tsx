@@ -3,11 +3,25 @@
 // in euros and kept in cents, shares typed in % and kept in basis points, level descriptors typed one
 // per line and kept as a list.
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useState } from "react";
 import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+
+/**
+ * A number typed the French way: "12 500", "12 500,50", "12.500" (a thousands dot) or "12.5".
+ * Returns NaN for anything else ("12abc"), so that it is flagged rather than saved as something else.
+ */
+export function parseFrenchNumber(typed: string): number {
+  let t = typed.replace(/[\s\u00a0\u202f]/g, "");
+  if (t.includes(",")) t = t.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, "");
+  return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : Number.NaN;
+}
 
 type Props<T extends FieldValues> = { control: Control<T>; name: FieldPath<T>; label: string; hint?: string; error?: string };
 
-function scaled<T extends FieldValues>({ control, name, label, hint, error, factor, suffix }: Props<T> & { factor: number; suffix: string }) {
+function Scaled<T extends FieldValues>({ control, name, label, hint, error, factor, suffix }: Props<T> & { factor: number; suffix: string }) {
+  const [typo, setTypo] = useState(false);
+  const message = typo ? `Saisissez un nombre, par exemple 12 500 ou 12 500,50 (${suffix}).` : error;
   return (
     <Controller
       control={control}
@@ -16,8 +30,8 @@ function scaled<T extends FieldValues>({ control, name, label, hint, error, fact
         <Input
           label={`${label} (${suffix})`}
           hintText={hint}
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error}
+          state={message ? "error" : "default"}
+          stateRelatedMessage={message}
           nativeInputProps={{
             inputMode: "decimal",
             name: field.name,
@@ -25,8 +39,15 @@ function scaled<T extends FieldValues>({ control, name, label, hint, error, fact
             onBlur: field.onBlur,
             defaultValue: typeof field.value === "number" && Number.isFinite(field.value) ? String(field.value / factor).replace(".", ",") : "",
             onChange: (e) => {
-              const typed = e.target.value.replace(/\s/g, "").replace(",", ".");
-              field.onChange(typed === "" ? Number.NaN : Math.round(Number(typed) * factor));
+              if (e.target.value.trim() === "") {
+                setTypo(false);
+                field.onChange(Number.NaN);
+                return;
+              }
+              const value = parseFrenchNumber(e.target.value);
+              // A typo keeps the last good value and is flagged at the field: nothing else is saved.
+              setTypo(Number.isNaN(value));
+              if (!Number.isNaN(value)) field.onChange(Math.round(value * factor));
             },
           }}
         />
@@ -36,11 +57,11 @@ function scaled<T extends FieldValues>({ control, name, label, hint, error, fact
 }
 
 export function EuroField<T extends FieldValues>(props: Props<T>) {
-  return scaled({ ...props, factor: 100, suffix: "€" });
+  return <Scaled {...props} factor={100} suffix="€" />;
 }
 
 export function PercentField<T extends FieldValues>(props: Props<T>) {
-  return scaled({ ...props, factor: 100, suffix: "%" });
+  return <Scaled {...props} factor={100} suffix="%" />;
 }
 
 export function LinesField<T extends FieldValues>({ control, name, label, hint, error }: Props<T>) {

@@ -7,6 +7,16 @@ const time = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/P
 
 /** Where the draft stands: announced to screen readers, with the choices a conflict calls for. */
 export function AutosaveStatus({ state, onReload, onOverwrite }: { state: AutosaveState; onReload: () => void; onOverwrite: () => void }) {
+  if (state.kind === "closed") {
+    return (
+      <div className="w-full" role="alert">
+        <Alert severity="warning" as="h2" small={false} title="Modifications non enregistrées" description={state.message} />
+        <Button className="fr-mt-2w" priority="secondary" onClick={onReload}>
+          Afficher le dossier
+        </Button>
+      </div>
+    );
+  }
   if (state.kind === "conflict") {
     return (
       <div className="w-full" role="alert">
@@ -30,9 +40,12 @@ export function AutosaveStatus({ state, onReload, onOverwrite }: { state: Autosa
         : state.kind === "offline"
           ? `Connexion perdue : nouvel essai dans ${state.retryInSeconds} s. Vos saisies sont conservées dans cette page.`
           : `Brouillon non enregistré : ${state.message}`;
+  const busy = state.kind === "pending" || state.kind === "saving";
   return (
-    <p role="status" className={`fr-text--sm fr-mb-0 ${state.kind === "offline" || state.kind === "invalid" ? "fr-error-text" : ""}`}>
-      <span className={state.kind === "saved" ? "fr-icon-check-line fr-icon--sm" : "fr-icon-refresh-line fr-icon--sm"} aria-hidden="true" /> {text}
+    <p className={`fr-text--sm fr-mb-0 ${state.kind === "offline" || state.kind === "invalid" ? "fr-error-text" : ""}`}>
+      <span className={state.kind === "saved" ? "fr-icon-check-line fr-icon--sm" : "fr-icon-refresh-line fr-icon--sm"} aria-hidden="true" />{" "}
+      {/* Only outcomes are announced (saved, failed), not each save in progress. */}
+      {busy ? <span>{text}</span> : <span role="status">{text}</span>}
     </p>
   );
 }

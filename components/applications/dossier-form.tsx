@@ -27,8 +27,8 @@ export type DossierCall = {
   grant: { minCents: number; maxCents: number };
 };
 
-function TextArea({ register, name, label, hint, rows = 8 }: { register: UseFormRegister<Draft>; name: Parameters<UseFormRegister<Draft>>[0]; label: string; hint?: string; rows?: number }) {
-  return <Input textArea label={label} hintText={hint} nativeTextAreaProps={{ ...register(name), rows }} />;
+function TextArea({ register, name, label, hint, rows = 8, maxLength = 10_000 }: { register: UseFormRegister<Draft>; name: Parameters<UseFormRegister<Draft>>[0]; label: string; hint?: string; rows?: number; maxLength?: number }) {
+  return <Input textArea label={label} hintText={hint} nativeTextAreaProps={{ ...register(name), rows, maxLength }} />;
 }
 
 function Budget({ control, register, grant }: { control: Control<Draft>; register: UseFormRegister<Draft>; grant: DossierCall["grant"] }) {
@@ -95,7 +95,7 @@ function Budget({ control, register, grant }: { control: Control<Draft>; registe
         Ajouter un financement
       </Button>
 
-      <div className="fr-table fr-mt-4w" aria-live="polite">
+      <div className="fr-table fr-mt-4w">
         <table>
           <caption>Totaux du budget</caption>
           <thead>
@@ -122,7 +122,9 @@ function Budget({ control, register, grant }: { control: Control<Draft>; registe
           </tbody>
         </table>
       </div>
-      <p className="fr-text--bold">Montant demandé à l&apos;appel : {formatEuros(totals.requested)}</p>
+      <p className="fr-text--bold" aria-live="polite">
+        Montant demandé à l&apos;appel : {formatEuros(totals.requested)} · total des dépenses : {formatEuros(totals.expenses.total)}
+      </p>
       {totals.requested > 0 && (totals.requested < grant.minCents || totals.requested > grant.maxCents) && (
         <Alert severity="warning" small description={`Le montant demandé doit être compris entre ${formatEuros(grant.minCents)} et ${formatEuros(grant.maxCents)}.`} className="fr-mb-2w" />
       )}

@@ -42,6 +42,7 @@ export function SubmissionPanel({ applicationId, problems, deadline, beforeSubmi
       <div className="fr-mt-4w">
         <Checkbox
           state={error && !honour ? "error" : "default"}
+          stateRelatedMessage={error && !honour ? "Cochez la déclaration sur l'honneur." : undefined}
           options={[
             {
               label: "Je certifie sur l'honneur l'exactitude des informations de ce dossier et que la structure porteuse est à jour de ses obligations sociales et fiscales.",

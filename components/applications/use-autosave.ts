@@ -11,6 +11,7 @@ export type AutosaveState =
   | { kind: "saving" }
   | { kind: "offline"; retryInSeconds: number }
   | { kind: "conflict"; message: string }
+  | { kind: "closed"; message: string }
   | { kind: "invalid"; message: string; fieldErrors?: Record<string, string[]> };
 
 type Save<T> = (version: number, values: T) => Promise<ActionResult<{ version: number; savedAt: Date }>>;
@@ -23,6 +24,7 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
   const inFlight = useRef(false);
   const failures = useRef(0);
   const stopped = useRef(false);
+  const invalid = useRef(false);
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current || stopped.current || latest.current === null) return;
@@ -39,6 +41,7 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     inFlight.current = false;
     if (result.ok) {
       failures.current = 0;
+      invalid.current = false;
       version.current = result.data.version;
       if (latest.current === null) setState({ kind: "saved", at: new Date(result.data.savedAt) });
       else void flush();
@@ -47,10 +50,13 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     if (result.code === "CONFLICT" || result.code === "INVALID_STATE") {
       stopped.current = true;
       latest.current = values;
-      setState({ kind: "conflict", message: result.message });
+      setState(result.code === "CONFLICT" ? { kind: "conflict", message: result.message } : { kind: "closed", message: result.message });
       return;
     }
     if (result.code === "VALIDATION") {
+      // Kept as unsaved: the person corrects the value, and the next change saves everything.
+      latest.current ??= values;
+      invalid.current = true;
       setState({ kind: "invalid", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
       return;
     }
@@ -91,7 +97,7 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
   const drain = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     for (let i = 0; i < 100; i++) {
-      if (stopped.current) return false;
+      if (stopped.current || invalid.current) return false;
       if (!inFlight.current && latest.current === null) return true;
       if (!inFlight.current) await flush();
       else await new Promise((r) => setTimeout(r, 100));
@@ -104,7 +110,10 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
       if (latest.current !== null || inFlight.current) e.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      clearTimeout(timer.current);
+    };
   }, []);
 
   return { state, schedule, flush, drain, overwrite, unsaved: () => latest.current !== null || inFlight.current };

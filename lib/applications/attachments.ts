@@ -6,7 +6,7 @@ import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ACCEPTED_DOCUMENTS, checkUpload, sanitizeFileName } from "@/lib/storage/file-check";
 import { storage } from "@/lib/storage/storage";
@@ -35,7 +35,10 @@ export async function storeDocument(actor: Actor, target: Target, file: { name: 
   if (!check.ok) throw new AppError("VALIDATION", check.message, { file: [check.message] });
   const storageKey = `dossiers/${applicationId}/${randomUUID()}.${check.extension}`;
   await storage().put(storageKey, file.bytes, check.mimeType);
-  return db().$transaction(async (tx) => {
+  return db()
+    .$transaction(async (tx) => {
+    // Checked again under the dossier's lock: a submission (or an answer) may have happened meanwhile.
+    await assertStillOpen(tx, target);
     const attachment = await tx.attachment.create({
       data: {
         purpose: target.purpose,
@@ -53,7 +56,22 @@ export async function storeDocument(actor: Actor, target: Target, file: { name: 
     });
     await recordAudit(tx, { actorId: actor.id, action: "attachment.add", entityType: "Application", entityId: applicationId, after: { attachmentId: attachment.id, kind: kind.code, fileName: attachment.fileName, sha256: attachment.sha256 } });
     return attachment;
-  });
+    })
+    .catch(async (error: unknown) => {
+      await storage().delete(storageKey).catch(() => {}); // no orphan file when the row is not written
+      throw error;
+    });
+}
+
+/** The dossier is still a draft (or the request still open), under a lock on the dossier's row. */
+async function assertStillOpen(tx: Tx, target: { applicationId: string; purpose: string; complementRequestId: string | null }) {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Application" WHERE id = ${target.applicationId} FOR UPDATE`;
+  if (target.purpose === "COMPLEMENT") {
+    const request = await tx.complementRequest.findUnique({ where: { id: target.complementRequestId ?? "" }, select: { status: true } });
+    if (request?.status !== "OPEN") throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
+  } else if (row?.status !== "DRAFT") {
+    throw new AppError("INVALID_STATE", "Ce dossier a été déposé : ses pièces ne peuvent plus changer.");
+  }
 }
 
 async function attachmentWithFacts(attachmentId: string) {
@@ -73,6 +91,7 @@ export async function removeAttachment(actor: Actor, attachmentId: string) {
     assertCan(actor, "application.edit", facts);
   }
   await db().$transaction(async (tx) => {
+    await assertStillOpen(tx, { applicationId: attachment.applicationId!, purpose: attachment.purpose, complementRequestId: attachment.complementRequestId });
     await tx.attachment.delete({ where: { id: attachment.id } });
     await recordAudit(tx, { actorId: actor.id, action: "attachment.remove", entityType: "Application", entityId: attachment.applicationId!, before: { attachmentId: attachment.id, fileName: attachment.fileName, sha256: attachment.sha256 } });
   });

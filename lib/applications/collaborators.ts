@@ -4,6 +4,7 @@ import { z } from "zod";
 import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
+import { limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -23,6 +24,7 @@ export async function listCoEditors(actor: Actor, applicationId: string) {
 export async function inviteCoEditor(actor: Actor, applicationId: string, input: unknown) {
   assertCan(actor, "application.invite", (await applicationFacts(applicationId)) ?? undefined);
   const { email } = parseInput(coEditorSchema, input);
+  await limitAction("coeditor-invite", actor.id, 20, 24 * 60 * 60);
   if (email === actor.email) throw new AppError("VALIDATION", undefined, { email: ["C'est votre propre adresse."] });
   const a = await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { title: true, _count: { select: { collaborators: true } } } });
   if (a._count.collaborators >= MAX_CO_EDITORS) throw new AppError("INVALID_STATE", `Un dossier compte au plus ${MAX_CO_EDITORS} personnes associées.`);

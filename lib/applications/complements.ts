@@ -55,7 +55,8 @@ export async function answerComplementRequest(actor: Actor, requestId: string, i
   const missing = kinds.filter((k) => !provided.has(k.id));
   if (missing.length) throw new AppError("VALIDATION", `Joignez d'abord : ${missing.map((k) => `« ${k.label} »`).join(", ")}.`);
   const reference = await db().$transaction(async (tx) => {
-    await tx.complementRequest.update({ where: { id: request.id }, data: { status: "ANSWERED", answer, answeredAt: now } });
+    const answered = await tx.complementRequest.updateMany({ where: { id: request.id, status: "OPEN" }, data: { status: "ANSWERED", answer, answeredAt: now } });
+    if (answered.count !== 1) throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
     const stillOpen = await tx.complementRequest.count({ where: { applicationId: request.applicationId, status: "OPEN" } });
     const a = await tx.application.findUniqueOrThrow({ where: { id: request.applicationId }, select: { status: true, reference: true, regionCode: true } });
     if (!stillOpen && a.status === "COMPLEMENT_REQUESTED") {

@@ -2,7 +2,7 @@ import "server-only";
 import { applicationScope } from "@/lib/applications/scope";
 import { applicationFacts } from "@/lib/applications/facts";
 import { assertCan, can, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
 
@@ -57,29 +57,37 @@ export async function countByRegionAndStatus(actor: Actor, callId: string): Prom
   return byRegion;
 }
 
+const DOSSIER = {
+  call: {
+    include: {
+      levers: { orderBy: { position: "asc" } },
+      learningCommunities: { orderBy: { code: "asc" } },
+      documentKinds: { orderBy: { position: "asc" } },
+    },
+  },
+  pole: { include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } } } },
+  leverAnswers: true,
+  indicators: { orderBy: { position: "asc" } },
+  expenses: { orderBy: { position: "asc" } },
+  fundings: { orderBy: { position: "asc" } },
+  attachments: {
+    where: { purpose: "APPLICATION_DOCUMENT" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, documentKindId: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true },
+  },
+  statusChanges: { orderBy: { at: "asc" } },
+} as const;
+
+/** The whole dossier, read with `client` (a transaction when it must not change meanwhile). No policy check: callers check. */
+export function loadDossier(client: Tx | ReturnType<typeof db>, applicationId: string) {
+  return client.application.findUniqueOrThrow({ where: { id: applicationId }, include: DOSSIER });
+}
+
 /** A dossier with everything its form and summary show, for those who may read it. */
 export async function getApplication(actor: Actor, applicationId: string) {
   const facts = await applicationFacts(applicationId);
   assertCan(actor, "application.read", facts ?? undefined);
-  const application = await db().application.findUniqueOrThrow({
-    where: { id: applicationId },
-    include: {
-      call: {
-        include: {
-          levers: { orderBy: { position: "asc" } },
-          learningCommunities: { orderBy: { code: "asc" } },
-          documentKinds: { orderBy: { position: "asc" } },
-        },
-      },
-      pole: { include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } } } },
-      leverAnswers: true,
-      indicators: { orderBy: { position: "asc" } },
-      expenses: { orderBy: { position: "asc" } },
-      fundings: { orderBy: { position: "asc" } },
-      attachments: { where: { purpose: "APPLICATION_DOCUMENT" }, orderBy: { createdAt: "asc" }, select: { id: true, documentKindId: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true } },
-      statusChanges: { orderBy: { at: "asc" } },
-    },
-  });
+  const application = await loadDossier(db(), applicationId);
   const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite" | "application.answerComplement") =>
     can(actor, action, facts ?? undefined);
   return {

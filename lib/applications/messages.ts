@@ -4,6 +4,7 @@ import { z } from "zod";
 import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
+import { limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { newMessageMail } from "@/lib/mail/templates";
@@ -28,6 +29,7 @@ export async function postMessage(actor: Actor, applicationId: string, input: un
   const facts = await applicationFacts(applicationId);
   assertCan(actor, "application.message", facts ?? undefined);
   const { body } = parseInput(messageSchema, input);
+  await limitAction("message", actor.id, 30, 60 * 60);
   const fromInstruction = facts!.ownerId !== actor.id && !facts!.collaboratorIds.includes(actor.id);
   const message = await db().$transaction(async (tx) => {
     const created = await tx.message.create({ data: { applicationId, authorId: actor.id, body, fromInstruction }, select: { id: true } });

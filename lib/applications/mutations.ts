@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 
@@ -19,7 +20,8 @@ export async function createApplication(actor: Actor, callId: string, now = new 
   if (call.phase !== "OPEN" || now > call.deadlineAt) throw new AppError("INVALID_STATE", "Les candidatures à cet appel sont closes.");
   const existing = await db().application.findUnique({ where: { callId_poleId: { callId: call.id, poleId: pole.id } }, select: { id: true } });
   if (existing) return existing;
-  return db().$transaction(async (tx) => {
+  return db()
+    .$transaction(async (tx) => {
     const application = await tx.application.create({
       data: {
         callId: call.id,
@@ -35,7 +37,12 @@ export async function createApplication(actor: Actor, callId: string, now = new 
     });
     await recordAudit(tx, { actorId: actor.id, action: "application.create", entityType: "Application", entityId: application.id, after: { callId: call.id, poleId: pole.id } });
     return application;
-  });
+    })
+    .catch(async (error: unknown) => {
+      // Created meanwhile from another tab: that one is the dossier.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      return db().application.findUniqueOrThrow({ where: { callId_poleId: { callId: call.id, poleId: pole.id } }, select: { id: true } });
+    });
 }
 
 export const CONFLICT_MESSAGE =
@@ -87,6 +94,9 @@ export async function saveDraft(actor: Actor, applicationId: string, input: unkn
   });
 }
 
+/** Before the regional opinion a candidacy can be withdrawn (the policy says the same). */
+const WITHDRAWABLE: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"];
+
 export const withdrawSchema = z.object({ reason: z.string().trim().max(1000, { message: "1000 caractères au plus." }).default("") });
 
 /** The owner withdraws the candidacy (before the regional opinion); the dossier stays readable. */
@@ -95,7 +105,7 @@ export async function withdrawApplication(actor: Actor, applicationId: string, i
   const { reason } = parseInput(withdrawSchema, input);
   await db().$transaction(async (tx) => {
     const current = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });
-    const done = await tx.application.updateMany({ where: { id: applicationId, status: current.status }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), version: { increment: 1 } } });
+    const done = await tx.application.updateMany({ where: { id: applicationId, status: { in: WITHDRAWABLE } }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), version: { increment: 1 } } });
     if (done.count !== 1) throw new AppError("CONFLICT");
     await tx.statusChange.create({ data: { applicationId, from: current.status, to: "WITHDRAWN", actorId: actor.id, note: reason || null } });
     await recordAudit(tx, { actorId: actor.id, action: "application.withdraw", entityType: "Application", entityId: applicationId, before: { status: current.status }, after: { status: "WITHDRAWN", reason } });

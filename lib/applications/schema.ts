@@ -13,7 +13,7 @@ const amount = z
       .number()
       .int({ message: "Saisissez un montant en euros, sans centimes au-delà de deux décimales." })
       .min(0, { message: "Le montant ne peut être négatif." })
-      .max(100_000_000_00, { message: "Montant trop élevé." }),
+      .max(20_000_000_00, { message: "Montant trop élevé (20 000 000 € au plus)." }),
   );
 const year = z.union([z.literal(1), z.literal(2)], { message: "Choisissez l'année 1 ou 2." });
 
@@ -40,6 +40,8 @@ export const indicatorSchema = z.object({
   targetYear2: text(100),
 });
 
+const total = (lines: { amountCents: number }[]) => lines.reduce((s, l) => s + l.amountCents, 0);
+
 export const applicationDraftSchema = z.object({
   title: text(200),
   presentation: text(10_000),
@@ -53,6 +55,9 @@ export const applicationDraftSchema = z.object({
   expenses: z.array(expenseLineSchema).max(100, { message: "100 lignes au plus." }),
   fundings: z.array(fundingLineSchema).max(100, { message: "100 lignes au plus." }),
   learningCommunityId: z.string().max(40).nullable().default(null),
+}).refine((d) => total(d.expenses) <= 20_000_000_00 && total(d.fundings) <= 20_000_000_00, {
+  message: "Le budget dépasse 20 000 000 € : vérifiez les montants.",
+  path: ["expenses"],
 });
 
 export type ApplicationDraft = z.output<typeof applicationDraftSchema>;

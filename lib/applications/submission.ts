@@ -4,7 +4,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { applicationFacts } from "@/lib/applications/facts";
 import { dossierProblems } from "@/lib/applications/completeness";
-import { getApplication } from "@/lib/applications/data";
+import { getApplication, loadDossier } from "@/lib/applications/data";
+import { budgetTotals } from "@/lib/applications/budget";
 import { draftOf } from "@/lib/applications/draft";
 import { applicationDraftSchema } from "@/lib/applications/schema";
 import { canonicalJson } from "@/lib/audit/chain";
@@ -40,30 +41,35 @@ export function submissionProblems(a: Dossier) {
 }
 
 /** The frozen content of a submitted dossier: what the fingerprint of the receipt covers. */
-function snapshotOf(a: Dossier) {
-  const { members, region: _region, ...pole } = a.pole;
+function snapshotOf(a: Dossier, submission: { reference: string; submittedAt: Date; submittedBy: { id: string; name: string } }) {
+  const { members, region, ...pole } = a.pole;
   return {
+    ...submission,
+    submittedAt: submission.submittedAt.toISOString(),
+    declarationOnHonour: true,
     call: { id: a.call.id, title: a.call.title },
-    pole: { ...pole, members: members.map(({ name, category, siret, isLegalPerson }) => ({ name, category, siret, isLegalPerson })) },
+    pole: { ...pole, regionName: region.name, members: members.map(({ name, category, siret, isLegalPerson }) => ({ name, category, siret, isLegalPerson })) },
     dossier: draftOf(a),
     attachments: a.attachments.map(({ id, documentKindId, fileName, sha256, sizeBytes }) => ({ id, documentKindId, fileName, sha256, sizeBytes })),
   };
 }
+type Snapshot = ReturnType<typeof snapshotOf>;
 
-export function receiptInputOf(a: Dossier & { reference: string; submittedAt: Date; submittedHash: string }, submittedBy: string): ReceiptInput {
+/** The receipt says what was frozen at submission, whatever changed since (the pole's profile, say). */
+function receiptInputOf(snapshot: Snapshot, a: Dossier, hash: string): ReceiptInput {
   const kinds = new Map(a.call.documentKinds.map((k) => [k.id, k.label]));
   return {
-    reference: a.reference,
-    callTitle: a.call.title,
-    poleName: a.pole.name,
-    carrierName: a.pole.carrierName,
-    siret: a.pole.siret,
-    regionName: a.pole.region.name,
-    submittedAt: a.submittedAt,
-    submittedBy,
-    amountRequestedCents: a.amountRequestedCents ?? 0,
-    contentHash: a.submittedHash,
-    documents: a.attachments.map((x) => ({ label: kinds.get(x.documentKindId ?? "") ?? "Pièce", fileName: x.fileName, sha256: x.sha256 })),
+    reference: snapshot.reference,
+    callTitle: snapshot.call.title,
+    poleName: snapshot.pole.name,
+    carrierName: snapshot.pole.carrierName,
+    siret: snapshot.pole.siret,
+    regionName: snapshot.pole.regionName,
+    submittedAt: new Date(snapshot.submittedAt),
+    submittedBy: snapshot.submittedBy.name,
+    amountRequestedCents: budgetTotals(applicationDraftSchema.parse(snapshot.dossier)).requested,
+    contentHash: hash,
+    documents: snapshot.attachments.map((x) => ({ label: kinds.get(x.documentKindId ?? "") ?? "Pièce", fileName: x.fileName, sha256: x.sha256 })),
   };
 }
 
@@ -74,56 +80,64 @@ export async function submitApplication(actor: Actor, applicationId: string, inp
     return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true } });
   }
   assertCan(actor, "application.submit", facts ?? undefined);
-  const { application: a } = await getApplication(actor, applicationId);
-  if (a.call.phase !== "OPEN" || now > a.call.deadlineAt) {
-    throw new AppError("INVALID_STATE", `La date limite de dépôt est passée (${formatDateTime(a.call.deadlineAt)}, heure de Paris) : le dossier ne peut plus être déposé.`);
-  }
-  const problems = submissionProblems(a);
-  if (problems.length) throw new AppError("VALIDATION", `Le dossier ne peut pas encore être déposé : ${problems.map((p) => p.message).join(" ")}`);
   if (input.honour !== true) throw new AppError("VALIDATION", "Cochez la déclaration sur l'honneur pour déposer le dossier.", { honour: ["Cochez la déclaration sur l'honneur."] });
 
-  const snapshot = snapshotOf(a);
-  const hash = createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
-  const submitted = await db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
-    if (locked[0]?.status !== "DRAFT") return null; // submitted meanwhile by a concurrent request
-    const counter = await tx.referenceCounter.upsert({
-      where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } },
-      create: { callId: a.callId, regionCode: a.regionCode, last: 1 },
-      update: { last: { increment: 1 } },
-    });
-    const region = await tx.region.findUniqueOrThrow({ where: { code: a.regionCode }, select: { slug: true } });
-    const reference = `AMI${a.call.year}-${region.slug}-${String(counter.last).padStart(3, "0")}`;
-    await tx.application.update({
-      where: { id: applicationId },
-      data: { status: "SUBMITTED", reference, submittedAt: now, submittedHash: hash, snapshot: snapshot as never, honourDeclaredAt: now, version: { increment: 1 } },
-    });
-    await tx.statusChange.create({ data: { applicationId, from: "DRAFT", to: "SUBMITTED", actorId: actor.id } });
-    await recordAudit(tx, { actorId: actor.id, action: "application.submit", entityType: "Application", entityId: applicationId, after: { reference, hash } });
-    return { id: applicationId, reference };
-  });
-  if (!submitted) return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true } });
+  const result = await db().$transaction(
+    async (tx) => {
+      // Under the dossier's lock, nothing changes between the checks and what is frozen.
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+      if (row?.status !== "DRAFT") return null; // submitted meanwhile by a concurrent request
+      const a = await loadDossier(tx, applicationId);
+      if (a.call.phase !== "OPEN" || now > a.call.deadlineAt) {
+        throw new AppError("INVALID_STATE", `La date limite de dépôt est passée (${formatDateTime(a.call.deadlineAt)}, heure de Paris) : le dossier ne peut plus être déposé.`);
+      }
+      const problems = submissionProblems(a);
+      if (problems.length) throw new AppError("VALIDATION", `Le dossier ne peut pas encore être déposé : ${problems.map((p) => p.message).join(" ")}`);
+      const counter = await tx.referenceCounter.upsert({
+        where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } },
+        create: { callId: a.callId, regionCode: a.regionCode, last: 1 },
+        update: { last: { increment: 1 } },
+      });
+      const region = await tx.region.findUniqueOrThrow({ where: { code: a.regionCode }, select: { slug: true } });
+      const reference = `AMI${a.call.year}-${region.slug}-${String(counter.last).padStart(3, "0")}`;
+      const snapshot = snapshotOf(a, { reference, submittedAt: now, submittedBy: { id: actor.id, name: actor.name } });
+      const hash = createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
+      await tx.application.update({
+        where: { id: applicationId },
+        data: { status: "SUBMITTED", reference, submittedAt: now, submittedHash: hash, snapshot: snapshot as never, honourDeclaredAt: now, version: { increment: 1 } },
+      });
+      await tx.statusChange.create({ data: { applicationId, from: "DRAFT", to: "SUBMITTED", actorId: actor.id } });
+      await recordAudit(tx, { actorId: actor.id, action: "application.submit", entityType: "Application", entityId: applicationId, after: { reference, hash } });
+      return { a, snapshot, hash };
+    },
+    { timeout: 20_000 },
+  );
+  if (!result) return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true } });
 
   // The acknowledgement is sent after the commit; a mail failure does not undo the submission
   // (the receipt stays downloadable from the dossier).
+  const { a, snapshot, hash } = result;
   try {
-    const pdf = await receiptPdf(receiptInputOf({ ...a, reference: submitted.reference, submittedAt: now, submittedHash: hash }, actor.name));
+    const pdf = await receiptPdf(receiptInputOf(snapshot, a, hash));
     const owner = await db().user.findUniqueOrThrow({ where: { id: a.ownerId }, select: { email: true, name: true } });
     await sendMail(
-      receiptMail({ to: owner.email, name: owner.name, reference: submitted.reference, callTitle: a.call.title, submittedAt: formatDateTime(now), link: `${appUrl()}/mes-dossiers/${applicationId}`, pdf }),
+      receiptMail({ to: owner.email, name: owner.name, reference: snapshot.reference, callTitle: a.call.title, submittedAt: formatDateTime(now), link: `${appUrl()}/mes-dossiers/${applicationId}`, pdf }),
     );
   } catch (error) {
     console.error("Accusé de réception non envoyé", error);
   }
-  return submitted;
+  return { id: applicationId, reference: snapshot.reference };
 }
 
 /** The acknowledgement of receipt of a submitted dossier, for those who may read it. */
 export async function receiptOf(actor: Actor, applicationId: string) {
   const { application: a } = await getApplication(actor, applicationId);
-  if (!a.reference || !a.submittedAt || !a.submittedHash) throw new AppError("NOT_FOUND");
-  const submitter = await db().statusChange.findFirst({ where: { applicationId, to: "SUBMITTED" }, orderBy: { at: "asc" } });
-  const by = submitter?.actorId ? await db().user.findUnique({ where: { id: submitter.actorId }, select: { name: true } }) : null;
-  const pdf = await receiptPdf(receiptInputOf({ ...a, reference: a.reference, submittedAt: a.submittedAt, submittedHash: a.submittedHash }, by?.name ?? ""));
+  if (!a.reference || !a.snapshot || !a.submittedHash) throw new AppError("NOT_FOUND");
+  const pdf = await receiptPdf(receiptInputOf(a.snapshot as unknown as Snapshot, a, a.submittedHash));
   return { pdf, fileName: `accuse-de-reception-${a.reference}.pdf` };
+}
+
+/** Whether a dossier's frozen content still matches the fingerprint of its receipt. */
+export function snapshotMatchesHash(snapshot: unknown, hash: string): boolean {
+  return createHash("sha256").update(canonicalJson(snapshot)).digest("hex") === hash;
 }

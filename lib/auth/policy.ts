@@ -105,8 +105,9 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.read":
       return isApplicantSide(actor, a) || (submitted && has(actor, "CNA_MEMBER")) || craMayReadContent(actor, a);
     case "application.edit":
-    case "application.submit":
       return isApplicantSide(actor, a) && a.status === "DRAFT";
+    case "application.submit": // the owner signs the declaration on honour
+      return a.ownerId === actor.id && a.status === "DRAFT";
     case "application.answerComplement":
       return isApplicantSide(actor, a) && a.status === "COMPLEMENT_REQUESTED";
     case "application.invite":

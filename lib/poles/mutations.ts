@@ -17,9 +17,11 @@ export async function savePole(actor: Actor, poleId: string | null, input: PoleI
   if (!regionCode) throw new AppError("VALIDATION", undefined, { departementCode: ["Ce département n'existe pas."] });
   const data = { ...pole, regionCode };
   return db().$transaction(async (tx) => {
+    // One pole per applicant: without an id (a form opened before the pole existed), the existing one is updated.
+    const target = poleId ?? (await tx.pole.findFirst({ where: { ownerId: actor.id }, select: { id: true } }))?.id ?? null;
     let before = null;
-    if (poleId) {
-      before = await tx.pole.findUnique({ where: { id: poleId }, include: { members: { orderBy: { position: "asc" } } } });
+    if (target) {
+      before = await tx.pole.findUnique({ where: { id: target }, include: { members: { orderBy: { position: "asc" } } } });
       assertCan(actor, "pole.edit", { kind: "pole", ownerId: before?.ownerId ?? "" });
     }
     const saved = before

@@ -44,6 +44,7 @@ export async function signUp(input: SignUpInput, clientKey: string): Promise<voi
 export async function resendVerification(input: { email: string }, clientKey: string): Promise<void> {
   const { email } = parseInput(emailRequestSchema, input);
   await limitAction("verify-resend", `${clientKey}:${email}`, 3, 60 * 60);
+  await limitAction("verify-resend-address", clientKey, 20, 60 * 60);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true, emailVerifiedAt: true } });
   if (user?.active && !user.emailVerifiedAt) await sendVerification(user);
 }
@@ -61,6 +62,7 @@ export async function confirmEmail(token: string): Promise<void> {
 export async function requestPasswordReset(input: { email: string }, clientKey: string): Promise<void> {
   const { email } = parseInput(emailRequestSchema, input);
   await limitAction("reset-request", `${clientKey}:${email}`, 3, 60 * 60);
+  await limitAction("reset-request-address", clientKey, 20, 60 * 60);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true } });
   if (!user?.active) return;
   const token = await db().$transaction((tx) => issueUserToken(tx, user.id, "PASSWORD_RESET", RESET_MINUTES / 60));

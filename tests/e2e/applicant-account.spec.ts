@@ -49,18 +49,27 @@ test("a coordinator of a pole creates an account, confirms the e-mail and reache
 
 test("a forgotten password is replaced through the e-mailed link", async ({ browser }) => {
   const page = await newPage(browser);
+  // An account of its own (the demo accounts keep their password for the other tests).
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom et nom").fill("Paul Oubli");
+  await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");
+  await page.getByLabel("Mot de passe", { exact: true }).fill("Un-premier-mot-de-passe");
+  await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("Un-premier-mot-de-passe");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
+
   await page.goto("/mot-de-passe-oublie");
   await expectAccessible(page);
-  await page.getByLabel("Adresse e-mail").fill("porteur2@demo-ptce.fr");
+  await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
   await expect(page.getByText("Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé.")).toBeVisible();
-  const mail = await waitForMail("porteur2@demo-ptce.fr", "Réinitialisation de votre mot de passe - AMI PTCE");
+  const mail = await waitForMail("paul.oubli@demo-ptce.fr", "Réinitialisation de votre mot de passe - AMI PTCE");
   await page.goto(/http:\/\/localhost:\d+\/mot-de-passe\/[\w-]+/.exec(mail.body)![0]);
   await page.getByLabel("Mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
   await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByRole("heading", { name: "Mot de passe enregistré" })).toBeVisible();
-  await page.getByLabel("Adresse e-mail").fill("porteur2@demo-ptce.fr");
+  await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");
   await page.getByLabel("Mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/mes-dossiers$/);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_USERS } from "../../prisma/demo";
 import { expectAccessible, newPage } from "./fixtures";
 
 test("the home page presents the open call", async ({ browser }) => {
@@ -66,11 +67,11 @@ test("a malformed e-mail is explained at the field, without a request", async ({
   await expectAccessible(page);
 });
 
-test("repeated failures lock the account with a clear message", async ({ browser }) => {
+test("repeated failures lock the e-mail with a clear message (whether it has an account or not)", async ({ browser }) => {
   const page = await newPage(browser);
   await page.goto("/connexion");
   for (let i = 0; i < 5; i++) {
-    await page.getByLabel("Adresse e-mail").fill("porteur4@demo-ptce.fr");
+    await page.getByLabel("Adresse e-mail").fill("verrouillage@demo-ptce.fr");
     await page.getByLabel("Mot de passe", { exact: true }).fill(`mauvais ${i}`);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await expect(page.getByRole("heading", { name: "Connexion impossible" })).toBeVisible();
@@ -79,6 +80,16 @@ test("repeated failures lock the account with a clear message", async ({ browser
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByText(/la connexion à ce compte est suspendue pendant 15 minutes/)).toBeVisible();
   await expect(page).toHaveURL(/\/connexion$/);
+});
+
+test("every demo account signs in and lands in its space", async ({ browser }) => {
+  const homes: Record<string, string> = { ADMIN: "/admin", CNA_MEMBER: "/cna", CRA_COORDINATOR: "/cra", CRA_EVALUATOR: "/cra", APPLICANT: "/mes-dossiers" };
+  for (const user of DEMO_USERS) {
+    const page = await newPage(browser, user.email);
+    await page.goto("/apres-connexion");
+    await expect(page, user.email).toHaveURL(new RegExp(`${homes[user.roles[0]!.role]}$`));
+    await page.context().close();
+  }
 });
 
 test("a page of another role typed into the address bar is not found", async ({ browser }) => {

@@ -3,7 +3,7 @@ import { addAttachment, readAttachment, removeAttachment } from "@/lib/applicati
 import { getApplication } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
 import { createApplication, saveDraft } from "@/lib/applications/mutations";
-import { receiptOf, submitApplication } from "@/lib/applications/submission";
+import { receiptOf, snapshotMatchesHash, submitApplication } from "@/lib/applications/submission";
 import { db } from "@/lib/db";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { HTML_AS_PDF, PDF, PNG } from "../fixtures/files";
@@ -60,6 +60,9 @@ describe("submission", () => {
     const saved = await db().application.findUniqueOrThrow({ where: { id }, include: { statusChanges: true } });
     expect(saved).toMatchObject({ status: "SUBMITTED", amountRequestedCents: 50_000_00 });
     expect(saved.submittedHash).toMatch(/^[0-9a-f]{64}$/);
+    // The frozen content, read back from PostgreSQL, still gives the fingerprint of the receipt.
+    expect(snapshotMatchesHash(saved.snapshot, saved.submittedHash!)).toBe(true);
+    expect(saved.snapshot).toMatchObject({ reference: submitted.reference, declarationOnHonour: true, pole: { name: "Pôle Coopératif du Bocage", regionName: "Bretagne" } });
     expect(saved.statusChanges.map((c) => c.to)).toEqual(["DRAFT", "SUBMITTED"]);
 
     const mail = await smtp.next(applicant.email);
@@ -104,8 +107,11 @@ describe("submission", () => {
     await expect(submitApplication(missing.applicant, missing.id, { honour: true })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
-  it("refuses without the declaration on honour, after the deadline, and for another applicant", async () => {
+  it("refuses without the declaration on honour, after the deadline, for a co-editor and for another applicant", async () => {
     const { applicant, id, call } = await completeDossier();
+    const coEditor = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    await db().applicationCollaborator.create({ data: { applicationId: id, email: coEditor.email, userId: coEditor.id, acceptedAt: new Date() } });
+    await expect(submitApplication(coEditor, id, { honour: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitApplication(applicant, id, { honour: false })).rejects.toMatchObject({ fieldErrors: { honour: ["Cochez la déclaration sur l'honneur."] } });
     await expect(submitApplication(applicant, id, { honour: true }, new Date(call.deadlineAt.getTime() + 1000))).rejects.toMatchObject({
       code: "INVALID_STATE",

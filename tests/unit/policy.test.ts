@@ -38,9 +38,11 @@ describe("policy on a dossier under review in Bretagne", () => {
 describe("policy on a draft", () => {
   it("only the applicant side sees and edits a draft", () => {
     const draft = dossier({ status: "DRAFT", submitted: false, assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
-    for (const action of ["application.readSummary", "application.read", "application.edit", "application.submit"] as const) {
+    for (const action of ["application.readSummary", "application.read", "application.edit"] as const) {
       expect(ALL.filter((n) => can(ACTORS[n], action, draft))).toEqual(["owner", "coEditor"]);
     }
+    // the owner alone submits: they sign the declaration on honour
+    expect(ALL.filter((n) => can(ACTORS[n], "application.submit", draft))).toEqual(["owner"]);
   });
 });
 

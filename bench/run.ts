@@ -100,7 +100,8 @@ function autosaveRequests(applicationId: string, cookie: string): autocannon.Req
         draftVersions.set(applicationId, version + 1);
         return { ...req, body: JSON.stringify([applicationId, version, draft]) };
       },
-      onResponse: (_status, body) => {
+      onResponse: (status, body) => {
+        if (process.env.BENCH_DEBUG && status !== 200) console.error(status, body.slice(0, 300));
         // A refusal (e.g. a version conflict) is a 200 whose first chunk says so.
         if (/"ok":false/.test(body)) actionRefusals += 1;
       },
@@ -141,8 +142,10 @@ async function startApp(url: string): Promise<ChildProcess> {
     if (build.status !== 0) throw new Error("La construction de production a échoué.");
   }
   const [cmd, args] = pinned(0, process.execPath, [NEXT_BIN, "start", "-p", String(PORT)]);
-  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20" }, stdio: "ignore" });
+  // Its own process group, so that stopping it stops `next start` too, not only `taskset`.
+  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20" }, stdio: "ignore", detached: true });
   for (let i = 0; i < 120; i++) {
+    if (app.exitCode !== null) throw new Error(`Le serveur de production s'est arrêté (port ${PORT} déjà pris ?).`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return app;
     } catch {}
@@ -239,6 +242,6 @@ try {
   console.log("\nJavaScript au premier chargement, par page");
   console.table(js);
 } finally {
-  app.kill("SIGTERM");
+  process.kill(-app.pid!, "SIGTERM");
   await database.stop();
 }

@@ -104,6 +104,14 @@ test("the last administrator cannot deactivate their own account", async ({ brow
   await expectAccessible(admin);
 });
 
+test("an unknown call or user id is not found", async ({ browser }) => {
+  const admin = await newPage(browser, "admin@demo-ptce.fr");
+  for (const path of ["/admin/appels/cl0000000000000000000000", "/admin/utilisateurs/cl0000000000000000000000"]) {
+    const response = await admin.goto(path);
+    expect(response?.status()).toBe(404);
+  }
+});
+
 test("administration pages are not found for other roles", async ({ browser }) => {
   const cna = await newPage(browser, "cna1@demo-ptce.fr");
   for (const path of ["/admin/appels", "/admin/utilisateurs", "/admin/journal"]) {

@@ -1,3 +1,0 @@
-import { PageLoading } from "@/components/layout/loading";
-
-export default PageLoading;

@@ -1,7 +1,7 @@
 import "server-only";
-import { getActor } from "@/lib/auth/session";
+import { actorOrThrow } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
+import { toActionFailure, type ActionResult } from "@/lib/errors";
 
 /**
  * The body of every server action: the session's user (re-read from the database), then the command,
@@ -9,9 +9,7 @@ import { AppError, toActionFailure, type ActionResult } from "@/lib/errors";
  */
 export async function runAsActor<T>(command: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHORIZED");
-    return { ok: true, data: await command(actor) };
+    return { ok: true, data: await command(await actorOrThrow()) };
   } catch (error) {
     return toActionFailure(error);
   }

@@ -15,7 +15,7 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_DOSSIER = 60;
 
 export async function addAttachment(actor: Actor, applicationId: string, documentKindId: string, file: { name: string; bytes: Buffer }) {
-  assertCan(actor, "application.edit", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.edit", await applicationFacts(applicationId));
   return storeDocument(actor, { applicationId, documentKindId, purpose: "APPLICATION_DOCUMENT", complementRequestId: null }, file);
 }
 
@@ -77,7 +77,7 @@ async function assertStillOpen(tx: Tx, target: { applicationId: string; purpose:
 async function attachmentWithFacts(attachmentId: string) {
   const attachment = await db().attachment.findUnique({ where: { id: String(attachmentId) } });
   if (!attachment?.applicationId) throw new AppError("NOT_FOUND");
-  return { attachment, facts: (await applicationFacts(attachment.applicationId)) ?? undefined };
+  return { attachment, facts: await applicationFacts(attachment.applicationId) };
 }
 
 /** Removes a document while the dossier is a draft, or an answer to a request not yet sent. */

@@ -1,7 +1,7 @@
 import "server-only";
 // Co-editors: the owner invites other people by e-mail to fill the dossier with them.
 import { z } from "zod";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts, readFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
@@ -17,12 +17,12 @@ export const coEditorSchema = z.object({ email: emailSchema });
 export const MAX_CO_EDITORS = 10;
 
 export async function listCoEditors(actor: Actor, applicationId: string) {
-  assertCan(actor, "application.invite", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.invite", await readFacts(applicationId));
   return db().applicationCollaborator.findMany({ where: { applicationId }, orderBy: { invitedAt: "asc" }, select: { id: true, email: true, acceptedAt: true } });
 }
 
 export async function inviteCoEditor(actor: Actor, applicationId: string, input: unknown) {
-  assertCan(actor, "application.invite", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.invite", await applicationFacts(applicationId));
   const { email } = parseInput(coEditorSchema, input);
   await limitAction("coeditor-invite", actor.id, 20, 24 * 60 * 60);
   if (email === actor.email) throw new AppError("VALIDATION", undefined, { email: ["C'est votre propre adresse."] });
@@ -63,7 +63,7 @@ export async function acceptInvitation(actor: Actor, collaboratorId: string) {
 
 export async function removeCoEditor(actor: Actor, collaboratorId: string) {
   const row = await db().applicationCollaborator.findUnique({ where: { id: String(collaboratorId) } });
-  assertCan(actor, "application.invite", row ? ((await applicationFacts(row.applicationId)) ?? undefined) : undefined);
+  assertCan(actor, "application.invite", row ? await applicationFacts(row.applicationId) : undefined);
   await db().$transaction(async (tx) => {
     await tx.applicationCollaborator.delete({ where: { id: row!.id } });
     await recordAudit(tx, { actorId: actor.id, action: "collaborator.remove", entityType: "Application", entityId: row!.applicationId, before: { email: row!.email } });

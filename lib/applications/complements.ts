@@ -3,7 +3,7 @@ import "server-only";
 // just those documents and a note, before the due date; the dossier goes back to the cell.
 import { z } from "zod";
 import { storeDocument } from "@/lib/applications/attachments";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts, readFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
@@ -18,7 +18,7 @@ export const complementAnswerSchema = z.object({ answer: z.string().trim().max(5
 
 /** The requests of a dossier with their documents, for those who may read it. */
 export async function listComplementRequests(actor: Actor, applicationId: string) {
-  assertCan(actor, "application.read", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.read", await readFacts(applicationId));
   const [requests, kinds] = await Promise.all([
     db().complementRequest.findMany({
       where: { applicationId },
@@ -32,7 +32,7 @@ export async function listComplementRequests(actor: Actor, applicationId: string
 
 async function openRequest(actor: Actor, requestId: string, now: Date) {
   const request = await db().complementRequest.findUnique({ where: { id: String(requestId) }, include: { application: { select: { callId: true } } } });
-  assertCan(actor, "application.answerComplement", request ? ((await applicationFacts(request.applicationId)) ?? undefined) : undefined);
+  assertCan(actor, "application.answerComplement", request ? await applicationFacts(request.applicationId) : undefined);
   if (request!.status !== "OPEN") throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
   if (now > request!.dueAt) throw new AppError("INVALID_STATE", `Le délai pour répondre est dépassé (${formatDateTime(request!.dueAt)}). Écrivez à l'équipe d'instruction par la messagerie du dossier.`);
   return request!;

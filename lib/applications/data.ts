@@ -1,6 +1,6 @@
 import "server-only";
 import { applicationScope } from "@/lib/applications/scope";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts, readFacts } from "@/lib/applications/facts";
 import { assertCan, can, type Actor } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
@@ -85,11 +85,11 @@ export function loadDossier(client: Tx | ReturnType<typeof db>, applicationId: s
 
 /** A dossier with everything its form and summary show, for those who may read it. */
 export async function getApplication(actor: Actor, applicationId: string) {
-  const facts = await applicationFacts(applicationId);
-  assertCan(actor, "application.read", facts ?? undefined);
+  const facts = await readFacts(applicationId);
+  assertCan(actor, "application.read", facts);
   const application = await loadDossier(db(), applicationId);
   const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite" | "application.answerComplement") =>
-    can(actor, action, facts ?? undefined);
+    can(actor, action, facts);
   return {
     application,
     canEdit: allowed("application.edit"),
@@ -104,6 +104,6 @@ export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["applic
 
 /** The version a draft is at (optimistic locking), for those who may edit it. */
 export async function getDraftVersion(actor: Actor, applicationId: string): Promise<number> {
-  assertCan(actor, "application.edit", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.edit", await applicationFacts(applicationId));
   return (await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { version: true } })).version;
 }

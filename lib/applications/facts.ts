@@ -1,10 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import type { ApplicationFacts } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 
 /** What the policy needs to know of a dossier, read from the database (never from the client). */
-export async function applicationFacts(id: string, client: Tx | ReturnType<typeof db> = db()): Promise<ApplicationFacts | null> {
-  if (typeof id !== "string" || id.length > 40) return null;
+export async function applicationFacts(id: string, client: Tx | ReturnType<typeof db> = db()): Promise<ApplicationFacts | undefined> {
+  if (typeof id !== "string" || id.length > 40) return undefined;
   const a = await client.application.findUnique({
     where: { id },
     select: {
@@ -18,7 +19,7 @@ export async function applicationFacts(id: string, client: Tx | ReturnType<typeo
       conflicts: { select: { userId: true, hasConflict: true } },
     },
   });
-  if (!a) return null;
+  if (!a) return undefined;
   const review = await client.regionalReview.findUnique({ where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } }, select: { status: true } });
   return {
     kind: "application",
@@ -33,3 +34,9 @@ export async function applicationFacts(id: string, client: Tx | ReturnType<typeo
     regionFinalized: review?.status === "FINALIZED",
   };
 }
+
+/**
+ * The same facts read once per request, for the reads of one page (the dossier, its messages,
+ * co-editors, requests): commands keep reading them fresh, since they change them.
+ */
+export const readFacts = cache((id: string) => applicationFacts(id));

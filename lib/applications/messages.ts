@@ -1,7 +1,7 @@
 import "server-only";
 // The message thread of a dossier between its applicants and the instruction team.
 import { z } from "zod";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts, readFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, type Actor } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
@@ -16,7 +16,7 @@ export const messageSchema = z.object({
 });
 
 export async function listMessages(actor: Actor, applicationId: string) {
-  assertCan(actor, "application.message", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.message", await readFacts(applicationId));
   return db().message.findMany({
     where: { applicationId },
     orderBy: { createdAt: "asc" },
@@ -27,7 +27,7 @@ export async function listMessages(actor: Actor, applicationId: string) {
 /** Posts a message; the other side is told by e-mail (the applicants, or the region's coordinators). */
 export async function postMessage(actor: Actor, applicationId: string, input: unknown) {
   const facts = await applicationFacts(applicationId);
-  assertCan(actor, "application.message", facts ?? undefined);
+  assertCan(actor, "application.message", facts);
   const { body } = parseInput(messageSchema, input);
   await limitAction("message", actor.id, 30, 60 * 60);
   const fromInstruction = facts!.ownerId !== actor.id && !facts!.collaboratorIds.includes(actor.id);

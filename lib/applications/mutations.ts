@@ -54,7 +54,7 @@ export const CONFLICT_MESSAGE =
  */
 export async function saveDraft(actor: Actor, applicationId: string, input: unknown) {
   const facts = await applicationFacts(applicationId);
-  assertCan(actor, "application.edit", facts ?? undefined);
+  assertCan(actor, "application.edit", facts);
   const { version, draft } = parseInput(draftSaveSchema, input);
   const call = await db().application.findUniqueOrThrow({
     where: { id: applicationId },
@@ -101,7 +101,7 @@ export const withdrawSchema = z.object({ reason: z.string().trim().max(1000, { m
 
 /** The owner withdraws the candidacy (before the regional opinion); the dossier stays readable. */
 export async function withdrawApplication(actor: Actor, applicationId: string, input: unknown) {
-  assertCan(actor, "application.withdraw", (await applicationFacts(applicationId)) ?? undefined);
+  assertCan(actor, "application.withdraw", await applicationFacts(applicationId));
   const { reason } = parseInput(withdrawSchema, input);
   await db().$transaction(async (tx) => {
     const current = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });

@@ -79,7 +79,7 @@ export async function submitApplication(actor: Actor, applicationId: string, inp
     // A second click, or a second tab: the dossier is already submitted, once.
     return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true } });
   }
-  assertCan(actor, "application.submit", facts ?? undefined);
+  assertCan(actor, "application.submit", facts);
   if (input.honour !== true) throw new AppError("VALIDATION", "Cochez la déclaration sur l'honneur pour déposer le dossier.", { honour: ["Cochez la déclaration sur l'honneur."] });
 
   const result = await db().$transaction(

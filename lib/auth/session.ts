@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Action, type Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/users/data";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
@@ -16,6 +17,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!user?.id) return null;
   return loadActor(user.id, user.sessionVersion ?? 0);
 });
+
+/** For server actions and route handlers: the signed-in user, or UNAUTHORIZED. */
+export async function actorOrThrow(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new AppError("UNAUTHORIZED");
+  return actor;
+}
 
 /** For pages: sends a signed-out visitor to the sign-in page, then back to `path`. */
 export async function requireActor(path: string): Promise<Actor> {

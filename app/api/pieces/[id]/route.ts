@@ -1,14 +1,12 @@
 import { readAttachment, removeAttachment } from "@/lib/applications/attachments";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { actorOrThrow } from "@/lib/auth/session";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 
 type Context = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Context) {
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHORIZED");
+    const actor = await actorOrThrow();
     const file = await readAttachment(actor, (await params).id);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
@@ -25,8 +23,7 @@ export async function GET(_request: Request, { params }: Context) {
 
 export async function DELETE(_request: Request, { params }: Context) {
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHORIZED");
+    const actor = await actorOrThrow();
     await removeAttachment(actor, (await params).id);
     return new Response(null, { status: 204 });
   } catch (error) {

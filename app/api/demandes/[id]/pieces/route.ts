@@ -1,14 +1,12 @@
 import { MAX_ATTACHMENT_BYTES } from "@/lib/applications/attachments";
 import { addComplementDocument } from "@/lib/applications/complements";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { actorOrThrow } from "@/lib/auth/session";
 import { errorResponse, readUpload } from "@/lib/http";
 
 // A document answering a request for missing documents (pièces complémentaires).
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHORIZED");
+    const actor = await actorOrThrow();
     const { documentKindId, file } = await readUpload(request, MAX_ATTACHMENT_BYTES);
     return Response.json(await addComplementDocument(actor, (await params).id, documentKindId, file), { status: 201 });
   } catch (error) {

@@ -1,12 +1,10 @@
 import { receiptOf } from "@/lib/applications/submission";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { actorOrThrow } from "@/lib/auth/session";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await getActor();
-    if (!actor) throw new AppError("UNAUTHORIZED");
+    const actor = await actorOrThrow();
     const { pdf, fileName } = await receiptOf(actor, (await params).id);
     return new Response(new Uint8Array(pdf), {
       headers: { "Content-Type": "application/pdf", "Content-Disposition": attachmentDisposition(fileName), "Cache-Control": "private, no-store" },

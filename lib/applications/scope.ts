@@ -22,6 +22,7 @@ export function applicationScope(actor: Actor | null | undefined): Prisma.Applic
         submitted,
         { regionCode: { in: evaluated } },
         { assignments: { some: { evaluatorId: actor.id, withdrawnAt: null } } },
+        { conflicts: { none: { userId: actor.id, hasConflict: true } } },
       ],
     });
   }

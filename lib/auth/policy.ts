@@ -52,6 +52,7 @@ export const ACTIONS = [
   "application.checkAdmissibility",
   "application.assignEvaluators",
   "application.evaluate",
+  "application.readEvaluations", // every evaluator's scores and comments, and the synthesis
   "application.regionalOpinion",
   "region.read",
   "region.finalize",
@@ -100,7 +101,7 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
       return (
         isApplicantSide(actor, a) ||
         (submitted && (has(actor, "CNA_MEMBER") || coordinator ||
-          (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id))))
+          (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id))))
       );
     case "application.read":
       return isApplicantSide(actor, a) || (submitted && has(actor, "CNA_MEMBER")) || craMayReadContent(actor, a);
@@ -129,6 +130,8 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
         a.status === "UNDER_REVIEW" && regionOpen && a.assignedEvaluatorIds.includes(actor.id) &&
         hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && craMayReadContent(actor, a)
       );
+    case "application.readEvaluations": // the evaluators' own evaluation is read with application.evaluate / application.read
+      return (coordinator && craMayReadContent(actor, a)) || (has(actor, "CNA_MEMBER") && a.regionFinalized);
     case "national.review":
     case "national.decide":
       return has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);

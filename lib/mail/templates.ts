@@ -99,3 +99,40 @@ export function complementAnsweredMail(input: { to: string; reference: string; l
   const lines = ["Bonjour,", `Le porteur du dossier ${input.reference} a envoyé les pièces complémentaires demandées. Le dossier revient à la cellule régionale :`];
   return { to: input.to, subject: `Pièces complémentaires reçues pour le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir l'espace de la cellule régionale" }) };
 }
+
+// ── Regional instruction ──
+
+export function complementRequestedMail(input: { to: string; reference: string; dueAt: string; link: string }): Mail {
+  const lines = [
+    "Bonjour,",
+    `La cellule régionale qui instruit le dossier ${input.reference} demande des pièces complémentaires, à envoyer avant le ${input.dueAt} (heure de Paris).`,
+    "Le détail de la demande et le dépôt des pièces sont sur la plateforme :",
+  ];
+  return { to: input.to, subject: `Pièces complémentaires demandées pour le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Voir la demande" }) };
+}
+
+export function inadmissibleMail(input: { to: string; reference: string; link: string }): Mail {
+  const lines = ["Bonjour,", `Après vérification, le dossier ${input.reference} a été déclaré irrecevable par la cellule régionale. Le motif est indiqué dans votre espace :`];
+  return { to: input.to, subject: `Dossier ${input.reference} déclaré irrecevable - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Voir le dossier" }) };
+}
+
+export function evaluationAssignedMail(input: { to: string; count: number; link: string }): Mail {
+  const what = input.count > 1 ? `${input.count} dossiers vous sont confiés` : "Un dossier vous est confié";
+  const lines = ["Bonjour,", `${what} pour évaluation. Avant d'en lire le contenu, vous déclarerez l'absence de conflit d'intérêts :`];
+  return { to: input.to, subject: `${what} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir mes dossiers" }) };
+}
+
+export function conflictDeclaredMail(input: { to: string; evaluator: string; reference: string; link: string }): Mail {
+  const lines = ["Bonjour,", `${input.evaluator} a déclaré un conflit d'intérêts avec le dossier ${input.reference} et en a été retiré(e). Confiez-le à un autre évaluateur :`];
+  return { to: input.to, subject: `Conflit d'intérêts déclaré sur le dossier ${input.reference} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir le dossier" }) };
+}
+
+export function regionFinalizedMail(input: { to: string; region: string; count: number; link: string }): Mail {
+  const lines = ["Bonjour,", `La cellule régionale ${input.region} a finalisé ses résultats : ${input.count} avis régional(aux) transmis à la cellule nationale.`];
+  return { to: input.to, subject: `Résultats régionaux transmis : ${input.region} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir l'espace national" }) };
+}
+
+export function regionReopenedMail(input: { to: string; region: string; reason: string; link: string }): Mail {
+  const lines = ["Bonjour,", `La cellule nationale a rouvert les résultats de la région ${input.region} pour modification.`, `Motif : ${input.reason}`];
+  return { to: input.to, subject: `Résultats régionaux rouverts : ${input.region} - AMI PTCE`, text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`, html: html(lines, { href: input.link, label: "Ouvrir l'espace régional" }) };
+}

@@ -7,7 +7,7 @@ const ALL = Object.keys(ACTORS) as Name[];
 
 /** Who may do `action` on the standard dossier (Bretagne, under review): everybody else may not. */
 const MATRIX: Partial<Record<Action, Name[]>> = {
-  "application.readSummary": ["owner", "coEditor", "coordinator", "evaluator", "conflictedEvaluator", "cna"],
+  "application.readSummary": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
   "application.read": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
   "application.edit": [],
   "application.submit": [],
@@ -20,6 +20,7 @@ const MATRIX: Partial<Record<Action, Name[]>> = {
   "application.assignEvaluators": ["coordinator"],
   "application.regionalOpinion": ["coordinator"],
   "application.evaluate": ["evaluator"],
+  "application.readEvaluations": ["coordinator"],
   "national.review": [],
   "national.decide": [],
   "space.admin": [],
@@ -142,5 +143,17 @@ describe("fails closed", () => {
       expect.objectContaining({ code: "NOT_FOUND" }),
     );
     expect(() => assertCan(null, "space.cna")).toThrowError(expect.objectContaining({ code: "UNAUTHORIZED" }));
+  });
+});
+
+describe("evaluations and their synthesis", () => {
+  it("the coordinator reads them while the region works, the national cell once it is finalised", () => {
+    expect(ALL.filter((n) => can(ACTORS[n], "application.readEvaluations", dossier({ status: "REGIONAL_DONE", regionFinalized: true })))).toEqual(["coordinator", "cna"]);
+  });
+  it("a coordinator who declared a conflict reads neither the dossier nor its scores", () => {
+    const conflicted = dossier({ noConflictUserIds: ["evaluator"], conflictedUserIds: ["coordinator"] });
+    for (const action of ["application.read", "application.readEvaluations", "application.regionalOpinion"] as const) {
+      expect(can(ACTORS.coordinator, action, conflicted)).toBe(false);
+    }
   });
 });

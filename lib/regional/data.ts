@@ -1,0 +1,311 @@
+import "server-only";
+// What the regional cell reads: the region's table (progress, scores, opinions) and one dossier's
+// instruction. Each row's facts are built from the same record and passed to the policy, so that a
+// score is shown only to those who may read it.
+import { applicationScope } from "@/lib/applications/scope";
+import { loadDossier } from "@/lib/applications/data";
+import { readFacts } from "@/lib/applications/facts";
+import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
+import { paged } from "@/lib/pagination";
+import { suggestAssignments } from "@/lib/regional/assignment";
+import { finalizationBlockers } from "@/lib/regional/finalization";
+import { proposedConsolidatedScore, synthesize, type Dispersion } from "@/lib/regional/synthesis";
+
+export const SORTS = ["reference", "score", "progress", "rank", "status"] as const;
+export type RegionSort = (typeof SORTS)[number];
+export type RegionQuery = {
+  status?: ApplicationStatus;
+  q?: string;
+  territory?: TerritoryType;
+  /** only what waits for the actor */
+  mine?: boolean;
+  /** only dossiers whose evaluators disagree beyond the threshold */
+  flagged?: boolean;
+  sort: RegionSort;
+  page: { page: number; size: number; skip: number };
+};
+
+/** What the actor has to do next on a dossier, if anything. */
+export type NextStep = { label: string; mine: boolean };
+
+export type RegionRow = {
+  id: string;
+  reference: string;
+  poleName: string;
+  territoryType: TerritoryType;
+  status: ApplicationStatus;
+  amountRequestedCents: number | null;
+  assigned: number;
+  submitted: number;
+  /** null when the actor may not read the scores */
+  scores: { perCriterion: Map<string, Dispersion>; weighted: Dispersion; disagreement: boolean } | null;
+  opinion: { opinion: Opinion; consolidatedScore: number; proposedAmountCents: number; rank: number | null } | null;
+  next: NextStep;
+};
+
+async function regionRecords(actor: Actor, callId: string, regionCode: string) {
+  return db().application.findMany({
+    where: { AND: [applicationScope(actor), { callId, regionCode }] },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      ownerId: true,
+      submittedAt: true,
+      territoryType: true,
+      amountRequestedCents: true,
+      pole: { select: { name: true } },
+      collaborators: { where: { acceptedAt: { not: null } }, select: { userId: true } },
+      assignments: { where: { withdrawnAt: null }, select: { evaluatorId: true } },
+      conflicts: { select: { userId: true, hasConflict: true } },
+      evaluations: { select: { evaluatorId: true, status: true, weightedScore: true } },
+      regionalOpinion: { select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true } },
+    },
+    orderBy: [{ reference: "asc" }, { id: "asc" }],
+  });
+}
+type RegionRecord = Awaited<ReturnType<typeof regionRecords>>[number];
+
+function factsOf(r: RegionRecord, regionCode: string, regionFinalized: boolean): ApplicationFacts {
+  return {
+    kind: "application",
+    ownerId: r.ownerId,
+    collaboratorIds: r.collaborators.flatMap((c) => (c.userId ? [c.userId] : [])),
+    regionCode,
+    status: r.status,
+    submitted: r.submittedAt !== null,
+    assignedEvaluatorIds: r.assignments.map((a) => a.evaluatorId),
+    noConflictUserIds: r.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
+    conflictedUserIds: r.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
+    regionFinalized,
+  };
+}
+
+function nextStep(actor: Actor, facts: ApplicationFacts, r: RegionRecord, minEvaluators: number): NextStep {
+  const own = r.evaluations.find((e) => e.evaluatorId === actor.id);
+  if (can(actor, "application.declareConflict", facts)) return { label: "Déclarer vos intérêts", mine: true };
+  if (can(actor, "application.evaluate", facts) && own?.status !== "SUBMITTED") return { label: own ? "Terminer mon évaluation" : "Évaluer", mine: true };
+  if (can(actor, "application.checkAdmissibility", facts) && facts.status === "SUBMITTED") return { label: "Vérifier la recevabilité", mine: true };
+  if (can(actor, "application.assignEvaluators", facts) && facts.status === "UNDER_REVIEW") {
+    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && facts.assignedEvaluatorIds.includes(e.evaluatorId)).length;
+    const expected = Math.max(minEvaluators, facts.assignedEvaluatorIds.length);
+    if (facts.assignedEvaluatorIds.length < minEvaluators) return { label: "Affecter les évaluateurs", mine: true };
+    if (submitted < expected) return { label: `Évaluations en cours (${submitted}/${expected})`, mine: false };
+    if (!r.regionalOpinion) return { label: "Rédiger l'avis régional", mine: true };
+    if (r.regionalOpinion.rank === null) return { label: "À classer", mine: true };
+  }
+  if (facts.status === "COMPLEMENT_REQUESTED") return { label: "Pièces attendues du porteur", mine: false };
+  if (own?.status === "SUBMITTED") return { label: "Évaluation rendue", mine: false };
+  return { label: "—", mine: false };
+}
+
+/** Every dossier of the region the actor may see, with its progress, scores and opinion. */
+export async function regionTable(actor: Actor, callId: string, regionCode: string, query: RegionQuery) {
+  assertCan(actor, "region.read", { kind: "region", regionCode });
+  const [call, review, records] = await Promise.all([
+    db().call.findUniqueOrThrow({
+      where: { id: callId },
+      select: { minEvaluators: true, disagreementThreshold: true, phase: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, maxScore: true, weightBps: true } } },
+    }),
+    db().regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } } }),
+    regionRecords(actor, callId, regionCode),
+  ]);
+  const finalized = review?.status === "FINALIZED";
+  const facts = new Map(records.map((r) => [r.id, factsOf(r, regionCode, finalized)]));
+  const readable = records.filter((r) => can(actor, "application.readEvaluations", facts.get(r.id)!)).map((r) => r.id);
+  const criterionScores = await scoresOf(readable);
+  const criterionIds = call.criteria.map((c) => c.id);
+
+  const rows: RegionRow[] = records.map((r) => {
+    const f = facts.get(r.id)!;
+    const active = new Set(f.assignedEvaluatorIds);
+    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
+    const scores = criterionScores.has(r.id)
+      ? synthesize(
+          criterionIds,
+          submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: criterionScores.get(r.id)!.get(e.evaluatorId) ?? new Map() })),
+          call.disagreementThreshold,
+        )
+      : readable.includes(r.id)
+        ? synthesize(criterionIds, [], call.disagreementThreshold)
+        : null;
+    return {
+      id: r.id,
+      reference: r.reference ?? "—",
+      poleName: r.pole.name,
+      territoryType: r.territoryType,
+      status: r.status,
+      amountRequestedCents: r.amountRequestedCents,
+      assigned: active.size,
+      submitted: submitted.length,
+      scores,
+      opinion: readable.includes(r.id) ? r.regionalOpinion : null,
+      next: nextStep(actor, f, r, call.minEvaluators),
+    };
+  });
+
+  const filtered = rows.filter((row) => matches(row, query)).sort(comparator(query.sort));
+  const items = filtered.slice(query.page.skip, query.page.skip + query.page.size);
+  return {
+    call,
+    review,
+    finalized,
+    list: paged(items, filtered.length, query.page.page, query.page.size),
+    all: rows,
+    waitingForMe: rows.filter((r) => r.next.mine).length,
+    blockers: finalizationBlockers(
+      records.map((r) => {
+        const row = rows.find((x) => x.id === r.id)!;
+        return { reference: row.reference, status: r.status, activeAssignments: row.assigned, submittedEvaluations: row.submitted, hasOpinion: r.regionalOpinion !== null, rank: r.regionalOpinion?.rank ?? null };
+      }),
+      call.minEvaluators,
+    ),
+  };
+}
+
+/** Criterion scores of the submitted evaluations of these dossiers: dossier → evaluator → criterion → score. */
+async function scoresOf(applicationIds: string[]) {
+  const out = new Map<string, Map<string, Map<string, number>>>();
+  if (applicationIds.length === 0) return out;
+  const rows = await db().$queryRaw<{ a: string; e: string; c: string; s: number }[]>`
+    SELECT ev."applicationId" AS a, ev."evaluatorId" AS e, cs."criterionId" AS c, cs.score AS s
+    FROM "Evaluation" ev JOIN "CriterionScore" cs ON cs."evaluationId" = ev.id
+    WHERE ev."applicationId" = ANY(${applicationIds}) AND ev.status = 'SUBMITTED'`;
+  for (const row of rows) {
+    const byEvaluator = out.get(row.a) ?? new Map<string, Map<string, number>>();
+    const byCriterion = byEvaluator.get(row.e) ?? new Map<string, number>();
+    byCriterion.set(row.c, row.s);
+    byEvaluator.set(row.e, byCriterion);
+    out.set(row.a, byEvaluator);
+  }
+  return out;
+}
+
+function matches(row: RegionRow, q: RegionQuery): boolean {
+  if (q.status && row.status !== q.status) return false;
+  if (q.territory && row.territoryType !== q.territory) return false;
+  if (q.mine && !row.next.mine) return false;
+  if (q.flagged && !row.scores?.disagreement) return false;
+  if (q.q) {
+    const needle = normalize(q.q);
+    if (!normalize(`${row.reference} ${row.poleName}`).includes(needle)) return false;
+  }
+  return true;
+}
+
+const normalize = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+function comparator(sort: RegionSort): (a: RegionRow, b: RegionRow) => number {
+  const byReference = (a: RegionRow, b: RegionRow) => a.reference.localeCompare(b.reference);
+  const last = (v: number | null | undefined, descending: boolean) => (v === null || v === undefined ? Infinity : descending ? -v : v);
+  switch (sort) {
+    case "score":
+      return (a, b) => last(a.scores?.weighted.mean, true) - last(b.scores?.weighted.mean, true) || byReference(a, b);
+    case "progress":
+      return (a, b) => a.submitted / Math.max(a.assigned, 1) - b.submitted / Math.max(b.assigned, 1) || byReference(a, b);
+    case "rank":
+      return (a, b) => last(a.opinion?.rank, false) - last(b.opinion?.rank, false) || byReference(a, b);
+    case "status":
+      return (a, b) => a.status.localeCompare(b.status) || byReference(a, b);
+    default:
+      return byReference;
+  }
+}
+
+// ───────────────────────────── One dossier ─────────────────────────────
+
+/** A dossier as the regional cell works on it; its content only for those who may read it. */
+export async function instructionDossier(actor: Actor, applicationId: string) {
+  const facts = await readFacts(applicationId);
+  assertCan(actor, "application.readSummary", facts);
+  // The instruction view is the cells' (an applicant follows their dossier in their own space).
+  assertCan(actor, "region.read", { kind: "region", regionCode: facts!.regionCode });
+  const allowed = {
+    declare: can(actor, "application.declareConflict", facts),
+    read: can(actor, "application.read", facts),
+    check: can(actor, "application.checkAdmissibility", facts) && facts!.status === "SUBMITTED",
+    assign: can(actor, "application.assignEvaluators", facts) && ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(facts!.status),
+    evaluate: can(actor, "application.evaluate", facts),
+    readEvaluations: can(actor, "application.readEvaluations", facts),
+    opinion: can(actor, "application.regionalOpinion", facts) && facts!.status === "UNDER_REVIEW",
+    message: can(actor, "application.message", facts),
+  };
+  const summary = await db().application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      regionCode: true,
+      territoryType: true,
+      amountRequestedCents: true,
+      submittedAt: true,
+      inadmissibleReason: true,
+      pole: { select: { name: true, carrierName: true, city: true, members: { orderBy: { position: "asc" }, select: { name: true } } } },
+      call: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          minGrantCents: true,
+          maxGrantCents: true,
+          minEvaluators: true,
+          disagreementThreshold: true,
+          documentKinds: { orderBy: { position: "asc" }, select: { code: true, label: true } },
+          criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, description: true, weightBps: true, maxScore: true, levels: true } },
+        },
+      },
+    },
+  });
+  const dossier = allowed.read ? await loadDossier(db(), applicationId) : null;
+  const evaluations = allowed.readEvaluations || allowed.read
+    ? await db().evaluation.findMany({
+        where: { applicationId, ...(allowed.readEvaluations ? {} : { evaluatorId: actor.id }) },
+        select: { id: true, evaluatorId: true, status: true, recommendation: true, comment: true, weightedScore: true, submittedAt: true, evaluator: { select: { name: true } }, scores: { select: { criterionId: true, score: true, comment: true } } },
+        orderBy: { evaluator: { name: "asc" } },
+      })
+    : [];
+  const active = new Set(facts!.assignedEvaluatorIds);
+  const submitted = evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
+  const synthesis = allowed.readEvaluations
+    ? synthesize(
+        summary.call.criteria.map((c) => c.id),
+        submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: new Map(e.scores.map((s) => [s.criterionId, s.score])) })),
+        summary.call.disagreementThreshold,
+      )
+    : null;
+  const opinion = allowed.readEvaluations ? await db().regionalOpinion.findUnique({ where: { applicationId }, include: { author: { select: { name: true } } } }) : null;
+  return {
+    facts: facts!,
+    allowed,
+    summary,
+    dossier,
+    evaluations: allowed.readEvaluations ? evaluations : evaluations.filter((e) => e.evaluatorId === actor.id),
+    submittedEvaluations: submitted,
+    synthesis,
+    proposedScore: proposedConsolidatedScore(submitted.map((e) => ({ weightedScore: e.weightedScore! }))),
+    opinion,
+    assignment: allowed.assign ? await assignmentOptions(facts!, applicationId, summary.call.id, summary.call.minEvaluators) : null,
+  };
+}
+
+/** The region's evaluators with their load in this call, the current assignment and a suggestion. */
+async function assignmentOptions(facts: ApplicationFacts, applicationId: string, callId: string, minEvaluators: number) {
+  const [evaluators, loads] = await Promise.all([
+    db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode: facts.regionCode } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().evaluatorAssignment.groupBy({ by: ["evaluatorId"], where: { withdrawnAt: null, application: { callId } }, _count: { _all: true } }),
+  ]);
+  const loadOf = new Map(loads.map((l) => [l.evaluatorId, l._count._all]));
+  const withLoad = evaluators.map((e) => ({ ...e, load: loadOf.get(e.id) ?? 0, conflicted: facts.conflictedUserIds.includes(e.id) }));
+  const suggestion = suggestAssignments(
+    [{ id: applicationId, assigned: facts.assignedEvaluatorIds, excluded: facts.conflictedUserIds }],
+    withLoad.filter((e) => !e.conflicted),
+    minEvaluators,
+  ).get(applicationId) ?? [];
+  return { evaluators: withLoad, assigned: facts.assignedEvaluatorIds, suggestion, minEvaluators };
+}
+
+export type InstructionDossier = Awaited<ReturnType<typeof instructionDossier>>;

@@ -7,6 +7,8 @@ import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { listRegions } from "@/lib/regions/data";
+import { ReopenForm } from "@/components/regional/region-actions";
+import { regionalReviews } from "@/lib/regional/data";
 
 export const metadata = { title: "Cellule nationale" };
 
@@ -19,7 +21,10 @@ export default async function NationalCellPage({ searchParams }: Props) {
   const params = await searchParams;
   const [calls, regions] = await Promise.all([listPublicCalls(), listRegions()]);
   const call = pickCall(calls, params.appel);
-  const counts = call ? await countByRegionAndStatus(actor, call.id) : new Map<string, StatusCounts>();
+  const [counts, reviews] = call
+    ? await Promise.all([countByRegionAndStatus(actor, call.id), regionalReviews(actor, call.id)])
+    : [new Map<string, StatusCounts>(), new Map()];
+  const reopenable = call && ["REGIONAL_REVIEW", "NATIONAL_REVIEW"].includes(call.phase);
   return (
     <div className="fr-container fr-py-6w">
       <h1>Cellule nationale d&apos;animation</h1>
@@ -41,6 +46,7 @@ export default async function NationalCellPage({ searchParams }: Props) {
                 <th scope="col">En instruction</th>
                 <th scope="col">Irrecevables</th>
                 <th scope="col">Avis régional rendu</th>
+                <th scope="col">Résultats régionaux</th>
               </tr>
             }
           >
@@ -53,6 +59,18 @@ export default async function NationalCellPage({ searchParams }: Props) {
                   <td>{sum(c, ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"])}</td>
                   <td>{sum(c, ["INADMISSIBLE"])}</td>
                   <td>{sum(c, ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"])}</td>
+                  <td>
+                    {reviews.get(r.code)?.status === "FINALIZED" ? (
+                      <>
+                        Finalisés le {formatDateTime(reviews.get(r.code)!.finalizedAt!)}
+                        {reopenable && <ReopenForm callId={call.id} regionCode={r.code} regionName={r.name} />}
+                      </>
+                    ) : reviews.get(r.code)?.reopenedAt ? (
+                      `Rouverts le ${formatDateTime(reviews.get(r.code)!.reopenedAt!)}`
+                    ) : (
+                      "En cours"
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -68,6 +68,6 @@ export async function answerComplementRequest(actor: Actor, requestId: string, i
   });
   const coordinators = await db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode: reference.regionCode } } }, select: { email: true } });
   for (const c of coordinators) {
-    await sendMail(complementAnsweredMail({ to: c.email, reference: reference.reference ?? "", link: `${appUrl()}/cra` })).catch((e: unknown) => console.error("Notification non envoyée", e));
+    await sendMail(complementAnsweredMail({ to: c.email, reference: reference.reference ?? "", link: `${appUrl()}/cra/dossiers/${request.applicationId}` })).catch((e: unknown) => console.error("Notification non envoyée", e));
   }
 }

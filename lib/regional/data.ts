@@ -309,3 +309,10 @@ async function assignmentOptions(facts: ApplicationFacts, applicationId: string,
 }
 
 export type InstructionDossier = Awaited<ReturnType<typeof instructionDossier>>;
+
+/** The state of every region's results for a call, for the national cell. */
+export async function regionalReviews(actor: Actor, callId: string) {
+  assertCan(actor, "space.cna");
+  const reviews = await db().regionalReview.findMany({ where: { callId }, select: { regionCode: true, status: true, finalizedAt: true, reopenedAt: true, reopenReason: true } });
+  return new Map(reviews.map((r) => [r.regionCode, r]));
+}

@@ -83,6 +83,9 @@ export default async function DossierPage({ params, searchParams }: Props) {
               </a>
             </p>
           )}
+          {a.status === "INADMISSIBLE" && (
+            <Alert severity="error" as="h2" small={false} className="fr-mb-3w" title="Dossier déclaré irrecevable" description={a.inadmissibleReason ?? ""} />
+          )}
           <ComplementRequests requests={complementRequests} canAnswer={canAnswerComplement} />
           <DossierSummary a={a} />
         </>

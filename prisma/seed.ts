@@ -1,6 +1,7 @@
 // The demo data, written through the product's own commands. Idempotent: what exists is kept.
 import { changeCallPhase, createCall } from "@/lib/calls/mutations";
 import { db } from "@/lib/db";
+import { quietMailLog } from "@/lib/mail/transport";
 import type { CallPhase } from "@/lib/generated/prisma/enums";
 import { syncRegionCatalog } from "@/lib/regions/mutations";
 import { loadActor } from "@/lib/users/data";
@@ -9,7 +10,8 @@ import { addAttachment } from "@/lib/applications/attachments";
 import { createApplication, saveDraft } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
 import { savePole } from "@/lib/poles/mutations";
-import { CALL_2025, DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
+import { ensureEdition2025 } from "./demo-2025.ts";
+import { DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
 
 async function ensureUsers(): Promise<void> {
   for (const user of DEMO_USERS) {
@@ -36,8 +38,13 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   const adminUser = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email } });
   const admin = await loadActor(adminUser.id, adminUser.sessionVersion);
   if (!admin) throw new Error("Le compte administrateur de démonstration est désactivé.");
-  // 2025: submissions closed, regional then national instruction (its dossiers come with later work).
-  await ensureCall(admin, CALL_2025, ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW"]);
+  // 2025: 79 dossiers instructed by every regional cell, then in national analysis.
+  quietMailLog(true);
+  try {
+    await ensureEdition2025(admin);
+  } finally {
+    quietMailLog(false);
+  }
   await ensureCall(admin, nextEditionInput(), ["OPEN"]);
   await ensureDemoDossiers();
   console.log("Données de démonstration prêtes.");

@@ -14,6 +14,8 @@ const smtpUrl = process.env.SMTP_URL;
 delete process.env.SMTP_URL;
 const { seedDemo } = await import("../prisma/seed.ts");
 await seedDemo(url);
+const { seedScenarios } = await import("../tests/e2e/scenarios/index.ts");
+await seedScenarios();
 if (smtpUrl) process.env.SMTP_URL = smtpUrl;
 const { disconnect } = await import("@/lib/db");
 await disconnect();

@@ -16,10 +16,17 @@ function transport(): Transporter {
 export async function sendMail(mail: Mail): Promise<void> {
   const { MAIL_FROM, SMTP_URL } = mailEnv();
   const info = await transport().sendMail({ from: MAIL_FROM, ...mail });
-  if (!SMTP_URL) {
+  if (!SMTP_URL && !quiet) {
     console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
     void info;
   }
+}
+
+let quiet = false;
+
+/** Without SMTP, the messages are written to the log; the demo seed turns that off for its hundreds of messages. */
+export function quietMailLog(on: boolean): void {
+  quiet = on;
 }
 
 /** For tests: forget the transport so that a changed SMTP_URL is read again. */

@@ -5,7 +5,8 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
   return (
     <div className="fr-table fr-table--bordered">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* Focusable, so that a table wider than the screen scrolls from the keyboard too. */}
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>

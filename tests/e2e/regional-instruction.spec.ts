@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, newPage } from "./fixtures";
 import { waitForMail } from "./mailbox";
-import { REGIONAL_SCENARIO } from "./scenarios/regional";
+import { REGIONAL_SCENARIO } from "./scenarios/names";
 
 const LIST = `/cra?appel=${REGIONAL_SCENARIO.slug}`;
 const CRITERIA = ["Animation territoriale", "Ingénierie de projet", "Recherche et innovation", "Viabilité économique", "Ancrage territorial"];
@@ -15,7 +15,7 @@ async function openDossier(page: Page) {
 async function declareNoConflict(page: Page) {
   await expect(page.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Contenu du dossier" })).toHaveCount(0); // nothing of the content before
-  await page.getByLabel("Non, je n'ai aucun conflit d'intérêts avec ce dossier").check();
+  await page.getByLabel("Non, je n'ai aucun conflit d'intérêts avec ce dossier").check({ force: true }); // DSFR draws the label over the input
   await page.getByRole("button", { name: "Enregistrer ma déclaration" }).click();
   await expect(page.getByRole("heading", { name: "Contenu du dossier" })).toBeVisible();
 }
@@ -23,10 +23,10 @@ async function declareNoConflict(page: Page) {
 async function score(page: Page, levels: number[], recommendation: string) {
   for (const [i, criterion] of CRITERIA.entries()) {
     const group = page.getByRole("group", { name: new RegExp(`^Note du critère « ${criterion}`) });
-    await group.getByLabel(new RegExp(`^${levels[i]} — `)).check();
+    await group.getByLabel(new RegExp(`^${levels[i]} — `)).check({ force: true }); // DSFR draws the label over the input
     await page.getByLabel(new RegExp(`^Commentaire sur « ${criterion}`)).fill(`Appréciation argumentée du critère ${i + 1}.`);
   }
-  await page.getByLabel(recommendation, { exact: true }).check();
+  await page.getByLabel(recommendation, { exact: true }).check({ force: true }); // DSFR draws the label over the input
   await page.getByRole("button", { name: "Soumettre l'évaluation" }).click();
   await page.getByRole("button", { name: "Confirmer la soumission" }).click();
   await expect(page.getByText("Soumise le")).toBeVisible();
@@ -43,14 +43,14 @@ test("a coordinator checks a dossier and assigns two evaluators, who score it; t
   await openDossier(coordinator);
   await expectAccessible(coordinator);
   await declareNoConflict(coordinator);
-  await coordinator.getByLabel("Complet et recevable : le dossier passe à l'évaluation").check();
+  await coordinator.getByLabel("Complet et recevable : le dossier passe à l'évaluation").check({ force: true }); // DSFR draws the label over the input
   await coordinator.getByRole("button", { name: "Enregistrer la décision" }).click();
   await expect(coordinator.getByRole("heading", { name: "Évaluateurs" })).toBeVisible();
   // Fewer than the minimum is refused at the field.
-  await coordinator.getByLabel(/^Maëlle Tanguy/).check();
+  await coordinator.getByLabel(/^Maëlle Tanguy/).check({ force: true }); // DSFR draws the label over the input
   await coordinator.getByRole("button", { name: "Enregistrer l'affectation" }).click();
   await expect(coordinator.getByText("Choisissez au moins 2 évaluateurs.")).toBeVisible();
-  await coordinator.getByLabel(/^Erwan Kerbrat/).check();
+  await coordinator.getByLabel(/^Erwan Kerbrat/).check({ force: true }); // DSFR draws the label over the input
   await coordinator.getByRole("button", { name: "Enregistrer l'affectation" }).click();
   await expect(coordinator.getByText("Affectation enregistrée")).toBeVisible();
   await waitForMail("evaluation1.bretagne@demo-ptce.fr", "Un dossier vous est confié - AMI PTCE");
@@ -62,7 +62,7 @@ test("a coordinator checks a dossier and assigns two evaluators, who score it; t
   await expect(first.getByRole("cell", { name: "Déclarer vos intérêts" })).toBeVisible();
   await openDossier(first);
   await declareNoConflict(first);
-  await first.getByRole("group", { name: /^Note du critère « Animation territoriale/ }).getByLabel(/^4 — /).check();
+  await first.getByRole("group", { name: /^Note du critère « Animation territoriale/ }).getByLabel(/^4 — /).check({ force: true }); // DSFR draws the label over the input
   await expect(first.getByText("Note pondérée : à compléter")).toBeVisible();
   await first.getByRole("button", { name: "Soumettre l'évaluation" }).click();
   await first.getByRole("button", { name: "Confirmer la soumission" }).click();
@@ -78,14 +78,15 @@ test("a coordinator checks a dossier and assigns two evaluators, who score it; t
   // The coordinator sees the synthesis and writes the opinion; an amount out of bounds is refused.
   await coordinator.reload();
   await expect(coordinator.getByRole("table", { name: "Notes par critère et par évaluateur" })).toBeVisible();
-  await expect(coordinator.getByRole("row", { name: /Note pondérée \(sur 100\) 80,00 68,00 74,00 ± 6,00 12,00/ })).toBeVisible();
+  // Erwan Kerbrat (68) then Maëlle Tanguy (80), by name; mean 74 ± 6, spread 12.
+  await expect(coordinator.getByRole("row", { name: /Note pondérée \(sur 100\) 68,00 80,00 74,00 ± 6,00 12,00/ })).toBeVisible();
   await expectAccessible(coordinator);
-  await coordinator.getByLabel("Favorable", { exact: true }).check();
+  await coordinator.getByLabel("Favorable", { exact: true }).check({ force: true }); // DSFR draws the label over the input
   await expect(coordinator.getByLabel("Note consolidée (sur 100)")).toHaveValue("74");
   await coordinator.getByLabel("Montant proposé (€)").fill("95 000");
   await coordinator.getByLabel("Motivation").fill("Une gouvernance claire et des retombées concrètes ; viabilité à suivre.");
   await coordinator.getByRole("button", { name: "Enregistrer l'avis" }).click();
-  await expect(coordinator.getByText(/Le montant proposé doit être compris entre 30\s000 € et 80\s000 €\./)).toBeVisible();
+  await expect(coordinator.getByText(/Le montant proposé doit être compris entre 30\s000\s€ et 80\s000\s€/)).toBeVisible();
   await coordinator.getByLabel("Montant proposé (€)").fill("55 000");
   await coordinator.getByRole("button", { name: "Enregistrer l'avis" }).click();
   await expect(coordinator.getByText("Avis régional enregistré.")).toBeVisible();
@@ -108,7 +109,7 @@ test("a coordinator checks a dossier and assigns two evaluators, who score it; t
   await expect(first.getByRole("button", { name: "Soumettre l'évaluation" })).toHaveCount(0);
 });
 
-test("another region's cell, an evaluator not assigned and an applicant get « page non trouvée » for the dossier", async ({ browser }) => {
+test("another region's cell and an applicant get « page non trouvée » for a dossier of Bretagne", async ({ browser }) => {
   const coordinator = await newPage(browser, "coordination.bretagne@demo-ptce.fr");
   await coordinator.goto("/cra?appel=ami-ptce-2025");
   const href = await coordinator.getByRole("link", { name: /^AMI2025-BRE-\d{3}$/ }).first().getAttribute("href");

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { addDays, parisDate, parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 import { ptceCallInput } from "@/prisma/demo";
 import { ensureActor, submitDemoDossier } from "@/prisma/demo-instruction";
+import { REGIONAL_SCENARIO } from "./names";
 
-export const REGIONAL_SCENARIO = { slug: "ami-ptce-instruction-e2e", title: "Appel de test : instruction régionale" } as const;
 
 export async function seedRegionalScenario() {
   if (await db().call.findUnique({ where: { slug: REGIONAL_SCENARIO.slug } })) return;

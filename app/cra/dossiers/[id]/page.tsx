@@ -159,12 +159,7 @@ export default async function InstructionPage({ params }: Props) {
       )}
 
       {allowed.read && <ComplementRequests requests={requests} canAnswer={false} />}
-      {d.dossier && (
-        <section aria-labelledby="contenu" className="fr-mt-6w">
-          <h2 id="contenu">Contenu du dossier</h2>
-          <DossierSummary a={d.dossier} />
-        </section>
-      )}
+      {d.dossier && <DossierSummary a={d.dossier} />}
       {allowed.message && (
         <MessageThread
           applicationId={s.id}

@@ -3,16 +3,22 @@ import { verifyAuditChain } from "@/lib/audit/log";
 import { getCurrentCall } from "@/lib/calls/data";
 import { db } from "@/lib/db";
 import { DEMO_USERS } from "@/prisma/demo";
+import { DOSSIERS_2025 } from "@/prisma/demo-2025";
 import { seedDemo } from "@/prisma/seed";
 
+// One test, since the demo is long to write (79 dossiers instructed through the commands) and the
+// database is emptied before each test.
 describe("demo data", () => {
-  it("tells the story of the 2025 call and opens the next edition today, idempotently", async () => {
+  it("tells the story of the 2025 call, instructed in every region, and opens the next edition today, idempotently", { timeout: 300_000 }, async () => {
     await seedDemo();
+    const counts = async () => ({ users: await db().user.count(), dossiers: await db().application.count(), audit: await db().auditEvent.count() });
+    const first = await counts();
     await seedDemo();
+    expect(await counts()).toEqual(first);
     expect(await db().region.count()).toBe(18);
     expect(await db().departement.count()).toBe(101);
-    expect(await db().user.count()).toBe(DEMO_USERS.length);
 
+    // The 2025 call as published.
     const c2025 = await db().call.findUniqueOrThrow({ where: { slug: "ami-ptce-2025" }, include: { criteria: true, learningCommunities: true, priorities: true } });
     expect(c2025.deadlineAt.toISOString()).toBe("2025-11-02T22:59:59.000Z");
     expect(c2025.envelopeCents).toBe(500_000_00);
@@ -21,39 +27,52 @@ describe("demo data", () => {
     expect(c2025.learningCommunities.map((l) => l.name).sort()).toEqual(["Alimentation durable", "Économie circulaire"]);
     expect(c2025.priorities[0]?.territoryTypes).toEqual(["RURAL", "QPV"]);
 
-    const current = await getCurrentCall();
-    expect(current?.phase).toBe("OPEN");
-    expect(current!.opensAt < new Date()).toBe(true);
-    expect(current!.deadlineAt > new Date()).toBe(true);
-  });
+    // Its 79 dossiers, submitted before the deadline, instructed and finalised by every region's cell.
+    const dossiers = await db().application.findMany({
+      where: { callId: c2025.id },
+      include: { evaluations: true, regionalOpinion: true, assignments: { where: { withdrawnAt: null } } },
+    });
+    expect(dossiers).toHaveLength(79);
+    expect(Object.values(DOSSIERS_2025).reduce((a, b) => a + b, 0)).toBe(79);
+    expect(dossiers.every((d) => d.submittedAt! <= c2025.deadlineAt)).toBe(true);
+    expect(dossiers.filter((d) => d.status === "INADMISSIBLE")).toHaveLength(2);
+    const done = dossiers.filter((d) => d.status === "REGIONAL_DONE");
+    expect(done).toHaveLength(77);
+    for (const d of done) {
+      expect(d.assignments.length).toBeGreaterThanOrEqual(2);
+      expect(d.evaluations.filter((e) => e.status === "SUBMITTED" && e.weightedScore !== null)).toHaveLength(d.assignments.length);
+      const o = d.regionalOpinion!;
+      expect(o.rank).not.toBeNull();
+      if (o.opinion !== "UNFAVORABLE") expect(o.proposedAmountCents >= 30_000_00 && o.proposedAmountCents <= 80_000_00).toBe(true);
+    }
+    expect(await db().regionalReview.count({ where: { callId: c2025.id, status: "FINALIZED" } })).toBe(18);
+    expect(c2025.phase).toBe("NATIONAL_REVIEW");
 
-  it("has a coordinator and two evaluators in three regions, two CNA members, an administrator, several applicants", async () => {
-    await seedDemo();
+    // Accounts: one per role in the printed list, every region's cell for the replay.
     const roles = await db().roleAssignment.groupBy({ by: ["role", "regionCode"], _count: { _all: true } });
     const count = (role: string, regionCode: string | null) => roles.find((r) => r.role === role && r.regionCode === regionCode)?._count._all ?? 0;
-    for (const region of ["53", "76", "32"]) {
+    for (const region of Object.keys(DOSSIERS_2025)) {
       expect(count("CRA_COORDINATOR", region)).toBe(1);
       expect(count("CRA_EVALUATOR", region)).toBe(2);
     }
     expect(count("CNA_MEMBER", null)).toBe(2);
     expect(count("ADMIN", null)).toBe(1);
-    expect(count("APPLICANT", null)).toBeGreaterThanOrEqual(3);
-  });
+    for (const u of DEMO_USERS) expect(await db().user.findUnique({ where: { email: u.email } }), u.email).not.toBeNull();
 
-  it("has applicants at work on the open call: a draft in Brittany, a submitted dossier in Occitanie", async () => {
-    await seedDemo();
-    const dossiers = await db().application.findMany({ include: { owner: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
-    expect(dossiers.map((d) => [d.owner.email, d.status, d.regionCode])).toEqual([
+    // The next edition, open today, with applicants at work: a draft in Brittany, a submitted dossier in Occitanie.
+    const current = await getCurrentCall();
+    expect(current?.phase).toBe("OPEN");
+    expect(current!.opensAt < new Date()).toBe(true);
+    expect(current!.deadlineAt > new Date()).toBe(true);
+    const open = await db().application.findMany({ where: { callId: current!.id }, include: { owner: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
+    expect(open.map((d) => [d.owner.email, d.status, d.regionCode])).toEqual([
       ["porteur1@demo-ptce.fr", "DRAFT", "53"],
       ["porteur2@demo-ptce.fr", "SUBMITTED", "76"],
     ]);
-    expect(dossiers[1]!.reference).toMatch(/^AMI\d{4}-OCC-001$/);
-  });
+    expect(open[1]!.reference).toMatch(/^AMI\d{4}-OCC-001$/);
 
-  it("writes every creation in an intact audit chain", async () => {
-    await seedDemo();
+    // Everything written through the commands, in an intact audit chain.
     const report = await verifyAuditChain(7);
     expect(report).toEqual({ ok: true, checked: await db().auditEvent.count() });
-    expect(report.checked).toBeGreaterThan(DEMO_USERS.length);
   });
 });

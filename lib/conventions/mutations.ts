@@ -23,6 +23,7 @@ import { storage } from "@/lib/storage/storage";
 import { parseInput } from "@/lib/validation";
 
 export const MAX_SIGNED_CONVENTION_BYTES = 10 * 1024 * 1024;
+const CONVENTION_NUMBER_LOCK = 7_202_600;
 const PDF_ONLY = [{ mimeType: "application/pdf", extension: "pdf", label: "PDF" }] as const;
 
 async function sendAll(mails: Mail[]) {
@@ -61,9 +62,10 @@ export async function prepareConvention(actor: Actor, applicationId: string, now
         throw new AppError("INVALID_STATE", "Une convention ne se prépare que pour un lauréat dont la décision est publiée.");
       }
       if (a.convention) throw new AppError("CONFLICT", "Ce lauréat a déjà une convention.");
-      // One numbering per call: writers of the same call wait for each other.
-      await tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${a.callId} FOR UPDATE`;
-      const numbers = await tx.convention.findMany({ where: { application: { callId: a.callId } }, select: { number: true } });
+      // One sequence per call's year (two calls of one year share it, so numbers stay unique):
+      // writers of the same year wait for each other.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CONVENTION_NUMBER_LOCK}, ${a.call.year})`;
+      const numbers = await tx.convention.findMany({ where: { number: { startsWith: `PTCE-${a.call.year}-` } }, select: { number: true } });
       const last = Math.max(0, ...numbers.map((n) => sequenceOf(n.number, a.call.year) ?? 0));
       const number = conventionNumber(a.call.year, last + 1);
       const amounts = trancheAmounts(d.amountCents, a.call.tranches);

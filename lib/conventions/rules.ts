@@ -31,7 +31,7 @@ export function canMoveConvention(from: ConventionStatus, to: ConventionStatus):
   return CONVENTION_TRANSITIONS[from].includes(to);
 }
 
-/** `PTCE-2025-001`: one sequence per call (its year), three digits at least. */
+/** `PTCE-2025-001`: one sequence per year of call (shared by two calls of one year, so numbers stay unique), three digits at least. */
 export function conventionNumber(year: number, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`Numéro de séquence invalide : ${sequence}`);
   return `PTCE-${year}-${String(sequence).padStart(3, "0")}`;

@@ -53,8 +53,8 @@ function paymentRefusalMessage(p: PaymentCheck): string | null {
   if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) return "Le montant du versement doit être positif.";
   const required = reportRequiredBy(p.tranche.condition);
   if (required && !p.reports.some((r) => r.kind === required && r.status === "ACCEPTED")) {
-    const which = required === "INTERIM" ? "le bilan intermédiaire" : "le bilan final";
-    return `La tranche « ${p.tranche.label} » n'est versée qu'après acceptation de ${which}, qui n'est pas encore accepté.`;
+    const which = required === "INTERIM" ? "du bilan intermédiaire" : "du bilan final";
+    return `La tranche « ${p.tranche.label} » n'est versée qu'après acceptation ${which}, qui n'est pas encore accepté.`;
   }
   if (p.paidOnConventionCents + p.amountCents > p.conventionAmountCents) {
     return `Ce versement porterait le total versé à ${formatEuros(p.paidOnConventionCents + p.amountCents)}, au-delà du montant de la convention (${formatEuros(p.conventionAmountCents)}).`;

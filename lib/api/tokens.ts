@@ -83,7 +83,8 @@ export async function authenticateApiRequest(request: Request, scope: ApiScope, 
   if (!(API_SCOPES as readonly string[]).includes(scope) || !row.scopes.includes(scope)) {
     throw new AppError("FORBIDDEN", `Ce jeton n'a pas la portée « ${scope} » nécessaire à cette ressource.`);
   }
-  await limitAction("api", row.id, apiRateLimit(), 60);
+  const perMinute = apiRateLimit();
+  await limitAction(`api-${perMinute}`, row.id, perMinute, 60);
   // lastUsedAt to the minute: one write a minute per token at most, not one per request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });

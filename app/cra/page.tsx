@@ -25,6 +25,10 @@ export default async function RegionalCellPage({ searchParams }: Props) {
   return (
     <div className="fr-container fr-py-6w">
       <h1>Cellule régionale d&apos;animation</h1>
+      {/* After the decision (issue 6) */}
+      <p>
+        <a className="fr-link" href="/cra/statistiques">Statistiques et exports de la région</a>
+      </p>
       <p>
         {regions.length > 1 ? "Vos régions" : "Votre région"} : <strong>{regions.map((r) => r.name).join(", ")}</strong>
       </p>

@@ -70,3 +70,11 @@ export function reportDueDates(countersignedAt: Date, durationMonths: number): {
     FINAL: parisEndOfDay(addMonths(start, durationMonths + FINAL_REPORT_GRACE_MONTHS)),
   };
 }
+
+/**
+ * Where the national cell starts the promotion of the reserve list for a call (issue 5's page; the lead
+ * wires `promoteReserve` there). One place, so that the link changes once.
+ */
+export function reservePromotionHref(callSlug: string): string {
+  return `/cna?appel=${encodeURIComponent(callSlug)}`;
+}

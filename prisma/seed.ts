@@ -40,6 +40,7 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   await ensureCall(admin, CALL_2025, ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW"]);
   await ensureCall(admin, nextEditionInput(), ["OPEN"]);
   await ensureDemoDossiers();
+  await (await import("./demo-after.ts")).seedAfterDemo(); // issue 6: conventions of the published laureates
   console.log("Données de démonstration prêtes.");
 }
 

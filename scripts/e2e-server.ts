@@ -14,6 +14,7 @@ const smtpUrl = process.env.SMTP_URL;
 delete process.env.SMTP_URL;
 const { seedDemo } = await import("../prisma/seed.ts");
 await seedDemo(url);
+await (await import("../tests/e2e/scenarios/after.ts")).seedAfterScenario(); // issue 6: a laureate with a convention sent
 if (smtpUrl) process.env.SMTP_URL = smtpUrl;
 const { disconnect } = await import("@/lib/db");
 await disconnect();

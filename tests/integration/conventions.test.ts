@@ -126,3 +126,21 @@ describe("the signing journey", () => {
     expect(event.after).toMatchObject({ signatureOverdue: true, reservePromotionDue: true });
   });
 });
+
+describe("demo data after the decision", () => {
+  it("no-ops without a published laureate, then prepares, sends, signs, countersigns and pays through the commands, once", async () => {
+    const { seedAfterDemo } = await import("@/prisma/demo-after");
+    const { createUser } = await import("@/lib/users/mutations");
+    await createUser(null, { email: "cna1@demo-ptce.fr", name: "Julien Moreau", password: "mot de passe de test", emailVerified: true, roles: [{ role: "CNA_MEMBER", regionCode: null }] });
+    const { call } = await makeDecidedCall({ slug: "ami-ptce-2025" });
+    await seedAfterDemo();
+    expect(await db().convention.count()).toBe(0);
+    for (let i = 0; i < 5; i++) await makePublishedLaureate({ callId: call.id, amountCents: 40_000_00 });
+    await seedAfterDemo();
+    const conventions = await db().convention.findMany({ orderBy: { number: "asc" }, include: { payments: true } });
+    expect(conventions.map((c) => c.status)).toEqual(["COUNTERSIGNED", "COUNTERSIGNED", "SENT", "SENT", "TO_PREPARE"]);
+    expect(conventions.map((c) => c.payments.reduce((s, p) => s + p.amountCents, 0))).toEqual([28_000_00, 28_000_00, 0, 0, 0]);
+    await seedAfterDemo();
+    expect(await db().convention.count()).toBe(5);
+  });
+});

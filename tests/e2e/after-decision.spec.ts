@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, newPage } from "./fixtures";
 import { waitForMail } from "./mailbox";
-import { AFTER_SCENARIO } from "./scenarios/after";
+import { AFTER_SCENARIO } from "./scenarios/after-data";
 
 const SIGNED_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const NUMBER = "PTCE-2024-001";
@@ -72,7 +72,8 @@ test("after the decision: convention signed and countersigned, payments, interim
   await pole.getByLabel("Bilan financier").fill("Dépenses de personnel et d'équipement conformes au budget.");
   await pole.getByRole("button", { name: "Déposer le bilan" }).click();
   await pole.getByRole("button", { name: "Confirmer le dépôt du bilan" }).click();
-  await expect(pole.getByText("Bilan déposé : la cellule nationale va l'examiner.")).toBeVisible();
+  await expect(pole.getByText(/Bilan déposé le .* : la cellule nationale l'examine\./)).toBeVisible();
+  await expectAccessible(pole);
 
   // The cell accepts the report, then records the second payment.
   await openConvention(cna);

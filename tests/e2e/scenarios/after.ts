@@ -8,7 +8,7 @@ import { loadActor } from "@/lib/users/data";
 import { ptceCallInput } from "../../../prisma/demo.ts";
 import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 
-export const AFTER_SCENARIO = { email: "porteur4@demo-ptce.fr", callSlug: "ami-ptce-laureats-e2e", reference: "AMI2024-BRE-001", poleName: "Pôle Rance Coopérative" } as const;
+import { AFTER_SCENARIO } from "./after-data.ts";
 
 async function actorOf(email: string) {
   const user = await db().user.findUniqueOrThrow({ where: { email } });

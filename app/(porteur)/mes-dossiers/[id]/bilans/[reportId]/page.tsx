@@ -6,7 +6,7 @@ import { ReportForm } from "@/components/reports/report-form";
 import { ReportView } from "@/components/reports/report-view";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { getReport } from "@/lib/reports/data";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type IndicatorReport } from "@/lib/reports/rules";
 
@@ -43,6 +43,9 @@ export default async function ReportPage({ params }: Props) {
       </p>
       {r.status === "CHANGES_REQUESTED" && r.reviewComment && (
         <Alert severity="warning" title="Compléments demandés par la cellule nationale" description={r.reviewComment} className="fr-mb-3w" />
+      )}
+      {r.status === "SUBMITTED" && r.submittedAt && (
+        <Alert severity="info" small description={`Bilan déposé le ${formatDateTime(r.submittedAt)} : la cellule nationale l'examine.`} className="fr-mb-3w" />
       )}
       {r.status === "ACCEPTED" && <Alert severity="success" small description={`Bilan accepté${r.reviewComment ? ` : ${r.reviewComment}` : "."}`} className="fr-mb-3w" />}
       {editable ? (

@@ -80,7 +80,7 @@ test("after the decision: convention signed and countersigned, payments, interim
   await expect(cna.getByText("La ressourcerie a ouvert en mars")).toBeVisible();
   await cna.getByText("Accepter le bilan").click();
   await cna.getByRole("button", { name: "Enregistrer l'examen" }).click();
-  await expect(cna.getByText("Accepté", { exact: true })).toBeVisible();
+  await expect(cna.getByText(/^Accepté · à déposer/)).toBeVisible();
   await waitForMail(AFTER_SCENARIO.email, "Bilan intermédiaire accepté - AMI PTCE");
   await pay(cna, /Solde/, "EJ-2024-0002");
   await expect(cna.getByRole("table", { name: "Versements enregistrés" })).toContainText("EJ-2024-0002");

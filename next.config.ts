@@ -10,7 +10,7 @@ const securityHeaders = [
 const config: NextConfig = {
   poweredByHeader: false,
   // Packages with native or WebAssembly parts stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

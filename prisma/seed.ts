@@ -47,6 +47,7 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   }
   await ensureCall(admin, nextEditionInput(), ["OPEN"]);
   await ensureDemoDossiers();
+  await (await import("./demo-after.ts")).seedAfterDemo(); // issue 6: conventions of the published laureates
   console.log("Données de démonstration prêtes.");
 }
 

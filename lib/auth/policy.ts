@@ -1,7 +1,7 @@
 // Who may do what, in one place. Every query and command of lib/ asks `can` (or `assertCan`) before
 // acting, with the resource as read from the database, never as sent by the client.
 // Fails closed: an inactive user, an unknown action or a missing resource is refused.
-import type { ApplicationStatus, Role } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, ConventionStatus, Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
 export type RoleGrant = { role: Role; regionCode: string | null };
@@ -28,7 +28,15 @@ export type ApplicationFacts = {
 };
 export type RegionFacts = { kind: "region"; regionCode: string };
 export type PoleFacts = { kind: "pole"; ownerId: string };
-export type Resource = ApplicationFacts | RegionFacts | PoleFacts;
+/** What the policy needs to know of a convention (issue 6), read from the database with its dossier. */
+export type ConventionFacts = {
+  kind: "convention";
+  ownerId: string;
+  collaboratorIds: string[];
+  regionCode: string;
+  status: ConventionStatus;
+};
+export type Resource = ApplicationFacts | RegionFacts | PoleFacts | ConventionFacts;
 
 export const ACTIONS = [
   // spaces
@@ -63,6 +71,13 @@ export const ACTIONS = [
   "convention.manage",
   "payment.record",
   "report.review",
+  // after the decision (issue 6)
+  "convention.read", // the convention, its payments and reports
+  "convention.sign", // the applicant uploads the signed copy
+  "report.submit", // the pole files its interim and final reports
+  "export.run", // CSV / XLSX exports, filtered by what the actor may see
+  "statistics.national",
+  "apiToken.manage", // personal access tokens of the REST API
   // administration
   "call.manage",
   "user.manage",
@@ -156,6 +171,29 @@ function canOnRegion(actor: Actor, action: Action, r: RegionFacts): boolean {
   }
 }
 
+// ── After the decision (issue 6) ──
+const SIGNED_OR_LATER: ConventionStatus[] = ["SENT", "SIGNED_BY_POLE", "COUNTERSIGNED"];
+
+function canOnConvention(actor: Actor, action: Action, c: ConventionFacts): boolean {
+  const applicantSide = c.ownerId === actor.id || c.collaboratorIds.includes(actor.id);
+  switch (action) {
+    case "convention.read":
+      // the applicants once it was sent to them; the region's coordinators follow their region's poles
+      return has(actor, "CNA_MEMBER") || hasInRegion(actor, ["CRA_COORDINATOR"], c.regionCode) ||
+        (applicantSide && (SIGNED_OR_LATER.includes(c.status) || c.status === "CANCELLED"));
+    case "convention.sign": // the owner signs for the carrying structure, before the deadline (checked by the command)
+      return c.ownerId === actor.id && c.status === "SENT";
+    case "report.submit":
+      return applicantSide && c.status === "COUNTERSIGNED";
+    case "convention.manage":
+    case "payment.record":
+    case "report.review":
+      return has(actor, "CNA_MEMBER");
+    default:
+      return false;
+  }
+}
+
 function canWithoutResource(actor: Actor, action: Action): boolean {
   switch (action) {
     case "space.applicant":
@@ -170,7 +208,12 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
     case "convention.manage":
     case "payment.record":
     case "report.review":
+    case "statistics.national":
       return has(actor, "CNA_MEMBER");
+    case "export.run": // the national cell, and the regional coordinators for their region
+      return has(actor, "CNA_MEMBER") || actor.roles.some((g) => g.role === "CRA_COORDINATOR" && g.regionCode);
+    case "apiToken.manage": // the cells and the administrators; applicants have their space, not an API
+      return actor.roles.some((g) => g.role !== "APPLICANT");
     case "space.admin":
     case "call.manage":
     case "user.manage":
@@ -186,6 +229,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   if (!resource) return canWithoutResource(actor, action);
   if (resource.kind === "application") return canOnApplication(actor, action, resource);
   if (resource.kind === "region") return canOnRegion(actor, action, resource);
+  if (resource.kind === "convention") return canOnConvention(actor, action, resource);
   if (resource.kind === "pole") return action === "pole.edit" && resource.ownerId === actor.id && has(actor, "APPLICANT");
   return false;
 }

@@ -1,10 +1,10 @@
 // The texts of the e-mails. Plain text first (read everywhere), with a minimal HTML twin.
 import type { Mail } from "@/lib/mail/transport";
 
-const SIGNATURE = "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
+export const SIGNATURE = "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-function html(paragraphs: string[], link?: { href: string; label: string }): string {
+export function html(paragraphs: string[], link?: { href: string; label: string }): string {
   const body = paragraphs.map((p) => `<p>${escape(p)}</p>`).join("");
   const button = link ? `<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>` : "";
   return `<!doctype html><html lang="fr"><body style="font-family: Arial, sans-serif">${body}${button}<p style="color:#666">${escape(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;

@@ -68,25 +68,25 @@ export function winAnsiSafe(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN_X = 56;
+export const A4: [number, number] = [595.28, 841.89];
+export const MARGIN_X = 56;
 const MARGIN_TOP = 44;
 const MARGIN_BOTTOM = 56; // room for the footer
-const CONTENT_WIDTH = A4[0] - 2 * MARGIN_X;
+export const CONTENT_WIDTH = A4[0] - 2 * MARGIN_X;
 
-const BLUE_FRANCE = rgb(0, 0, 0x91 / 255);
+export const BLUE_FRANCE = rgb(0, 0, 0x91 / 255);
 const TEXT = rgb(0.1, 0.1, 0.1);
-const GREY = rgb(0.4, 0.4, 0.4);
+export const GREY = rgb(0.4, 0.4, 0.4);
 const RULE = rgb(0.8, 0.8, 0.8);
 const BOX = rgb(0.96, 0.96, 0.98);
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; mono: PDFFont };
+export type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; mono: PDFFont };
 type Style = { font: PDFFont; size: number; color?: Color };
 
-const lineHeight = (size: number) => size * 1.35;
+export const lineHeight = (size: number) => size * 1.35;
 
 /** Splits text into lines no wider than `width`; a word too long for any line is cut, from the current one. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const words = winAnsiSafe(text).split(" ").filter((w) => w !== "");
   const lines: string[] = [];
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
@@ -116,7 +116,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-class Writer {
+export class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   /** The top of the next line. */
@@ -207,10 +207,10 @@ class Writer {
     this.y = Math.min(this.y, afterLabel) - 3;
   }
 
-  footer(reference: string) {
+  footer(reference: string, documentName = "Accusé de réception") {
     const size = 7.5;
     const style = { font: this.fonts.regular, size, color: GREY };
-    const left = winAnsiSafe(`Accusé de réception ${reference} – document généré par la plateforme AMI PTCE`);
+    const left = winAnsiSafe(`${documentName} ${reference} – document généré par la plateforme AMI PTCE`);
     this.pages.forEach((page, index) => {
       const right = `Page ${index + 1} / ${this.pages.length}`;
       const y = MARGIN_BOTTOM - 32;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, assertCan, can, type Action } from "@/lib/auth/policy";
+import { ACTIONS, assertCan, can, type Action, type ConventionFacts } from "@/lib/auth/policy";
 import { ACTORS, dossier } from "../fixtures/actors";
 
 type Name = keyof typeof ACTORS;
@@ -155,5 +155,37 @@ describe("evaluations and their synthesis", () => {
     for (const action of ["application.read", "application.readEvaluations", "application.regionalOpinion"] as const) {
       expect(can(ACTORS.coordinator, action, conflicted)).toBe(false);
     }
+  });
+});
+
+// ── After the decision (issue 6) ──
+function convention(overrides: Partial<ConventionFacts> = {}): ConventionFacts {
+  return { kind: "convention", ownerId: "owner", collaboratorIds: ["coEditor"], regionCode: "53", status: "SENT", ...overrides };
+}
+
+describe("policy on a convention", () => {
+  const who = (action: Action, c: ConventionFacts) => ALL.filter((n) => can(ACTORS[n], action, c));
+  it("read by the national cell, the region's coordinator and, once sent, the applicant side", () => {
+    expect(who("convention.read", convention())).toEqual(["owner", "coEditor", "coordinator", "cna"]);
+    expect(who("convention.read", convention({ status: "TO_PREPARE" }))).toEqual(["coordinator", "cna"]);
+  });
+  it("signed by the owner alone while sent; reports filed by the applicant side once countersigned", () => {
+    expect(who("convention.sign", convention())).toEqual(["owner"]);
+    expect(who("convention.sign", convention({ status: "SIGNED_BY_POLE" }))).toEqual([]);
+    expect(who("report.submit", convention())).toEqual([]);
+    expect(who("report.submit", convention({ status: "COUNTERSIGNED" }))).toEqual(["owner", "coEditor"]);
+    expect(who("report.submit", convention({ status: "COUNTERSIGNED", ownerId: "otherApplicant", collaboratorIds: [] }))).toEqual(["otherApplicant"]);
+  });
+  it("managed, paid and reviewed by the national cell only", () => {
+    for (const action of ["convention.manage", "payment.record", "report.review"] as const) {
+      expect(who(action, convention({ status: "COUNTERSIGNED" }))).toEqual(["cna"]);
+    }
+  });
+  it("exports for the national cell and regional coordinators; API tokens for every non-applicant role; national statistics for the CNA", () => {
+    expect(ALL.filter((n) => can(ACTORS[n], "export.run"))).toEqual(["coordinator", "otherRegionCoordinator", "cna"]);
+    expect(ALL.filter((n) => can(ACTORS[n], "apiToken.manage"))).toEqual([
+      "coordinator", "evaluator", "unassignedEvaluator", "conflictedEvaluator", "otherRegionCoordinator", "otherRegionEvaluator", "cna", "admin",
+    ]);
+    expect(ALL.filter((n) => can(ACTORS[n], "statistics.national"))).toEqual(["cna"]);
   });
 });

@@ -52,6 +52,11 @@ export default async function RegionalCellPage({ searchParams }: Props) {
   return (
     <div className="fr-container fr-py-6w">
       <h1>Cellule régionale d&apos;animation</h1>
+      <p>
+        <Link className="fr-link" href="/cra/statistiques">
+          Statistiques et exports de la région
+        </Link>
+      </p>
       {regions.length > 1 && (
         <nav aria-label="Régions" className="fr-mb-3w">
           <ul className="fr-tags-group">

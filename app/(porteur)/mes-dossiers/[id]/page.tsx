@@ -17,6 +17,8 @@ import { submissionProblems } from "@/lib/applications/submission";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { ApplicantConvention } from "@/components/conventions/applicant-convention";
+import { getConventionOfApplication } from "@/lib/conventions/data";
 
 export const metadata = { title: "Dossier de candidature" };
 
@@ -38,6 +40,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const complementRequests = a.submittedAt ? await listComplementRequests(actor, a.id) : [];
   const messages = canMessage ? await listMessages(actor, a.id) : [];
   const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
+  const convention = a.status === "LAUREATE" ? await getConventionOfApplication(actor, a.id) : null;
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
@@ -86,6 +89,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
           {a.status === "INADMISSIBLE" && (
             <Alert severity="error" as="h2" small={false} className="fr-mb-3w" title="Dossier déclaré irrecevable" description={a.inadmissibleReason ?? ""} />
           )}
+          {convention && <ApplicantConvention view={convention} applicationId={a.id} now={new Date()} />}
           <ComplementRequests requests={complementRequests} canAnswer={canAnswerComplement} />
           <DossierSummary a={a} />
         </>

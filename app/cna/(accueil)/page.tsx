@@ -28,6 +28,11 @@ export default async function NationalCellPage({ searchParams }: Props) {
   return (
     <div className="fr-container fr-py-6w">
       <h1>Cellule nationale d&apos;animation</h1>
+      {/* After the decision (issue 6) */}
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+        <li><a className="fr-btn fr-btn--secondary" href="/cna/conventions">Conventions et versements</a></li>
+        <li><a className="fr-btn fr-btn--secondary" href="/cna/statistiques">Statistiques et exports</a></li>
+      </ul>
       {!call ? (
         <p className="fr-p-3w fr-background-alt--grey">Aucun appel n&apos;est encore publié.</p>
       ) : (

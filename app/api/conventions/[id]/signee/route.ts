@@ -1,0 +1,29 @@
+import { actorOrThrow } from "@/lib/auth/session";
+import { readConventionFile } from "@/lib/conventions/data";
+import { MAX_SIGNED_CONVENTION_BYTES, uploadSignedConvention } from "@/lib/conventions/mutations";
+import { attachmentDisposition, errorResponse, readUpload } from "@/lib/http";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The latest signed copy. */
+export async function GET(_request: Request, { params }: Context) {
+  try {
+    const file = await readConventionFile(await actorOrThrow(), (await params).id, "signed");
+    return new Response(new Uint8Array(file.bytes), {
+      headers: { "Content-Type": file.mimeType, "Content-Disposition": attachmentDisposition(file.fileName), "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The applicant uploads the signed copy (a route handler: server actions have a small body limit). */
+export async function POST(request: Request, { params }: Context) {
+  try {
+    const actor = await actorOrThrow();
+    const { file } = await readUpload(request, MAX_SIGNED_CONVENTION_BYTES);
+    return Response.json(await uploadSignedConvention(actor, (await params).id, file), { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

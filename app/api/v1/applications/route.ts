@@ -1,0 +1,4 @@
+import { apiApplications } from "@/lib/api/endpoints";
+import { apiHandler } from "@/lib/api/http";
+
+export const GET = apiHandler("applications:read", apiApplications);

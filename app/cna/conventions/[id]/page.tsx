@@ -1,0 +1,148 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConventionActions } from "@/components/conventions/convention-actions";
+import { ConventionStatusBadge } from "@/components/conventions/status-badge";
+import { PaymentForm } from "@/components/payments/payment-form";
+import { ReportFiles } from "@/components/reports/report-files";
+import { ReportView } from "@/components/reports/report-view";
+import { ReviewForm } from "@/components/reports/review-form";
+import { Table } from "@/components/ui/table";
+import { requireSpace } from "@/lib/auth/session";
+import { getConvention } from "@/lib/conventions/data";
+import { reservePromotionHref } from "@/lib/conventions/rules";
+import { AppError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatEuros, formatShare } from "@/lib/format";
+import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
+import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type IndicatorReport } from "@/lib/reports/rules";
+import { parisDate } from "@/lib/time";
+
+export const metadata = { title: "Convention" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ConventionPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requireSpace("space.cna", `/cna/conventions/${id}`);
+  const view = await getConvention(actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { convention: c, schedule, paidCents } = view;
+  const a = c.application;
+  const now = new Date();
+  const overdue = c.status === "SENT" && c.signatureDueAt !== null && now > c.signatureDueAt;
+  return (
+    <div className="fr-container fr-py-6w">
+      <Breadcrumb currentPageLabel={c.number} segments={[{ label: "Conventions", linkProps: { href: `/cna/conventions?appel=${a.call.slug}` } }]} />
+      <h1>Convention {c.number}</h1>
+      <p>
+        <ConventionStatusBadge status={c.status} /> · {a.pole.name} ({a.pole.carrierName}, SIRET {a.pole.siret}) · {a.region.name} · dossier {a.reference}
+      </p>
+      <p>
+        Montant {formatEuros(c.amountCents)} · versé <strong>{formatEuros(paidCents)}</strong> · {a.call.title}
+      </p>
+      <ul>
+        <li>Préparée le {formatDateTime(c.createdAt)}</li>
+        {c.sentAt && <li>Envoyée le {formatDateTime(c.sentAt)}{c.signatureDueAt && <>, à signer avant le {formatDateTime(c.signatureDueAt)}</>}</li>}
+        {c.signedByPoleAt && <li>Signée par le porteur le {formatDateTime(c.signedByPoleAt)}</li>}
+        {c.countersignedAt && <li>Contresignée le {formatDateTime(c.countersignedAt)}</li>}
+        {c.cancelledAt && <li>Annulée le {formatDateTime(c.cancelledAt)} : {c.cancellationReason}</li>}
+      </ul>
+      {overdue && <Alert severity="warning" small description="Le délai de signature est dépassé : vous pouvez annuler la convention et engager la promotion de la liste complémentaire." className="fr-mb-3w" />}
+      {c.reservePromotionDue && (
+        <Alert
+          severity="info"
+          title="Promotion de la liste complémentaire à engager"
+          description={<Link href={reservePromotionHref(a.call.slug)}>Proposer le premier dossier de la liste complémentaire qui tient dans l&apos;enveloppe restante</Link>}
+          className="fr-mb-3w"
+        />
+      )}
+      <p className="flex flex-wrap gap-6">
+        {c.documentKey && (
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
+            Convention (PDF)
+          </a>
+        )}
+        {c.attachments[0] && (
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}/signee`} download>
+            Copie signée par le porteur
+          </a>
+        )}
+      </p>
+      {view.canManage && <ConventionActions conventionId={c.id} status={c.status} overdue={overdue} />}
+
+      <h2>Versements</h2>
+      <Table
+        caption="Échéancier"
+        head={
+          <tr>
+            <th scope="col">Tranche</th>
+            <th scope="col">Condition</th>
+            <th scope="col">Montant prévu</th>
+            <th scope="col">Versé</th>
+          </tr>
+        }
+      >
+        {schedule.map((t) => (
+          <tr key={t.id}>
+            <th scope="row">{t.label} ({formatShare(t.shareBps)})</th>
+            <td>{TRANCHE_CONDITION_LABELS[t.condition]}</td>
+            <td>{formatEuros(t.amountCents)}</td>
+            <td>{formatEuros(t.paidCents)}</td>
+          </tr>
+        ))}
+      </Table>
+      {c.payments.length === 0 ? (
+        <p>Aucun versement enregistré.</p>
+      ) : (
+        <Table
+          caption="Versements enregistrés"
+          head={
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Tranche</th>
+              <th scope="col">Montant</th>
+              <th scope="col">Référence comptable</th>
+              <th scope="col">Enregistré par</th>
+            </tr>
+          }
+        >
+          {c.payments.map((p) => (
+            <tr key={p.id}>
+              <td>{formatDate(p.paidOn)}</td>
+              <td>{p.tranche?.label ?? "—"}</td>
+              <td>{formatEuros(p.amountCents)}</td>
+              <td>{p.accountingReference}</td>
+              <td>{p.recordedBy.name}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {view.canManage && c.status === "COUNTERSIGNED" && paidCents < c.amountCents && (
+        <PaymentForm conventionId={c.id} today={parisDate(now)} tranches={schedule.map((t) => ({ id: t.id, label: t.label, remainingCents: t.amountCents - t.paidCents }))} />
+      )}
+
+      <h2 className="fr-mt-6w">Bilans</h2>
+      {c.reports.length === 0 && <p>Les bilans sont attendus après la contre-signature.</p>}
+      {c.reports.map((r) => (
+        <section key={r.id} className="fr-mb-4w" aria-labelledby={`bilan-${r.id}`}>
+          <h3 id={`bilan-${r.id}`}>{REPORT_KIND_LABELS[r.kind]}</h3>
+          <p>
+            {REPORT_STATUS_LABELS[r.status]} · à déposer au plus tard le {formatDate(r.dueAt)}
+            {r.submittedAt && <> · déposé le {formatDateTime(r.submittedAt)}</>}
+          </p>
+          {r.reviewComment && <p className="fr-text--sm">Commentaire de l&apos;examen : {r.reviewComment}</p>}
+          {r.status !== "DRAFT" && (
+            <>
+              <ReportView activity={r.activity} financialSummary={r.financialSummary} indicators={(r.indicators ?? []) as IndicatorReport[]} />
+              <ReportFiles reportId={r.id} files={r.attachments} editable={false} />
+            </>
+          )}
+          {view.canManage && r.status === "SUBMITTED" && <ReviewForm reportId={r.id} title={REPORT_KIND_LABELS[r.kind]} />}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Demo data after the decision (issue 6): for the 2025 call, once its laureate decisions are published
+// and no convention exists yet, prepares every laureate's convention through the product's commands;
+// the first two are signed, countersigned and paid their first tranche, the next two sent, the rest
+// left to prepare. Does nothing without a published laureate.
+import { prepareConventions, sendConvention, uploadSignedConvention, countersignConvention } from "@/lib/conventions/mutations";
+import { db } from "@/lib/db";
+import { recordPayment } from "@/lib/payments/mutations";
+import { parisDate } from "@/lib/time";
+import { loadActor } from "@/lib/users/data";
+import { CALL_2025, DEMO_PDF } from "./demo.ts";
+
+export async function seedAfterDemo(): Promise<void> {
+  const call = await db().call.findUnique({ where: { slug: CALL_2025.slug }, include: { tranches: { orderBy: { position: "asc" } } } });
+  if (!call) return;
+  const published = await db().decision.count({ where: { callId: call.id, outcome: "LAUREATE", publishedAt: { not: null } } });
+  if (published === 0) return;
+  if (await db().convention.count({ where: { application: { callId: call.id } } })) return;
+  const cnaUser = await db().user.findUniqueOrThrow({ where: { email: "cna1@demo-ptce.fr" } });
+  const cna = (await loadActor(cnaUser.id, cnaUser.sessionVersion))!;
+  await prepareConventions(cna, call.id);
+  const conventions = await db().convention.findMany({
+    where: { application: { callId: call.id } },
+    orderBy: { number: "asc" },
+    include: { application: { select: { owner: { select: { id: true, sessionVersion: true } } } } },
+  });
+  const first = call.tranches[0];
+  for (const [i, c] of conventions.entries()) {
+    if (i >= 4) break;
+    await sendConvention(cna, c.id);
+    if (i >= 2) continue;
+    const owner = (await loadActor(c.application.owner.id, c.application.owner.sessionVersion))!;
+    await uploadSignedConvention(owner, c.id, { name: `Convention ${c.number} signée.pdf`, bytes: DEMO_PDF });
+    await countersignConvention(cna, c.id);
+    if (first) {
+      const amountCents = Math.floor((c.amountCents * first.shareBps) / 10_000);
+      await recordPayment(cna, c.id, { trancheId: first.id, amountCents, paidOn: parisDate(new Date()), accountingReference: `DEMO-${c.number}-1` });
+    }
+  }
+  console.log(`Conventions de démonstration : ${conventions.length} préparées.`);
+}

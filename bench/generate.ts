@@ -13,7 +13,7 @@ import { CALL_2025 } from "@/prisma/demo";
 
 export const BENCH_PASSWORD = "mot de passe des mesures";
 export const BENCH_CALL_SLUG = "ami-ptce-mesures";
-export const SIZES = { applications: 5_000, evaluationsPerApplication: 3, evaluatorsPerRegion: 6, cnaUsers: 20 };
+export const SIZES = { applications: 5_000, evaluationsPerApplication: 3, evaluatorsPerRegion: 6, cnaUsers: 20, coordinatorsOfLargestRegion: 20 };
 
 // A deterministic pseudo-random sequence, so that every generation gives the same data.
 let seed = 20251102;
@@ -44,8 +44,12 @@ export async function generate(): Promise<void> {
     return id;
   };
   for (let i = 1; i <= SIZES.cnaUsers; i++) person(`cna${i}@mesures.test`, `Membre CNA ${i}`, "CNA_MEMBER", null);
+  const coordinatorsByRegion = new Map<string, string[]>();
   for (const r of REGIONS) {
-    person(`coordination.${r.slug.toLowerCase()}@mesures.test`, `Coordination ${r.name}`, "CRA_COORDINATOR", r.code);
+    const coordinators = [person(`coordination.${r.slug.toLowerCase()}@mesures.test`, `Coordination ${r.name}`, "CRA_COORDINATOR", r.code)];
+    // The largest region has a coordination of 20 people (20 distinct signed-in users on its list).
+    if (r === REGIONS[0]) for (let i = 1; i <= SIZES.coordinatorsOfLargestRegion; i++) coordinators.push(person(`coordination${i}.${r.slug.toLowerCase()}@mesures.test`, `Coordination ${i} ${r.name}`, "CRA_COORDINATOR", r.code));
+    coordinatorsByRegion.set(r.code, coordinators);
     const ids = [];
     for (let i = 1; i <= SIZES.evaluatorsPerRegion; i++) ids.push(person(`evaluation${i}.${r.slug.toLowerCase()}@mesures.test`, `Évaluation ${i} ${r.name}`, "CRA_EVALUATOR", r.code));
     evaluatorsByRegion.set(r.code, ids);
@@ -77,6 +81,8 @@ export async function generate(): Promise<void> {
     const departement = pick(region.departements);
     poles.push({ id: poleId, ownerId, name: `PTCE ${region.name} ${sequence}`, carrierName: `Association ${sequence}`, siret: "73282932000074", legalForm: "ASSOCIATION", addressLine: `${sequence} rue de la Coopération`, postalCode: `${departement.code.padStart(2, "0")}000`.slice(0, 5), city: "Commune", departementCode: departement.code, regionCode: region.code, territoryType });
     applications.push({ id: applicationId, callId: call.id, poleId, ownerId, regionCode: region.code, territoryType, reference: `AMI2025-${region.slug}-${String(sequence).padStart(3, "0")}`, status: "UNDER_REVIEW", title: `Projet coopératif ${sequence}`, amountRequestedCents: 30_000_00 + Math.floor(random() * 50) * 1_000_00, submittedAt: new Date("2025-11-01T10:00:00Z") });
+    // The coordination declared no conflict of interest: it reads the dossier and its scores.
+    for (const userId of coordinatorsByRegion.get(region.code)!) conflicts.push({ applicationId, userId, hasConflict: false });
     const evaluators = [...evaluatorsByRegion.get(region.code)!].sort(() => random() - 0.5).slice(0, SIZES.evaluationsPerApplication);
     for (const evaluatorId of evaluators) {
       assignments.push({ applicationId, evaluatorId, assignedById: evaluatorId });

@@ -33,6 +33,7 @@ type Scenario = {
   connections?: number;
 };
 let draftIds: { id: string; email: string }[] = [];
+let largestRegionIds: string[] = [];
 /** Server action answers that were a refusal (they come back with status 200). */
 let actionRefusals = 0;
 export const SCENARIOS: Scenario[] = [
@@ -40,6 +41,18 @@ export const SCENARIOS: Scenario[] = [
   { name: "sign-in page", path: "/connexion" },
   { name: "cna", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
   { name: "cra", path: `/cra?appel=${BENCH_CALL_SLUG}`, users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test` },
+  {
+    // The largest region's whole list on one page: progress and per-criterion mean ± standard deviation.
+    name: "cra region list (500 per page)",
+    path: `/cra?appel=${BENCH_CALL_SLUG}&taille=500`,
+    users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,
+  },
+  {
+    name: "cra dossier page (evaluations, synthesis)",
+    path: "/cra/dossiers/[id]",
+    users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,
+    perClient: (i, cookie) => [{ method: "GET", path: `/cra/dossiers/${largestRegionIds[i % largestRegionIds.length]!}`, headers: { cookie } }],
+  },
   {
     name: "dossier page",
     path: "/mes-dossiers/[id]",
@@ -126,6 +139,7 @@ async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }
   if (!(await db().call.findUnique({ where: { slug: DRAFT_CALL_SLUG } }))) await generateDrafts();
   const drafts = await db().application.findMany({ where: { call: { slug: DRAFT_CALL_SLUG } }, orderBy: { owner: { email: "asc" } }, select: { id: true, version: true, owner: { select: { email: true } } } });
   draftIds = drafts.map((a) => ({ id: a.id, email: a.owner.email }));
+  largestRegionIds = (await db().application.findMany({ where: { call: { slug: BENCH_CALL_SLUG }, region: { code: "84" } }, orderBy: { reference: "asc" }, take: 200, select: { id: true } })).map((a) => a.id);
   for (const a of drafts) draftVersions.set(a.id, a.version);
   await disconnect();
   return { url, stop: server.stop };

@@ -2,7 +2,6 @@ import "server-only";
 // What the regional cell reads: the region's table (progress, scores, opinions) and one dossier's
 // instruction. Each row's facts are built from the same record and passed to the policy, so that a
 // score is shown only to those who may read it.
-import { applicationScope } from "@/lib/applications/scope";
 import { loadDossier } from "@/lib/applications/data";
 import { readFacts } from "@/lib/applications/facts";
 import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
@@ -10,8 +9,8 @@ import { db } from "@/lib/db";
 import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
 import { suggestAssignments } from "@/lib/regional/assignment";
-import { finalizationBlockers } from "@/lib/regional/finalization";
-import { proposedConsolidatedScore, synthesize, type Dispersion } from "@/lib/regional/synthesis";
+import { finalizationBlockers, type DossierProgress } from "@/lib/regional/finalization";
+import { proposedConsolidatedScore, synthesize, type Dispersion, type Synthesis } from "@/lib/regional/synthesis";
 
 export const SORTS = ["reference", "score", "progress", "rank", "status"] as const;
 export type RegionSort = (typeof SORTS)[number];
@@ -45,40 +44,97 @@ export type RegionRow = {
   next: NextStep;
 };
 
-async function regionRecords(actor: Actor, callId: string, regionCode: string) {
-  return db().application.findMany({
-    where: { AND: [applicationScope(actor), { callId, regionCode }] },
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      ownerId: true,
-      submittedAt: true,
-      territoryType: true,
-      amountRequestedCents: true,
-      pole: { select: { name: true } },
-      collaborators: { where: { acceptedAt: { not: null } }, select: { userId: true } },
-      assignments: { where: { withdrawnAt: null }, select: { evaluatorId: true } },
-      conflicts: { select: { userId: true, hasConflict: true } },
-      evaluations: { select: { evaluatorId: true, status: true, weightedScore: true } },
-      regionalOpinion: { select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true } },
-    },
-    orderBy: [{ reference: "asc" }, { id: "asc" }],
+// ───────────────────────────── The region's table ─────────────────────────────
+
+/** A submitted dossier of the region with everything the table shows and the policy needs, for any actor. */
+type RegionRecord = {
+  id: string;
+  reference: string | null;
+  status: ApplicationStatus;
+  ownerId: string;
+  territoryType: TerritoryType;
+  amountRequestedCents: number | null;
+  poleName: string;
+  collaboratorIds: string[];
+  assigned: string[];
+  declarations: { userId: string; hasConflict: boolean }[];
+  evaluations: { evaluatorId: string; status: "DRAFT" | "SUBMITTED"; weightedScore: number | null }[];
+  regionalOpinion: { opinion: Opinion; consolidatedScore: number; proposedAmountCents: number; rank: number | null } | null;
+  /** the figures of the submitted evaluations of the evaluators still assigned */
+  synthesis: Synthesis;
+  /** what the policy needs, worked out once per version */
+  facts: ApplicationFacts;
+};
+type RegionSnapshot = { version: number; finalized: boolean; review: RegionalReviewRow | null; records: RegionRecord[] };
+type RegionalReviewRow = Awaited<ReturnType<ReturnType<typeof db>["regionalReview"]["findUnique"]>>;
+
+/**
+ * The region's dossiers are read and their figures computed once per version of the region (a counter
+ * that database triggers move on every change the table shows), then shared by the cell's members:
+ * a large region holds a thousand dossiers, and twenty people may be working on it.
+ */
+const snapshots = new Map<string, RegionSnapshot>();
+const MAX_SNAPSHOTS = 64;
+
+async function regionSnapshot(callId: string, regionCode: string, grid: { criterionIds: string[]; threshold: number }): Promise<RegionSnapshot> {
+  const key = `${callId}:${regionCode}`;
+  const [row] = await db().$queryRaw<{ version: number }[]>`SELECT version FROM "RegionTableVersion" WHERE "callId" = ${callId} AND "regionCode" = ${regionCode}`;
+  const version = row?.version ?? 0;
+  const cached = snapshots.get(key);
+  if (cached && cached.version === version) return cached;
+  // Read after the version: a change in between makes the data newer than its version, never older.
+  const review = await db().regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } } });
+  const finalized = review?.status === "FINALIZED";
+  const snapshot = { version, finalized, review, records: await loadRegionRecords(callId, regionCode, finalized, grid) };
+  snapshots.delete(key);
+  snapshots.set(key, snapshot);
+  if (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+  return snapshot;
+}
+
+async function loadRegionRecords(callId: string, regionCode: string, finalized: boolean, grid: { criterionIds: string[]; threshold: number }): Promise<RegionRecord[]> {
+  const rows = await db().$queryRaw<(Omit<RegionRecord, "regionalOpinion" | "synthesis" | "facts"> & { opinion: Opinion | null; consolidatedScore: number | null; proposedAmountCents: number | null; rank: number | null })[]>`
+    SELECT a.id, a.reference, a.status::text AS status, a."ownerId", a."territoryType"::text AS "territoryType", a."amountRequestedCents", p.name AS "poleName",
+      COALESCE((SELECT array_agg(c."userId") FROM "ApplicationCollaborator" c WHERE c."applicationId" = a.id AND c."acceptedAt" IS NOT NULL AND c."userId" IS NOT NULL), '{}') AS "collaboratorIds",
+      COALESCE((SELECT array_agg(s."evaluatorId") FROM "EvaluatorAssignment" s WHERE s."applicationId" = a.id AND s."withdrawnAt" IS NULL), '{}') AS assigned,
+      COALESCE((SELECT json_agg(json_build_object('userId', d."userId", 'hasConflict', d."hasConflict")) FROM "ConflictDeclaration" d WHERE d."applicationId" = a.id), '[]') AS declarations,
+      COALESCE((SELECT json_agg(json_build_object('evaluatorId', e."evaluatorId", 'status', e.status, 'weightedScore', e."weightedScore"))
+                FROM "Evaluation" e WHERE e."applicationId" = a.id), '[]') AS evaluations,
+      o.opinion::text AS opinion, o."consolidatedScore", o."proposedAmountCents", o.rank
+    FROM "Application" a
+    JOIN "Pole" p ON p.id = a."poleId"
+    LEFT JOIN "RegionalOpinion" o ON o."applicationId" = a.id
+    WHERE a."callId" = ${callId} AND a."regionCode" = ${regionCode} AND a."submittedAt" IS NOT NULL
+    ORDER BY a.reference, a.id`;
+  const criterionScores = await scoresOf(callId, regionCode);
+  return rows.map(({ opinion, consolidatedScore, proposedAmountCents, rank, ...r }) => {
+    const active = new Set(r.assigned);
+    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
+    const byEvaluator = criterionScores.get(r.id);
+    return {
+      ...r,
+      facts: factsOf(r, regionCode, finalized),
+      regionalOpinion: opinion ? { opinion, consolidatedScore: consolidatedScore!, proposedAmountCents: proposedAmountCents!, rank } : null,
+      synthesis: synthesize(
+        grid.criterionIds,
+        submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: byEvaluator?.get(e.evaluatorId) ?? new Map() })),
+        grid.threshold,
+      ),
+    };
   });
 }
-type RegionRecord = Awaited<ReturnType<typeof regionRecords>>[number];
 
-function factsOf(r: RegionRecord, regionCode: string, regionFinalized: boolean): ApplicationFacts {
+function factsOf(r: Pick<RegionRecord, "ownerId" | "collaboratorIds" | "status" | "assigned" | "declarations">, regionCode: string, regionFinalized: boolean): ApplicationFacts {
   return {
     kind: "application",
     ownerId: r.ownerId,
-    collaboratorIds: r.collaborators.flatMap((c) => (c.userId ? [c.userId] : [])),
+    collaboratorIds: r.collaboratorIds,
     regionCode,
     status: r.status,
-    submitted: r.submittedAt !== null,
-    assignedEvaluatorIds: r.assignments.map((a) => a.evaluatorId),
-    noConflictUserIds: r.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
-    conflictedUserIds: r.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
+    submitted: true,
+    assignedEvaluatorIds: r.assigned,
+    noConflictUserIds: r.declarations.filter((d) => !d.hasConflict).map((d) => d.userId),
+    conflictedUserIds: r.declarations.filter((d) => d.hasConflict).map((d) => d.userId),
     regionFinalized,
   };
 }
@@ -89,7 +145,7 @@ function nextStep(actor: Actor, facts: ApplicationFacts, r: RegionRecord, minEva
   if (can(actor, "application.evaluate", facts) && own?.status !== "SUBMITTED") return { label: own ? "Terminer mon évaluation" : "Évaluer", mine: true };
   if (can(actor, "application.checkAdmissibility", facts) && facts.status === "SUBMITTED") return { label: "Vérifier la recevabilité", mine: true };
   if (can(actor, "application.assignEvaluators", facts) && facts.status === "UNDER_REVIEW") {
-    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && facts.assignedEvaluatorIds.includes(e.evaluatorId)).length;
+    const submitted = r.synthesis.weighted.count;
     const expected = Math.max(minEvaluators, facts.assignedEvaluatorIds.length);
     if (facts.assignedEvaluatorIds.length < minEvaluators) return { label: "Affecter les évaluateurs", mine: true };
     if (submitted < expected) return { label: `Évaluations en cours (${submitted}/${expected})`, mine: false };
@@ -101,78 +157,57 @@ function nextStep(actor: Actor, facts: ApplicationFacts, r: RegionRecord, minEva
   return { label: "—", mine: false };
 }
 
-/** Every dossier of the region the actor may see, with its progress, scores and opinion. */
+/** Every dossier of the region the actor may see (the policy's `readSummary`), with its progress, scores and opinion. */
 export async function regionTable(actor: Actor, callId: string, regionCode: string, query: RegionQuery) {
   assertCan(actor, "region.read", { kind: "region", regionCode });
-  const [call, review, records] = await Promise.all([
-    db().call.findUniqueOrThrow({
-      where: { id: callId },
-      select: { minEvaluators: true, disagreementThreshold: true, phase: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, maxScore: true, weightBps: true } } },
-    }),
-    db().regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } } }),
-    regionRecords(actor, callId, regionCode),
-  ]);
-  const finalized = review?.status === "FINALIZED";
-  const facts = new Map(records.map((r) => [r.id, factsOf(r, regionCode, finalized)]));
-  const readable = records.filter((r) => can(actor, "application.readEvaluations", facts.get(r.id)!)).map((r) => r.id);
-  const criterionScores = await scoresOf(readable);
-  const criterionIds = call.criteria.map((c) => c.id);
-
-  const rows: RegionRow[] = records.map((r) => {
-    const f = facts.get(r.id)!;
-    const active = new Set(f.assignedEvaluatorIds);
-    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
-    const scores = criterionScores.has(r.id)
-      ? synthesize(
-          criterionIds,
-          submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: criterionScores.get(r.id)!.get(e.evaluatorId) ?? new Map() })),
-          call.disagreementThreshold,
-        )
-      : readable.includes(r.id)
-        ? synthesize(criterionIds, [], call.disagreementThreshold)
-        : null;
-    return {
+  const call = await db().call.findUniqueOrThrow({
+    where: { id: callId },
+    select: { minEvaluators: true, disagreementThreshold: true, phase: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, maxScore: true, weightBps: true } } },
+  });
+  const snapshot = await regionSnapshot(callId, regionCode, { criterionIds: call.criteria.map((c) => c.id), threshold: call.disagreementThreshold });
+  const rows: RegionRow[] = [];
+  const blockers: DossierProgress[] = [];
+  for (const r of snapshot.records) {
+    const facts = r.facts;
+    if (!can(actor, "application.readSummary", facts)) continue;
+    const readable = can(actor, "application.readEvaluations", facts);
+    rows.push({
       id: r.id,
       reference: r.reference ?? "—",
-      poleName: r.pole.name,
+      poleName: r.poleName,
       territoryType: r.territoryType,
       status: r.status,
       amountRequestedCents: r.amountRequestedCents,
-      assigned: active.size,
-      submitted: submitted.length,
-      scores,
-      opinion: readable.includes(r.id) ? r.regionalOpinion : null,
-      next: nextStep(actor, f, r, call.minEvaluators),
-    };
-  });
-
+      assigned: r.assigned.length,
+      submitted: r.synthesis.weighted.count,
+      scores: readable ? r.synthesis : null,
+      opinion: readable ? r.regionalOpinion : null,
+      next: nextStep(actor, facts, r, call.minEvaluators),
+    });
+    blockers.push({ reference: r.reference ?? r.id, status: r.status, activeAssignments: r.assigned.length, submittedEvaluations: r.synthesis.weighted.count, hasOpinion: r.regionalOpinion !== null, rank: r.regionalOpinion?.rank ?? null });
+  }
   const filtered = rows.filter((row) => matches(row, query)).sort(comparator(query.sort));
   const items = filtered.slice(query.page.skip, query.page.skip + query.page.size);
   return {
     call,
-    review,
-    finalized,
+    review: snapshot.review,
+    finalized: snapshot.finalized,
     list: paged(items, filtered.length, query.page.page, query.page.size),
     all: rows,
     waitingForMe: rows.filter((r) => r.next.mine).length,
-    blockers: finalizationBlockers(
-      records.map((r) => {
-        const row = rows.find((x) => x.id === r.id)!;
-        return { reference: row.reference, status: r.status, activeAssignments: row.assigned, submittedEvaluations: row.submitted, hasOpinion: r.regionalOpinion !== null, rank: r.regionalOpinion?.rank ?? null };
-      }),
-      call.minEvaluators,
-    ),
+    blockers: finalizationBlockers(blockers, call.minEvaluators),
   };
 }
 
-/** Criterion scores of the submitted evaluations of these dossiers: dossier → evaluator → criterion → score. */
-async function scoresOf(applicationIds: string[]) {
+/** Criterion scores of the submitted evaluations of the region's dossiers: dossier → evaluator → criterion → score. */
+async function scoresOf(callId: string, regionCode: string) {
   const out = new Map<string, Map<string, Map<string, number>>>();
-  if (applicationIds.length === 0) return out;
   const rows = await db().$queryRaw<{ a: string; e: string; c: string; s: number }[]>`
     SELECT ev."applicationId" AS a, ev."evaluatorId" AS e, cs."criterionId" AS c, cs.score AS s
-    FROM "Evaluation" ev JOIN "CriterionScore" cs ON cs."evaluationId" = ev.id
-    WHERE ev."applicationId" = ANY(${applicationIds}) AND ev.status = 'SUBMITTED'`;
+    FROM "Evaluation" ev
+    JOIN "Application" ap ON ap.id = ev."applicationId"
+    JOIN "CriterionScore" cs ON cs."evaluationId" = ev.id
+    WHERE ap."callId" = ${callId} AND ap."regionCode" = ${regionCode} AND ap."submittedAt" IS NOT NULL AND ev.status = 'SUBMITTED'`;
   for (const row of rows) {
     const byEvaluator = out.get(row.a) ?? new Map<string, Map<string, number>>();
     const byCriterion = byEvaluator.get(row.e) ?? new Map<string, number>();

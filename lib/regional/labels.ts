@@ -9,16 +9,19 @@ export const OPINION_LABELS: Record<Opinion, string> = {
 
 export const RECOMMENDATION_LABELS = OPINION_LABELS;
 
+// Formatters made once: a list of 500 dossiers formats thousands of figures.
+const twoDecimals = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** A score in hundredths, as "73,50". */
 export function formatPoints(hundredths: number | null | undefined): string {
   if (hundredths === null || hundredths === undefined) return "—";
-  return (hundredths / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return twoDecimals.format(hundredths / 100);
 }
 
 /** A mean ± standard deviation of criterion scores, as "3,5 ± 1,2". */
 export function formatMeanSd(mean: number | null, sd: number | null): string {
   if (mean === null) return "—";
-  const f = (v: number) => v.toLocaleString("fr-FR", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  return `${f(mean)} ± ${f(sd ?? 0)}`;
+  return `${oneDecimal.format(mean)} ± ${oneDecimal.format(sd ?? 0)}`;
 }
 

@@ -320,3 +320,24 @@ describe("isolation: every query and command of the regional instruction", () =>
     await expect(saveEvaluation(s.e1, "inconnu", {}, true)).rejects.toMatchObject(notFound);
   });
 });
+
+describe("the region's table, kept per version of the region", () => {
+  it("shows every change at once: a declaration, an evaluation, an opinion, a pole's new name, a withdrawal", async () => {
+    const s = await setting();
+    const table = async () => (await regionTable(s.coordinator, s.call.id, "53", { sort: "reference", page: PAGE })).list.items[0]!;
+    expect((await table()).next.label).toBe("Déclarer vos intérêts");
+    await evaluable(s, [s.e1, s.e2]);
+    expect(await table()).toMatchObject({ status: "UNDER_REVIEW", assigned: 2, submitted: 0 });
+    await saveEvaluation(s.e1, s.id, scoresInput(s, [4, 4, 3, 4, 5]), true);
+    expect((await table()).submitted).toBe(1);
+    await saveEvaluation(s.e2, s.id, scoresInput(s, [3, 4, 3, 3, 4]), true);
+    expect((await table()).scores!.weighted.mean).toBe(7400);
+    await saveRegionalOpinion(s.coordinator, s.id, { opinion: "FAVORABLE", consolidatedScore: 7400, proposedAmountCents: 50_000_00, motivation: "Solide." });
+    expect((await table()).opinion).toMatchObject({ opinion: "FAVORABLE", rank: null });
+    const { poleId } = await db().application.findUniqueOrThrow({ where: { id: s.id } });
+    await db().pole.update({ where: { id: poleId }, data: { name: "Pôle renommé" } });
+    expect((await table()).poleName).toBe("Pôle renommé");
+    await db().application.update({ where: { id: s.id }, data: { status: "WITHDRAWN" } });
+    expect((await table()).status).toBe("WITHDRAWN");
+  });
+});

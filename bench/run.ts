@@ -48,6 +48,11 @@ export const SCENARIOS: Scenario[] = [
     users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,
   },
   {
+    name: "cra region list (50 per page)",
+    path: `/cra?appel=${BENCH_CALL_SLUG}&taille=50`,
+    users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,
+  },
+  {
     name: "cra dossier page (evaluations, synthesis)",
     path: "/cra/dossiers/[id]",
     users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,

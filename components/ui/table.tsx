@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
 /** A DSFR table with a visible caption (what the table lists), for screen readers and everyone. */
-export function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+/** `bodyHtml`: the rows come as HTML text already escaped (long read-only lists, see components/regional/region-rows.ts). */
+export function Table({ caption, head, children, bodyHtml }: { caption: string; head: ReactNode; children: ReactNode; bodyHtml?: boolean }) {
   return (
     <div className="fr-table fr-table--bordered">
       <div className="fr-table__wrapper">
@@ -11,7 +12,7 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
             <table>
               <caption>{caption}</caption>
               <thead>{head}</thead>
-              <tbody>{children}</tbody>
+              {bodyHtml && typeof children === "string" ? <tbody dangerouslySetInnerHTML={{ __html: children }} /> : <tbody>{children}</tbody>}
             </table>
           </div>
         </div>

@@ -138,3 +138,29 @@ describe("finalisation blockers", () => {
     ]);
   });
 });
+
+describe("rows of the region's table written as HTML", () => {
+  it("escapes every value typed by people, and keeps the cells of the table", async () => {
+    const { regionRowsHtml } = await import("@/components/regional/region-rows");
+    const row = {
+      id: "abc",
+      reference: "AMI2025-BRE-001",
+      poleName: `<img src=x onerror="alert('x')"> & Cie`,
+      territoryType: "RURAL" as const,
+      status: "UNDER_REVIEW" as const,
+      amountRequestedCents: null,
+      assigned: 2,
+      submitted: 1,
+      scores: synthesize(["animation"], [{ evaluatorId: "e", weightedScore: 7000, scores: new Map([["animation", 4]]) }], 1500),
+      opinion: null,
+      next: { label: "Évaluations en cours (1/2)", mine: false },
+    };
+    const html = regionRowsHtml([row], ["animation"], true);
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; Cie");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<th scope="row"><a href="/cra/dossiers/abc">AMI2025-BRE-001</a></th>');
+    expect(html.match(/<td>/g)).toHaveLength(7); // pole, (status has its badge), progress, 1 criterion, total, opinion, next step
+    expect(html).toContain("4,0 ± 0,0");
+    expect(regionRowsHtml([row], ["animation"], false)).not.toContain("4,0 ± 0,0");
+  });
+});

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/applications/status-badge";
 import { CallPicker } from "@/components/calls/call-picker";
 import { BulkAssignButton, FinalizeButton } from "@/components/regional/region-actions";
+import { regionRowsHtml } from "@/components/regional/region-rows";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { STATUS_LABELS, SUBMITTED_STATUSES } from "@/lib/applications/status";
@@ -13,7 +13,7 @@ import { ApplicationStatus, TerritoryType } from "@/lib/generated/prisma/enums";
 import { parsePage } from "@/lib/pagination";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { regionTable, SORTS, type RegionSort } from "@/lib/regional/data";
-import { OPINION_LABELS, formatMeanSd, formatPoints } from "@/lib/regional/labels";
+
 import { regionsByCode } from "@/lib/regions/data";
 
 export const metadata = { title: "Cellule régionale" };
@@ -119,6 +119,7 @@ export default async function RegionalCellPage({ searchParams }: Props) {
           ) : (
             <>
               <Table
+                bodyHtml
                 caption={`Dossiers de la région ${region.name} (${table.list.total})`}
                 head={
                   <tr>
@@ -138,42 +139,7 @@ export default async function RegionalCellPage({ searchParams }: Props) {
                   </tr>
                 }
               >
-                {table.list.items.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link href={`/cra/dossiers/${r.id}`}>{r.reference}</Link>
-                    </th>
-                    <td>
-                      {r.poleName}
-                      <br />
-                      <span className="fr-text--xs">{TERRITORY_LABELS[r.territoryType]}</span>
-                    </td>
-                    <td>
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td>
-                      {r.submitted}/{r.assigned}
-                    </td>
-                    {showScores &&
-                      table.call.criteria.map((c) => {
-                        const d = r.scores?.perCriterion.get(c.id);
-                        return <td key={c.id}>{d ? formatMeanSd(d.mean, d.sd) : "—"}</td>;
-                      })}
-                    {showScores && (
-                      <td>
-                        {r.scores?.weighted.mean != null ? `${formatPoints(Math.round(r.scores.weighted.mean))} ± ${formatPoints(Math.round(r.scores.weighted.sd ?? 0))}` : "—"}
-                        {r.scores?.disagreement && (
-                          <>
-                            <br />
-                            <span className="fr-badge fr-badge--warning fr-badge--sm">Divergence</span>
-                          </>
-                        )}
-                      </td>
-                    )}
-                    {showScores && <td>{r.opinion ? `${OPINION_LABELS[r.opinion.opinion]}${r.opinion.rank ? ` · ${r.opinion.rank}` : ""}` : "—"}</td>}
-                    <td>{r.next.mine ? <strong>{r.next.label}</strong> : r.next.label}</td>
-                  </tr>
-                ))}
+                {regionRowsHtml(table.list.items, table.call.criteria.map((c) => c.id), showScores)}
               </Table>
               <Pager page={table.list.page} pageCount={table.list.pageCount} basePath="/cra" params={keep} />
             </>

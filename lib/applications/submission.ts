@@ -94,8 +94,8 @@ export async function submitApplication(actor: Actor, applicationId: string, inp
       const problems = submissionProblems(a);
       if (problems.length) throw new AppError("VALIDATION", `Le dossier ne peut pas encore être déposé : ${problems.map((p) => p.message).join(" ")}`);
       const counter = await tx.referenceCounter.upsert({
-        where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } },
-        create: { callId: a.callId, regionCode: a.regionCode, last: 1 },
+        where: { year_regionCode: { year: a.call.year, regionCode: a.regionCode } },
+        create: { year: a.call.year, regionCode: a.regionCode, last: 1 },
         update: { last: { increment: 1 } },
       });
       const region = await tx.region.findUniqueOrThrow({ where: { code: a.regionCode }, select: { slug: true } });

@@ -53,6 +53,9 @@ export default async function RegionalCellPage({ searchParams }: Props) {
     <div className="fr-container fr-py-6w">
       <h1>Cellule régionale d&apos;animation</h1>
       <p>
+        {regions.length > 1 ? "Vos régions" : "Votre région"} : <strong>{regions.map((r) => r.name).join(", ")}</strong>
+      </p>
+      <p>
         <Link className="fr-link" href="/cra/statistiques">
           Statistiques et exports de la région
         </Link>

@@ -88,6 +88,14 @@ describe("submission", () => {
     expect((await submitApplication(first.applicant, first.id, { honour: true })).reference).toBe(`AMI${first.call.year}-BRE-002`);
   });
 
+  it("keeps references unique when two calls share a year", async () => {
+    const first = await completeDossier();
+    const other = await completeDossier({ poleName: "Pôle d'un autre appel" }); // a second call open the same year
+    expect(other.call.year).toBe(first.call.year);
+    expect((await submitApplication(first.applicant, first.id, { honour: true })).reference).toBe(`AMI${first.call.year}-BRE-001`);
+    expect((await submitApplication(other.applicant, other.id, { honour: true })).reference).toBe(`AMI${first.call.year}-BRE-002`);
+  });
+
   it("refuses an amount outside the call's bounds, an unbalanced budget and a missing document, saying what is wrong", async () => {
     const outOfBounds = await completeDossier({ requested: 90_000_00 });
     await expect(submitApplication(outOfBounds.applicant, outOfBounds.id, { honour: true })).rejects.toMatchObject({

@@ -17,6 +17,9 @@ import { submissionProblems } from "@/lib/applications/submission";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+// National decision (issue 5)
+import { DecisionPanel } from "@/components/national/decision-panel";
+import { getPublishedDecision } from "@/lib/national/data";
 
 export const metadata = { title: "Dossier de candidature" };
 
@@ -38,6 +41,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const complementRequests = a.submittedAt ? await listComplementRequests(actor, a.id) : [];
   const messages = canMessage ? await listMessages(actor, a.id) : [];
   const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
+  const decision = a.submittedAt ? await getPublishedDecision(actor, a.id) : null;
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
@@ -64,6 +68,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
         />
       ) : (
         <>
+          {decision && <DecisionPanel applicationId={a.id} decision={decision} />}
           {depose && a.reference && (
             <Alert
               severity="success"

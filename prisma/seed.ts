@@ -11,6 +11,7 @@ import { createApplication, saveDraft } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
 import { savePole } from "@/lib/poles/mutations";
 import { ensureEdition2025 } from "./demo-2025.ts";
+import { seedNationalDemo } from "./demo-national.ts";
 import { DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
 
 async function ensureUsers(): Promise<void> {
@@ -42,6 +43,7 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   quietMailLog(true);
   try {
     await ensureEdition2025(admin);
+    await seedNationalDemo(admin); // issue 5: the national decision of 2025, published
   } finally {
     quietMailLog(false);
   }

@@ -23,7 +23,9 @@ export function nationalReviewSchema(regional: { score: number; amountCents: num
       if (v.amountCents !== regional.amountCents && v.amountJustification.length < JUSTIFICATION_MIN) {
         ctx.addIssue({ code: "custom", path: ["amountJustification"], message: `Justifiez la modification du montant (${JUSTIFICATION_MIN} caractères au moins).` });
       }
-      if (v.amountCents < bounds.minCents || v.amountCents > bounds.maxCents) {
+      // Confirming the regional amount is always possible (the selection excludes one out of bounds);
+      // an adjusted amount must be within the call's bounds.
+      if (v.amountCents !== regional.amountCents && (v.amountCents < bounds.minCents || v.amountCents > bounds.maxCents)) {
         ctx.addIssue({ code: "custom", path: ["amountCents"], message: `Le montant doit être compris entre ${euros(bounds.minCents)} et ${euros(bounds.maxCents)}.` });
       }
     });

@@ -191,9 +191,9 @@ export function selectLaureates(candidates: readonly Candidate[], rules: Selecti
   const eligible: Candidate[] = [];
   for (const c of ranked) {
     let reason: NotFundedReason | null = null;
-    if (!Number.isSafeInteger(c.score) || c.score < 0 || !Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) reason = { code: "INVALID" };
-    else if (excludedIds.has(c.id)) reason = { code: "EXCLUDED" };
+    if (excludedIds.has(c.id)) reason = { code: "EXCLUDED" };
     else if (c.opinion === "UNFAVORABLE") reason = { code: "UNFAVORABLE" };
+    else if (!Number.isSafeInteger(c.score) || c.score < 0 || !Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) reason = { code: "INVALID" };
     else if (c.amountCents < rules.minGrantCents) reason = { code: "BELOW_MIN", minCents: rules.minGrantCents };
     else if (c.amountCents > rules.maxGrantCents) reason = { code: "ABOVE_MAX", maxCents: rules.maxGrantCents };
     if (reason) notRetained.push({ ...view(c), reason });

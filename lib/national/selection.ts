@@ -17,7 +17,8 @@
 // combined: every combination of the first groups' sums is enumerated and the last group's sum is taken in
 // the interval the envelope and the shares allow (a range-maximum table answers it). Complexity
 // O(n × E/g) for the tables and O(E/g) (two groups, the usual case of one priority) or O((E/g)²) (three
-// groups) for the combination; a problem beyond MAX_CELLS is refused rather than run for minutes.
+// groups) for the combination; a problem beyond MAX_CELLS (or MAX_COMBINATIONS) is refused rather than run
+// for minutes.
 //
 // Tie-breaks, deterministic: (1) the higher total score; (2) the smaller total amount; (3) the set whose
 // best-ranked members come first: comparing candidates in RANK order (national score descending, then amount
@@ -67,6 +68,7 @@ export type SelectionResult = {
 };
 
 export const MAX_CELLS = 600_000_000;
+export const MAX_COMBINATIONS = 50_000_000;
 
 const gcd = (a: number, b: number): number => {
   while (b) [a, b] = [b, a % b];
@@ -218,6 +220,10 @@ export function selectLaureates(candidates: readonly Candidate[], rules: Selecti
     return { key, table: new GroupTable(items.map(({ c, index }) => ({ units: c.amountCents / g, score: c.score, index })), cap) };
   });
   const inPriority = rules.priorities.map((_, p) => groups.map((gr) => gr.key[p] === "1"));
+  const combinations = groups.slice(0, -1).reduce((n, gr) => n * (gr.table.capacity + 1), 1);
+  if (combinations > MAX_COMBINATIONS) {
+    throw new RangeError("Sélection trop grande pour un calcul exact (trop de combinaisons entre territoires ; montants trop fins au regard de l'enveloppe).");
+  }
 
   // Combination: enumerate the sums of every group but the last, take the last one's best in its interval.
   let bestScore = -1;

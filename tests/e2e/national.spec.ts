@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DECISION_SUBJECT } from "../../lib/mail/national-templates";
 import { expectAccessible, newPage } from "./fixtures";
 import { waitForMail } from "./mailbox";
-import { NATIONAL_SCENARIO } from "./scenarios/national";
+import { NATIONAL_SCENARIO } from "./scenarios/national-names";
 
 const Q = `appel=${NATIONAL_SCENARIO.slug}`;
 
@@ -43,7 +43,9 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   await expectAccessible(cna);
   const laureates = cna.getByRole("table", { name: /^Liste proposée : lauréats/ });
   const firstLaureate = (await laureates.getByRole("link").first().textContent())!;
-  await cna.getByRole("checkbox", { name: new RegExp(`^${firstLaureate}`) }).check();
+  // The DSFR checkbox is drawn by its label, which takes the click.
+  await cna.locator("label", { hasText: new RegExp(`^${firstLaureate}`) }).click();
+  await expect(cna.getByRole("checkbox", { name: new RegExp(`^${firstLaureate}`) })).toBeChecked();
   await cna.getByRole("button", { name: "Simuler" }).click();
   await expect(cna.getByRole("heading", { name: "Résultat de la simulation (non enregistré)" })).toBeVisible();
   await expect(cna.getByText(new RegExp(`sortent .*${firstLaureate}`))).toBeVisible();
@@ -69,7 +71,8 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   // The applicant sees the decision and the letter, and receives the e-mail.
   const applicant = await newPage(browser, NATIONAL_SCENARIO.applicant);
   await applicant.goto("/mes-dossiers");
-  await applicant.getByRole("link", { name: /Pôle/ }).first().click();
+  await expect(applicant.getByRole("table", { name: "Vos dossiers de candidature" }).getByText("Lauréat")).toBeVisible();
+  await applicant.getByRole("table", { name: "Vos dossiers de candidature" }).getByRole("link").first().click();
   await expect(applicant.getByRole("heading", { name: "Décision de la cellule nationale" })).toBeVisible();
   await expect(applicant.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" })).toBeVisible();
   await expectAccessible(applicant);

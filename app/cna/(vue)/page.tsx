@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
 import { Pager } from "@/components/ui/pager";
-import { Table } from "@/components/ui/table";
+import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";

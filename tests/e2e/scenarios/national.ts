@@ -8,7 +8,7 @@ import { addDays, parisDate, parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 import { ptceCallInput } from "@/prisma/demo";
 import { ensureActor, instructRegion, submitDemoDossier } from "@/prisma/demo-instruction";
 
-export const NATIONAL_SCENARIO = { slug: "ami-ptce-national-e2e", title: "Appel de test : analyse nationale", applicant: "candidat.national1@demo-ptce.fr" } as const;
+import { NATIONAL_SCENARIO } from "./national-names";
 
 const DOSSIERS: { regionCode: string; departementCode: string; territoryType: TerritoryType; euros: number; quality: number }[] = [
   { regionCode: "53", departementCode: "35", territoryType: "RURAL", euros: 60_000, quality: 4.6 },
@@ -29,7 +29,9 @@ export async function seedNationalScenario() {
   const call = await createCall(admin, {
     ...ptceCallInput({
       slug: NATIONAL_SCENARIO.slug,
-      year: Number(today.slice(0, 4)),
+      // A year of its own: references (AMI<year>-<region>-<n>) are numbered per call and must not meet
+      // those of the demo's calls or of the regional scenario.
+      year: 2024,
       opensAt: parisTimeToUtc(addDays(today, -60), "09:00"),
       deadlineAt: parisEndOfDay(addDays(today, -30)),
       regionalDeadlineAt: parisEndOfDay(addDays(today, -5)),

@@ -5,7 +5,7 @@ import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
 import { FinalizeButton, PromoteButton, PublishButton, RecordWithdrawalButton, ReopenButton } from "@/components/national/decision-actions";
 import { DecisionEditor } from "@/components/national/decision-editor";
-import { Table } from "@/components/ui/table";
+import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatDateTime, formatEuros, formatShare } from "@/lib/format";

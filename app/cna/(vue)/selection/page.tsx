@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { AcceptSelectionButton } from "@/components/national/decision-actions";
 import { CnaNav } from "@/components/national/cna-nav";
-import { Table } from "@/components/ui/table";
+import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatEuros, formatShare } from "@/lib/format";

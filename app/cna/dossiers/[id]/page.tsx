@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { CnaNav } from "@/components/national/cna-nav";
 import { ReviewForm } from "@/components/national/review-form";
-import { Table } from "@/components/ui/table";
+import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";

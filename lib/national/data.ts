@@ -7,7 +7,7 @@ import { assertCan, can, type Actor } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { reservePromotion } from "@/lib/national/decision-rules";
 import type { OverviewFilters, ParsedWhatIf } from "@/lib/national/schema";
 import { selectLaureates, simulate, type Candidate, type SelectionRules } from "@/lib/national/selection";
@@ -88,6 +88,39 @@ export function candidatesOf(rows: NationalDossier[]): Candidate[] {
 
 // ───────────────────────── National view ─────────────────────────
 
+/**
+ * Severity, z-scores, percentiles and evaluator agreement over the finalised regions. Their inputs (regional
+ * opinions and submitted evaluations of finalised regions) are frozen until a region is reopened, so the result
+ * is kept in memory under a key naming every finalised region and the moment it was finalised: a reopening or a
+ * new finalisation changes the key (on every instance, since the key is read from the database).
+ */
+const STATS_CACHE = new Map<string, Promise<{ context: ReturnType<typeof scoreContext>; agreement: ReturnType<typeof evaluatorAgreement> }>>();
+function frozenStatistics(callId: string, finalized: { regionCode: string; finalizedAt: Date | null }[]) {
+  const codes = finalized.map((r) => r.regionCode).sort();
+  const key = `${callId}|${[...finalized].sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)).map((r) => `${r.regionCode}@${r.finalizedAt?.toISOString() ?? ""}`).join(",")}`;
+  let entry = STATS_CACHE.get(key);
+  if (!entry) {
+    entry = (async () => {
+      const [all, evaluations] = await Promise.all([
+        db().$queryRaw<{ id: string; regionCode: string; score: number }[]>`
+          SELECT a.id, a."regionCode" AS "regionCode", o."consolidatedScore" AS score
+          FROM "Application" a JOIN "RegionalOpinion" o ON o."applicationId" = a.id
+          WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND a."submittedAt" IS NOT NULL`,
+        db().$queryRaw<{ applicationId: string; regionCode: string; weightedScore: number }[]>`
+          SELECT e."applicationId" AS "applicationId", a."regionCode" AS "regionCode", e."weightedScore" AS "weightedScore"
+          FROM "Evaluation" e JOIN "Application" a ON a.id = e."applicationId"
+          WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND e.status = 'SUBMITTED' AND e."weightedScore" IS NOT NULL
+            AND EXISTS (SELECT 1 FROM "RegionalOpinion" o WHERE o."applicationId" = a.id)`,
+      ]);
+      return { context: scoreContext(all), agreement: evaluatorAgreement(evaluations) };
+    })();
+    entry.catch(() => STATS_CACHE.delete(key));
+    if (STATS_CACHE.size >= 20) STATS_CACHE.delete(STATS_CACHE.keys().next().value!);
+    STATS_CACHE.set(key, entry);
+  }
+  return entry;
+}
+
 /** Per region: submitted, checked, evaluated, with an opinion, finalised. */
 async function regionProgress(callId: string, minEvaluators: number) {
   const checked: ApplicationStatus[] = ["UNDER_REVIEW", "INADMISSIBLE", ...NATIONAL_STATUSES];
@@ -98,7 +131,10 @@ async function regionProgress(callId: string, minEvaluators: number) {
       count(*) FILTER (WHERE coalesce(ev.n, 0) >= ${minEvaluators} OR o.id IS NOT NULL)::int AS evaluated,
       count(o.id)::int AS opinions
     FROM "Application" a
-    LEFT JOIN (SELECT "applicationId", count(*) AS n FROM "Evaluation" WHERE status = 'SUBMITTED' GROUP BY 1) ev ON ev."applicationId" = a.id
+    LEFT JOIN (
+      SELECT e."applicationId", count(*) AS n FROM "Evaluation" e JOIN "Application" x ON x.id = e."applicationId"
+      WHERE e.status = 'SUBMITTED' AND x."callId" = ${callId} GROUP BY 1
+    ) ev ON ev."applicationId" = a.id
     LEFT JOIN "RegionalOpinion" o ON o."applicationId" = a.id
     WHERE a."callId" = ${callId} AND a."submittedAt" IS NOT NULL
     GROUP BY 1`;
@@ -115,56 +151,57 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     regionProgress(callId, call.minEvaluators),
   ]);
   const finalizedCodes = finalized.map((r) => r.regionCode);
-  const base = nationalWhere(callId, finalizedCodes);
-  // Scores in context are computed over every finalised dossier, whatever the filters.
-  const [all, evaluations] = await Promise.all([
-    db().$queryRaw<{ id: string; regionCode: string; score: number }[]>`
-      SELECT a.id, a."regionCode" AS "regionCode", o."consolidatedScore" AS score
-      FROM "Application" a JOIN "RegionalOpinion" o ON o."applicationId" = a.id
-      WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${finalizedCodes}) AND a.status::text = ANY(${NATIONAL_STATUSES}) AND a."submittedAt" IS NOT NULL`,
-    db().$queryRaw<{ applicationId: string; regionCode: string; weightedScore: number }[]>`
-      SELECT e."applicationId" AS "applicationId", a."regionCode" AS "regionCode", e."weightedScore" AS "weightedScore"
-      FROM "Evaluation" e JOIN "Application" a ON a.id = e."applicationId"
-      WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${finalizedCodes}) AND a.status::text = ANY(${NATIONAL_STATUSES})
-        AND e.status = 'SUBMITTED' AND e."weightedScore" IS NOT NULL`,
-  ]);
-  const context = scoreContext(all);
-  const agreement = evaluatorAgreement(evaluations);
-
-  const where: Prisma.ApplicationWhereInput = {
-    AND: [
-      base,
-      filters.region ? { regionCode: filters.region } : {},
-      filters.territoire ? { territoryType: filters.territoire } : {},
-      filters.communaute === "aucune" ? { learningCommunityId: null } : filters.communaute ? { learningCommunity: { code: filters.communaute } } : {},
-      filters.avis ? { regionalOpinion: { is: { opinion: filters.avis } } } : {},
-    ],
+  const { context, agreement } = await frozenStatistics(callId, finalized);
+  // One SQL query for the page and one for the totals (5 000 dossiers: the ORM's relation filters cost more).
+  const conditions = [
+    Prisma.sql`a."callId" = ${callId}`,
+    Prisma.sql`a."regionCode" = ANY(${finalizedCodes})`,
+    Prisma.sql`a.status::text = ANY(${NATIONAL_STATUSES})`,
+    Prisma.sql`a."submittedAt" IS NOT NULL`,
+    ...(filters.region ? [Prisma.sql`a."regionCode" = ${filters.region}`] : []),
+    ...(filters.territoire ? [Prisma.sql`a."territoryType"::text = ${filters.territoire}`] : []),
+    ...(filters.communaute === "aucune" ? [Prisma.sql`a."learningCommunityId" IS NULL`] : filters.communaute ? [Prisma.sql`lc.code = ${filters.communaute}`] : []),
+    ...(filters.avis ? [Prisma.sql`o.opinion::text = ${filters.avis}`] : []),
+  ];
+  const from = Prisma.sql`FROM "Application" a
+    JOIN "RegionalOpinion" o ON o."applicationId" = a.id
+    LEFT JOIN "LearningCommunity" lc ON lc.id = a."learningCommunityId"`;
+  const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
+  type Row = {
+    id: string; reference: string | null; regionCode: string; territoryType: "RURAL" | "QPV" | "URBAN"; amountRequestedCents: number | null;
+    poleName: string; regionName: string; learningCommunity: string | null; opinion: "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
+    consolidatedScore: number; proposedAmountCents: number; rank: number | null; nationalScore: number | null; nationalAmountCents: number | null;
   };
-  const [items, total, requested, proposed, communities] = await Promise.all([
-    db().application.findMany({
-      where,
-      orderBy: [{ regionalOpinion: { consolidatedScore: "desc" } }, { reference: "asc" }],
-      skip: page.skip,
-      take: page.size,
-      select: {
-        id: true,
-        reference: true,
-        regionCode: true,
-        territoryType: true,
-        amountRequestedCents: true,
-        status: true,
-        pole: { select: { name: true } },
-        region: { select: { name: true } },
-        learningCommunity: { select: { name: true } },
-        regionalOpinion: { select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true } },
-        nationalReview: { select: { score: true, amountCents: true } },
-      },
-    }),
-    db().application.count({ where }),
-    db().application.aggregate({ where, _sum: { amountRequestedCents: true } }),
-    db().regionalOpinion.aggregate({ where: { application: where }, _sum: { proposedAmountCents: true } }),
+  const [rows, [totals], communities] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT a.id, a.reference, a."regionCode" AS "regionCode", a."territoryType"::text AS "territoryType", a."amountRequestedCents" AS "amountRequestedCents",
+        p.name AS "poleName", r.name AS "regionName", lc.name AS "learningCommunity", o.opinion::text AS opinion,
+        o."consolidatedScore" AS "consolidatedScore", o."proposedAmountCents" AS "proposedAmountCents", o.rank,
+        n.score AS "nationalScore", n."amountCents" AS "nationalAmountCents"
+      ${from}
+      JOIN "Pole" p ON p.id = a."poleId"
+      JOIN "Region" r ON r.code = a."regionCode"
+      LEFT JOIN "NationalReview" n ON n."applicationId" = a.id
+      ${where}
+      ORDER BY o."consolidatedScore" DESC, a.reference ASC, a.id ASC
+      LIMIT ${page.size} OFFSET ${page.skip}`,
+    db().$queryRaw<{ total: number; requested: bigint | null; proposed: bigint | null }[]>`
+      SELECT count(*)::int AS total, sum(a."amountRequestedCents") AS requested, sum(o."proposedAmountCents") AS proposed ${from} ${where}`,
     db().learningCommunity.findMany({ where: { callId }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
   ]);
+  const total = totals!.total;
+  const items = rows.map((a) => ({
+    id: a.id,
+    reference: a.reference,
+    regionCode: a.regionCode,
+    territoryType: a.territoryType,
+    amountRequestedCents: a.amountRequestedCents,
+    pole: { name: a.poleName },
+    region: { name: a.regionName },
+    learningCommunity: a.learningCommunity ? { name: a.learningCommunity } : null,
+    regionalOpinion: { opinion: a.opinion, consolidatedScore: a.consolidatedScore, proposedAmountCents: a.proposedAmountCents, rank: a.rank },
+    nationalReview: a.nationalScore === null ? null : { score: a.nationalScore, amountCents: a.nationalAmountCents! },
+  }));
   const finalizedAt = new Map(finalized.map((r) => [r.regionCode, r.finalizedAt]));
   return {
     call,
@@ -185,8 +222,8 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     ),
     totals: {
       dossiers: total,
-      requestedCents: requested._sum.amountRequestedCents ?? 0,
-      proposedCents: proposed._sum.proposedAmountCents ?? 0,
+      requestedCents: Number(totals!.requested ?? 0),
+      proposedCents: Number(totals!.proposed ?? 0),
       envelopeCents: call.envelopeCents,
     },
     decided: call.decisionsFinalizedAt !== null,
@@ -235,7 +272,7 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
   const call = await callWithRules(db(), a.callId);
   const criteria = await db().criterion.findMany({ where: { callId: a.callId }, orderBy: { position: "asc" }, select: { id: true, label: true, weightBps: true, maxScore: true } });
   const regionScores = await db().regionalOpinion.findMany({
-    where: { application: { callId: a.callId, regionCode: a.regionCode, status: { in: NATIONAL_STATUSES } } },
+    where: { application: { callId: a.callId, regionCode: a.regionCode, submittedAt: { not: null } } },
     select: { applicationId: true, consolidatedScore: true },
   });
   const context = scoreContext(regionScores.map((r) => ({ id: r.applicationId, regionCode: a.regionCode, score: r.consolidatedScore })));

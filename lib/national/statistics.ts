@@ -71,14 +71,33 @@ export function evaluatorAgreement(rows: readonly { regionCode: string; applicat
   return out;
 }
 
-/** Everything the national view shows beside a raw score. */
+/** Everything the national view shows beside a raw score (O(n log n): sorted scores per region). */
 export function scoreContext(rows: readonly { id: string; regionCode: string; score: number }[]) {
   const severity = regionSeverity(rows);
-  const scoresByRegion = new Map<string, number[]>();
-  for (const r of rows) scoresByRegion.set(r.regionCode, [...(scoresByRegion.get(r.regionCode) ?? []), r.score]);
+  const sorted = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = sorted.get(r.regionCode);
+    if (list) list.push(r.score);
+    else sorted.set(r.regionCode, [r.score]);
+  }
+  for (const list of sorted.values()) list.sort((a, b) => a - b);
+  // index of the first element ≥ x (or > x when `strict`)
+  const bound = (list: number[], x: number, strict: boolean) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? list[mid]! <= x : list[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const byId = new Map<string, { zScore: number | null; percentile: number | null }>();
   for (const r of rows) {
-    byId.set(r.id, { zScore: zScore(r.score, severity.get(r.regionCode)!), percentile: percentileRank(r.score, scoresByRegion.get(r.regionCode)!) });
+    const list = sorted.get(r.regionCode)!;
+    const below = bound(list, r.score, false);
+    const equal = bound(list, r.score, true) - below;
+    byId.set(r.id, { zScore: zScore(r.score, severity.get(r.regionCode)!), percentile: ((below + equal / 2) / list.length) * 100 });
   }
   return { severity, byId };
 }

@@ -26,6 +26,13 @@ describe("the 2025 edition replayed", () => {
     expect(overview.totals.proposedCents).toBe(specs.reduce((s, x) => s + x.amountCents, 0));
     const rural = await getNationalOverview(cna, call.id, { ...FILTERS, territoire: "RURAL" }, PAGE);
     expect(rural.list.total).toBe(specs.filter((s) => s.territoryType === "RURAL").length);
+    expect(overview.totals.requestedCents).toBe(specs.reduce((s, x) => s + x.amountCents + 5_000_00, 0));
+    expect(overview.list.items[0]!.regionalOpinion.consolidatedScore).toBe(Math.max(...specs.map((x) => x.score)));
+    expect(overview.list.items.every((a) => a.context.percentile !== null)).toBe(true);
+    expect((await getNationalOverview(cna, call.id, { ...FILTERS, avis: "UNFAVORABLE" }, PAGE)).list.total).toBe(specs.filter((s) => s.opinion === "UNFAVORABLE").length);
+    expect((await getNationalOverview(cna, call.id, { ...FILTERS, communaute: "aucune", region: "53" }, PAGE)).list.total).toBe(specs.filter((s) => s.regionCode === "53").length);
+    expect((await getNationalOverview(cna, call.id, { ...FILTERS, communaute: "alimentation-durable" }, PAGE)).list.total).toBe(0);
+    expect(overview.regions.find((r) => r.code === "53")!.agreement).toMatchObject({ meanStandardDeviation: 300 });
 
     const first = await getSelection(cna, call.id);
     const second = await getSelection(cna, call.id);

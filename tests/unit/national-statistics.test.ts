@@ -51,3 +51,16 @@ describe("comparable scores", () => {
     expect(agreement.has("76")).toBe(false);
   });
 });
+
+describe("scoreContext at scale", () => {
+  it("gives the same percentiles as the definition", () => {
+    let seed = 3;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 40) * 250;
+    const rows = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, regionCode: String(i % 4), score: rnd() }));
+    const ctx = scoreContext(rows);
+    for (const r of rows) {
+      const region = rows.filter((x) => x.regionCode === r.regionCode).map((x) => x.score);
+      expect(ctx.byId.get(r.id)!.percentile).toBeCloseTo(percentileRank(r.score, region)!, 10);
+    }
+  });
+});

@@ -34,7 +34,19 @@ function Summary({ r, title }: { r: SelectionResult; title: string }) {
   );
 }
 
-function Lists({ r, dossiers, caption }: { r: SelectionResult; dossiers: Map<string, NationalDossier>; caption: string }) {
+/** Rows shown below the line and among the not retained (the decision list has them all). */
+const SHOWN = 30;
+
+function More({ total, call }: { total: number; call: string }) {
+  if (total <= SHOWN) return null;
+  return (
+    <p className="fr-text--sm">
+      … et {total - SHOWN} autres : la liste complète figure dans <Link href={`/cna/decisions?appel=${call}`}>les décisions</Link> une fois la liste acceptée.
+    </p>
+  );
+}
+
+function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: Map<string, NationalDossier>; caption: string; call: string }) {
   const row = (id: string) => dossiers.get(id)!;
   return (
     <>
@@ -80,7 +92,7 @@ function Lists({ r, dossiers, caption }: { r: SelectionResult; dossiers: Map<str
           </tr>
         }
       >
-        {r.reserve.map((l, i) => (
+        {r.reserve.slice(0, SHOWN).map((l, i) => (
           <tr key={l.id}>
             <td>{i + 1}</td>
             <th scope="row">
@@ -94,6 +106,7 @@ function Lists({ r, dossiers, caption }: { r: SelectionResult; dossiers: Map<str
           </tr>
         ))}
       </Table>
+      <More total={r.reserve.length} call={call} />
       {r.notRetained.length > 0 && (
         <Table
           caption={`${caption} : non retenus (${r.notRetained.length})`}
@@ -107,7 +120,7 @@ function Lists({ r, dossiers, caption }: { r: SelectionResult; dossiers: Map<str
             </tr>
           }
         >
-          {r.notRetained.map((l) => (
+          {r.notRetained.slice(0, SHOWN).map((l) => (
             <tr key={l.id}>
               <th scope="row">
                 <Link href={`/cna/dossiers/${l.id}`}>{row(l.id).reference}</Link>
@@ -120,6 +133,7 @@ function Lists({ r, dossiers, caption }: { r: SelectionResult; dossiers: Map<str
           ))}
         </Table>
       )}
+      <More total={r.notRetained.length} call={call} />
     </>
   );
 }
@@ -149,7 +163,8 @@ export default async function SelectionPage({ searchParams }: Props) {
     }).filter(Boolean).join(","),
   });
   const s = await getSelection(actor, call.id, whatIf);
-  const eligible = [...s.official.laureates, ...s.official.reserve];
+  // What a what-if usually touches: the laureates and the first dossiers below the line.
+  const eligible = [...s.official.laureates, ...s.official.reserve.slice(0, SHOWN)];
   return (
     <div className="fr-container fr-py-6w">
       <h1>Sélection sous l&apos;enveloppe</h1>
@@ -178,7 +193,7 @@ export default async function SelectionPage({ searchParams }: Props) {
               {s.call.decisionsFinalizedAt ? "La liste des décisions est finalisée." : "La liste ne peut être acceptée que pendant l'analyse nationale."}
             </p>
           )}
-          <Lists r={s.official} dossiers={s.dossiers} caption="Liste proposée" />
+          <Lists r={s.official} dossiers={s.dossiers} caption="Liste proposée" call={call.slug} />
 
           <h2 className="fr-mt-6w" id="simulation">
             Simulation
@@ -262,7 +277,7 @@ export default async function SelectionPage({ searchParams }: Props) {
                     : "mêmes lauréats.";
                 })()}
               </p>
-              <Lists r={s.simulation} dossiers={s.dossiers} caption="Simulation" />
+              <Lists r={s.simulation} dossiers={s.dossiers} caption="Simulation" call={call.slug} />
             </section>
           )}
         </>

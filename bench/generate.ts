@@ -103,8 +103,32 @@ export async function generate(): Promise<void> {
   await insertInBatches(conflicts, (b) => db().conflictDeclaration.createMany({ data: b }));
   await insertInBatches(evaluations, (b) => db().evaluation.createMany({ data: b }));
   await insertInBatches(scores, (b) => db().criterionScore.createMany({ data: b }), 5_000);
+  await regionalResults(call.id, adminActor.id, evaluations, applications);
   await db().$executeRawUnsafe("ANALYZE");
   console.log(`Données générées : ${applications.length} dossiers, ${evaluations.length} évaluations, ${scores.length} notes, ${users.length + 1} personnes.`);
+}
+
+/**
+ * Every region's results finalised (issue 5's national view): per dossier the regional opinion from its
+ * evaluators' mean score, the proposed amount within the bounds, the regional rank; status REGIONAL_DONE;
+ * the call in national analysis.
+ */
+async function regionalResults(callId: string, authorId: string, evaluations: Prisma.EvaluationCreateManyInput[], applications: Prisma.ApplicationCreateManyInput[]) {
+  const scoresOf = new Map<string, number[]>();
+  for (const e of evaluations) scoresOf.set(e.applicationId as string, [...(scoresOf.get(e.applicationId as string) ?? []), e.weightedScore as number]);
+  const opinions = applications.map((a) => {
+    const s = scoresOf.get(a.id as string)!;
+    const score = Math.round(s.reduce((x, y) => x + y, 0) / s.length);
+    const opinion = score >= 6000 ? ("FAVORABLE" as const) : score >= 4500 ? ("RESERVED" as const) : ("UNFAVORABLE" as const);
+    return { applicationId: a.id as string, regionCode: a.regionCode as string, opinion, consolidatedScore: score, proposedAmountCents: opinion === "UNFAVORABLE" ? 0 : Math.min(80_000_00, a.amountRequestedCents as number), motivation: "Avis motivé de la cellule régionale.", authorId, rank: 0 };
+  });
+  const byRegion = new Map<string, typeof opinions>();
+  for (const o of opinions) byRegion.set(o.regionCode, [...(byRegion.get(o.regionCode) ?? []), o]);
+  for (const list of byRegion.values()) list.sort((a, b) => b.consolidatedScore - a.consolidatedScore).forEach((o, i) => (o.rank = i + 1));
+  await insertInBatches(opinions.map(({ regionCode: _r, ...o }) => o), (b) => db().regionalOpinion.createMany({ data: b }));
+  await db().application.updateMany({ where: { callId }, data: { status: "REGIONAL_DONE" } });
+  await db().regionalReview.createMany({ data: [...byRegion.keys()].map((regionCode) => ({ callId, regionCode, status: "FINALIZED" as const, finalizedAt: new Date("2025-11-16T18:00:00Z"), finalizedById: authorId })) });
+  await db().call.update({ where: { id: callId }, data: { phase: "NATIONAL_REVIEW" } });
 }
 
 export const DRAFT_CALL_SLUG = "ami-ptce-mesures-ouvert";

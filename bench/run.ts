@@ -39,7 +39,9 @@ let actionRefusals = 0;
 export const SCENARIOS: Scenario[] = [
   { name: "home", path: "/" },
   { name: "sign-in page", path: "/connexion" },
-  { name: "cna", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
+  // The national view (issue 5): progress, severity and agreement of 18 regions over 5 000 finalised dossiers.
+  { name: "cna national view", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
+  { name: "cna selection", path: `/cna/selection?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
   { name: "cra", path: `/cra?appel=${BENCH_CALL_SLUG}`, users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test` },
   {
     // The largest region's whole list on one page: progress and per-criterion mean ± standard deviation.

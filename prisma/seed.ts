@@ -11,6 +11,8 @@ import { createApplication, saveDraft } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
 import { savePole } from "@/lib/poles/mutations";
 import { ensureEdition2025 } from "./demo-2025.ts";
+import { seedNationalDemo } from "./demo-national.ts";
+import { seedAfterDemo } from "./demo-after.ts";
 import { DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
 
 async function ensureUsers(): Promise<void> {
@@ -38,16 +40,18 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   const adminUser = await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email } });
   const admin = await loadActor(adminUser.id, adminUser.sessionVersion);
   if (!admin) throw new Error("Le compte administrateur de démonstration est désactivé.");
-  // 2025: 79 dossiers instructed by every regional cell, then in national analysis.
+  // 2025, the whole story: 79 dossiers instructed by every regional cell, the national decision
+  // published, the laureates' conventions and first payments (hundreds of e-mails, not logged).
   quietMailLog(true);
   try {
     await ensureEdition2025(admin);
+    await seedNationalDemo(admin);
+    await seedAfterDemo();
   } finally {
     quietMailLog(false);
   }
   await ensureCall(admin, nextEditionInput(), ["OPEN"]);
   await ensureDemoDossiers();
-  await (await import("./demo-after.ts")).seedAfterDemo(); // issue 6: conventions of the published laureates
   console.log("Données de démonstration prêtes.");
 }
 

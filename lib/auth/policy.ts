@@ -68,6 +68,9 @@ export const ACTIONS = [
   "region.reopen",
   "national.review",
   "national.decide",
+  // national consolidation (issue 5): publishing the results of a call; a laureate renouncing the grant
+  "national.publish",
+  "application.renounce",
   "convention.manage",
   "payment.record",
   "report.review",
@@ -150,6 +153,9 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "national.review":
     case "national.decide":
       return has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);
+    // A laureate's owner renounces the grant (the status LAUREATE exists only once results are published).
+    case "application.renounce":
+      return a.ownerId === actor.id && a.status === "LAUREATE";
     default:
       return false;
   }
@@ -205,6 +211,7 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
     case "space.cna":
     case "national.review":
     case "national.decide":
+    case "national.publish":
     case "convention.manage":
     case "payment.record":
     case "report.review":

@@ -76,5 +76,5 @@ export function reportDueDates(countersignedAt: Date, durationMonths: number): {
  * wires `promoteReserve` there). One place, so that the link changes once.
  */
 export function reservePromotionHref(callSlug: string): string {
-  return `/cna?appel=${encodeURIComponent(callSlug)}`;
+  return `/cna/decisions?appel=${encodeURIComponent(callSlug)}`;
 }

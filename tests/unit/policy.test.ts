@@ -23,6 +23,7 @@ const MATRIX: Partial<Record<Action, Name[]>> = {
   "application.readEvaluations": ["coordinator"],
   "national.review": [],
   "national.decide": [],
+  "application.renounce": [],
   "space.admin": [],
   "call.manage": [],
 };
@@ -96,6 +97,18 @@ describe("finalised region", () => {
     expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "INADMISSIBLE" })).toBe(false);
     expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "WITHDRAWN" })).toBe(false);
   });
+  it("national actions: the national cell only, once the region is finalised", () => {
+    for (const action of ["national.review", "national.decide"] as const) {
+      expect(ALL.filter((n) => can(ACTORS[n], action, finalized))).toEqual(["cna"]);
+      expect(ALL.filter((n) => can(ACTORS[n], action, { ...finalized, regionFinalized: false }))).toEqual([]);
+    }
+  });
+  it("only the owner of a laureate dossier renounces the grant", () => {
+    expect(ALL.filter((n) => can(ACTORS[n], "application.renounce", { ...finalized, status: "LAUREATE" }))).toEqual(["owner"]);
+    for (const status of ["REGIONAL_DONE", "RESERVE", "NOT_RETAINED", "WITHDRAWN"] as const) {
+      expect(ALL.filter((n) => can(ACTORS[n], "application.renounce", { ...finalized, status }))).toEqual([]);
+    }
+  });
 });
 
 describe("spaces and administration", () => {
@@ -108,6 +121,7 @@ describe("spaces and administration", () => {
     "call.manage": ["admin"],
     "audit.read": ["admin"],
     "national.decide": ["cna"],
+    "national.publish": ["cna"],
   };
   for (const [action, allowed] of Object.entries(expected)) {
     it(`${action}: only ${allowed.join(", ")}`, () => {

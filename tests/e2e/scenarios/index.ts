@@ -2,8 +2,10 @@
 // from), written through the product's commands after the demo seed.
 import { seedAfterScenario } from "./after";
 import { seedRegionalScenario } from "./regional";
+import { seedNationalScenario } from "./national";
 
 export async function seedScenarios() {
   await seedRegionalScenario();
   await seedAfterScenario(); // a laureate with a convention sent
+  await seedNationalScenario();
 }

@@ -19,6 +19,9 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ApplicantConvention } from "@/components/conventions/applicant-convention";
 import { getConventionOfApplication } from "@/lib/conventions/data";
+// National decision (issue 5)
+import { DecisionPanel } from "@/components/national/decision-panel";
+import { getPublishedDecision } from "@/lib/national/data";
 
 export const metadata = { title: "Dossier de candidature" };
 
@@ -41,6 +44,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const messages = canMessage ? await listMessages(actor, a.id) : [];
   const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
   const convention = a.status === "LAUREATE" ? await getConventionOfApplication(actor, a.id) : null;
+  const decision = a.submittedAt ? await getPublishedDecision(actor, a.id) : null;
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
@@ -67,6 +71,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
         />
       ) : (
         <>
+          {decision && <DecisionPanel applicationId={a.id} decision={decision} />}
           {depose && a.reference && (
             <Alert
               severity="success"

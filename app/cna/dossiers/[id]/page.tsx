@@ -1,0 +1,162 @@
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { StatusBadge } from "@/components/applications/status-badge";
+import { CnaNav } from "@/components/national/cna-nav";
+import { ReviewForm } from "@/components/national/review-form";
+import { WideTable as Table } from "@/components/national/wide-table";
+import { requireSpace } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatEuros } from "@/lib/format";
+import { getNationalDossier } from "@/lib/national/data";
+import { formatScore, OPINION_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+
+export const metadata = { title: "Analyse de second niveau" };
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string) {
+  try {
+    return await getNationalDossier(actor, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+const fixed = (x: number | null, digits = 2) => (x === null ? "—" : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x));
+
+export default async function NationalDossierPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requireSpace("space.cna", `/cna/dossiers/${id}`);
+  const { application: a, call, criteria, severity, context, history, editable } = await load(actor, id);
+  const o = a.regionalOpinion!;
+  const n = a.nationalReview;
+  return (
+    <div className="fr-container fr-py-6w">
+      <CnaNav current="vue" slug={call.slug} />
+      <p className="fr-mb-1w">
+        <StatusBadge status={a.status} /> <span className="fr-ml-1w">{a.reference}</span>
+      </p>
+      <h1>Analyse de second niveau : {a.pole.name}</h1>
+      <p>
+        {a.title} · {a.region.name} · territoire {TERRITORY_LABELS[a.territoryType].toLowerCase()}
+        {a.learningCommunity && ` · communauté apprenante : ${a.learningCommunity.name}`} · montant demandé{" "}
+        {a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}
+      </p>
+
+      <Table
+        caption="Valeurs régionales et nationales, côte à côte"
+        head={
+          <tr>
+            <th scope="col">Élément</th>
+            <th scope="col">Cellule régionale</th>
+            <th scope="col">Cellule nationale</th>
+          </tr>
+        }
+      >
+        <tr>
+          <th scope="row">Note (sur 100)</th>
+          <td>{formatScore(o.consolidatedScore)}</td>
+          <td>{n ? `${formatScore(n.score)}${n.score !== o.consolidatedScore ? " (ajustée)" : " (confirmée)"}` : "à analyser"}</td>
+        </tr>
+        <tr>
+          <th scope="row">Montant</th>
+          <td>{formatEuros(o.proposedAmountCents)}</td>
+          <td>{n ? `${formatEuros(n.amountCents)}${n.amountCents !== o.proposedAmountCents ? " (ajusté)" : " (confirmé)"}` : "à analyser"}</td>
+        </tr>
+        <tr>
+          <th scope="row">Avis</th>
+          <td>{OPINION_LABELS[o.opinion]}</td>
+          <td>{a.decision ? OUTCOME_LABELS[a.decision.outcome] : "—"}</td>
+        </tr>
+        <tr>
+          <th scope="row">Justification</th>
+          <td>{o.motivation}</td>
+          <td>{[n?.scoreJustification, n?.amountJustification].filter(Boolean).join(" ") || "—"}</td>
+        </tr>
+      </Table>
+      <p>
+        Rang dans la région : {o.rank ?? "—"} · écart réduit (z) dans la région : {fixed(context.zScore)} · centile : {fixed(context.percentile, 0)} ·
+        sévérité de la région : moyenne {severity?.mean != null ? formatScore(Math.round(severity.mean)) : "—"}, écart type{" "}
+        {severity?.standardDeviation != null ? formatScore(Math.round(severity.standardDeviation)) : "—"} ({severity?.count ?? 0} dossiers)
+      </p>
+
+      <h2 id="analyse-titre">Confirmer ou ajuster</h2>
+      {editable ? (
+        <ReviewForm
+          applicationId={a.id}
+          regional={{ score: o.consolidatedScore, amountCents: o.proposedAmountCents }}
+          bounds={{ minCents: call.minGrantCents, maxCents: call.maxGrantCents }}
+          initial={{
+            score: n?.score ?? o.consolidatedScore,
+            amountCents: n?.amountCents ?? o.proposedAmountCents,
+            scoreJustification: n?.scoreJustification ?? "",
+            amountJustification: n?.amountJustification ?? "",
+          }}
+        />
+      ) : (
+        <p className="fr-p-3w fr-background-alt--grey">La liste des décisions est finalisée : l&apos;analyse nationale ne peut plus changer.</p>
+      )}
+
+      <h2 className="fr-mt-6w">Évaluations de la cellule régionale</h2>
+      {a.evaluations.length === 0 ? (
+        <p>Aucune évaluation transmise.</p>
+      ) : (
+        <Table
+          caption="Notes et commentaires par critère, pour chaque évaluateur"
+          head={
+            <tr>
+              <th scope="col">Critère</th>
+              {a.evaluations.map((e) => (
+                <th scope="col" key={e.id}>
+                  {e.evaluator.name} ({e.weightedScore === null ? "—" : formatScore(e.weightedScore)})
+                </th>
+              ))}
+            </tr>
+          }
+        >
+          {criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                {c.label} ({c.weightBps / 100} %)
+              </th>
+              {a.evaluations.map((e) => {
+                const s = e.scores.find((x) => x.criterionId === c.id);
+                return (
+                  <td key={e.id}>
+                    {s ? `${s.score} / ${c.maxScore}` : "—"}
+                    {s?.comment && <p className="fr-text--sm fr-mb-0">{s.comment}</p>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <h2 className="fr-mt-6w">Historique de l&apos;analyse nationale</h2>
+      {history.length === 0 ? (
+        <p>Aucune analyse enregistrée.</p>
+      ) : (
+        <ul>
+          {history.map((h) => {
+            const before = (h.before ?? {}) as { score?: number; amountCents?: number };
+            const after = (h.after ?? {}) as { score?: number; amountCents?: number };
+            return (
+              <li key={String(h.id)}>
+                {formatDateTime(h.at)} — {h.actor?.name ?? "—"} : {h.action === "national.review.adjust" ? "ajustement" : "confirmation"} · note{" "}
+                {before.score !== undefined ? formatScore(before.score) : "—"} → {after.score !== undefined ? formatScore(after.score) : "—"} · montant{" "}
+                {before.amountCents !== undefined ? formatEuros(before.amountCents) : "—"} → {after.amountCents !== undefined ? formatEuros(after.amountCents) : "—"}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="fr-mt-4w">
+        <Link href={`/cna?appel=${call.slug}`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+          Retour à la vue nationale
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useState } from "react";
+import { ConfirmAction } from "@/components/national/confirm-action";
+import {
+  acceptSelectionAction,
+  finalizeDecisionsAction,
+  promoteReserveAction,
+  publishDecisionsAction,
+  recordWithdrawalAction,
+  renounceGrantAction,
+  reopenDecisionsAction,
+} from "@/lib/national/actions";
+
+export function AcceptSelectionButton({ callId, replaces }: { callId: string; replaces: number }) {
+  return (
+    <ConfirmAction
+      label="Accepter la liste proposée"
+      confirmLabel="Confirmer : créer le projet de décisions"
+      question={
+        <p>
+          La liste proposée devient le projet de décisions (lauréats, liste complémentaire ordonnée, non retenus), avec des motifs rédigés à partir des
+          commentaires des évaluateurs, que vous pourrez modifier.
+          {replaces > 0 && <strong> Le projet actuel ({replaces} décisions) sera remplacé.</strong>}
+        </p>
+      }
+      run={() => acceptSelectionAction(callId)}
+      success="Projet de décisions créé : vous pouvez le modifier dans « Décisions »."
+    />
+  );
+}
+
+export function FinalizeButton({ callId }: { callId: string }) {
+  return (
+    <ConfirmAction
+      label="Finaliser la liste"
+      confirmLabel="Confirmer la finalisation"
+      question={<p>La liste est vérifiée (enveloppe, bornes, priorités, rangs, motifs) puis figée : seuls les motifs resteront modifiables avant la publication.</p>}
+      run={() => finalizeDecisionsAction(callId)}
+      success="Liste finalisée."
+    />
+  );
+}
+
+export function ReopenButton({ callId }: { callId: string }) {
+  return (
+    <ConfirmAction
+      priority="secondary"
+      label="Rouvrir la liste"
+      confirmLabel="Confirmer la réouverture"
+      question={<p>La liste redevient modifiable. Elle devra être finalisée à nouveau avant la publication.</p>}
+      run={() => reopenDecisionsAction(callId)}
+    />
+  );
+}
+
+export function PublishButton({ callId, count }: { callId: string; count: number }) {
+  return (
+    <ConfirmAction
+      label="Publier les résultats"
+      confirmLabel="Confirmer la publication"
+      question={
+        <p>
+          Les {count} porteurs de projet reçoivent leur décision par e-mail, avec la lettre de décision, et la voient dans leur espace. La publication est
+          définitive et ne peut avoir lieu qu&apos;une fois.
+        </p>
+      }
+      run={() => publishDecisionsAction(callId)}
+      success="Résultats publiés : les porteurs de projet sont informés."
+    />
+  );
+}
+
+function ReasonField({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+  return <Input label="Motif" nativeInputProps={{ id, value, onChange: (e) => onChange(e.target.value), maxLength: 1000 }} />;
+}
+
+export function RecordWithdrawalButton({ applicationId, reference }: { applicationId: string; reference: string }) {
+  const [reason, setReason] = useState("");
+  return (
+    <ConfirmAction
+      priority="tertiary"
+      label={`Enregistrer un désistement (${reference})`}
+      confirmLabel="Confirmer le désistement"
+      question={<p>Le lauréat {reference} renonce à sa subvention : son dossier est retiré et une promotion depuis la liste complémentaire sera proposée.</p>}
+      run={() => recordWithdrawalAction(applicationId, reason)}
+    >
+      <ReasonField id={`motif-${applicationId}`} value={reason} onChange={setReason} />
+    </ConfirmAction>
+  );
+}
+
+export function PromoteButton({ callId, applicationId, reference }: { callId: string; applicationId: string; reference: string }) {
+  return (
+    <ConfirmAction
+      label={`Promouvoir ${reference}`}
+      confirmLabel="Confirmer la promotion"
+      question={<p>Le dossier {reference} devient lauréat ; une nouvelle lettre de décision est envoyée à son porteur.</p>}
+      run={() => promoteReserveAction(callId, applicationId)}
+      success="Promotion enregistrée : le porteur est informé."
+    />
+  );
+}
+
+export function RenounceButton({ applicationId }: { applicationId: string }) {
+  const [reason, setReason] = useState("");
+  return (
+    <ConfirmAction
+      priority="secondary"
+      label="Renoncer à la subvention"
+      confirmLabel="Confirmer : je renonce à la subvention"
+      question={<p>Votre dossier sera retiré et la subvention proposée à un autre projet. Cette action est définitive.</p>}
+      run={() => renounceGrantAction(applicationId, reason)}
+      success="Votre renoncement est enregistré."
+    >
+      <ReasonField id="motif-renoncement" value={reason} onChange={setReason} />
+    </ConfirmAction>
+  );
+}

@@ -1,0 +1,82 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runAsActor } from "@/lib/actions/run";
+import {
+  acceptSelection,
+  finalizeDecisions,
+  promoteReserve,
+  publishDecisions,
+  recordLaureateWithdrawal,
+  renounceGrant,
+  reopenDecisions,
+  reviewDossier,
+  updateDecision,
+} from "@/lib/national/mutations";
+import type { DecisionEditInput, NationalReviewInput } from "@/lib/national/schema";
+
+export async function reviewDossierAction(applicationId: string, input: NationalReviewInput) {
+  return runAsActor(async (actor) => {
+    const result = await reviewDossier(actor, String(applicationId), input);
+    revalidatePath("/cna", "layout");
+    return result;
+  });
+}
+
+export async function acceptSelectionAction(callId: string) {
+  return runAsActor(async (actor) => {
+    const result = await acceptSelection(actor, String(callId));
+    revalidatePath("/cna", "layout");
+    return result;
+  });
+}
+
+export async function updateDecisionAction(applicationId: string, input: Partial<DecisionEditInput> & { reasons: string }) {
+  return runAsActor(async (actor) => {
+    await updateDecision(actor, String(applicationId), input);
+    revalidatePath("/cna", "layout");
+  });
+}
+
+export async function finalizeDecisionsAction(callId: string) {
+  return runAsActor(async (actor) => {
+    await finalizeDecisions(actor, String(callId));
+    revalidatePath("/cna", "layout");
+  });
+}
+
+export async function reopenDecisionsAction(callId: string) {
+  return runAsActor(async (actor) => {
+    await reopenDecisions(actor, String(callId));
+    revalidatePath("/cna", "layout");
+  });
+}
+
+export async function publishDecisionsAction(callId: string) {
+  return runAsActor(async (actor) => {
+    const result = await publishDecisions(actor, String(callId));
+    revalidatePath("/", "layout");
+    return result;
+  });
+}
+
+export async function recordWithdrawalAction(applicationId: string, reason: string) {
+  return runAsActor(async (actor) => {
+    await recordLaureateWithdrawal(actor, String(applicationId), { reason });
+    revalidatePath("/cna", "layout");
+  });
+}
+
+export async function promoteReserveAction(callId: string, applicationId: string) {
+  return runAsActor(async (actor) => {
+    const result = await promoteReserve(actor, String(callId), String(applicationId));
+    revalidatePath("/", "layout");
+    return result;
+  });
+}
+
+export async function renounceGrantAction(applicationId: string, reason: string) {
+  return runAsActor(async (actor) => {
+    await renounceGrant(actor, String(applicationId), { reason });
+    revalidatePath("/mes-dossiers", "layout");
+  });
+}

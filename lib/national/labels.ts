@@ -1,0 +1,34 @@
+// The words of the national consolidation, as the cells and the applicants read them.
+import type { NotFundedReason } from "@/lib/national/selection";
+import { formatEuros, formatShare } from "@/lib/format";
+
+export const OPINION_LABELS = { FAVORABLE: "Favorable", RESERVED: "Favorable sous réserve", UNFAVORABLE: "Défavorable" } as const;
+export const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
+export const TERRITORY_LABELS = { RURAL: "Rural", QPV: "QPV", URBAN: "Urbain" } as const;
+
+/** Why a dossier is not funded by the proposed list, in one sentence. */
+export function reasonText(reason: NotFundedReason): string {
+  switch (reason.code) {
+    case "UNFAVORABLE":
+      return "Avis régional défavorable.";
+    case "BELOW_MIN":
+      return `Montant inférieur au minimum de l'appel (${formatEuros(reason.minCents)}).`;
+    case "ABOVE_MAX":
+      return `Montant supérieur au maximum de l'appel (${formatEuros(reason.maxCents)}).`;
+    case "INVALID":
+      return "Note ou montant invalide.";
+    case "EXCLUDED":
+      return "Écarté dans la simulation.";
+    case "ENVELOPE":
+      return `Dépasserait l'enveloppe de ${formatEuros(reason.excessCents)}.`;
+    case "PRIORITY":
+      return `Romprait la part minimale « ${reason.label} » (${formatShare(reason.shareBps)} au lieu de ${formatShare(reason.minShareBps)} au moins).`;
+    case "NO_GAIN":
+      return "N'augmenterait pas le total des notes (note nulle).";
+  }
+}
+
+/** A score in hundredths as people read it: 7350 → "73,50". */
+export function formatScore(hundredths: number): string {
+  return new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(hundredths / 100);
+}

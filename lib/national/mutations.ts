@@ -1,0 +1,415 @@
+import "server-only";
+// Writes of the national consolidation: second-level analysis, the decision list (draft, finalised,
+// published), laureates' withdrawals and reserve promotions. Each in a transaction with its audit event;
+// e-mails after the commit.
+import { randomUUID } from "node:crypto";
+import { applicationFacts } from "@/lib/applications/facts";
+import { recordAudit } from "@/lib/audit/log";
+import { assertCan, type Actor } from "@/lib/auth/policy";
+import { db, type Tx } from "@/lib/db";
+import { appUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { formatDateTime, formatEuros } from "@/lib/format";
+import type { ApplicationStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
+import { decisionMail, promotionMail } from "@/lib/mail/national-templates";
+import { sendMail } from "@/lib/mail/transport";
+import { callWithRules, candidatesOf, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
+import { decisionProblems } from "@/lib/national/decision-rules";
+import { OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
+import { decisionLetterPdf, type LetterInput } from "@/lib/national/letters";
+import { draftReasons } from "@/lib/national/reasons";
+import { decisionEditSchema, nationalReviewSchema, reasonsSchema, renounceSchema } from "@/lib/national/schema";
+import { selectLaureates } from "@/lib/national/selection";
+import { storage } from "@/lib/storage/storage";
+import { parseInput } from "@/lib/validation";
+
+export { proposeReservePromotion };
+
+const lockCall = (tx: Tx, callId: string) => tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
+
+function assertNationalPhase(call: CallWithRules) {
+  if (call.phase !== "NATIONAL_REVIEW") throw new AppError("INVALID_STATE", "L'appel n'est pas en phase d'analyse nationale.");
+}
+
+// ───────────────────────── Second-level analysis ─────────────────────────
+
+/** The national cell confirms or adjusts a dossier's score and amount; a change needs its justification. */
+export async function reviewDossier(actor: Actor, applicationId: string, input: unknown) {
+  const facts = await applicationFacts(String(applicationId));
+  assertCan(actor, "national.review", facts);
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+    const a = await tx.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { callId: true, regionalOpinion: true, nationalReview: true },
+    });
+    if (!a.regionalOpinion) throw new AppError("NOT_FOUND");
+    const call = await callWithRules(tx, a.callId);
+    if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est finalisée : l'analyse nationale ne peut plus changer.");
+    const regional = { score: a.regionalOpinion.consolidatedScore, amountCents: a.regionalOpinion.proposedAmountCents };
+    const v = parseInput(nationalReviewSchema(regional, { minCents: call.minGrantCents, maxCents: call.maxGrantCents }), input);
+    const data = {
+      score: v.score,
+      amountCents: v.amountCents,
+      scoreJustification: v.score === regional.score ? null : v.scoreJustification,
+      amountJustification: v.amountCents === regional.amountCents ? null : v.amountJustification,
+      reviewerId: actor.id,
+    };
+    const before = a.nationalReview
+      ? { score: a.nationalReview.score, amountCents: a.nationalReview.amountCents, scoreJustification: a.nationalReview.scoreJustification, amountJustification: a.nationalReview.amountJustification }
+      : { ...regional, regional: true };
+    await tx.nationalReview.upsert({ where: { applicationId }, create: { applicationId, ...data }, update: data });
+    const adjusted = v.score !== regional.score || v.amountCents !== regional.amountCents;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: adjusted ? "national.review.adjust" : "national.review.confirm",
+      entityType: "NationalReview",
+      entityId: applicationId,
+      before,
+      after: { score: data.score, amountCents: data.amountCents, scoreJustification: data.scoreJustification, amountJustification: data.amountJustification },
+    });
+    return { adjusted };
+  });
+}
+
+// ───────────────────────── Decision list ─────────────────────────
+
+/** Per dossier, the evaluators' comments grouped by criterion (for the drafted reasons). */
+async function commentsByDossier(tx: Tx, callId: string, ids: string[]) {
+  // One query after the other: a transaction has one connection.
+  const criteria = await tx.criterion.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true, label: true } });
+  const evaluations = await tx.evaluation.findMany({ where: { applicationId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { applicationId: true, scores: { select: { criterionId: true, comment: true } } } });
+  const out = new Map<string, { label: string; comments: string[] }[]>();
+  for (const id of ids) out.set(id, criteria.map((c) => ({ label: c.label, comments: [] })));
+  const index = new Map(criteria.map((c, i) => [c.id, i]));
+  for (const e of evaluations) {
+    const list = out.get(e.applicationId)!;
+    for (const s of e.scores) {
+      const i = index.get(s.criterionId);
+      if (i !== undefined) list[i]!.comments.push(s.comment);
+    }
+  }
+  return out;
+}
+
+/** Accepts the proposed list: writes the decision draft (laureates, ordered reserve, not retained, reasons). */
+export async function acceptSelection(actor: Actor, callId: string) {
+  assertCan(actor, "national.decide");
+  return db().$transaction(
+    async (tx) => {
+      await lockCall(tx, String(callId));
+      const call = await callWithRules(tx, String(callId));
+      assertNationalPhase(call);
+      if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
+      const rows = await loadNationalDossiers(tx, call.id);
+      if (!rows.length) throw new AppError("INVALID_STATE", "Aucun dossier n'a encore été transmis par une région finalisée.");
+      const result = selectLaureates(candidatesOf(rows), rulesOf(call));
+      const comments = await commentsByDossier(tx, call.id, rows.map((r) => r.id));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const lines: { applicationId: string; outcome: DecisionOutcome; amountCents: number | null; reserveRank: number | null; reasons: string }[] = [];
+      const line = (id: string, outcome: DecisionOutcome, amountCents: number | null, reserveRank: number | null, notFundedReason: string | null) => {
+        const r = byId.get(id)!;
+        lines.push({
+          applicationId: id,
+          outcome,
+          amountCents,
+          reserveRank,
+          reasons: draftReasons({ outcome, amountCents, reserveRank, notFundedReason, regionalMotivation: r.regionalOpinion.motivation, criteria: comments.get(id)! }),
+        });
+      };
+      for (const l of result.laureates) line(l.id, "LAUREATE", l.amountCents, null, null);
+      result.reserve.forEach((r, i) => line(r.id, "RESERVE", r.amountCents, i + 1, reasonText(r.reason)));
+      for (const n of result.notRetained) line(n.id, "NOT_RETAINED", null, null, reasonText(n.reason));
+      await tx.decision.deleteMany({ where: { callId: call.id } });
+      await tx.decision.createMany({ data: lines.map((l) => ({ ...l, callId: call.id })) });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "national.selection.accept",
+        entityType: "Call",
+        entityId: call.id,
+        after: {
+          laureates: result.laureates.map((l) => byId.get(l.id)!.reference),
+          reserve: result.reserve.map((l) => byId.get(l.id)!.reference),
+          notRetained: result.notRetained.map((l) => byId.get(l.id)!.reference),
+          totalAmountCents: result.totalAmountCents,
+          totalScore: result.totalScore,
+        },
+      });
+      return { laureates: result.laureates.length, reserve: result.reserve.length, notRetained: result.notRetained.length };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** Edits one line of the draft list; once finalised, only the reasons change (until publication). */
+export async function updateDecision(actor: Actor, applicationId: string, input: unknown) {
+  const facts = await applicationFacts(String(applicationId));
+  assertCan(actor, "national.decide", facts);
+  return db().$transaction(async (tx) => {
+    const current = await tx.decision.findUnique({ where: { applicationId } });
+    if (!current) throw new AppError("NOT_FOUND", "Aucune décision en projet pour ce dossier : acceptez d'abord la liste proposée.");
+    await lockCall(tx, current.callId);
+    const call = await callWithRules(tx, current.callId);
+    if (call.resultsPublishedAt) throw new AppError("INVALID_STATE", "Les résultats sont publiés : la décision ne peut plus changer.");
+    const before = { outcome: current.outcome, amountCents: current.amountCents, reserveRank: current.reserveRank, reasons: current.reasons };
+    if (call.decisionsFinalizedAt) {
+      const { reasons } = parseInput(reasonsSchema, input);
+      const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+      const changed = (key: "outcome" | "amountCents" | "reserveRank") => raw[key] !== undefined && raw[key] !== current[key];
+      if (changed("outcome") || changed("amountCents") || changed("reserveRank")) {
+        throw new AppError("INVALID_STATE", "La liste est finalisée : seuls les motifs peuvent encore être modifiés avant la publication.");
+      }
+      await tx.decision.update({ where: { applicationId }, data: { reasons } });
+      await recordAudit(tx, { actorId: actor.id, action: "national.decision.reasons", entityType: "Decision", entityId: applicationId, before: { reasons: current.reasons }, after: { reasons } });
+      return;
+    }
+    const v = parseInput(decisionEditSchema, input);
+    const amountCents = v.outcome === "NOT_RETAINED" ? null : v.amountCents;
+    // The reserve list stays one order 1..k: the edited line goes at its rank, the others follow.
+    const reserve = (await tx.decision.findMany({ where: { callId: call.id, outcome: "RESERVE", applicationId: { not: applicationId } }, orderBy: [{ reserveRank: "asc" }, { applicationId: "asc" }], select: { applicationId: true } })).map((d) => d.applicationId);
+    if (v.outcome === "RESERVE") reserve.splice(Math.min(v.reserveRank! - 1, reserve.length), 0, applicationId);
+    await tx.decision.updateMany({ where: { callId: call.id }, data: { reserveRank: null } });
+    await tx.decision.update({ where: { applicationId }, data: { outcome: v.outcome, amountCents, reasons: v.reasons, decidedAt: new Date() } });
+    for (const [i, id] of reserve.entries()) await tx.decision.update({ where: { applicationId: id }, data: { reserveRank: i + 1 } });
+    const after = await tx.decision.findUniqueOrThrow({ where: { applicationId }, select: { outcome: true, amountCents: true, reserveRank: true, reasons: true } });
+    await recordAudit(tx, { actorId: actor.id, action: "national.decision.edit", entityType: "Decision", entityId: applicationId, before, after });
+  });
+}
+
+/** The current lines and what prevents finalising them. */
+async function listProblems(tx: Tx, call: CallWithRules) {
+  const rows = await loadNationalDossiers(tx, call.id);
+  const decisions = await tx.decision.findMany({ where: { callId: call.id }, select: { applicationId: true } });
+  const national = new Set(rows.map((r) => r.id));
+  const stale = decisions.filter((d) => !national.has(d.applicationId)).length;
+  const missing = rows.filter((r) => !r.decision).map((r) => r.reference);
+  const lines = rows.filter((r) => r.decision).map((r) => ({
+    applicationId: r.id,
+    reference: r.reference,
+    outcome: r.decision!.outcome,
+    amountCents: r.decision!.amountCents,
+    reserveRank: r.decision!.reserveRank,
+    territoryType: r.territoryType,
+    reasons: r.decision!.reasons,
+  }));
+  const problems = decisionProblems(lines, rulesOf(call), missing);
+  if (stale) problems.unshift(`${stale} décision${stale > 1 ? "s portent" : " porte"} sur un dossier qui n'est plus à l'analyse nationale (région rouverte) : acceptez à nouveau la liste proposée.`);
+  return { problems, lines };
+}
+
+/** Finalises the list: refused over the envelope, outside the bounds, with a priority unmet, or incomplete. */
+export async function finalizeDecisions(actor: Actor, callId: string, now = new Date()) {
+  assertCan(actor, "national.decide");
+  return db().$transaction(async (tx) => {
+    await lockCall(tx, String(callId));
+    const call = await callWithRules(tx, String(callId));
+    assertNationalPhase(call);
+    if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
+    const { problems, lines } = await listProblems(tx, call);
+    if (!lines.length) throw new AppError("INVALID_STATE", "Aucune décision en projet : acceptez d'abord la liste proposée.");
+    if (problems.length) throw new AppError("VALIDATION", `La liste ne peut pas être finalisée : ${problems.join(" ")}`, { _form: problems });
+    await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: now } });
+    const laureates = lines.filter((l) => l.outcome === "LAUREATE");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "national.decisions.finalize",
+      entityType: "Call",
+      entityId: call.id,
+      after: { laureates: laureates.length, totalAmountCents: laureates.reduce((s, l) => s + (l.amountCents ?? 0), 0), reserve: lines.filter((l) => l.outcome === "RESERVE").length },
+    });
+  });
+}
+
+/** Reopens a finalised list for edits, before publication only. */
+export async function reopenDecisions(actor: Actor, callId: string) {
+  assertCan(actor, "national.decide");
+  await db().$transaction(async (tx) => {
+    await lockCall(tx, String(callId));
+    const call = await callWithRules(tx, String(callId));
+    if (call.resultsPublishedAt) throw new AppError("INVALID_STATE", "Les résultats sont publiés : la liste ne peut plus être rouverte.");
+    if (!call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste n'est pas finalisée.");
+    await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: null } });
+    await recordAudit(tx, { actorId: actor.id, action: "national.decisions.reopen", entityType: "Call", entityId: call.id, before: { decisionsFinalizedAt: call.decisionsFinalizedAt }, after: { decisionsFinalizedAt: null } });
+  });
+}
+
+// ───────────────────────── Publication ─────────────────────────
+
+const LETTER_SELECT = {
+  applicationId: true,
+  outcome: true,
+  amountCents: true,
+  reserveRank: true,
+  reasons: true,
+  application: {
+    select: {
+      reference: true,
+      status: true,
+      owner: { select: { email: true } },
+      collaborators: { where: { acceptedAt: { not: null } }, select: { user: { select: { email: true } } } },
+      pole: { select: { name: true, carrierName: true, addressLine: true, postalCode: true, city: true } },
+    },
+  },
+} as const;
+type LetterRow = { applicationId: string; outcome: DecisionOutcome; amountCents: number | null; reserveRank: number | null; reasons: string; application: { reference: string | null; pole: { name: string; carrierName: string; addressLine: string; postalCode: string; city: string } } };
+
+function letterInput(d: LetterRow, callTitle: string, at: Date): LetterInput {
+  const p = d.application.pole;
+  return {
+    reference: d.application.reference ?? d.applicationId,
+    callTitle,
+    poleName: p.name,
+    carrierName: p.carrierName,
+    addressLines: [p.addressLine, `${p.postalCode} ${p.city}`],
+    outcome: d.outcome,
+    amountCents: d.amountCents,
+    reserveRank: d.reserveRank,
+    reasons: d.reasons,
+    publishedAt: at,
+  };
+}
+
+const recipients = (a: { owner: { email: string }; collaborators: { user: { email: string } | null }[] }) =>
+  [...new Set([a.owner.email, ...a.collaborators.flatMap((c) => (c.user ? [c.user.email] : []))])];
+
+const OUTCOME_STATUS: Record<DecisionOutcome, ApplicationStatus> = { LAUREATE: "LAUREATE", RESERVE: "RESERVE", NOT_RETAINED: "NOT_RETAINED" };
+
+/**
+ * Publishes the finalised list, once: every decision letter is generated and stored, the dossiers take
+ * their final status, and every applicant (owner and co-editors) is told by e-mail.
+ */
+export async function publishDecisions(actor: Actor, callId: string, now = new Date()) {
+  assertCan(actor, "national.publish");
+  const call = await callWithRules(db(), String(callId));
+  const alreadyPublished = () => new AppError("INVALID_STATE", `Les résultats de cet appel ont déjà été publiés${call.resultsPublishedAt ? ` (le ${formatDateTime(call.resultsPublishedAt)})` : ""}.`);
+  if (call.resultsPublishedAt) throw alreadyPublished();
+  if (!call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
+  const decisions = await db().decision.findMany({ where: { callId: call.id }, orderBy: { applicationId: "asc" }, select: LETTER_SELECT });
+  // Letters first (files outside the transaction), removed again if the publication does not happen.
+  const keys = new Map<string, { key: string; pdf: Uint8Array }>();
+  try {
+    for (const d of decisions) {
+      const pdf = await decisionLetterPdf(letterInput(d, call.title, now));
+      const key = `decisions/${call.id}/${d.applicationId}-${randomUUID()}.pdf`;
+      await storage().put(key, Buffer.from(pdf), "application/pdf");
+      keys.set(d.applicationId, { key, pdf });
+    }
+    await db().$transaction(
+      async (tx) => {
+        await lockCall(tx, call.id);
+        const fresh = await tx.call.findUniqueOrThrow({ where: { id: call.id }, select: { resultsPublishedAt: true, decisionsFinalizedAt: true } });
+        if (fresh.resultsPublishedAt) throw alreadyPublished();
+        if (!fresh.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
+        for (const d of decisions) {
+          await tx.decision.update({ where: { applicationId: d.applicationId }, data: { publishedAt: now, letterKey: keys.get(d.applicationId)!.key } });
+          const to = OUTCOME_STATUS[d.outcome];
+          const moved = await tx.application.updateMany({ where: { id: d.applicationId, status: "REGIONAL_DONE" }, data: { status: to } });
+          if (moved.count !== 1) throw new AppError("CONFLICT", `Le dossier ${d.application.reference} a changé de statut entre-temps.`);
+        }
+        await tx.statusChange.createMany({ data: decisions.map((d) => ({ applicationId: d.applicationId, from: "REGIONAL_DONE" as const, to: OUTCOME_STATUS[d.outcome], actorId: actor.id, at: now })) });
+        await tx.call.update({ where: { id: call.id }, data: { resultsPublishedAt: now } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "national.publish",
+          entityType: "Call",
+          entityId: call.id,
+          after: { publishedAt: now.toISOString(), decisions: decisions.length, laureates: decisions.filter((d) => d.outcome === "LAUREATE").length },
+        });
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    await Promise.all([...keys.values()].map(({ key }) => storage().delete(key).catch(() => {})));
+    throw error;
+  }
+  // After the commit: a mail failure does not undo the publication (the letter stays in the space).
+  let sent = 0;
+  for (const d of decisions) {
+    const reference = d.application.reference ?? d.applicationId;
+    for (const to of recipients(d.application)) {
+      try {
+        await sendMail(decisionMail({ to, reference, callTitle: call.title, outcomeLabel: OUTCOME_LABELS[d.outcome], link: `${appUrl()}/mes-dossiers/${d.applicationId}`, letter: keys.get(d.applicationId)!.pdf }));
+        sent++;
+      } catch (error) {
+        console.error(`Décision non envoyée à ${to}`, error);
+      }
+    }
+  }
+  return { decisions: decisions.length, mails: sent };
+}
+
+// ───────────────────────── Withdrawals and reserve promotion ─────────────────────────
+
+async function withdrawLaureate(actor: Actor, applicationId: string, reason: string, action: string) {
+  await db().$transaction(async (tx) => {
+    const done = await tx.application.updateMany({ where: { id: applicationId, status: "LAUREATE" }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), version: { increment: 1 } } });
+    if (done.count !== 1) throw new AppError("INVALID_STATE", "Ce dossier n'est pas (ou plus) lauréat.");
+    await tx.statusChange.create({ data: { applicationId, from: "LAUREATE", to: "WITHDRAWN", actorId: actor.id, note: reason } });
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "Application", entityId: applicationId, before: { status: "LAUREATE" }, after: { status: "WITHDRAWN", reason } });
+  });
+}
+
+/** The owner of a laureate dossier gives the grant up. */
+export async function renounceGrant(actor: Actor, applicationId: string, input: unknown) {
+  assertCan(actor, "application.renounce", await applicationFacts(String(applicationId)));
+  const { reason } = parseInput(renounceSchema, input);
+  await withdrawLaureate(actor, applicationId, reason, "application.renounce");
+}
+
+/** The national cell records a laureate's withdrawal (told by letter or e-mail). */
+export async function recordLaureateWithdrawal(actor: Actor, applicationId: string, input: unknown) {
+  const facts = await applicationFacts(String(applicationId));
+  assertCan(actor, "national.decide", facts);
+  const { reason } = parseInput(renounceSchema, input);
+  if (facts!.status !== "LAUREATE") throw new AppError("INVALID_STATE", "Ce dossier n'est pas (ou plus) lauréat.");
+  await withdrawLaureate(actor, applicationId, reason, "national.withdrawal");
+}
+
+/**
+ * The cell confirms the proposed promotion: the first reserve dossier that fits the remaining envelope
+ * (and keeps the priorities) becomes laureate; its new letter is stored and its applicants told.
+ * Also called by the conventions' work after a missed signing deadline.
+ */
+export async function promoteReserve(actor: Actor, callId: string, applicationId: string, now = new Date()) {
+  const facts = await applicationFacts(String(applicationId));
+  assertCan(actor, "national.decide", facts);
+  const result = await db().$transaction(async (tx) => {
+    await lockCall(tx, String(callId));
+    const call = await callWithRules(tx, String(callId));
+    if (!call.resultsPublishedAt) throw new AppError("INVALID_STATE", "Les résultats ne sont pas encore publiés : modifiez la liste des décisions.");
+    const proposal = await proposeReservePromotion(call.id, tx);
+    if (!proposal) throw new AppError("INVALID_STATE", "Aucun dossier de la liste complémentaire ne tient dans l'enveloppe restante en respectant les priorités.");
+    if (proposal.applicationId !== applicationId) {
+      throw new AppError("INVALID_STATE", `Le dossier à promouvoir est ${proposal.reference} : le premier de la liste complémentaire qui tient dans l'enveloppe restante (${formatEuros(proposal.remainingCents)}).`);
+    }
+    const before = await tx.decision.findUniqueOrThrow({ where: { applicationId }, select: { outcome: true, reserveRank: true, amountCents: true, reasons: true } });
+    const reasons = `Votre projet, inscrit en position ${before.reserveRank} sur la liste complémentaire, est retenu à la suite du désistement d'un lauréat, pour une subvention de ${formatEuros(before.amountCents ?? 0)}.\n${before.reasons}`;
+    await tx.decision.update({ where: { applicationId }, data: { outcome: "LAUREATE", reserveRank: null, reasons, decidedAt: now } });
+    const moved = await tx.application.updateMany({ where: { id: applicationId, status: "RESERVE" }, data: { status: "LAUREATE" } });
+    if (moved.count !== 1) throw new AppError("CONFLICT");
+    await tx.statusChange.create({ data: { applicationId, from: "RESERVE", to: "LAUREATE", actorId: actor.id, note: "Promu depuis la liste complémentaire" } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "national.promote",
+      entityType: "Decision",
+      entityId: applicationId,
+      before: { outcome: before.outcome, reserveRank: before.reserveRank },
+      after: { outcome: "LAUREATE", amountCents: before.amountCents, remainingCentsBefore: proposal.remainingCents },
+    });
+    return { call, amountCents: before.amountCents ?? 0 };
+  });
+  // The new letter, then the e-mail (after the commit; a failure is logged, the promotion stays).
+  try {
+    const d = await db().decision.findUniqueOrThrow({ where: { applicationId }, select: LETTER_SELECT });
+    const pdf = await decisionLetterPdf(letterInput(d, result.call.title, now));
+    const key = `decisions/${result.call.id}/${applicationId}-${randomUUID()}.pdf`;
+    await storage().put(key, Buffer.from(pdf), "application/pdf");
+    await db().decision.update({ where: { applicationId }, data: { letterKey: key } });
+    for (const to of recipients(d.application)) {
+      await sendMail(promotionMail({ to, reference: d.application.reference ?? applicationId, amount: formatEuros(result.amountCents), link: `${appUrl()}/mes-dossiers/${applicationId}`, letter: pdf }));
+    }
+  } catch (error) {
+    console.error("Lettre ou e-mail de promotion non envoyé", error);
+  }
+  return { applicationId, amountCents: result.amountCents };
+}

@@ -9,7 +9,7 @@ import { seedDemo } from "@/prisma/seed";
 // One test, since the demo is long to write (79 dossiers instructed through the commands) and the
 // database is emptied before each test.
 describe("demo data", () => {
-  it("tells the story of the 2025 call, instructed in every region, and opens the next edition today, idempotently", { timeout: 300_000 }, async () => {
+  it("tells the story of the 2025 call (instructed in every region, decided, conventions) and opens the next edition today, idempotently", { timeout: 300_000 }, async () => {
     await seedDemo();
     const counts = async () => ({ users: await db().user.count(), dossiers: await db().application.count(), audit: await db().auditEvent.count() });
     const first = await counts();
@@ -36,7 +36,7 @@ describe("demo data", () => {
     expect(Object.values(DOSSIERS_2025).reduce((a, b) => a + b, 0)).toBe(79);
     expect(dossiers.every((d) => d.submittedAt! <= c2025.deadlineAt)).toBe(true);
     expect(dossiers.filter((d) => d.status === "INADMISSIBLE")).toHaveLength(2);
-    const done = dossiers.filter((d) => d.status === "REGIONAL_DONE");
+    const done = dossiers.filter((d) => ["LAUREATE", "RESERVE", "NOT_RETAINED"].includes(d.status));
     expect(done).toHaveLength(77);
     for (const d of done) {
       expect(d.assignments.length).toBeGreaterThanOrEqual(2);
@@ -46,7 +46,14 @@ describe("demo data", () => {
       if (o.opinion !== "UNFAVORABLE") expect(o.proposedAmountCents >= 30_000_00 && o.proposedAmountCents <= 80_000_00).toBe(true);
     }
     expect(await db().regionalReview.count({ where: { callId: c2025.id, status: "FINALIZED" } })).toBe(18);
-    expect(c2025.phase).toBe("NATIONAL_REVIEW");
+
+    // Then decided nationally within the envelope, published, and the laureates' conventions prepared.
+    expect(c2025.phase).toBe("DECIDED");
+    const laureates = await db().decision.findMany({ where: { callId: c2025.id, outcome: "LAUREATE" } });
+    expect(laureates.length).toBeGreaterThanOrEqual(6);
+    expect(laureates.reduce((sum, d) => sum + d.amountCents!, 0)).toBeLessThanOrEqual(500_000_00);
+    expect(laureates.every((d) => d.publishedAt !== null)).toBe(true);
+    expect(await db().convention.count({ where: { application: { callId: c2025.id } } })).toBe(laureates.length);
 
     // Accounts: one per role in the printed list, every region's cell for the replay.
     const roles = await db().roleAssignment.groupBy({ by: ["role", "regionCode"], _count: { _all: true } });

@@ -8,7 +8,7 @@ import { waitForMail } from "./mailbox";
 import { AFTER_SCENARIO } from "./scenarios/after-data";
 
 const SIGNED_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const NUMBER = "PTCE-2024-001";
+const NUMBER = "PTCE-2023-001";
 
 async function openDossier(page: Page) {
   await page.goto("/mes-dossiers");

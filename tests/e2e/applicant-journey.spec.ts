@@ -152,7 +152,7 @@ test("a new applicant goes from nothing to a submitted, acknowledged dossier", a
 test("another applicant's dossier typed in the address bar is not found", async ({ browser }) => {
   const owner = await newPage(browser, "porteur3@demo-ptce.fr");
   await owner.goto("/mes-dossiers/pole");
-  await expect(owner.getByRole("heading", { level: 1 })).toHaveText("Présenter mon pôle");
+  await expect(owner.getByRole("heading", { level: 1 })).toHaveText("Mon pôle"); // porteur3 applied to the 2025 edition
   const other = await newPage(browser, "porteur3@demo-ptce.fr");
   const response = await other.goto("/mes-dossiers/cl0000000000000000000000");
   expect(response?.status()).toBe(404);

@@ -21,7 +21,7 @@ const ROLES = [
   { email: "porteur1@demo-ptce.fr", space: "/mes-dossiers", heading: "Mes dossiers" },
   { email: "coordination.bretagne@demo-ptce.fr", space: "/cra", heading: "Cellule régionale d'animation", also: "Bretagne" },
   { email: "evaluation1.occitanie@demo-ptce.fr", space: "/cra", heading: "Cellule régionale d'animation", also: "Occitanie" },
-  { email: "cna1@demo-ptce.fr", space: "/cna", heading: "Cellule nationale d'animation", also: "Avancement de l'instruction par région" },
+  { email: "cna1@demo-ptce.fr", space: "/cna", heading: "Cellule nationale d'animation", also: "Avancement des régions" },
   { email: "admin@demo-ptce.fr", space: "/admin", heading: "Administration", also: "Utilisateurs" },
 ];
 
@@ -83,6 +83,7 @@ test("repeated failures lock the e-mail with a clear message (whether it has an 
 });
 
 test("every demo account signs in and lands in its space", async ({ browser }) => {
+  test.setTimeout(180_000); // sixteen sign-ins, one after the other
   const homes: Record<string, string> = { ADMIN: "/admin", CNA_MEMBER: "/cna", CRA_COORDINATOR: "/cra", CRA_EVALUATOR: "/cra", APPLICANT: "/mes-dossiers" };
   for (const user of DEMO_USERS) {
     const page = await newPage(browser, user.email);

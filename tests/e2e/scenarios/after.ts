@@ -22,14 +22,14 @@ export async function seedAfterScenario(): Promise<void> {
   const owner = await actorOf(AFTER_SCENARIO.email);
   const call = await createCall(admin, ptceCallInput({
     slug: AFTER_SCENARIO.callSlug,
-    year: 2024,
-    opensAt: parisTimeToUtc("2024-10-02", "09:00"),
-    deadlineAt: parisEndOfDay("2024-11-02"),
-    regionalDeadlineAt: parisEndOfDay("2024-11-16"),
-    nationalDeadlineAt: parisEndOfDay("2024-11-28"),
-    resultsAt: parisTimeToUtc("2024-11-30", "12:00"),
+    year: 2023,
+    opensAt: parisTimeToUtc("2023-10-02", "09:00"),
+    deadlineAt: parisEndOfDay("2023-11-02"),
+    regionalDeadlineAt: parisEndOfDay("2023-11-16"),
+    nationalDeadlineAt: parisEndOfDay("2023-11-28"),
+    resultsAt: parisTimeToUtc("2023-11-30", "12:00"),
   }));
-  await db().call.update({ where: { id: call.id }, data: { phase: "DECIDED", decisionsFinalizedAt: new Date("2024-11-28T10:00:00Z"), resultsPublishedAt: new Date("2024-11-30T11:00:00Z") } });
+  await db().call.update({ where: { id: call.id }, data: { phase: "DECIDED", decisionsFinalizedAt: new Date("2023-11-28T10:00:00Z"), resultsPublishedAt: new Date("2023-11-30T11:00:00Z") } });
   const pole = await db().pole.create({
     data: {
       ownerId: owner.id, name: AFTER_SCENARIO.poleName, carrierName: "Association Rance en commun", siret: "73282932000074", legalForm: "ASSOCIATION",
@@ -45,12 +45,12 @@ export async function seedAfterScenario(): Promise<void> {
     data: {
       callId: call.id, poleId: pole.id, ownerId: owner.id, regionCode: "53", territoryType: "RURAL", reference: AFTER_SCENARIO.reference, status: "LAUREATE",
       title: "Ressourcerie maritime de la Rance", presentation: "Une ressourcerie du matériel nautique et un atelier partagé de réparation.",
-      amountRequestedCents: 60_000_00, submittedAt: new Date("2024-10-30T10:00:00Z"), honourDeclaredAt: new Date("2024-10-30T10:00:00Z"),
+      amountRequestedCents: 60_000_00, submittedAt: new Date("2023-10-30T10:00:00Z"), honourDeclaredAt: new Date("2023-10-30T10:00:00Z"),
       indicators: { create: [{ label: "Matériel nautique réemployé", unit: "t", baseline: "0", targetYear1: "40", targetYear2: "90", position: 0 }] },
-      statusChanges: { create: [{ from: "REGIONAL_DONE", to: "LAUREATE", at: new Date("2024-11-30T11:00:00Z") }] },
+      statusChanges: { create: [{ from: "REGIONAL_DONE", to: "LAUREATE", at: new Date("2023-11-30T11:00:00Z") }] },
     },
   });
-  await db().decision.create({ data: { applicationId: application.id, callId: call.id, outcome: "LAUREATE", amountCents: 60_000_00, decidedAt: new Date("2024-11-28T10:00:00Z"), publishedAt: new Date("2024-11-30T11:00:00Z") } });
+  await db().decision.create({ data: { applicationId: application.id, callId: call.id, outcome: "LAUREATE", amountCents: 60_000_00, decidedAt: new Date("2023-11-28T10:00:00Z"), publishedAt: new Date("2023-11-30T11:00:00Z") } });
   const convention = await prepareConvention(cna, application.id);
   await sendConvention(cna, convention.id);
 }

@@ -13,7 +13,6 @@ import { formatScore, OPINION_LABELS, TERRITORY_LABELS } from "@/lib/national/la
 import { overviewFiltersSchema } from "@/lib/national/schema";
 import { parsePage } from "@/lib/pagination";
 import { ReopenForm } from "@/components/regional/region-actions";
-import { regionalReviews } from "@/lib/regional/data";
 
 export const metadata = { title: "Cellule nationale" };
 
@@ -38,7 +37,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
   }
   const filters = overviewFiltersSchema.parse(params);
   const page = parsePage(params);
-  const [view, reviews] = await Promise.all([getNationalOverview(actor, call.id, filters, page), regionalReviews(actor, call.id)]);
+  const view = await getNationalOverview(actor, call.id, filters, page);
   const reopenable = ["REGIONAL_REVIEW", "NATIONAL_REVIEW"].includes(call.phase) && !view.decided;
   const keep: Record<string, string> = { appel: call.slug, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
   if (params.taille) keep.taille = params.taille;
@@ -89,9 +88,9 @@ export default async function NationalViewPage({ searchParams }: Props) {
                     {r.finalizedAt && <span className="fr-text--sm"> le {formatDateTime(r.finalizedAt)}</span>}
                     {reopenable && <ReopenForm callId={call.id} regionCode={r.code} regionName={r.name} />}
                   </>
-                ) : reviews.get(r.code)?.reopenedAt ? (
+                ) : r.reopenedAt ? (
                   <Badge severity="warning" small>
-                    Rouverte le {formatDateTime(reviews.get(r.code)!.reopenedAt!)}
+                    Rouverte le {formatDateTime(r.reopenedAt)}
                   </Badge>
                 ) : (
                   <Badge severity="info" small>

@@ -314,7 +314,8 @@ export async function getSelection(actor: Actor, callId: string, whatIf?: Parsed
 export async function getDecisionList(actor: Actor, callId: string) {
   assertCan(actor, "national.decide");
   const call = await callWithRules(db(), callId);
-  const rows = await loadNationalDossiers(db(), call.id);
+  // Before the list is accepted there is nothing to show: the dossiers are not loaded.
+  const rows = (await db().decision.count({ where: { callId: call.id } })) ? await loadNationalDossiers(db(), call.id) : [];
   const withdrawn = await db().decision.findMany({
     where: { callId: call.id, application: { status: "WITHDRAWN" } },
     select: { applicationId: true, outcome: true, amountCents: true, application: { select: { reference: true, pole: { select: { name: true } }, withdrawnAt: true } } },

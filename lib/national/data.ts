@@ -128,13 +128,10 @@ async function regionProgress(callId: string, minEvaluators: number) {
     SELECT a."regionCode" AS "regionCode",
       count(*) FILTER (WHERE a.status::text = ANY(${SUBMITTED_STATUSES}))::int AS submitted,
       count(*) FILTER (WHERE a.status::text = ANY(${checked}))::int AS checked,
-      count(*) FILTER (WHERE coalesce(ev.n, 0) >= ${minEvaluators} OR o.id IS NOT NULL)::int AS evaluated,
+      -- evaluated: an opinion, or enough submitted evaluations (counted only when there is no opinion yet)
+      count(*) FILTER (WHERE o.id IS NOT NULL OR (SELECT count(*) FROM "Evaluation" e WHERE e."applicationId" = a.id AND e.status = 'SUBMITTED') >= ${minEvaluators})::int AS evaluated,
       count(o.id)::int AS opinions
     FROM "Application" a
-    LEFT JOIN (
-      SELECT e."applicationId", count(*) AS n FROM "Evaluation" e JOIN "Application" x ON x.id = e."applicationId"
-      WHERE e.status = 'SUBMITTED' AND x."callId" = ${callId} GROUP BY 1
-    ) ev ON ev."applicationId" = a.id
     LEFT JOIN "RegionalOpinion" o ON o."applicationId" = a.id
     WHERE a."callId" = ${callId} AND a."submittedAt" IS NOT NULL
     GROUP BY 1`;
@@ -145,11 +142,13 @@ async function regionProgress(callId: string, minEvaluators: number) {
 export async function getNationalOverview(actor: Actor, callId: string, filters: OverviewFilters, page: { page: number; size: number; skip: number }) {
   assertCan(actor, "space.cna");
   const call = await callWithRules(db(), callId);
-  const [regions, finalized, progress] = await Promise.all([
+  const [regions, finalizedOrNot, progress] = await Promise.all([
     db().region.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
-    db().regionalReview.findMany({ where: { callId, status: "FINALIZED" }, select: { regionCode: true, finalizedAt: true } }),
+    db().regionalReview.findMany({ where: { callId }, select: { regionCode: true, status: true, finalizedAt: true, reopenedAt: true } }),
     regionProgress(callId, call.minEvaluators),
   ]);
+  const reviews = new Map(finalizedOrNot.map((r) => [r.regionCode, r]));
+  const finalized = finalizedOrNot.filter((r) => r.status === "FINALIZED");
   const finalizedCodes = finalized.map((r) => r.regionCode);
   const { context, agreement } = await frozenStatistics(callId, finalized);
   // One SQL query for the page and one for the totals (5 000 dossiers: the ORM's relation filters cost more).
@@ -210,6 +209,7 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
       progress: progress.get(r.code) ?? { submitted: 0, checked: 0, evaluated: 0, opinions: 0 },
       finalized: finalizedAt.has(r.code),
       finalizedAt: finalizedAt.get(r.code) ?? null,
+      reopenedAt: reviews.get(r.code)?.reopenedAt ?? null,
       severity: context.severity.get(r.code) ?? null,
       agreement: agreement.get(r.code) ?? null,
     })),
@@ -314,7 +314,8 @@ export async function getSelection(actor: Actor, callId: string, whatIf?: Parsed
 export async function getDecisionList(actor: Actor, callId: string) {
   assertCan(actor, "national.decide");
   const call = await callWithRules(db(), callId);
-  const rows = await loadNationalDossiers(db(), call.id);
+  // Before the list is accepted there is nothing to show: the dossiers are not loaded.
+  const rows = (await db().decision.count({ where: { callId: call.id } })) ? await loadNationalDossiers(db(), call.id) : [];
   const withdrawn = await db().decision.findMany({
     where: { callId: call.id, application: { status: "WITHDRAWN" } },
     select: { applicationId: true, outcome: true, amountCents: true, application: { select: { reference: true, pole: { select: { name: true } }, withdrawnAt: true } } },

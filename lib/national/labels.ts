@@ -28,7 +28,15 @@ export function reasonText(reason: NotFundedReason): string {
   }
 }
 
+const TWO_DECIMALS = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const NO_DECIMALS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+
 /** A score in hundredths as people read it: 7350 → "73,50". */
 export function formatScore(hundredths: number): string {
-  return new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(hundredths / 100);
+  return TWO_DECIMALS.format(hundredths / 100);
+}
+
+/** A statistic (z-score with two decimals, percentile with none); "—" when there is none. */
+export function formatStatistic(x: number | null | undefined, decimals: 0 | 2 = 2): string {
+  return x === null || x === undefined ? "—" : (decimals === 2 ? TWO_DECIMALS : NO_DECIMALS).format(x);
 }

@@ -33,6 +33,8 @@ describe("the 2025 edition replayed", () => {
     expect((await getNationalOverview(cna, call.id, { ...FILTERS, communaute: "aucune", region: "53" }, PAGE)).list.total).toBe(specs.filter((s) => s.regionCode === "53").length);
     expect((await getNationalOverview(cna, call.id, { ...FILTERS, communaute: "alimentation-durable" }, PAGE)).list.total).toBe(0);
     expect(overview.regions.find((r) => r.code === "53")!.agreement).toMatchObject({ meanStandardDeviation: 300 });
+    const n53 = specs.filter((s) => s.regionCode === "53").length;
+    expect(overview.regions.find((r) => r.code === "53")!.progress).toMatchObject({ submitted: n53, checked: n53, evaluated: n53, opinions: n53 });
 
     const first = await getSelection(cna, call.id);
     const second = await getSelection(cna, call.id);

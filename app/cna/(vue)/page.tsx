@@ -9,18 +9,16 @@ import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { getNationalOverview } from "@/lib/national/data";
-import { formatScore, OPINION_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, formatStatistic, OPINION_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 import { overviewFiltersSchema } from "@/lib/national/schema";
 import { parsePage } from "@/lib/pagination";
 import { ReopenForm } from "@/components/regional/region-actions";
-import { regionalReviews } from "@/lib/regional/data";
 
 export const metadata = { title: "Cellule nationale" };
 
 type Params = { appel?: string; page?: string; taille?: string; region?: string; territoire?: string; communaute?: string; avis?: string };
 type Props = { searchParams: Promise<Params> };
 
-const fixed = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "—" : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x));
 const OPINION_SEVERITY = { FAVORABLE: "success", RESERVED: "warning", UNFAVORABLE: "error" } as const;
 
 export default async function NationalViewPage({ searchParams }: Props) {
@@ -38,7 +36,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
   }
   const filters = overviewFiltersSchema.parse(params);
   const page = parsePage(params);
-  const [view, reviews] = await Promise.all([getNationalOverview(actor, call.id, filters, page), regionalReviews(actor, call.id)]);
+  const view = await getNationalOverview(actor, call.id, filters, page);
   const reopenable = ["REGIONAL_REVIEW", "NATIONAL_REVIEW"].includes(call.phase) && !view.decided;
   const keep: Record<string, string> = { appel: call.slug, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
   if (params.taille) keep.taille = params.taille;
@@ -89,9 +87,9 @@ export default async function NationalViewPage({ searchParams }: Props) {
                     {r.finalizedAt && <span className="fr-text--sm"> le {formatDateTime(r.finalizedAt)}</span>}
                     {reopenable && <ReopenForm callId={call.id} regionCode={r.code} regionName={r.name} />}
                   </>
-                ) : reviews.get(r.code)?.reopenedAt ? (
+                ) : r.reopenedAt ? (
                   <Badge severity="warning" small>
-                    Rouverte le {formatDateTime(reviews.get(r.code)!.reopenedAt!)}
+                    Rouverte le {formatDateTime(r.reopenedAt)}
                   </Badge>
                 ) : (
                   <Badge severity="info" small>
@@ -219,8 +217,8 @@ export default async function NationalViewPage({ searchParams }: Props) {
                 </td>
                 <td>{a.regionalOpinion?.rank ?? "—"}</td>
                 <td>{a.regionalOpinion ? formatScore(a.regionalOpinion.consolidatedScore) : "—"}</td>
-                <td>{fixed(a.context.zScore)}</td>
-                <td>{fixed(a.context.percentile, 0)}</td>
+                <td>{formatStatistic(a.context.zScore)}</td>
+                <td>{formatStatistic(a.context.percentile, 0)}</td>
                 <td>{a.nationalReview ? formatScore(a.nationalReview.score) : "à analyser"}</td>
                 <td>{a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}</td>
                 <td>{formatEuros(a.nationalReview?.amountCents ?? a.regionalOpinion?.proposedAmountCents ?? 0)}</td>

@@ -8,7 +8,7 @@ import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { getNationalDossier } from "@/lib/national/data";
-import { formatScore, OPINION_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, formatStatistic, OPINION_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 
 export const metadata = { title: "Analyse de second niveau" };
 
@@ -23,7 +23,6 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
   }
 }
 
-const fixed = (x: number | null, digits = 2) => (x === null ? "—" : new Intl.NumberFormat("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x));
 
 export default async function NationalDossierPage({ params }: Props) {
   const { id } = await params;
@@ -76,7 +75,7 @@ export default async function NationalDossierPage({ params }: Props) {
         </tr>
       </Table>
       <p>
-        Rang dans la région : {o.rank ?? "—"} · écart réduit (z) dans la région : {fixed(context.zScore)} · centile : {fixed(context.percentile, 0)} ·
+        Rang dans la région : {o.rank ?? "—"} · écart réduit (z) dans la région : {formatStatistic(context.zScore)} · centile : {formatStatistic(context.percentile, 0)} ·
         sévérité de la région : moyenne {severity?.mean != null ? formatScore(Math.round(severity.mean)) : "—"}, écart type{" "}
         {severity?.standardDeviation != null ? formatScore(Math.round(severity.standardDeviation)) : "—"} ({severity?.count ?? 0} dossiers)
       </p>

@@ -29,9 +29,9 @@ export async function seedNationalScenario() {
   const call = await createCall(admin, {
     ...ptceCallInput({
       slug: NATIONAL_SCENARIO.slug,
-      // A year of its own: references (AMI<year>-<region>-<n>) are numbered per call and must not meet
-      // those of the demo's calls or of the regional scenario.
-      year: 2024,
+      // This year's: references (AMI<year>-<region>-<n>) are numbered per year and region by the product's
+      // counter, so they cannot meet those of the other calls submitted through it, whatever their year.
+      year: Number(today.slice(0, 4)),
       opensAt: parisTimeToUtc(addDays(today, -60), "09:00"),
       deadlineAt: parisEndOfDay(addDays(today, -30)),
       regionalDeadlineAt: parisEndOfDay(addDays(today, -5)),

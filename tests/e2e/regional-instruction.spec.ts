@@ -33,7 +33,7 @@ async function score(page: Page, levels: number[], recommendation: string) {
 }
 
 test("a coordinator checks a dossier and assigns two evaluators, who score it; the coordinator writes the opinion, ranks and finalises the region", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // four people, some twenty pages
   const coordinator = await newPage(browser, "coordination.bretagne@demo-ptce.fr");
   await coordinator.goto(LIST);
   await expect(coordinator.getByRole("heading", { name: `Bretagne · ${REGIONAL_SCENARIO.title}` })).toBeVisible();

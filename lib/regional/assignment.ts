@@ -1,4 +1,8 @@
-// Suggested evaluators for dossiers: balance the workload of the region's evaluators.
+// Who evaluates a dossier: when evaluators can be assigned, and a suggestion that balances the workload.
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+
+/** Evaluators can be assigned from submission until the regional opinion. */
+export const ASSIGNABLE_STATUSES: readonly ApplicationStatus[] = ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"];
 
 export type EvaluatorLoad = { id: string; name: string; load: number };
 export type DossierNeed = {

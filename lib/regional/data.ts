@@ -8,7 +8,7 @@ import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/po
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
-import { suggestAssignments } from "@/lib/regional/assignment";
+import { ASSIGNABLE_STATUSES, suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers, type DossierProgress } from "@/lib/regional/finalization";
 import { proposedConsolidatedScore, synthesize, type Dispersion, type Synthesis } from "@/lib/regional/synthesis";
 
@@ -261,7 +261,7 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
     declare: can(actor, "application.declareConflict", facts),
     read: can(actor, "application.read", facts),
     check: can(actor, "application.checkAdmissibility", facts) && facts!.status === "SUBMITTED",
-    assign: can(actor, "application.assignEvaluators", facts) && ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(facts!.status),
+    assign: can(actor, "application.assignEvaluators", facts) && ASSIGNABLE_STATUSES.includes(facts!.status),
     evaluate: can(actor, "application.evaluate", facts),
     readEvaluations: can(actor, "application.readEvaluations", facts),
     opinion: can(actor, "application.regionalOpinion", facts) && facts!.status === "UNDER_REVIEW",

@@ -21,7 +21,7 @@ import {
   regionFinalizedMail,
   regionReopenedMail,
 } from "@/lib/mail/templates";
-import { suggestAssignments } from "@/lib/regional/assignment";
+import { ASSIGNABLE_STATUSES, suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers } from "@/lib/regional/finalization";
 import { admissibilitySchema, assignmentSchema, conflictSchema, evaluationSchema, opinionSchema, rankingSchema, reasonSchema } from "@/lib/regional/schema";
 import { parisEndOfDay } from "@/lib/time";
@@ -142,7 +142,7 @@ export async function checkAdmissibility(actor: Actor, applicationId: string, in
 
 // ───────────────────────────── Assignment ─────────────────────────────
 
-const ASSIGNABLE: ApplicationStatus[] = ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"];
+const ASSIGNABLE = [...ASSIGNABLE_STATUSES];
 
 async function regionEvaluators(tx: Tx, regionCode: string) {
   return tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode } } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import autocannon from "autocannon";
-import { appEnv, NEXT_BIN } from "../scripts/lib/app-env.ts";
+import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "../scripts/lib/app-env.ts";
 import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
 import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
 import { BENCH_CALL_SLUG, generate } from "./generate.ts";
@@ -69,7 +69,7 @@ if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) throw new Error("La construction de production a échoué.");
 }
-const [cmd, args] = pinned(0, process.execPath, [NEXT_BIN, "start", "-p", String(PORT)]);
+const [cmd, args] = pinned(0, process.execPath, PRODUCTION_SERVER_ARGS);
 // The bench measures the endpoint, not the limiter's refusals: a limit above what the load sends.
 const app: ChildProcess = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20", API_RATE_LIMIT_PER_MINUTE: "1000000" }, stdio: "ignore", detached: true });
 const stopApp = () => { try { process.kill(-app.pid!, "SIGTERM"); } catch {} };

@@ -3,13 +3,17 @@
 //   npm run bench                     all scenarios, 10 s each, 20 connections (distinct sessions)
 //   npm run bench -- --duration 20 --connections 50 --only cna
 //   npm run bench -- --regenerate     rebuild the data set
+//   npm run bench -- --profile        also write the server's CPU profile to .data/profiles (see profile.ts)
+//   npm run bench -- --no-page-cache  every page rendered by Next.js (PAGE_CACHE_MB=0)
+//   npm run bench -- --writes 10      while measuring, 10 transactions a second commit elsewhere in the database
 // The server is pinned to core 0 and the load generator to core 1 when `taskset` exists.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { appEnv, NEXT_BIN } from "../scripts/lib/app-env.ts";
+import pg from "pg";
+import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "../scripts/lib/app-env.ts";
 import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
 import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
 import { BENCH_CALL_SLUG, BENCH_PASSWORD, DRAFT_CALL_SLUG, DRAFT_WRITERS, generate, generateDrafts, SIZES } from "./generate.ts";
@@ -21,6 +25,7 @@ const arg = (name: string, fallback: string) => {
 const DURATION = Number(arg("duration", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const ONLY = arg("only", "");
+const WRITES = Number(arg("writes", "0"));
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -34,6 +39,7 @@ type Scenario = {
 };
 let draftIds: { id: string; email: string }[] = [];
 let largestRegionIds: string[] = [];
+let databaseUrl = "";
 /** Server action answers that were a refusal (they come back with status 200). */
 let actionRefusals = 0;
 export const SCENARIOS: Scenario[] = [
@@ -138,6 +144,7 @@ async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }
   }
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
+  databaseUrl = url;
   const { db, disconnect } = await import("@/lib/db");
   if (!(await db().call.findUnique({ where: { slug: BENCH_CALL_SLUG } }))) {
     console.log("Génération des données de mesure…");
@@ -162,9 +169,11 @@ async function startApp(url: string): Promise<ChildProcess> {
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("La construction de production a échoué.");
   }
-  const [cmd, args] = pinned(0, process.execPath, [NEXT_BIN, "start", "-p", String(PORT)]);
-  // Its own process group, so that stopping it stops `next start` too, not only `taskset`.
-  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20" }, stdio: "ignore", detached: true });
+  const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
+  const [cmd, args] = pinned(0, process.execPath, [...profile, ...PRODUCTION_SERVER_ARGS]);
+  // Its own process group, so that stopping it stops the server too, not only `taskset`.
+  const pageCache = process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {};
+  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20", ...pageCache }, stdio: "ignore", detached: true });
   for (let i = 0; i < 120; i++) {
     if (app.exitCode !== null) throw new Error(`Le serveur de production s'est arrêté (port ${PORT} déjà pris ?).`);
     try {
@@ -209,8 +218,20 @@ async function measure(s: Scenario) {
   await autocannon({ ...options, duration: 2 }); // warm-up
   client = 0;
   actionRefusals = 0;
+  const writer = WRITES > 0 ? writeElsewhere(WRITES) : null;
   const r = await autocannon(options);
+  await writer?.stop();
   return { scenario: s.name, path: s.path, sessions: cookies.length, connections, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, refused: actionRefusals, errors: r.errors };
+}
+
+/** Commits `perSecond` transactions a second to a dossier of another region than the pages measured. */
+function writeElsewhere(perSecond: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const ready = client.connect();
+  const timer = setInterval(() => {
+    void ready.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE "regionCode" <> '84' AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`));
+  }, 1000 / perSecond);
+  return { stop: () => (clearInterval(timer), ready.then(() => client.end())) };
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.
@@ -244,7 +265,8 @@ try {
     results.push(await measure(s));
     console.log(`mesuré : ${s.name}`);
   }
-  console.log(`\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur)`);
+  const conditions = [process.argv.includes("--no-page-cache") ? "sans cache de pages" : "cache de pages actif", WRITES ? `${WRITES} écritures/s ailleurs dans la base` : "sans écriture"].join(", ");
+  console.log(`\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur), ${conditions}`);
   console.table(results);
   const js = [];
   const cnaCookie = await signIn("cna1@mesures.test");
@@ -264,5 +286,7 @@ try {
   console.table(js);
 } finally {
   process.kill(-app.pid!, "SIGTERM");
+  // The CPU profile is written as the server exits.
+  while (app.exitCode === null && app.signalCode === null) await new Promise((r) => setTimeout(r, 100));
   await database.stop();
 }

@@ -2,7 +2,7 @@
 //   npm run demo                  development server (pages compiled on first visit)
 //   npm run demo -- --production  production build, then the production server
 import { spawn, spawnSync } from "node:child_process";
-import { appEnv, NEXT_BIN } from "./lib/app-env.ts";
+import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "./lib/app-env.ts";
 import { startServer } from "./lib/database.ts";
 import { appDatabaseUrl, migrate } from "./db.ts";
 import { ROOT } from "./lib/schema-engine.ts";
@@ -23,7 +23,7 @@ if (production) {
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const next = spawn(process.execPath, [NEXT_BIN, production ? "start" : "dev", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+const next = spawn(process.execPath, production ? PRODUCTION_SERVER_ARGS : [NEXT_BIN, "dev", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
 
 printDemoAccounts();
 console.log(`\nLa plateforme démarre sur http://localhost:${port} (Ctrl+C pour arrêter).\n`);

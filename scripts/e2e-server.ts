@@ -1,7 +1,7 @@
 // The server the end-to-end tests run against: a fresh database (on DATABASE_URL's server, else
 // the embedded PostgreSQL) migrated and seeded with the demo data, and the production build.
 import { spawn } from "node:child_process";
-import { appEnv, NEXT_BIN } from "./lib/app-env.ts";
+import { appEnv, PRODUCTION_SERVER_ARGS } from "./lib/app-env.ts";
 import { createDatabase, dropDatabase, startServer } from "./lib/database.ts";
 import { applyMigrations, ROOT } from "./lib/schema-engine.ts";
 
@@ -20,7 +20,7 @@ if (smtpUrl) process.env.SMTP_URL = smtpUrl;
 const { disconnect } = await import("@/lib/db");
 await disconnect();
 
-const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { cwd: ROOT, env: appEnv(url, port), stdio: "inherit" });
+const next = spawn(process.execPath, PRODUCTION_SERVER_ARGS, { cwd: ROOT, env: appEnv(url, port), stdio: "inherit" });
 
 let stopping = false;
 async function stop() {

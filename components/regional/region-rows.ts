@@ -23,17 +23,28 @@ function rowHtml(r: RegionRow, criterionIds: string[], showScores: boolean): str
     `<td>${r.submitted}/${r.assigned}</td>`,
   ];
   if (showScores) {
-    for (const id of criterionIds) {
-      const d = r.scores?.perCriterion.get(id);
-      cells.push(`<td>${escapeHtml(d ? formatMeanSd(d.mean, d.sd) : "—")}</td>`);
-    }
-    const w = r.scores?.weighted;
-    const total = w && w.mean !== null ? `${formatPoints(Math.round(w.mean))} ± ${formatPoints(Math.round(w.sd ?? 0))}` : "—";
-    const flag = r.scores?.disagreement ? `<br><span class="fr-badge fr-badge--warning fr-badge--sm">Divergence</span>` : "";
-    cells.push(`<td>${escapeHtml(total)}${flag}</td>`);
+    cells.push(scoreCells(r.scores, criterionIds));
     cells.push(`<td>${escapeHtml(r.opinion ? `${OPINION_LABELS[r.opinion.opinion]}${r.opinion.rank ? ` · ${r.opinion.rank}` : ""}` : "—")}</td>`);
   }
   const next = escapeHtml(r.next.label);
   cells.push(`<td>${r.next.mine ? `<strong>${next}</strong>` : next}</td>`);
   return `<tr>${cells.join("")}</tr>`;
+}
+
+// A dossier's figures are the same object for everyone until its region changes: written once.
+const written = new WeakMap<NonNullable<RegionRow["scores"]>, string>();
+
+function scoreCells(scores: RegionRow["scores"], criterionIds: string[]): string {
+  const kept = scores && written.get(scores);
+  if (kept) return kept;
+  const cells = criterionIds.map((id) => {
+    const d = scores?.perCriterion.get(id);
+    return `<td>${escapeHtml(d ? formatMeanSd(d.mean, d.sd) : "—")}</td>`;
+  });
+  const w = scores?.weighted;
+  const total = w && w.mean !== null ? `${formatPoints(Math.round(w.mean))} ± ${formatPoints(Math.round(w.sd ?? 0))}` : "—";
+  const flag = scores?.disagreement ? `<br><span class="fr-badge fr-badge--warning fr-badge--sm">Divergence</span>` : "";
+  const html = `${cells.join("")}<td>${escapeHtml(total)}${flag}</td>`;
+  if (scores) written.set(scores, html);
+  return html;
 }

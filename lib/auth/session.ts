@@ -1,21 +1,19 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/options";
 import { can, type Action, type Actor } from "@/lib/auth/policy";
+import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
+import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "@/lib/users/data";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  // Reading the cookies first marks the page as rendered per request (never prerendered at build).
-  await cookies();
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id) return null;
-  return loadActor(user.id, user.sessionVersion ?? 0);
+  // Reading the cookies marks the page as rendered per request (never prerendered at build).
+  const claims = await sessionClaims(sessionTokenOf(await cookies()), authEnv().NEXTAUTH_SECRET);
+  if (!claims) return null;
+  return loadActor(claims.userId, claims.sessionVersion);
 });
 
 /** For server actions and route handlers: the signed-in user, or UNAUTHORIZED. */

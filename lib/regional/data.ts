@@ -73,7 +73,7 @@ type RegionalReviewRow = Awaited<ReturnType<ReturnType<typeof db>["regionalRevie
  * that database triggers move on every change the table shows), then shared by the cell's members:
  * a large region holds a thousand dossiers, and twenty people may be working on it.
  */
-const snapshots = new Map<string, RegionSnapshot>();
+const snapshots = new Map<string, { version: number; snapshot: Promise<RegionSnapshot> }>();
 const MAX_SNAPSHOTS = 64;
 
 async function regionSnapshot(callId: string, regionCode: string, grid: { criterionIds: string[]; threshold: number }): Promise<RegionSnapshot> {
@@ -81,15 +81,21 @@ async function regionSnapshot(callId: string, regionCode: string, grid: { criter
   const [row] = await db().$queryRaw<{ version: number }[]>`SELECT version FROM "RegionTableVersion" WHERE "callId" = ${callId} AND "regionCode" = ${regionCode}`;
   const version = row?.version ?? 0;
   const cached = snapshots.get(key);
-  if (cached && cached.version === version) return cached;
+  // Requests arriving while a version is being read wait for that reading rather than starting their own.
+  if (cached && cached.version === version) return cached.snapshot;
+  const snapshot = readSnapshot(callId, regionCode, version, grid);
+  snapshots.delete(key);
+  snapshots.set(key, { version, snapshot });
+  if (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
+  snapshot.catch(() => snapshots.get(key)?.snapshot === snapshot && snapshots.delete(key));
+  return snapshot;
+}
+
+async function readSnapshot(callId: string, regionCode: string, version: number, grid: { criterionIds: string[]; threshold: number }): Promise<RegionSnapshot> {
   // Read after the version: a change in between makes the data newer than its version, never older.
   const review = await db().regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } } });
   const finalized = review?.status === "FINALIZED";
-  const snapshot = { version, finalized, review, records: await loadRegionRecords(callId, regionCode, finalized, grid) };
-  snapshots.delete(key);
-  snapshots.set(key, snapshot);
-  if (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
-  return snapshot;
+  return { version, finalized, review, records: await loadRegionRecords(callId, regionCode, finalized, grid) };
 }
 
 async function loadRegionRecords(callId: string, regionCode: string, finalized: boolean, grid: { criterionIds: string[]; threshold: number }): Promise<RegionRecord[]> {

@@ -27,3 +27,6 @@ export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
 }
 
 export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+/** Node's arguments to run the production server (scripts/server.ts: Next.js with the page cache) after `next build`. */
+export const PRODUCTION_SERVER_ARGS = ["--import", "tsx", path.join(ROOT, "scripts/server.ts")];

@@ -1,0 +1,47 @@
+// `npm start`: the production server. Next.js's own request handler (as `next start`), with the page
+// cache of lib/page-cache.ts in front of the cells' pages. Run after `npm run build`.
+//   PORT (3000), HOSTNAME (all interfaces), PAGE_CACHE_MB (64; 0 turns the cache off)
+import { createServer } from "node:http";
+import path from "node:path";
+import pg from "pg";
+import { DATABASE_STAMP_SQL, withPageCache } from "@/lib/page-cache";
+
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
+const { default: next } = await import("next");
+const ROOT = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME;
+const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 64) * 1024 * 1024;
+
+const app = next({ dev: false, dir: ROOT, port, hostname });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+// Its own two connections: the snapshot is asked before every cached page, never inside the app's pool.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+const handler =
+  cacheBytes > 0 && process.env.DATABASE_URL && process.env.NEXTAUTH_SECRET
+    ? withPageCache({
+        handle: (req, res) => handle(req, res),
+        databaseStamp: async () => (await pool.query<{ stamp: string }>(DATABASE_STAMP_SQL)).rows[0]!.stamp,
+        secret: process.env.NEXTAUTH_SECRET,
+        maxBytes: cacheBytes,
+      })
+    : (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res);
+
+const server = createServer((req, res) => {
+  handler(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Erreur interne du serveur");
+  });
+});
+server.listen(port, hostname, () => console.log(`Serveur de production prêt sur http://${hostname ?? "localhost"}:${port}`));
+
+async function stop() {
+  server.close();
+  await Promise.allSettled([pool.end(), app.close()]);
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DATABASE_STAMP_SQL, withPageCache } from "@/lib/page-cache";
+import { makeActor } from "../fixtures/factories";
+
+const SECRET = process.env.NEXTAUTH_SECRET!;
+let server: Server;
+let base = "";
+let renders = 0;
+let minute = Date.UTC(2026, 10, 22, 10, 0);
+/** What the application answers (Next.js in production): the page's reader and the database's content. */
+let render: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const token = (uid: string, sv = 0, maxAge = 3600) => encode({ token: { uid, sv }, secret: SECRET, maxAge });
+const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { ...headers, ...(cookie ? { cookie: `next-auth.session-token=${cookie}` } : {}) } });
+
+beforeEach(async () => {
+  renders = 0;
+  render = async (req, res) => {
+    renders += 1;
+    const users = await db().user.count();
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.write(`<p>rendu ${renders} pour ${req.headers.cookie ?? "personne"}</p>`);
+    res.end(`<p>${users} comptes</p>`);
+  };
+  const handler = withPageCache({
+    handle: (req, res) => render(req, res),
+    databaseStamp: async () => (await db().$queryRawUnsafe<{ stamp: string }[]>(DATABASE_STAMP_SQL))[0]!.stamp,
+    secret: SECRET,
+    maxBytes: 1024 * 1024,
+    now: () => minute,
+  });
+  server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("page cache of the production server", () => {
+  it("serves a cell's page again to the same person while the database has not changed, then renders it anew after a write", async () => {
+    const user = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    const session = await token(user.id);
+    const first = await get("/cra?taille=500", session);
+    const again = await get("/cra?taille=500", session);
+    expect(again.headers.get("x-page-cache")).toBe("hit");
+    expect(await again.text()).toBe(await first.text());
+    expect(renders).toBe(1);
+
+    await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    const after = await get("/cra?taille=500", session);
+    expect(after.headers.get("x-page-cache")).toBeNull();
+    expect(await after.text()).toContain("2 comptes");
+    expect(renders).toBe(2);
+  });
+
+  it("never serves one person's page to another, nor to a forged, expired or missing session", async () => {
+    const [a, b] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])];
+    const sessionA = await token(a.id);
+    await get("/cra/dossiers/1", sessionA);
+    const other = await get("/cra/dossiers/1", await token(b.id));
+    expect(other.headers.get("x-page-cache")).toBeNull();
+    expect(await other.text()).not.toContain(sessionA);
+    for (const cookie of [undefined, "pas-un-jeton", await token(a.id, 0, -60)]) {
+      expect((await get("/cra/dossiers/1", cookie)).headers.get("x-page-cache")).toBeNull();
+      expect((await get("/cra/dossiers/1", cookie)).headers.get("x-page-cache")).toBeNull();
+    }
+    expect(renders).toBe(8);
+  });
+
+  it("keeps only complete HTML pages of the cells, asked for as documents, without a cookie to set", async () => {
+    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    const twice = async (path: string, headers: Record<string, string> = {}) => {
+      await get(path, session, headers);
+      return (await get(path, session, headers)).headers.get("x-page-cache");
+    };
+    expect(await twice("/mes-dossiers")).toBeNull(); // not a cell's page
+    expect(await twice("/cra", { rsc: "1" })).toBeNull(); // a client-side navigation
+    render = async (_req, res) => {
+      renders += 1;
+      res.statusCode = 404;
+      res.end("introuvable");
+    };
+    expect(await twice("/cra/dossiers/absent")).toBeNull();
+    render = async (_req, res) => {
+      renders += 1;
+      res.setHeader("content-type", "text/html");
+      res.setHeader("set-cookie", "a=b");
+      res.end("<p>avec un cookie</p>");
+    };
+    expect(await twice("/cna")).toBeNull();
+    render = async (_req, res) => {
+      renders += 1;
+      res.setHeader("content-type", "text/html");
+      res.write("<p>début de la page</p>");
+      res.end(`<script>self.__next_f.push([1,"{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"])</script>`);
+    };
+    expect(await twice("/cra/dossiers/retire")).toBeNull(); // an error or a late "not found" in a streamed page
+    expect(renders).toBe(10);
+  });
+
+  it("renders anew each minute, so that a deadline passing shows within the minute", async () => {
+    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    await get("/cna", session);
+    expect((await get("/cna", session)).headers.get("x-page-cache")).toBe("hit");
+    minute += 60_000;
+    expect((await get("/cna", session)).headers.get("x-page-cache")).toBeNull();
+  });
+});

@@ -165,14 +165,15 @@ function pinned(core: number, command: string, args: string[]): [string, string[
 }
 
 async function startApp(url: string): Promise<ChildProcess> {
+  if (await fetch(`${BASE}/api/health`).then(() => true, () => false)) throw new Error(`Le port ${PORT} est déjà pris (un serveur d'une mesure précédente ?).`);
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.argv.includes("--build")) {
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("La construction de production a échoué.");
   }
   const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
   const [cmd, args] = pinned(0, process.execPath, [...profile, ...PRODUCTION_SERVER_ARGS]);
-  // Its own process group, so that stopping it stops the server too, not only `taskset`.
   const pageCache = process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {};
+  // Its own process group, so that stopping it stops the server too, not only `taskset`.
   const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20", ...pageCache }, stdio: "ignore", detached: true });
   for (let i = 0; i < 120; i++) {
     if (app.exitCode !== null) throw new Error(`Le serveur de production s'est arrêté (port ${PORT} déjà pris ?).`);
@@ -227,11 +228,11 @@ async function measure(s: Scenario) {
 /** Commits `perSecond` transactions a second to a dossier of another region than the pages measured. */
 function writeElsewhere(perSecond: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
-  const ready = client.connect();
+  let last: Promise<unknown> = client.connect();
   const timer = setInterval(() => {
-    void ready.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE "regionCode" <> '84' AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`));
+    last = last.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE "regionCode" <> '84' AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`));
   }, 1000 / perSecond);
-  return { stop: () => (clearInterval(timer), ready.then(() => client.end())) };
+  return { stop: () => (clearInterval(timer), last.finally(() => client.end())) };
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.

@@ -5,7 +5,8 @@
 //   npm run bench -- --regenerate     rebuild the data set
 //   npm run bench -- --profile        also write the server's CPU profile to .data/profiles (see profile.ts)
 //   npm run bench -- --no-page-cache  every page rendered by Next.js (PAGE_CACHE_MB=0)
-//   npm run bench -- --writes 10      while measuring, 10 transactions a second commit elsewhere in the database
+//   npm run bench -- --writes 10      while measuring, 10 transactions a second change a dossier of another region
+//   npm run bench -- --writes 10 --writes-where same    … of the region whose pages are measured
 // The server is pinned to core 0 and the load generator to core 1 when `taskset` exists.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -26,6 +27,8 @@ const DURATION = Number(arg("duration", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const ONLY = arg("only", "");
 const WRITES = Number(arg("writes", "0"));
+/** where the writes go: "other" (a dossier of another region than the pages measured) or "same" (one of the measured region) */
+const WRITES_WHERE = arg("writes-where", "other") === "same" ? "same" : "other";
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -225,12 +228,12 @@ async function measure(s: Scenario) {
   return { scenario: s.name, path: s.path, sessions: cookies.length, connections, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, refused: actionRefusals, errors: r.errors };
 }
 
-/** Commits `perSecond` transactions a second to a dossier of another region than the pages measured. */
+/** Commits `perSecond` transactions a second to a dossier of another region than the pages measured, or of the same. */
 function writeElsewhere(perSecond: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   let last: Promise<unknown> = client.connect();
   const timer = setInterval(() => {
-    last = last.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE "regionCode" <> '84' AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`));
+    last = last.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE ("regionCode" = '84') = $1 AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`, [WRITES_WHERE === "same"]));
   }, 1000 / perSecond);
   return { stop: () => (clearInterval(timer), last.finally(() => client.end())) };
 }
@@ -266,7 +269,7 @@ try {
     results.push(await measure(s));
     console.log(`mesuré : ${s.name}`);
   }
-  const conditions = [process.argv.includes("--no-page-cache") ? "sans cache de pages" : "cache de pages actif", WRITES ? `${WRITES} écritures/s ailleurs dans la base` : "sans écriture"].join(", ");
+  const conditions = [process.argv.includes("--no-page-cache") ? "sans cache de pages" : "cache de pages actif", WRITES ? `${WRITES} écritures/s sur un dossier ${WRITES_WHERE === "same" ? "de la région mesurée" : "d'une autre région"}` : "sans écriture"].join(", ");
   console.log(`\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur), ${conditions}`);
   console.table(results);
   const js = [];

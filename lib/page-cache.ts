@@ -1,11 +1,12 @@
 // The production server's cache of rendered pages (scripts/server.ts). The cells' pages are read far
 // more than the data behind them changes: twenty people of a region reload a 500-row table that costs
 // tens of milliseconds to render. A page rendered for a person is kept and served again to that same
-// person only while the database is exactly as it was — the key holds PostgreSQL's snapshot (no
-// transaction has committed since, anywhere), the minute (pages that depend on the time of day,
-// such as a deadline passing, are at most a minute late) and the person's session, checked on every
-// request. Anything else (another person, a write, an expired session, a client-side navigation)
-// goes to Next.js as usual. No "server-only": this runs in the server process, outside the bundle.
+// person only while the data it shows is exactly as it was, as told by stamps read on every request:
+// the whole database's snapshot, or for a region's pages the counters of what they show; the key
+// holds the person's session, checked on every request, and the minute (pages that depend on the time
+// of day, such as a deadline passing, are at most a minute late). Anything else (another person, a
+// change, an expired session, a client-side navigation) goes to Next.js as usual.
+// No "server-only": this runs in the server process, outside the bundle.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
@@ -13,10 +14,31 @@ import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
 /** The pages worth keeping: the cells' signed-in pages, heavy to render and read again and again. */
 export const CACHED_PATHS = /^\/(cra|cna)(\/|$|\?)/;
 
-/** The database's state: equal twice only if no transaction committed in between (nor is one left in progress). */
+/**
+ * The second stamp of a region's list and dossier pages: the counters of the reader's regions and of the common
+ * data, which database triggers move on every change of what these pages show (migrations
+ * region_table_version and cell_page_versions; a test checks that every table is counted or never shown).
+ * A change in another region leaves them as they were. A role without a region counts every region.
+ */
+export const REGION_PAGES = /^\/cra(\/dossiers\/[^/?]+)?\/?(\?|$)/;
+export const REGION_STAMP_SQL = `
+  SELECT coalesce((SELECT version FROM "CommonDataVersion" WHERE id = 1), 0)::text || '|' || coalesce((
+    SELECT string_agg(v."callId" || '/' || v."regionCode" || '=' || v.version, ',' ORDER BY v."callId", v."regionCode")
+    FROM "RegionTableVersion" v
+    WHERE v."regionCode" IN (SELECT r."regionCode" FROM "RoleAssignment" r WHERE r."userId" = $1)
+       OR EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = $1 AND r."regionCode" IS NULL)), '') AS stamp`;
+
+/** The stamp of every page: the whole database's state, equal twice only if no transaction committed in between. */
 export const DATABASE_STAMP_SQL = "SELECT pg_current_snapshot()::text AS stamp";
 
-export type StoredPage = { status: number; headers: Record<string, string | string[]>; body: Buffer };
+export type StoredPage = {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  /** the stamps the page was rendered under (DATABASE_STAMP_SQL, and REGION_STAMP_SQL for a region's pages) */
+  snapshot?: string;
+  regions?: string;
+};
 
 /** Pages by key, the least recently used dropped first once `maxBytes` of bodies are held. */
 export class PageStore {
@@ -59,44 +81,58 @@ export class PageStore {
 type Options = {
   /** Next.js's request handler */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  /** the database's current state, by DATABASE_STAMP_SQL */
-  databaseStamp: () => Promise<string>;
+  /** runs a stamp query (REGION_STAMP_SQL, DATABASE_STAMP_SQL) and answers its `stamp` */
+  stamp: (sql: string, params: string[]) => Promise<string>;
   secret: string;
   maxBytes: number;
   now?: () => number;
 };
 
 /** Next.js's handler with the page cache in front of it. */
-export function withPageCache({ handle, databaseStamp, secret, maxBytes, now = Date.now }: Options) {
+export function withPageCache({ handle, stamp, secret, maxBytes, now = Date.now }: Options) {
   const store = new PageStore(maxBytes);
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const key = await keyOf(req, databaseStamp, secret, now()).catch(() => null);
-    if (!key) return handle(req, res);
-    const hit = store.get(key);
-    if (hit) {
-      res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.length), "x-page-cache": "hit" });
-      res.end(hit.body);
+    const request = await cacheable(req, secret, now()).catch(() => null);
+    if (!request) return handle(req, res);
+    const kept = store.get(request.key);
+    // First the whole database's snapshot (the cheapest question): unchanged, the page is as it was.
+    // Changed, a region's page is still as it was if its own counters have not moved.
+    const snapshot = await stamp(DATABASE_STAMP_SQL, []);
+    let regions: string | undefined;
+    if (kept && kept.snapshot !== snapshot && request.regionScoped) {
+      regions = await stamp(REGION_STAMP_SQL, [request.userId]);
+      if (kept.regions === regions) kept.snapshot = snapshot;
+    }
+    if (kept && kept.snapshot === snapshot) {
+      res.writeHead(kept.status, { ...kept.headers, "content-length": String(kept.body.length), "x-page-cache": "hit" });
+      res.end(kept.body);
       return;
     }
-    record(res, (page) => store.set(key, page));
+    // The stamps are read before the page: what it shows is as new as they are, or newer.
+    if (request.regionScoped) regions ??= await stamp(REGION_STAMP_SQL, [request.userId]);
+    record(res, (page) => store.set(request.key, { ...page, snapshot, regions }));
     return handle(req, res);
   };
   return Object.assign(handler, { store });
 }
 
-/** The key of a request whose answer may be kept, or null. */
-async function keyOf(req: IncomingMessage, databaseStamp: () => Promise<string>, secret: string, now: number): Promise<string | null> {
+/** A request whose answer may be kept: its key (without the stamps, kept beside the page), or null. */
+async function cacheable(req: IncomingMessage, secret: string, now: number) {
   if (req.method !== "GET" || !CACHED_PATHS.test(req.url ?? "")) return null;
   // Client-side navigations and prefetches ask for another format of the same address.
   if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
   const claims = await sessionClaims(sessionTokenOf(req.headers.cookie ?? ""), secret, now);
   if (!claims) return null;
   const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
-  return [claims.userId, claims.sessionVersion, encoding, req.url, Math.floor(now / 60_000), await databaseStamp()].join("\n");
+  return {
+    key: [claims.userId, claims.sessionVersion, encoding, req.url, Math.floor(now / 60_000)].join("\n"),
+    userId: claims.userId,
+    regionScoped: REGION_PAGES.test(req.url ?? ""),
+  };
 }
 
 /** Copies the answer as Next.js writes it; keeps it when it is a complete page meant for this person only. */
-function record(res: ServerResponse, keep: (page: StoredPage) => void): void {
+function record(res: ServerResponse, keep: (page: Pick<StoredPage, "status" | "headers" | "body">) => void): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;

@@ -4,7 +4,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import pg from "pg";
-import { DATABASE_STAMP_SQL, withPageCache } from "@/lib/page-cache";
+import { withPageCache } from "@/lib/page-cache";
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 const { default: next } = await import("next");
@@ -17,17 +17,25 @@ const app = next({ dev: false, dir: ROOT, port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-// Its own two connections: the snapshot is asked before every cached page, never inside the app's pool.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+// Its own few connections: the stamp is asked before every cached page, never inside the app's pool.
+const statementNames = new Map<string, string>();
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const handler =
   cacheBytes > 0 && process.env.DATABASE_URL && process.env.NEXTAUTH_SECRET
     ? withPageCache({
         handle: (req, res) => handle(req, res),
-        databaseStamp: async () => (await pool.query<{ stamp: string }>(DATABASE_STAMP_SQL)).rows[0]!.stamp,
+        // Named, so that each connection parses and plans the stamp's query once.
+        stamp: async (sql, params) => (await pool.query<{ stamp: string }>({ name: statementName(sql), text: sql, values: params })).rows[0]!.stamp,
         secret: process.env.NEXTAUTH_SECRET,
         maxBytes: cacheBytes,
       })
     : (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res);
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `stamp${statementNames.size + 1}`));
+  return name;
+}
 
 const server = createServer((req, res) => {
   handler(req, res).catch((error: unknown) => {

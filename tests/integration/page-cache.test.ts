@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DATABASE_STAMP_SQL, withPageCache } from "@/lib/page-cache";
-import { makeActor } from "../fixtures/factories";
+import { REGION_STAMP_SQL, withPageCache } from "@/lib/page-cache";
+import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 let server: Server;
@@ -28,7 +28,7 @@ beforeEach(async () => {
   };
   const handler = withPageCache({
     handle: (req, res) => render(req, res),
-    databaseStamp: async () => (await db().$queryRawUnsafe<{ stamp: string }[]>(DATABASE_STAMP_SQL))[0]!.stamp,
+    stamp: async (sql, params) => (await db().$queryRawUnsafe<{ stamp: string }[]>(sql, ...params))[0]!.stamp,
     secret: SECRET,
     maxBytes: 1024 * 1024,
     now: () => minute,
@@ -54,6 +54,28 @@ describe("page cache of the production server", () => {
     expect(after.headers.get("x-page-cache")).toBeNull();
     expect(await after.text()).toContain("2 comptes");
     expect(renders).toBe(2);
+  });
+
+  it("keeps a region's page through a change in another region, not through one in its own; other pages through none", async () => {
+    const { call } = await makeCall();
+    const reader = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
+    const owner = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const [here, elsewhere] = [await makeApplication({ callId: call.id, owner, regionCode: "53" }), await makeApplication({ callId: call.id, owner, regionCode: "28" })];
+    const session = await token(reader.id);
+    const message = (applicationId: string) => db().message.create({ data: { applicationId, authorId: owner.id, fromInstruction: false, body: "Réponse du porteur." } });
+    for (const path of ["/cra", `/cra/dossiers/${here.id}`, "/cna"]) await get(path, session);
+    expect(renders).toBe(3);
+
+    await message(elsewhere.id);
+    expect((await get("/cra", session)).headers.get("x-page-cache")).toBe("hit");
+    expect((await get(`/cra/dossiers/${here.id}`, session)).headers.get("x-page-cache")).toBe("hit");
+    expect((await get("/cna", session)).headers.get("x-page-cache")).toBeNull(); // any change renders it anew
+    expect(renders).toBe(4);
+
+    await message(here.id);
+    expect((await get("/cra", session)).headers.get("x-page-cache")).toBeNull();
+    expect((await get(`/cra/dossiers/${here.id}`, session)).headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(6);
   });
 
   it("never serves one person's page to another, nor to a forged, expired or missing session", async () => {
@@ -107,5 +129,44 @@ describe("page cache of the production server", () => {
     expect((await get("/cna", session)).headers.get("x-page-cache")).toBe("hit");
     minute += 60_000;
     expect((await get("/cna", session)).headers.get("x-page-cache")).toBeNull();
+  });
+});
+
+describe("the stamp of a region's pages", () => {
+  const stampOf = async (userId: string) => (await db().$queryRawUnsafe<{ stamp: string }[]>(REGION_STAMP_SQL, userId))[0]!.stamp;
+  // Tables no page of a region shows: their changes need not move a counter.
+  const NEVER_SHOWN = ["_prisma_migrations", "UserToken", "ApiToken", "RateLimit", "ReferenceCounter", "AuditEvent", "ReportReminder", "RegionTableVersion", "CommonDataVersion"];
+  const COUNTING = ["bump_common_data_version", "region_version_on_linked_row", "region_version_on_dossier_row", "region_version_on_application", "region_version_on_review", "region_version_on_review_delete"];
+
+  it("is moved by a change of every table, but those no page of a region shows", async () => {
+    const tables = await db().$queryRaw<{ name: string; functions: string[] }[]>`
+      SELECT c.relname::text AS name, coalesce(array_agg(p.proname::text) FILTER (WHERE p.proname IS NOT NULL), '{}') AS functions
+      FROM pg_class c
+      LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND NOT t.tgisinternal
+      LEFT JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+      GROUP BY c.relname`;
+    const uncounted = tables.filter((t) => !NEVER_SHOWN.includes(t.name) && !t.functions.some((f) => COUNTING.includes(f))).map((t) => t.name);
+    expect(tables.length).toBeGreaterThan(40);
+    expect(uncounted).toEqual([]);
+  });
+
+  it("moves with a change in the reader's region or in the common data, not with one elsewhere", async () => {
+    const { call } = await makeCall();
+    const [brittany, normandy] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "28" }])];
+    const owner = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const dossier = await makeApplication({ callId: call.id, owner, regionCode: "53" });
+    const draft = await makeApplication({ callId: call.id, owner, regionCode: "28", status: "DRAFT" });
+    const before = { brittany: await stampOf(brittany.id), normandy: await stampOf(normandy.id) };
+
+    await db().message.create({ data: { applicationId: dossier.id, authorId: owner.id, fromInstruction: false, body: "Voici la pièce demandée." } });
+    await db().expenseLine.create({ data: { applicationId: draft.id, category: "PERSONNEL", label: "Animation", year: 1, amountCents: 100_00, position: 0 } });
+    const afterMessage = { brittany: await stampOf(brittany.id), normandy: await stampOf(normandy.id) };
+    expect(afterMessage.brittany).not.toBe(before.brittany);
+    expect(afterMessage.normandy).toBe(before.normandy); // a draft is on no region's page
+
+    await db().roleAssignment.create({ data: { userId: owner.id, role: "CRA_EVALUATOR", regionCode: "28" } });
+    expect(await stampOf(normandy.id)).not.toBe(afterMessage.normandy);
+    expect(await stampOf(brittany.id)).not.toBe(afterMessage.brittany);
   });
 });

@@ -133,6 +133,7 @@ function autosaveRequests(applicationId: string, cookie: string): autocannon.Req
         if (process.env.BENCH_DEBUG && status !== 200) console.error(status, body.slice(0, 300));
         // A refusal (e.g. a version conflict) is a 200 whose first chunk says so.
         if (/"ok":false/.test(body)) actionRefusals += 1;
+        if (process.env.BENCH_DEBUG && /"ok":false/.test(body)) console.error(body.slice(0, 400));
       },
     },
   ];

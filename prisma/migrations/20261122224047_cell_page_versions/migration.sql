@@ -14,19 +14,14 @@ BEGIN
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
-CREATE TRIGGER "region_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Region" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "departement_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Departement" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "user_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "role_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "RoleAssignment" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "call_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Call" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "call_lever_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CallLever" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "call_priority_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CallPriority" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "learning_community_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "LearningCommunity" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "document_kind_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "DocumentKind" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "criterion_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Criterion" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "payment_tranche_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PaymentTranche" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "pole_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Pole" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
-CREATE TRIGGER "pole_member_common_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PoleMember" FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version();
+DO $$
+DECLARE t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['Region', 'Departement', 'User', 'RoleAssignment', 'Call', 'CallLever', 'CallPriority', 'LearningCommunity', 'DocumentKind', 'Criterion', 'PaymentTranche', 'Pole', 'PoleMember'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_common_data_version()', t || '_common_version', t);
+  END LOOP;
+END;
+$$;
 
 -- The other rows of a submitted dossier move their region's counter, found through the dossier, its
 -- evaluation, its convention or its report (the table's own columns say which).
@@ -50,20 +45,14 @@ BEGIN
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
-CREATE TRIGGER "lever_answer_region_version" AFTER INSERT OR UPDATE OR DELETE ON "LeverAnswer" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "impact_indicator_region_version" AFTER INSERT OR UPDATE OR DELETE ON "ImpactIndicator" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "expense_line_region_version" AFTER INSERT OR UPDATE OR DELETE ON "ExpenseLine" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "funding_line_region_version" AFTER INSERT OR UPDATE OR DELETE ON "FundingLine" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "attachment_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Attachment" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "message_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Message" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "complement_request_region_version" AFTER INSERT OR UPDATE OR DELETE ON "ComplementRequest" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "status_change_region_version" AFTER INSERT OR UPDATE OR DELETE ON "StatusChange" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "criterion_score_region_version" AFTER INSERT OR UPDATE OR DELETE ON "CriterionScore" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "national_review_region_version" AFTER INSERT OR UPDATE OR DELETE ON "NationalReview" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "decision_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Decision" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "convention_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Convention" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "payment_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Payment" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
-CREATE TRIGGER "report_region_version" AFTER INSERT OR UPDATE OR DELETE ON "Report" FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row();
+DO $$
+DECLARE t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['LeverAnswer', 'ImpactIndicator', 'ExpenseLine', 'FundingLine', 'Attachment', 'Message', 'ComplementRequest', 'StatusChange', 'CriterionScore', 'NationalReview', 'Decision', 'Convention', 'Payment', 'Report'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION region_version_on_linked_row()', t || '_region_version', t);
+  END LOOP;
+END;
+$$;
 
 -- A region's review removed (its creation and changes move the counter already).
 CREATE FUNCTION region_version_on_review_delete() RETURNS trigger AS $$

@@ -1,10 +1,13 @@
 "use client";
-// The small machinery every regional form shares: run a server action, show its French error (and the
-// fields' errors) where a screen reader announces it, refresh the page on success.
+// The small machinery every regional form shares: check the input in the browser with the schema the
+// server applies (lib/regional/schema.ts: the same messages, without a round trip), run the server action,
+// show its French error (and the fields' errors) where a screen reader announces it, refresh on success.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import type { ActionResult, FieldErrors } from "@/lib/errors";
+import type { z } from "zod";
+import { ERROR_MESSAGES, type ActionResult, type FieldErrors } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation";
 
 export function useAction() {
   const router = useRouter();
@@ -28,8 +31,17 @@ export function useAction() {
       router.refresh();
     });
   }
+  /** False, with the fields' messages shown, when the input breaks the schema; the server parses it again. */
+  function valid(schema: z.ZodType, input: unknown): boolean {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return true;
+    setDone(null);
+    setError(ERROR_MESSAGES.VALIDATION);
+    setFieldErrors(fieldErrorsOf(parsed.error.issues));
+    return false;
+  }
   const fieldError = (path: string) => fieldErrors[path]?.join(" ");
-  return { pending, error, fieldError, done, run, setError };
+  return { pending, error, fieldError, done, run, valid, setError };
 }
 
 /** The form's error (focused so that it is read at once) or its confirmation. */

@@ -8,13 +8,14 @@ import { weightedScore } from "@/lib/evaluations/score";
 import type { Opinion } from "@/lib/generated/prisma/enums";
 import { saveEvaluationAction } from "@/lib/regional/actions";
 import { formatPoints, RECOMMENDATION_LABELS } from "@/lib/regional/labels";
+import { evaluationSchema } from "@/lib/regional/schema";
 
 export type GridItem = { id: string; label: string; description: string; weightBps: number; maxScore: number; levels: string[] };
 type Values = { scores: Record<string, { score: number | null; comment: string }>; recommendation: Opinion | null; comment: string };
 
 /** The scoring grid: a level per criterion with its descriptor, a comment each, the live weighted total. */
 export function EvaluationForm({ applicationId, grid, initial }: { applicationId: string; grid: GridItem[]; initial: Values }) {
-  const { pending, error, fieldError, done, run } = useAction();
+  const { pending, error, fieldError, done, run, valid } = useAction();
   const [values, setValues] = useState<Values>(initial);
   const [confirming, setConfirming] = useState(false);
   const total = weightedScore(grid, new Map(grid.map((c) => [c.id, values.scores[c.id]?.score ?? null])));
@@ -24,7 +25,7 @@ export function EvaluationForm({ applicationId, grid, initial }: { applicationId
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => saveEvaluationAction(applicationId, values, false), "Brouillon enregistré.");
+        if (valid(evaluationSchema(grid, false), values)) run(() => saveEvaluationAction(applicationId, values, false), "Brouillon enregistré.");
       }}
     >
       {grid.map((c, i) => {
@@ -104,7 +105,7 @@ export function EvaluationForm({ applicationId, grid, initial }: { applicationId
           <Button type="submit" priority="secondary" disabled={pending}>
             Enregistrer le brouillon
           </Button>
-          <Button type="button" disabled={pending} onClick={() => setConfirming(true)}>
+          <Button type="button" disabled={pending} onClick={() => valid(evaluationSchema(grid, true), values) && setConfirming(true)}>
             Soumettre l&apos;évaluation
           </Button>
         </div>

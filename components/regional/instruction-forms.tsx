@@ -7,19 +7,22 @@ import { useState } from "react";
 import { parseFrenchNumber } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
 import type { Opinion } from "@/lib/generated/prisma/enums";
+import { formatEuros } from "@/lib/format";
 import { OPINION_LABELS } from "@/lib/regional/labels";
+import { admissibilitySchema, assignmentSchema, conflictSchema, opinionSchema } from "@/lib/regional/schema";
 import { assignEvaluatorsAction, checkAdmissibilityAction, declareConflictAction, saveRegionalOpinionAction } from "@/lib/regional/actions";
 
 /** The declaration of interests that opens (or closes) the dossier to its reader. */
 export function ConflictForm({ applicationId, poleName }: { applicationId: string; poleName: string }) {
-  const { pending, error, fieldError, run } = useAction();
+  const { pending, error, fieldError, run, valid } = useAction();
   const [choice, setChoice] = useState<"no" | "yes" | null>(null);
   const [reason, setReason] = useState("");
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => declareConflictAction(applicationId, { hasConflict: choice === null ? null : choice === "yes", reason }));
+        const input = { hasConflict: choice === null ? null : choice === "yes", reason };
+        if (valid(conflictSchema, input)) run(() => declareConflictAction(applicationId, input));
       }}
     >
       <FormMessages error={error} />
@@ -53,7 +56,7 @@ export function ConflictForm({ applicationId, poleName }: { applicationId: strin
 type Kind = { code: string; label: string };
 
 export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { applicationId: string; kinds: Kind[]; defaultDueDate: string }) {
-  const { pending, error, fieldError, run } = useAction();
+  const { pending, error, fieldError, run, valid } = useAction();
   const [decision, setDecision] = useState<"COMPLETE" | "INCOMPLETE" | "INADMISSIBLE" | null>(null);
   const [message, setMessage] = useState("");
   const [codes, setCodes] = useState<string[]>([]);
@@ -65,7 +68,7 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => checkAdmissibilityAction(applicationId, input));
+        if (valid(admissibilitySchema, input)) run(() => checkAdmissibilityAction(applicationId, input));
       }}
     >
       <FormMessages error={error} />
@@ -127,14 +130,15 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
 type EvaluatorOption = { id: string; name: string; load: number; conflicted: boolean };
 
 export function AssignmentForm({ applicationId, evaluators, assigned, suggestion, minEvaluators, locked }: { applicationId: string; evaluators: EvaluatorOption[]; assigned: string[]; suggestion: string[]; minEvaluators: number; locked: string[] }) {
-  const { pending, error, fieldError, done, run } = useAction();
+  const { pending, error, fieldError, done, run, valid } = useAction();
   const [chosen, setChosen] = useState<string[]>(assigned);
   const toggle = (id: string, on: boolean) => setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => assignEvaluatorsAction(applicationId, { evaluatorIds: chosen }), "Affectation enregistrée ; les évaluateurs ajoutés sont prévenus par e-mail.");
+        const input = { evaluatorIds: chosen };
+        if (valid(assignmentSchema, input)) run(() => assignEvaluatorsAction(applicationId, input), "Affectation enregistrée ; les évaluateurs ajoutés sont prévenus par e-mail.");
       }}
     >
       <FormMessages error={error} done={done} />
@@ -170,8 +174,8 @@ type OpinionDefaults = { opinion: Opinion | null; consolidatedScore: number | nu
 
 const typed = (value: number | null) => (value === null ? "" : String(value / 100).replace(".", ","));
 
-export function OpinionForm({ applicationId, defaults, bounds }: { applicationId: string; defaults: OpinionDefaults; bounds: string }) {
-  const { pending, error, fieldError, done, run } = useAction();
+export function OpinionForm({ applicationId, defaults, bounds }: { applicationId: string; defaults: OpinionDefaults; bounds: { minCents: number; maxCents: number } }) {
+  const { pending, error, fieldError, done, run, valid } = useAction();
   const [opinion, setOpinion] = useState<Opinion | null>(defaults.opinion);
   const [score, setScore] = useState(typed(defaults.consolidatedScore));
   const [amount, setAmount] = useState(typed(defaults.proposedAmountCents));
@@ -185,10 +189,8 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
     if (a !== null && Number.isNaN(a)) problems.proposedAmountCents = "Saisissez un montant en euros, par exemple 45 000.";
     setTypos(problems);
     if (Object.keys(problems).length) return;
-    run(
-      () => saveRegionalOpinionAction(applicationId, { opinion, consolidatedScore: Math.round(s * 100), proposedAmountCents: a === null ? null : Math.round(a * 100), motivation }),
-      "Avis régional enregistré.",
-    );
+    const input = { opinion, consolidatedScore: Math.round(s * 100), proposedAmountCents: a === null ? null : Math.round(a * 100), motivation };
+    if (valid(opinionSchema(bounds), input)) run(() => saveRegionalOpinionAction(applicationId, input), "Avis régional enregistré.");
   }
   const err = (name: string) => typos[name] ?? fieldError(name);
   return (
@@ -217,7 +219,7 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
         />
         <Input
           label="Montant proposé (€)"
-          hintText={`Entre ${bounds} ; sans objet pour un avis défavorable.`}
+          hintText={`Entre ${formatEuros(bounds.minCents)} et ${formatEuros(bounds.maxCents)} ; sans objet pour un avis défavorable.`}
           state={err("proposedAmountCents") ? "error" : "default"}
           stateRelatedMessage={err("proposedAmountCents")}
           nativeInputProps={{ inputMode: "decimal", value: amount, onChange: (e) => setAmount(e.target.value) }}

@@ -4,6 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useState } from "react";
 import { FormMessages, useAction } from "@/components/regional/action-form";
 import { assignSuggestedAction, finalizeRegionAction, rankRegionAction, reopenRegionAction } from "@/lib/regional/actions";
+import { reasonSchema } from "@/lib/regional/schema";
 
 export function BulkAssignButton({ callId, regionCode }: { callId: string; regionCode: string }) {
   const { pending, error, done, run } = useAction();
@@ -67,7 +68,7 @@ export function FinalizeButton({ callId, regionCode, regionName, count }: { call
 }
 
 export function ReopenForm({ callId, regionCode, regionName }: { callId: string; regionCode: string; regionName: string }) {
-  const { pending, error, fieldError, run } = useAction();
+  const { pending, error, fieldError, run, valid } = useAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   if (!open) {
@@ -82,7 +83,7 @@ export function ReopenForm({ callId, regionCode, regionName }: { callId: string;
       className="fr-p-2w fr-background-alt--grey"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => reopenRegionAction(callId, regionCode, { reason }), undefined, () => setOpen(false));
+        if (valid(reasonSchema, { reason })) run(() => reopenRegionAction(callId, regionCode, { reason }), undefined, () => setOpen(false));
       }}
     >
       <FormMessages error={error} />

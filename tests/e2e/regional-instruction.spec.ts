@@ -64,9 +64,9 @@ test("a coordinator checks a dossier and assigns two evaluators, who score it; t
   await declareNoConflict(first);
   await first.getByRole("group", { name: /^Note du critère « Animation territoriale/ }).getByLabel(/^4 — /).check({ force: true }); // DSFR draws the label over the input
   await expect(first.getByText("Note pondérée : à compléter")).toBeVisible();
-  await first.getByRole("button", { name: "Soumettre l'évaluation" }).click();
-  await first.getByRole("button", { name: "Confirmer la soumission" }).click();
+  await first.getByRole("button", { name: "Soumettre l'évaluation" }).click(); // checked before the confirmation is asked
   await expect(first.getByText("Justifiez la note de ce critère par un commentaire.").first()).toBeVisible();
+  await expect(first.getByRole("button", { name: "Confirmer la soumission" })).toHaveCount(0);
   await expectAccessible(first);
   await score(first, [4, 4, 3, 4, 5], "Favorable");
 

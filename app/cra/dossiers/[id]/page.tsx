@@ -135,7 +135,7 @@ export default async function InstructionPage({ params }: Props) {
           )}
           <OpinionForm
             applicationId={s.id}
-            bounds={`${formatEuros(s.call.minGrantCents)} et ${formatEuros(s.call.maxGrantCents)}`}
+            bounds={{ minCents: s.call.minGrantCents, maxCents: s.call.maxGrantCents }}
             defaults={{
               opinion: d.opinion?.opinion ?? null,
               consolidatedScore: d.opinion?.consolidatedScore ?? d.proposedScore,

@@ -3,39 +3,19 @@
 //   2. latency (p50 / p95 / p99) and throughput of the API list endpoint GET /api/v1/applications
 //      with a bearer token, on the production build, 20 connections for 10 s (autocannon, loopback only).
 //   npm run bench:after -- --duration 20 --connections 50 --regenerate
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { Writable } from "node:stream";
 import autocannon from "autocannon";
-import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "../scripts/lib/app-env.ts";
-import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
-import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
-import { BENCH_CALL_SLUG, generate } from "./generate.ts";
+import { BENCH_CALL_SLUG } from "./generate.ts";
+import { arg, benchDatabase, startProductionServer } from "./lib.ts";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const DURATION = Number(arg("duration", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const PORT = Number(process.env.BENCH_PORT ?? 3200) + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
 
-const cluster = await startServer("bench");
-let url = await ensureDatabase(cluster.url, "ptce_bench_after");
-if (process.argv.includes("--regenerate")) {
-  await dropDatabase(url);
-  url = await ensureDatabase(cluster.url, "ptce_bench_after");
-}
-await applyMigrations(url);
-process.env.DATABASE_URL = url;
+const database = await benchDatabase("ptce_bench_after");
 const { db, disconnect } = await import("@/lib/db");
-if (!(await db().call.findUnique({ where: { slug: BENCH_CALL_SLUG } }))) {
-  console.log("Génération des données de mesure…");
-  await generate();
-}
 const call = await db().call.findUniqueOrThrow({ where: { slug: BENCH_CALL_SLUG } });
 const cnaUser = await db().user.findUniqueOrThrow({ where: { email: "cna1@mesures.test" } });
 const { loadActor } = await import("@/lib/users/data");
@@ -62,24 +42,9 @@ const { createApiToken } = await import("@/lib/api/tokens");
 const { token } = await createApiToken(cna, { name: `Mesures ${new Date().toISOString()}`, scopes: ["applications:read"], expiresInDays: 1 });
 await disconnect();
 
-function pinned(core: number, command: string, args: string[]): [string, string[]] {
-  return spawnSync("which", ["taskset"]).status === 0 ? ["taskset", ["-c", String(core), command, ...args]] : [command, args];
-}
-if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error("La construction de production a échoué.");
-}
-const [cmd, args] = pinned(0, process.execPath, PRODUCTION_SERVER_ARGS);
 // The bench measures the endpoint, not the limiter's refusals: a limit above what the load sends.
-const app: ChildProcess = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20", API_RATE_LIMIT_PER_MINUTE: "1000000" }, stdio: "ignore", detached: true });
-const stopApp = () => { try { process.kill(-app.pid!, "SIGTERM"); } catch {} };
+const app = await startProductionServer(database.url, PORT, { API_RATE_LIMIT_PER_MINUTE: "1000000" });
 try {
-  let up = false;
-  for (let i = 0; i < 120 && !up; i++) {
-    try { up = (await fetch(`${BASE}/api/health`)).ok; } catch {}
-    if (!up) await new Promise((r) => setTimeout(r, 500));
-  }
-  if (!up) throw new Error("Le serveur de production n'a pas démarré.");
   const headers = { authorization: `Bearer ${token}` };
   const check = await fetch(`${BASE}/api/v1/applications?call=${BENCH_CALL_SLUG}&limit=50`, { headers });
   const body = (await check.json()) as { pagination?: { total: number } };
@@ -106,7 +71,7 @@ try {
   console.log(`API GET /api/v1/applications (limit=50, ${body.pagination?.total} dossiers visibles, ${CONNECTIONS} connexions, ${DURATION} s) : ` +
     `${latencies.length} réponses (${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}), ${result.requests.average.toFixed(0)} req/s, p50 ${q(50)} ms, p95 ${q(95)} ms, p99 ${q(99)} ms`);
 } finally {
-  stopApp();
-  await cluster.stop();
+  await app.stop();
+  await database.stop();
 }
 process.exit(0);

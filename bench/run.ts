@@ -8,21 +8,15 @@
 //   npm run bench -- --writes 10      while measuring, 10 transactions a second change a dossier of another region
 //   npm run bench -- --writes 10 --writes-where same    … of the region whose pages are measured
 // The server is pinned to core 0 and the load generator to core 1 when `taskset` exists.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
-import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "../scripts/lib/app-env.ts";
-import { dropDatabase, ensureDatabase, startServer } from "../scripts/lib/database.ts";
-import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
-import { BENCH_CALL_SLUG, BENCH_PASSWORD, DRAFT_CALL_SLUG, DRAFT_WRITERS, generate, generateDrafts, SIZES } from "./generate.ts";
+import { ROOT } from "../scripts/lib/schema-engine.ts";
+import { BENCH_CALL_SLUG, BENCH_PASSWORD, DRAFT_CALL_SLUG, DRAFT_WRITERS, generateDrafts, SIZES } from "./generate.ts";
+import { arg, benchDatabase, startProductionServer } from "./lib.ts";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const DURATION = Number(arg("duration", "10"));
 const CONNECTIONS = Number(arg("connections", "20"));
 const ONLY = arg("only", "");
@@ -140,53 +134,16 @@ function autosaveRequests(applicationId: string, cookie: string): autocannon.Req
 }
 
 async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = await startServer("bench");
-  let url = await ensureDatabase(server.url, "ptce_bench");
-  if (process.argv.includes("--regenerate")) {
-    await dropDatabase(url);
-    url = await ensureDatabase(server.url, "ptce_bench");
-  }
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  databaseUrl = url;
+  const database = await benchDatabase("ptce_bench");
+  databaseUrl = database.url;
   const { db, disconnect } = await import("@/lib/db");
-  if (!(await db().call.findUnique({ where: { slug: BENCH_CALL_SLUG } }))) {
-    console.log("Génération des données de mesure…");
-    await generate();
-  }
   if (!(await db().call.findUnique({ where: { slug: DRAFT_CALL_SLUG } }))) await generateDrafts();
   const drafts = await db().application.findMany({ where: { call: { slug: DRAFT_CALL_SLUG } }, orderBy: { owner: { email: "asc" } }, select: { id: true, version: true, owner: { select: { email: true } } } });
   draftIds = drafts.map((a) => ({ id: a.id, email: a.owner.email }));
   largestRegionIds = (await db().application.findMany({ where: { call: { slug: BENCH_CALL_SLUG }, region: { code: "84" } }, orderBy: { reference: "asc" }, take: 200, select: { id: true } })).map((a) => a.id);
   for (const a of drafts) draftVersions.set(a.id, a.version);
   await disconnect();
-  return { url, stop: server.stop };
-}
-
-function pinned(core: number, command: string, args: string[]): [string, string[]] {
-  const taskset = spawnSync("which", ["taskset"]).status === 0;
-  return taskset ? ["taskset", ["-c", String(core), command, ...args]] : [command, args];
-}
-
-async function startApp(url: string): Promise<ChildProcess> {
-  if (await fetch(`${BASE}/api/health`).then(() => true, () => false)) throw new Error(`Le port ${PORT} est déjà pris (un serveur d'une mesure précédente ?).`);
-  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.argv.includes("--build")) {
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("La construction de production a échoué.");
-  }
-  const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const [cmd, args] = pinned(0, process.execPath, [...profile, ...PRODUCTION_SERVER_ARGS]);
-  const pageCache = process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {};
-  // Its own process group, so that stopping it stops the server too, not only `taskset`.
-  const app = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(url, PORT), NEXTAUTH_URL: BASE, DATABASE_POOL_SIZE: "20", ...pageCache }, stdio: "ignore", detached: true });
-  for (let i = 0; i < 120; i++) {
-    if (app.exitCode !== null) throw new Error(`Le serveur de production s'est arrêté (port ${PORT} déjà pris ?).`);
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return app;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("Le serveur de production n'a pas démarré.");
+  return database;
 }
 
 /** A session cookie for `email`, through the same sign-in API the browser uses. */
@@ -263,7 +220,7 @@ async function firstLoadJs(pagePath: string, cookie?: string): Promise<{ files: 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 const database = await prepareDatabase();
-const app = await startApp(database.url);
+const app = await startProductionServer(database.url, PORT, process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {});
 try {
   const results = [];
   for (const s of SCENARIOS.filter((x) => !ONLY || x.name.includes(ONLY))) {
@@ -290,8 +247,6 @@ try {
   console.log("\nJavaScript au premier chargement, par page");
   console.table(js);
 } finally {
-  process.kill(-app.pid!, "SIGTERM");
-  // The CPU profile is written as the server exits.
-  while (app.exitCode === null && app.signalCode === null) await new Promise((r) => setTimeout(r, 100));
+  await app.stop();
   await database.stop();
 }

@@ -95,24 +95,31 @@ export function withPageCache({ handle, stamp, secret, maxBytes, now = Date.now 
     const request = await cacheable(req, secret, now()).catch(() => null);
     if (!request) return handle(req, res);
     const kept = store.get(request.key);
-    // First the whole database's snapshot (the cheapest question): unchanged, the page is as it was.
-    // Changed, a region's page is still as it was if its own counters have not moved.
-    const snapshot = await stamp(DATABASE_STAMP_SQL, []);
-    let regions: string | undefined;
-    if (kept && kept.snapshot !== snapshot && request.regionScoped) {
-      regions = await stamp(REGION_STAMP_SQL, [request.userId]);
-      if (kept.regions === regions) kept.snapshot = snapshot;
+    let stamps: { snapshot: string; regions?: string };
+    try {
+      stamps = await currentStamps(request, kept);
+    } catch {
+      return handle(req, res); // the database unreachable: Next.js answers as it would without the cache
     }
-    if (kept && kept.snapshot === snapshot) {
+    if (kept && kept.snapshot === stamps.snapshot) {
       res.writeHead(kept.status, { ...kept.headers, "content-length": String(kept.body.length), "x-page-cache": "hit" });
       res.end(kept.body);
       return;
     }
-    // The stamps are read before the page: what it shows is as new as they are, or newer.
-    if (request.regionScoped) regions ??= await stamp(REGION_STAMP_SQL, [request.userId]);
-    record(res, (page) => store.set(request.key, { ...page, snapshot, regions }));
+    record(res, (page) => store.set(request.key, { ...page, ...stamps }));
     return handle(req, res);
   };
+
+  // First the whole database's snapshot (the cheapest question): unchanged, the page is as it was.
+  // Changed, a region's page is still as it was if its own counters have not moved (the kept page then
+  // takes the new snapshot). Read before a page is rendered: what it shows is as new as they are, or newer.
+  async function currentStamps(request: { userId: string; regionScoped: boolean }, kept: StoredPage | undefined) {
+    const snapshot = await stamp(DATABASE_STAMP_SQL, []);
+    if (!request.regionScoped || kept?.snapshot === snapshot) return { snapshot };
+    const regions = await stamp(REGION_STAMP_SQL, [request.userId]);
+    if (kept && kept.regions === regions) kept.snapshot = snapshot;
+    return { snapshot, regions };
+  }
   return Object.assign(handler, { store });
 }
 

@@ -1,6 +1,6 @@
 // `npm start`: the production server. Next.js's own request handler (as `next start`), with the page
 // cache of lib/page-cache.ts in front of the cells' pages. Run after `npm run build`.
-//   PORT (3000), HOSTNAME (all interfaces), PAGE_CACHE_MB (64; 0 turns the cache off)
+//   PORT (3000, on every interface), PAGE_CACHE_MB (64; 0 turns the cache off)
 import { createServer } from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -10,16 +10,16 @@ Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 const { default: next } = await import("next");
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME;
 const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 64) * 1024 * 1024;
 
-const app = next({ dev: false, dir: ROOT, port, hostname });
+const app = next({ dev: false, dir: ROOT, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 // Its own few connections: the stamp is asked before every cached page, never inside the app's pool.
 const statementNames = new Map<string, string>();
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+pool.on("error", (error) => console.error("Cache de pages : connexion à la base perdue", error.message));
 const handler =
   cacheBytes > 0 && process.env.DATABASE_URL && process.env.NEXTAUTH_SECRET
     ? withPageCache({
@@ -44,7 +44,7 @@ const server = createServer((req, res) => {
     res.end("Erreur interne du serveur");
   });
 });
-server.listen(port, hostname, () => console.log(`Serveur de production prêt sur http://${hostname ?? "localhost"}:${port}`));
+server.listen(port, () => console.log(`Serveur de production prêt sur http://localhost:${port}`));
 
 async function stop() {
   server.close();

@@ -11,6 +11,7 @@ let server: Server;
 let base = "";
 let renders = 0;
 let minute = Date.UTC(2026, 10, 22, 10, 0);
+let databaseDown = false;
 /** What the application answers (Next.js in production): the page's reader and the database's content. */
 let render: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -19,6 +20,7 @@ const get = (path: string, cookie?: string, headers: Record<string, string> = {}
 
 beforeEach(async () => {
   renders = 0;
+  databaseDown = false;
   render = async (req, res) => {
     renders += 1;
     const users = await db().user.count();
@@ -28,7 +30,10 @@ beforeEach(async () => {
   };
   const handler = withPageCache({
     handle: (req, res) => render(req, res),
-    stamp: async (sql, params) => (await db().$queryRawUnsafe<{ stamp: string }[]>(sql, ...params))[0]!.stamp,
+    stamp: async (sql, params) => {
+      if (databaseDown) throw new Error("connexion refusée");
+      return (await db().$queryRawUnsafe<{ stamp: string }[]>(sql, ...params))[0]!.stamp;
+    },
     secret: SECRET,
     maxBytes: 1024 * 1024,
     now: () => minute,
@@ -121,6 +126,16 @@ describe("page cache of the production server", () => {
     };
     expect(await twice("/cra/dossiers/retire")).toBeNull(); // an error or a late "not found" in a streamed page
     expect(renders).toBe(10);
+  });
+
+  it("leaves the page to Next.js when the stamps cannot be read", async () => {
+    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    await get("/cra", session);
+    databaseDown = true;
+    const answer = await get("/cra", session);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-page-cache")).toBeNull();
+    expect(renders).toBe(2);
   });
 
   it("renders anew each minute, so that a deadline passing shows within the minute", async () => {

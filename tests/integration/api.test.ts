@@ -15,6 +15,7 @@ import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor, makeApplication } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
 import { startSmtp } from "../fixtures/smtp";
+import { parisDate } from "@/lib/time";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ async function world() {
   const bre = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "53" });
   const occ = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "76" });
   const tranche = await db().paymentTranche.findFirstOrThrow({ where: { callId: call.id, position: 0 } });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDate(new Date()); // the day in France, as the product counts days
   for (const c of [bre, occ]) await recordPayment(cna, c.conventionId, { trancheId: tranche.id, amountCents: 35_000_00, paidOn: today, accountingReference: `EJ-${c.conventionId}` });
   await makeApplication({ callId: call.id, owner: bre.owner, status: "DRAFT" });
   await makePublishedLaureate({ callId: call.id, regionCode: "53", published: false });

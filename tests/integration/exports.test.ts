@@ -7,6 +7,7 @@ import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor, makeApplication } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
 import { startSmtp } from "../fixtures/smtp";
+import { parisDate } from "@/lib/time";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ async function world() {
   const bre = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "53" });
   const occ = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "76" });
   const tranche = await db().paymentTranche.findFirstOrThrow({ where: { callId: call.id, position: 0 } });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDate(new Date()); // the day in France, as the product counts days
   await recordPayment(cna, bre.conventionId, { trancheId: tranche.id, amountCents: 35_000_00, paidOn: today, accountingReference: "EJ-BRE" });
   await recordPayment(cna, occ.conventionId, { trancheId: tranche.id, amountCents: 35_000_00, paidOn: today, accountingReference: "=HYPERLINK(\"x\")" });
   // A draft (never exported), an unpublished decision in Brittany, regional opinions with a conflict declared.

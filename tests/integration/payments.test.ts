@@ -9,6 +9,7 @@ import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
 import { startSmtp } from "../fixtures/smtp";
+import { parisDate } from "@/lib/time";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-const today = new Date().toISOString().slice(0, 10);
+const today = parisDate(new Date()); // the day in France, as the product counts days
 const trancheIds = async (conventionId: string) => {
   const c = await db().convention.findUniqueOrThrow({ where: { id: conventionId }, select: { application: { select: { call: { select: { tranches: { orderBy: { position: "asc" } } } } } } } });
   return c.application.call.tranches.map((t) => t.id) as [string, string];

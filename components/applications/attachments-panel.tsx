@@ -1,12 +1,11 @@
 "use client";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useId, useState } from "react";
+import { FileList } from "@/components/ui/file-list";
 
 export type AttachmentItem = { id: string; documentKindId: string | null; fileName: string; sizeBytes: number };
 type Kind = { id: string; label: string; description: string; required: boolean };
 
-const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} ko` : `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`);
 
 /** Sends a file with progress (fetch has no upload progress); resolves with the server's JSON. */
 function upload(url: string, data: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -30,7 +29,6 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
 
   const send = async (file: File) => {
     setError(null);
@@ -45,7 +43,6 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
   };
   const remove = async (id: string) => {
     const res = await fetch(`/api/pieces/${id}`, { method: "DELETE" });
-    setConfirming(null);
     if (res.ok) onChange(files.filter((f) => f.id !== id));
     else setError(((await res.json().catch(() => ({}))) as { message?: string }).message ?? "La suppression a échoué.");
   };
@@ -56,34 +53,7 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
         {kind.label} {kind.required ? "" : <span className="fr-text--sm">(facultatif)</span>}
       </h3>
       {kind.description && <p className="fr-text--sm">{kind.description}</p>}
-      {files.length > 0 ? (
-        <ul>
-          {files.map((f) => (
-            <li key={f.id} className="flex flex-wrap items-center gap-4">
-              <a href={`/api/pieces/${f.id}`} download>
-                {f.fileName} ({size(f.sizeBytes)})
-              </a>
-              {editable &&
-                (confirming === f.id ? (
-                  <span className="flex gap-2">
-                    <Button size="small" onClick={() => void remove(f.id)}>
-                      Confirmer la suppression de {f.fileName}
-                    </Button>
-                    <Button size="small" priority="secondary" onClick={() => setConfirming(null)}>
-                      Annuler
-                    </Button>
-                  </span>
-                ) : (
-                  <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(f.id)}>
-                    Supprimer {f.fileName}
-                  </Button>
-                ))}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="fr-text--sm">Aucun fichier joint.</p>
-      )}
+      <FileList files={files} href={(id) => `/api/pieces/${id}`} onRemove={editable ? remove : undefined} empty="Aucun fichier joint." />
       {editable && (
         <div className={`fr-upload-group ${error ? "fr-input-group--error" : ""}`}>
           <label className="fr-label" htmlFor={inputId}>

@@ -122,6 +122,15 @@ test("a new applicant goes from nothing to a submitted, acknowledged dossier", a
   }
   await expectAccessible(page);
 
+  // A file removed only once the removal is confirmed, then sent again.
+  await page.getByRole("button", { name: "Supprimer Relevé d'identité bancaire (RIB).pdf" }).click();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  await page.getByRole("button", { name: "Supprimer Relevé d'identité bancaire (RIB).pdf" }).click();
+  await page.getByRole("button", { name: "Confirmer la suppression de Relevé d'identité bancaire (RIB).pdf" }).click();
+  await expect(page.getByRole("link", { name: /Relevé d'identité bancaire .RIB.\.pdf/ })).toHaveCount(0);
+  await page.getByLabel("Ajouter un fichier : Relevé d'identité bancaire (RIB)").setInputFiles({ name: "Relevé d'identité bancaire (RIB).pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByRole("link", { name: /Relevé d'identité bancaire .RIB.\.pdf/ })).toBeVisible();
+
   // Submission.
   await page.getByRole("button", { name: "8. Récapitulatif et dépôt" }).click();
   await expect(page.getByText("Le dossier est complet : vous pouvez le déposer.")).toBeVisible();

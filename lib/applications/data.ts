@@ -39,6 +39,9 @@ export async function listRegionApplications(actor: Actor, callId: string, regio
   return paged(items, total, page.page, page.size);
 }
 
+/** What every page about a dossier shows at its top: reference, title, status, region, territory, amount asked. */
+export const DOSSIER_HEADING = { id: true, reference: true, title: true, status: true, regionCode: true, territoryType: true, amountRequestedCents: true } as const;
+
 export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
 
 /** Number of dossiers of a call by region and status, within what the actor may see. */

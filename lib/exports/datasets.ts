@@ -10,8 +10,8 @@ import { db } from "@/lib/db";
 import type { Column, Dataset } from "@/lib/exports/columns";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
+import { OPINION_LABELS } from "@/lib/regional/labels";
 
-const OPINION_LABELS = { FAVORABLE: "Favorable", RESERVED: "Favorable sous réserve", UNFAVORABLE: "Défavorable" } as const;
 const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
 const BATCH = 1000;
 

@@ -14,6 +14,7 @@ import { selectLaureates, simulate, type Candidate, type SelectionRules } from "
 import { evaluatorAgreement, scoreContext } from "@/lib/national/statistics";
 import { paged } from "@/lib/pagination";
 import { storage } from "@/lib/storage/storage";
+import { DOSSIER_HEADING } from "@/lib/applications/data";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -53,13 +54,7 @@ export async function loadNationalDossiers(client: Client, callId: string) {
     where: nationalWhere(callId, regions),
     orderBy: [{ reference: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      reference: true,
-      title: true,
-      status: true,
-      regionCode: true,
-      territoryType: true,
-      amountRequestedCents: true,
+      ...DOSSIER_HEADING,
       ownerId: true,
       pole: { select: { name: true } },
       region: { select: { name: true } },
@@ -239,14 +234,8 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
   const a = await db().application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
-      id: true,
+      ...DOSSIER_HEADING,
       callId: true,
-      reference: true,
-      title: true,
-      status: true,
-      regionCode: true,
-      territoryType: true,
-      amountRequestedCents: true,
       presentation: true,
       pole: { select: { name: true, carrierName: true, city: true } },
       region: { select: { name: true } },

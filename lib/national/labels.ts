@@ -2,7 +2,8 @@
 import type { NotFundedReason } from "@/lib/national/selection";
 import { formatEuros, formatShare } from "@/lib/format";
 
-export const OPINION_LABELS = { FAVORABLE: "Favorable", RESERVED: "Favorable sous réserve", UNFAVORABLE: "Défavorable" } as const;
+// One wording of the regional opinion, whoever reads it.
+export { OPINION_LABELS } from "@/lib/regional/labels";
 export const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
 export const TERRITORY_LABELS = { RURAL: "Rural", QPV: "QPV", URBAN: "Urbain" } as const;
 

@@ -1,8 +1,4 @@
-// Who evaluates a dossier: when evaluators can be assigned, and a suggestion that balances the workload.
-import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-
-/** Evaluators can be assigned from submission until the regional opinion. */
-export const ASSIGNABLE_STATUSES: readonly ApplicationStatus[] = ["SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"];
+// Who evaluates a dossier: a suggestion that balances the workload (when: lib/regional/steps.ts).
 
 export type EvaluatorLoad = { id: string; name: string; load: number };
 export type DossierNeed = {

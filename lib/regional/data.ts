@@ -2,15 +2,16 @@ import "server-only";
 // What the regional cell reads: the region's table (progress, scores, opinions) and one dossier's
 // instruction. Each row's facts are built from the same record and passed to the policy, so that a
 // score is shown only to those who may read it.
-import { loadDossier } from "@/lib/applications/data";
+import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
 import { readFacts } from "@/lib/applications/facts";
 import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
-import { ASSIGNABLE_STATUSES, suggestAssignments } from "@/lib/regional/assignment";
+import { suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers, type DossierProgress } from "@/lib/regional/finalization";
 import { proposedConsolidatedScore, synthesize, type Dispersion, type Synthesis } from "@/lib/regional/synthesis";
+import { stepOpen } from "@/lib/regional/steps";
 
 export const SORTS = ["reference", "score", "progress", "rank", "status"] as const;
 export type RegionSort = (typeof SORTS)[number];
@@ -149,7 +150,7 @@ function nextStep(actor: Actor, facts: ApplicationFacts, r: RegionRecord, minEva
   const own = r.evaluations.find((e) => e.evaluatorId === actor.id);
   if (can(actor, "application.declareConflict", facts)) return { label: "Déclarer vos intérêts", mine: true };
   if (can(actor, "application.evaluate", facts) && own?.status !== "SUBMITTED") return { label: own ? "Terminer mon évaluation" : "Évaluer", mine: true };
-  if (can(actor, "application.checkAdmissibility", facts) && facts.status === "SUBMITTED") return { label: "Vérifier la recevabilité", mine: true };
+  if (can(actor, "application.checkAdmissibility", facts) && stepOpen("checkAdmissibility", facts.status)) return { label: "Vérifier la recevabilité", mine: true };
   if (can(actor, "application.assignEvaluators", facts) && facts.status === "UNDER_REVIEW") {
     const submitted = r.synthesis.weighted.count;
     const expected = Math.max(minEvaluators, facts.assignedEvaluatorIds.length);
@@ -266,23 +267,17 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
   const allowed = {
     declare: can(actor, "application.declareConflict", facts),
     read: can(actor, "application.read", facts),
-    check: can(actor, "application.checkAdmissibility", facts) && facts!.status === "SUBMITTED",
-    assign: can(actor, "application.assignEvaluators", facts) && ASSIGNABLE_STATUSES.includes(facts!.status),
+    check: can(actor, "application.checkAdmissibility", facts) && stepOpen("checkAdmissibility", facts!.status),
+    assign: can(actor, "application.assignEvaluators", facts) && stepOpen("assign", facts!.status),
     evaluate: can(actor, "application.evaluate", facts),
     readEvaluations: can(actor, "application.readEvaluations", facts),
-    opinion: can(actor, "application.regionalOpinion", facts) && facts!.status === "UNDER_REVIEW",
+    opinion: can(actor, "application.regionalOpinion", facts) && stepOpen("opinion", facts!.status),
     message: can(actor, "application.message", facts),
   };
   const summary = await db().application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
-      id: true,
-      reference: true,
-      title: true,
-      status: true,
-      regionCode: true,
-      territoryType: true,
-      amountRequestedCents: true,
+      ...DOSSIER_HEADING,
       submittedAt: true,
       inadmissibleReason: true,
       pole: { select: { name: true, carrierName: true, city: true, members: { orderBy: { position: "asc" }, select: { name: true } } } },

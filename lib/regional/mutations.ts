@@ -21,11 +21,12 @@ import {
   regionFinalizedMail,
   regionReopenedMail,
 } from "@/lib/mail/templates";
-import { ASSIGNABLE_STATUSES, suggestAssignments } from "@/lib/regional/assignment";
+import { suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers } from "@/lib/regional/finalization";
 import { admissibilitySchema, assignmentSchema, conflictSchema, evaluationSchema, opinionSchema, rankingSchema, reasonSchema } from "@/lib/regional/schema";
 import { parisEndOfDay } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
+import { STEP_STATUSES, stepOpen, type RegionalStep } from "@/lib/regional/steps";
 
 const REGION_LOCK = 7_202_512;
 const REGION_FINALIZED = "Les résultats de la région sont finalisés : la cellule nationale doit les rouvrir pour les modifier.";
@@ -63,8 +64,8 @@ async function setStatus(tx: Tx, actor: Actor, applicationId: string, from: Appl
   await tx.statusChange.create({ data: { applicationId, from, to, actorId: actor.id, note: note ?? null } });
 }
 
-function expectStatus(facts: ApplicationFacts, allowed: ApplicationStatus[], message: string) {
-  if (!allowed.includes(facts.status)) throw new AppError("INVALID_STATE", message);
+function expectStep(facts: ApplicationFacts, step: RegionalStep, message: string) {
+  if (!stepOpen(step, facts.status)) throw new AppError("INVALID_STATE", message);
 }
 
 async function sendAll(mails: Mail[]) {
@@ -113,7 +114,7 @@ export async function declareConflict(actor: Actor, applicationId: string, input
 export async function checkAdmissibility(actor: Actor, applicationId: string, input: unknown, now = new Date()) {
   const decision = parseInput(admissibilitySchema, input);
   const result = await onDossier(actor, applicationId, "application.checkAdmissibility", async ({ tx, facts, callId, reference }) => {
-    expectStatus(facts, ["SUBMITTED"], "La recevabilité de ce dossier a déjà été examinée.");
+    expectStep(facts, "checkAdmissibility", "La recevabilité de ce dossier a déjà été examinée.");
     if (decision.decision === "COMPLETE") {
       await setStatus(tx, actor, applicationId, "SUBMITTED", "UNDER_REVIEW", "Dossier complet et recevable");
       await tx.application.update({ where: { id: applicationId }, data: { admissibilityDecidedAt: now } });
@@ -142,8 +143,6 @@ export async function checkAdmissibility(actor: Actor, applicationId: string, in
 
 // ───────────────────────────── Assignment ─────────────────────────────
 
-const ASSIGNABLE = [...ASSIGNABLE_STATUSES];
-
 async function regionEvaluators(tx: Tx, regionCode: string) {
   return tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode } } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
 }
@@ -153,7 +152,7 @@ export async function assignEvaluators(actor: Actor, applicationId: string, inpu
   const { evaluatorIds } = parseInput(assignmentSchema, input);
   const wanted = [...new Set(evaluatorIds)];
   const added = await onDossier(actor, applicationId, "application.assignEvaluators", async ({ tx, facts, callId }) => {
-    expectStatus(facts, ASSIGNABLE, "Ce dossier n'est plus à évaluer.");
+    expectStep(facts, "assign", "Ce dossier n'est plus à évaluer.");
     const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { minEvaluators: true } });
     if (wanted.length < call.minEvaluators) {
       throw new AppError("VALIDATION", undefined, { evaluatorIds: [`Choisissez au moins ${call.minEvaluators} évaluateurs.`] });
@@ -187,7 +186,7 @@ export async function assignEvaluators(actor: Actor, applicationId: string, inpu
 export async function assignSuggested(actor: Actor, callId: string, regionCode: string) {
   assertCan(actor, "region.finalize", { kind: "region", regionCode });
   const candidates = await db().application.findMany({
-    where: { callId: String(callId), regionCode, status: { in: ASSIGNABLE } },
+    where: { callId: String(callId), regionCode, status: { in: [...STEP_STATUSES.assign] } },
     select: { id: true },
     orderBy: { reference: "asc" },
   });
@@ -229,12 +228,7 @@ export async function assignSuggested(actor: Actor, callId: string, regionCode: 
 }
 
 function canAssign(actor: Actor, facts: ApplicationFacts) {
-  try {
-    assertCan(actor, "application.assignEvaluators", facts);
-    return ASSIGNABLE.includes(facts.status);
-  } catch {
-    return false;
-  }
+  return can(actor, "application.assignEvaluators", facts) && stepOpen("assign", facts.status);
 }
 
 // ───────────────────────────── Scoring ─────────────────────────────
@@ -280,7 +274,7 @@ export async function saveEvaluation(actor: Actor, applicationId: string, input:
 /** The coordinator's opinion on an evaluated dossier: every assigned evaluator has submitted, at least the call's minimum. */
 export async function saveRegionalOpinion(actor: Actor, applicationId: string, input: unknown) {
   return onDossier(actor, applicationId, "application.regionalOpinion", async ({ tx, facts, callId }) => {
-    expectStatus(facts, ["UNDER_REVIEW"], "L'avis ne peut être rendu que sur un dossier recevable en instruction.");
+    expectStep(facts, "opinion", "L'avis ne peut être rendu que sur un dossier recevable en instruction.");
     const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { minGrantCents: true, maxGrantCents: true, minEvaluators: true } });
     const opinion = parseInput(opinionSchema({ minCents: call.minGrantCents, maxCents: call.maxGrantCents }), input);
     const submitted = await tx.evaluation.count({ where: { applicationId, status: "SUBMITTED", evaluatorId: { in: facts.assignedEvaluatorIds } } });

@@ -2,6 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { requireSpace } from "@/lib/auth/session";
@@ -40,32 +41,8 @@ export default async function UsersAdminPage({ searchParams }: Props) {
           </label>
           <input className="fr-input" id="q" name="q" defaultValue={filter.q ?? ""} />
         </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="role">
-            Rôle
-          </label>
-          <select className="fr-select" id="role" name="role" defaultValue={filter.role ?? ""}>
-            <option value="">Tous les rôles</option>
-            {Object.entries(ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="region">
-            Région
-          </label>
-          <select className="fr-select" id="region" name="region" defaultValue={filter.region ?? ""}>
-            <option value="">Toutes les régions</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="role" name="role" label="Rôle" value={filter.role} all="Tous les rôles" options={Object.entries(ROLE_LABELS)} />
+        <FilterSelect id="region" name="region" label="Région" value={filter.region} all="Toutes les régions" options={regions.map((r) => [r.code, r.name] as const)} />
         <button type="submit" className="fr-btn fr-btn--secondary">
           Rechercher
         </button>

@@ -2,6 +2,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
@@ -113,59 +114,17 @@ export default async function NationalViewPage({ searchParams }: Props) {
       <h2>Dossiers des régions finalisées</h2>
       <form method="get" action="/cna" className="fr-mb-3w flex flex-wrap items-end gap-4" aria-label="Filtrer les dossiers">
         <input type="hidden" name="appel" value={call.slug} />
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="filtre-region">
-            Région
-          </label>
-          <select className="fr-select" id="filtre-region" name="region" defaultValue={filters.region}>
-            <option value="">Toutes</option>
-            {view.regions.filter((r) => r.finalized).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="filtre-territoire">
-            Territoire
-          </label>
-          <select className="fr-select" id="filtre-territoire" name="territoire" defaultValue={filters.territoire}>
-            <option value="">Tous</option>
-            {Object.entries(TERRITORY_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="filtre-communaute">
-            Communauté apprenante
-          </label>
-          <select className="fr-select" id="filtre-communaute" name="communaute" defaultValue={filters.communaute}>
-            <option value="">Toutes</option>
-            <option value="aucune">Aucune</option>
-            {view.communities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="filtre-avis">
-            Avis régional
-          </label>
-          <select className="fr-select" id="filtre-avis" name="avis" defaultValue={filters.avis}>
-            <option value="">Tous</option>
-            {Object.entries(OPINION_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filtre-region" name="region" label="Région" value={filters.region} all="Toutes" options={view.regions.filter((r) => r.finalized).map((r) => [r.code, r.name] as const)} />
+        <FilterSelect id="filtre-territoire" name="territoire" label="Territoire" value={filters.territoire} all="Tous" options={Object.entries(TERRITORY_LABELS)} />
+        <FilterSelect
+          id="filtre-communaute"
+          name="communaute"
+          label="Communauté apprenante"
+          value={filters.communaute}
+          all="Toutes"
+          options={[["aucune", "Aucune"], ...view.communities.map((c) => [c.code, c.name] as const)]}
+        />
+        <FilterSelect id="filtre-avis" name="avis" label="Avis régional" value={filters.avis} all="Tous" options={Object.entries(OPINION_LABELS)} />
         <button type="submit" className="fr-btn fr-btn--secondary">
           Filtrer
         </button>

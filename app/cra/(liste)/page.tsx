@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { BulkAssignButton, FinalizeButton } from "@/components/regional/region-actions";
 import { regionRowsHtml } from "@/components/regional/region-rows";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { STATUS_LABELS, SUBMITTED_STATUSES } from "@/lib/applications/status";
@@ -179,56 +180,10 @@ function Filters({ params, query }: { params: Record<string, string>; query: { q
         </label>
         <input className="fr-input" id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
       </div>
-      <div className="fr-select-group fr-mb-0">
-        <label className="fr-label" htmlFor="statut">
-          Statut
-        </label>
-        <select className="fr-select" id="statut" name="statut" defaultValue={query.status ?? ""}>
-          <option value="">Tous</option>
-          {SUBMITTED_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fr-select-group fr-mb-0">
-        <label className="fr-label" htmlFor="territoire">
-          Territoire
-        </label>
-        <select className="fr-select" id="territoire" name="territoire" defaultValue={query.territory ?? ""}>
-          <option value="">Tous</option>
-          {Object.values(TerritoryType).map((t) => (
-            <option key={t} value={t}>
-              {TERRITORY_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fr-select-group fr-mb-0">
-        <label className="fr-label" htmlFor="tri">
-          Trier par
-        </label>
-        <select className="fr-select" id="tri" name="tri" defaultValue={query.sort}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {SORT_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="fr-select-group fr-mb-0">
-        <label className="fr-label" htmlFor="taille">
-          Par page
-        </label>
-        <select className="fr-select" id="taille" name="taille" defaultValue={String(query.page.size)}>
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="statut" name="statut" label="Statut" value={query.status} all="Tous" options={SUBMITTED_STATUSES.map((st) => [st, STATUS_LABELS[st]] as const)} />
+      <FilterSelect id="territoire" name="territoire" label="Territoire" value={query.territory} all="Tous" options={Object.entries(TERRITORY_LABELS)} />
+      <FilterSelect id="tri" name="tri" label="Trier par" value={query.sort} options={SORTS.map((st) => [st, SORT_LABELS[st]] as const)} />
+      <FilterSelect id="taille" name="taille" label="Par page" value={String(query.page.size)} options={PAGE_SIZES.map((n) => [String(n), String(n)] as const)} />
       <div className="fr-checkbox-group">
         <input type="checkbox" id="mes" name="mes" value="1" defaultChecked={query.mine} />
         <label className="fr-label" htmlFor="mes">

@@ -49,7 +49,8 @@ function specs(): (DemoDossierSpec & { quality: number })[] {
         applicantName: named?.[1] ?? `Candidat ${index + 1}`,
         departementCode: departements[k % departements.length]!.code,
         territoryType,
-        amountCents: (30 + Math.floor(rand() * 51)) * 1000_00,
+        // Requests of 45 000 € to 80 000 €, 62 500 € on average, as in the real edition's grants.
+        amountCents: (45 + Math.floor(rand() * 36)) * 1000_00,
         quality: named ? 4.6 : 1.6 + rand() * 3,
       });
     }

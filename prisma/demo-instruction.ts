@@ -45,6 +45,8 @@ const PLACES: Record<TerritoryType, string[]> = {
 };
 const TRADES = ["réemploi", "alimentation durable", "mobilité partagée", "bois local", "textile solidaire", "énergie citoyenne", "numérique inclusif", "tiers-lieu productif"];
 
+const COMMUNITY_OF_TRADE: Record<string, string> = { "alimentation durable": "alimentation-durable", réemploi: "economie-circulaire", "textile solidaire": "economie-circulaire" };
+
 export type DemoDossierSpec = { index: number; email: string; applicantName: string; departementCode: string; territoryType: TerritoryType; amountCents: number };
 
 /** An applicant with a pole in the département, and a dossier submitted to the call at `at` (before its deadline). */
@@ -76,7 +78,7 @@ export async function submitDemoDossier(callId: string, spec: DemoDossierSpec, a
         { name: `Communauté de communes ${place}`, category: "LOCAL_AUTHORITY", siret: "", isLegalPerson: true },
       ],
     }));
-  const call = await db().call.findUniqueOrThrow({ where: { id: callId }, include: { levers: true, documentKinds: true } });
+  const call = await db().call.findUniqueOrThrow({ where: { id: callId }, include: { levers: true, documentKinds: true, learningCommunities: true } });
   const existing = await db().application.findUnique({ where: { callId_poleId: { callId, poleId: pole.id } } });
   if (existing) return existing.id;
   const { id } = await createApplication(applicant, callId, at);
@@ -87,6 +89,8 @@ export async function submitDemoDossier(callId: string, spec: DemoDossierSpec, a
     draft: {
       ...draft,
       title: `${trade[0]!.toUpperCase()}${trade.slice(1)} ${place}`,
+      // The poles of food and of reuse join the call's learning community of their theme, when it has one.
+      learningCommunityId: call.learningCommunities.find((c) => c.code === COMMUNITY_OF_TRADE[trade])?.id ?? null,
       fundings: [
         { source: "THIS_CALL", funderName: "", year: 1, amountCents: spec.amountCents, status: "REQUESTED" },
         { source: "REGIONAL_COUNCIL", funderName: "Région", year: 2, amountCents: rest - 10_000_00, status: "SECURED" },
@@ -99,14 +103,35 @@ export async function submitDemoDossier(callId: string, spec: DemoDossierSpec, a
   return id;
 }
 
-const COMMENTS: Record<number, string> = {
-  0: "Rien dans le dossier ne répond à ce critère.",
-  1: "Des intentions, sans éléments concrets.",
-  2: "Des éléments, mais trop partiels pour convaincre.",
-  3: "Une réponse correcte, à consolider sur quelques points.",
-  4: "Une réponse solide, étayée par des engagements des membres.",
-  5: "Une réponse exemplaire, chiffrée et déjà engagée sur le terrain.",
+/**
+ * What an evaluator writes on a criterion: a judgement of the level, on what the criterion looks at, about
+ * this dossier's project; the variant is drawn from the dossier, the criterion and the evaluator, so that no
+ * two dossiers read alike.
+ */
+const LEVEL_WORDS: Record<number, string[]> = {
+  0: ["Rien dans le dossier ne répond à ce critère", "Le dossier reste muet sur ce point"],
+  1: ["Des intentions, sans éléments concrets", "Une réponse très insuffisante"],
+  2: ["Des éléments trop partiels pour convaincre", "Une réponse insuffisante, peu étayée"],
+  3: ["Une réponse correcte, à consolider", "Un niveau satisfaisant, avec des points à préciser"],
+  4: ["Une réponse solide et étayée", "Un bon niveau, appuyé sur des engagements des membres"],
+  5: ["Une réponse exemplaire, chiffrée et déjà engagée", "Un excellent niveau, démontré sur le terrain"],
 };
+const CRITERION_TOPICS: Record<string, [string, string][]> = {
+  animation: [["la gouvernance", "le collège des entreprises y siège réellement"], ["la coopération entre les membres", "les outils partagés sont décrits"], ["le rôle de l'animateur", "son temps de travail est chiffré"]],
+  ingenierie: [["les retombées économiques", "les emplois créés sont comptés"], ["les indicateurs", "les cibles des deux années sont réalistes"], ["l'impact écologique", "les tonnages sont mesurés"]],
+  recherche: [["le partenariat de recherche", "une convention avec un laboratoire est jointe"], ["l'expérimentation", "le protocole d'évaluation est décrit"], ["la résilience locale", "les risques sont analysés"]],
+  viabilite: [["le modèle économique", "la part d'autofinancement progresse"], ["la professionnalisation", "un plan de formation est prévu"], ["le plan de financement", "les cofinancements sont acquis"]],
+  ancrage: [["l'ancrage territorial", "les publics touchés sont nommés"], ["la coopération entre territoires", "des partenaires voisins s'engagent"], ["le lien avec la collectivité", "la délibération est jointe"]],
+};
+
+export function evaluatorComment(criterionCode: string, score: number, dossierTitle: string, seed: number): string {
+  const words = LEVEL_WORDS[score]!;
+  const topics = CRITERION_TOPICS[criterionCode] ?? [["ce critère", "les pièces jointes ont été lues"]];
+  const [topic, detail] = topics[seed % topics.length]!;
+  const judgement = words[(seed >>> 3) % words.length]!;
+  const about = `${judgement} sur ${topic} du projet « ${dossierTitle} »`;
+  return score >= 3 ? `${about} : ${detail}.` : `${about} ; attendu : ${detail}.`;
+}
 
 export type Cell = { coordinator: Actor; evaluators: Actor[] };
 
@@ -116,7 +141,7 @@ export type Cell = { coordinator: Actor; evaluators: Actor[] };
  * scoring around each dossier's `quality` (0–5), opinions, ranking and, if asked, finalisation.
  */
 export async function instructRegion(callId: string, regionCode: string, cell: Cell, options: { quality: (reference: string) => number; inadmissible?: string[]; finalize: boolean }) {
-  const dossiers = await db().application.findMany({ where: { callId, regionCode, status: "SUBMITTED" }, orderBy: { reference: "asc" }, select: { id: true, reference: true, amountRequestedCents: true } });
+  const dossiers = await db().application.findMany({ where: { callId, regionCode, status: "SUBMITTED" }, orderBy: { reference: "asc" }, select: { id: true, reference: true, title: true, amountRequestedCents: true } });
   for (const d of dossiers) {
     await declareConflict(cell.coordinator, d.id, { hasConflict: false });
     if (options.inadmissible?.includes(d.reference!)) {
@@ -132,12 +157,12 @@ export async function instructRegion(callId: string, regionCode: string, cell: C
     const rand = random(hash(d.reference!));
     const quality = options.quality(d.reference!);
     const assigned = await db().evaluatorAssignment.findMany({ where: { applicationId: d.id, withdrawnAt: null }, select: { evaluatorId: true } });
-    for (const evaluator of cell.evaluators.filter((e) => assigned.some((a) => a.evaluatorId === e.id))) {
+    for (const [k, evaluator] of cell.evaluators.filter((e) => assigned.some((a) => a.evaluatorId === e.id)).entries()) {
       await declareConflict(evaluator, d.id, { hasConflict: false });
       const scores = Object.fromEntries(
         criteria.map((c) => {
           const score = Math.max(0, Math.min(c.maxScore, Math.round(quality + (rand() - 0.5) * 1.6)));
-          return [c.id, { score, comment: COMMENTS[score]! }];
+          return [c.id, { score, comment: evaluatorComment(c.code, score, d.title, hash(`${d.reference}|${c.code}|${k}`)) }];
         }),
       );
       const recommendation: Opinion = quality >= 3.6 ? "FAVORABLE" : quality >= 2.8 ? "RESERVED" : "UNFAVORABLE";

@@ -52,6 +52,13 @@ export function ptceCallInput(edition: {
     envelopeCents: 500_000_00,
     minGrantCents: 30_000_00,
     maxGrantCents: 80_000_00,
+    // The jury's rule: merit order, a quality threshold, a short reserve list, the last grant fitted to the envelope.
+    selectionMethod: "MERIT_ORDER",
+    qualityThreshold: 60_00,
+    reserveListLength: 5,
+    adjustLastGrant: true,
+    grantorName: "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique",
+    grantorSiret: "11000201100044",
     durationMonths: 24,
     minEvaluators: 2,
     levers: [
@@ -96,6 +103,16 @@ export const CALL_2025 = ptceCallInput({
   nationalDeadlineAt: parisEndOfDay("2025-11-28"),
   resultsAt: parisTimeToUtc("2025-11-30", "12:00"),
 });
+
+/** The 2025 edition's steps after the regional instruction, dated as they happened. */
+export const DATES_2025 = {
+  commission: parisTimeToUtc("2025-12-16", "14:00"), // the national cell finalises its list
+  results: parisTimeToUtc("2025-12-18", "10:00"), // results published, applicants notified
+  conventionsSent: parisTimeToUtc("2025-12-19", "09:00"),
+  signedByPoles: parisTimeToUtc("2025-12-22", "11:00"),
+  countersigned: parisTimeToUtc("2025-12-23", "16:00"),
+  firstPayment: parisTimeToUtc("2025-12-30", "10:00"),
+};
 
 /** The next edition, on the same terms, open since last week and due in five weeks from `today`. */
 export function nextEditionInput(today: Date = new Date()): CallInput {

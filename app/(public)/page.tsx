@@ -11,6 +11,13 @@ export default async function HomePage() {
       {call ? (
         <>
           <CallPresentation call={call} />
+          {call.resultsPublishedAt && (
+            <p className="fr-mt-5w">
+              <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/resultats/${call.slug}`}>
+                Consulter les résultats de l&apos;appel : la liste des lauréats
+              </a>
+            </p>
+          )}
           <div className="fr-mt-5w">
             {actor ? (
               <Button linkProps={{ href: homeOf(actor) }}>Accéder à mon espace</Button>

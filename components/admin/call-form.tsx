@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
@@ -11,7 +12,7 @@ import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { createCallAction, updateCallAction } from "@/lib/calls/actions";
 import { callInputSchema, type CallData, type CallInput } from "@/lib/calls/schema";
 import { formatShare } from "@/lib/format";
-import { EuroField, errorAt, LinesField, PercentField } from "./form-fields";
+import { EuroField, errorAt, LinesField, PercentField, ScoreField } from "./form-fields";
 
 const TERRITORIES = [
   { value: "RURAL", label: "Territoire rural" },
@@ -22,6 +23,10 @@ const CONDITIONS = [
   { value: "ON_SIGNATURE", label: "À la signature de la convention" },
   { value: "AFTER_INTERIM_REPORT", label: "Après acceptation du bilan intermédiaire" },
   { value: "AFTER_FINAL_REPORT", label: "Après acceptation du bilan final" },
+] as const;
+const METHODS = [
+  { value: "MERIT_ORDER", label: "Ordre de mérite (règle par défaut)", hint: "Les dossiers éligibles sont financés dans l'ordre de leur note nationale, tant que l'enveloppe et les priorités le permettent." },
+  { value: "MAX_SCORE", label: "Total de notes maximal", hint: "La liste qui réunit le plus grand total de notes dans l'enveloppe ; elle peut écarter un dossier mieux classé." },
 ] as const;
 const LEVELS_HINT = "Une ligne par note, de 0 à la note maximale (ex. 0 : Absent … 5 : Excellent).";
 
@@ -37,7 +42,7 @@ function Section({ id, title, children, hint }: { id: string; title: string; chi
   );
 }
 
-export function CallForm({ callId, defaultValues, gridLocked }: { callId?: string; defaultValues: CallInput; gridLocked: boolean }) {
+export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = false }: { callId?: string; defaultValues: CallInput; gridLocked: boolean; rulesLocked?: boolean }) {
   const router = useRouter();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -121,13 +126,57 @@ export function CallForm({ callId, defaultValues, gridLocked }: { callId?: strin
         </div>
       </Section>
 
-      <Section id="financement" title="Financement et instruction">
+      <Section id="financement" title="Financement et instruction" hint={rulesLocked ? "La liste des décisions est finalisée : l'enveloppe et les montants ne peuvent plus changer." : undefined}>
         <div className="grid gap-4 md:grid-cols-3">
-          <EuroField control={control} name="envelopeCents" label="Enveloppe" error={err("envelopeCents")} />
-          <EuroField control={control} name="minGrantCents" label="Subvention minimale" error={err("minGrantCents")} />
-          <EuroField control={control} name="maxGrantCents" label="Subvention maximale" error={err("maxGrantCents")} />
+          <fieldset disabled={rulesLocked} className="m-0 border-0 p-0 contents">
+            <EuroField control={control} name="envelopeCents" label="Enveloppe" error={err("envelopeCents")} />
+            <EuroField control={control} name="minGrantCents" label="Subvention minimale" error={err("minGrantCents")} />
+            <EuroField control={control} name="maxGrantCents" label="Subvention maximale" error={err("maxGrantCents")} />
+          </fieldset>
           <Input label="Durée (mois)" state={err("durationMonths") ? "error" : "default"} stateRelatedMessage={err("durationMonths")} nativeInputProps={{ ...register("durationMonths", { valueAsNumber: true }), inputMode: "numeric" }} />
           <Input label="Évaluateurs par dossier (minimum)" state={err("minEvaluators") ? "error" : "default"} stateRelatedMessage={err("minEvaluators")} nativeInputProps={{ ...register("minEvaluators", { valueAsNumber: true }), inputMode: "numeric" }} />
+        </div>
+      </Section>
+
+      <Section
+        id="selection"
+        title="Sélection nationale"
+        hint={rulesLocked ? "La liste des décisions est finalisée : les règles de sélection ne peuvent plus changer." : "Les règles appliquées par la cellule nationale pour arrêter la liste des lauréats et la liste complémentaire."}
+      >
+        <fieldset disabled={rulesLocked} className="m-0 border-0 p-0">
+          <RadioButtons
+            legend="Méthode de sélection"
+            name="selectionMethod"
+            state={err("selectionMethod") ? "error" : "default"}
+            stateRelatedMessage={err("selectionMethod")}
+            options={METHODS.map((m) => ({ label: m.label, hintText: m.hint, nativeInputProps: { ...register("selectionMethod"), value: m.value } }))}
+          />
+          <div className="grid gap-4 md:grid-cols-2">
+            <ScoreField control={control} name="qualityThreshold" label="Seuil de qualité" hint="Note nationale minimale pour être éligible au financement ; 0 pour aucun seuil." error={err("qualityThreshold")} />
+            <Input
+              label="Longueur de la liste complémentaire"
+              hintText="Nombre de dossiers inscrits sur la liste complémentaire, de 0 à 50."
+              state={err("reserveListLength") ? "error" : "default"}
+              stateRelatedMessage={err("reserveListLength")}
+              nativeInputProps={{ ...register("reserveListLength", { valueAsNumber: true }), inputMode: "numeric" }}
+            />
+          </div>
+          <Checkbox
+            options={[
+              {
+                label: "Ajuster la dernière subvention à l'enveloppe restante",
+                hintText: "En ordre de mérite, le dossier suivant qui ne tient pas dans l'enveloppe se voit proposer le reste de l'enveloppe, s'il atteint la subvention minimale ; la cellule nationale le confirme.",
+                nativeInputProps: register("adjustLastGrant"),
+              },
+            ]}
+          />
+        </fieldset>
+      </Section>
+
+      <Section id="attribuant" title="Autorité attribuante" hint="Publiée avec les subventions de plus de 23 000 € dans les données ouvertes (données essentielles des conventions de subvention).">
+        <div className="grid gap-4 md:grid-cols-2">
+          <Input label="Nom de l'autorité attribuante" hintText="Son nom officiel, par exemple : Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique." state={err("grantorName") ? "error" : "default"} stateRelatedMessage={err("grantorName")} nativeInputProps={register("grantorName")} />
+          <Input label="SIRET de l'autorité attribuante" hintText="14 chiffres, espaces acceptés." state={err("grantorSiret") ? "error" : "default"} stateRelatedMessage={err("grantorSiret")} nativeInputProps={{ ...register("grantorSiret"), inputMode: "numeric", autoComplete: "off" }} />
         </div>
       </Section>
 
@@ -179,27 +228,29 @@ export function CallForm({ callId, defaultValues, gridLocked }: { callId?: strin
         </Button>
       </Section>
 
-      <Section id="priorites" title="Priorités" hint="Part minimale de l'enveloppe réservée aux dossiers de certains territoires.">
+      <Section id="priorites" title="Priorités" hint={rulesLocked ? "La liste des décisions est finalisée : les priorités ne peuvent plus changer." : "Part minimale de l'enveloppe réservée aux dossiers de certains territoires."}>
         {err("priorities") && <p className="fr-error-text fr-mb-2w">{err("priorities")}</p>}
-        {priorities.fields.map((f, i) => (
-          <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
-            <Input label={`Intitulé de la priorité ${i + 1}`} state={err(`priorities.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`priorities.${i}.label`)} nativeInputProps={register(`priorities.${i}.label`)} />
-            <Checkbox
-              legend={`Territoires concernés par la priorité ${i + 1}`}
-              orientation="horizontal"
-              state={err(`priorities.${i}.territoryTypes`) ? "error" : "default"}
-              stateRelatedMessage={err(`priorities.${i}.territoryTypes`) ? "Choisissez au moins un type de territoire." : undefined}
-              options={TERRITORIES.map((t) => ({ label: t.label, nativeInputProps: { ...register(`priorities.${i}.territoryTypes`), value: t.value } }))}
-            />
-            <PercentField control={control} name={`priorities.${i}.minShareBps`} label="Part minimale de l'enveloppe" error={err(`priorities.${i}.minShareBps`)} />
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => priorities.remove(i)}>
-              Retirer la priorité {i + 1}
-            </Button>
-          </div>
-        ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => priorities.append({ label: "", territoryTypes: [], minShareBps: 0 })}>
-          Ajouter une priorité
-        </Button>
+        <fieldset disabled={rulesLocked} className="m-0 border-0 p-0">
+          {priorities.fields.map((f, i) => (
+            <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
+              <Input label={`Intitulé de la priorité ${i + 1}`} state={err(`priorities.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`priorities.${i}.label`)} nativeInputProps={register(`priorities.${i}.label`)} />
+              <Checkbox
+                legend={`Territoires concernés par la priorité ${i + 1}`}
+                orientation="horizontal"
+                state={err(`priorities.${i}.territoryTypes`) ? "error" : "default"}
+                stateRelatedMessage={err(`priorities.${i}.territoryTypes`) ? "Choisissez au moins un type de territoire." : undefined}
+                options={TERRITORIES.map((t) => ({ label: t.label, nativeInputProps: { ...register(`priorities.${i}.territoryTypes`), value: t.value } }))}
+              />
+              <PercentField control={control} name={`priorities.${i}.minShareBps`} label="Part minimale de l'enveloppe" error={err(`priorities.${i}.minShareBps`)} />
+              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => priorities.remove(i)}>
+                Retirer la priorité {i + 1}
+              </Button>
+            </div>
+          ))}
+          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => priorities.append({ label: "", territoryTypes: [], minShareBps: 0 })}>
+            Ajouter une priorité
+          </Button>
+        </fieldset>
       </Section>
 
       <Section id="communautes" title="Communautés apprenantes">

@@ -19,9 +19,9 @@ export function parseFrenchNumber(typed: string): number {
 
 type Props<T extends FieldValues> = { control: Control<T>; name: FieldPath<T>; label: string; hint?: string; error?: string };
 
-function Scaled<T extends FieldValues>({ control, name, label, hint, error, factor, suffix }: Props<T> & { factor: number; suffix: string }) {
+function Scaled<T extends FieldValues>({ control, name, label, hint, error, factor, suffix, example = "12 500 ou 12 500,50" }: Props<T> & { factor: number; suffix: string; example?: string }) {
   const [typo, setTypo] = useState(false);
-  const message = typo ? `Saisissez un nombre, par exemple 12 500 ou 12 500,50 (${suffix}).` : error;
+  const message = typo ? `Saisissez un nombre, par exemple ${example} (${suffix}).` : error;
   return (
     <Controller
       control={control}
@@ -62,6 +62,11 @@ export function EuroField<T extends FieldValues>(props: Props<T>) {
 
 export function PercentField<T extends FieldValues>(props: Props<T>) {
   return <Scaled {...props} factor={100} suffix="%" />;
+}
+
+/** A national score typed out of 100 with two decimals at most (65,50), kept in hundredths (6550). */
+export function ScoreField<T extends FieldValues>(props: Props<T>) {
+  return <Scaled {...props} factor={100} suffix="sur 100" example="65 ou 65,50" />;
 }
 
 export function LinesField<T extends FieldValues>({ control, name, label, hint, error }: Props<T>) {

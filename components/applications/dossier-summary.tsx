@@ -4,6 +4,7 @@ import { EXPENSE_LABELS, FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS } from "@/
 import { STATUS_LABELS } from "@/lib/applications/status";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { Table } from "@/components/ui/table";
+import { BudgetSynthesis, PoleMembers } from "@/components/applications/dossier-synthesis";
 
 function Block({ title, text }: { title: string; text: string }) {
   return (
@@ -66,6 +67,8 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
       <p>
         Total des dépenses : <strong>{formatEuros(totals.expenses.total)}</strong> · montant demandé : <strong>{formatEuros(totals.requested)}</strong>
       </p>
+      <BudgetSynthesis a={a} />
+      <PoleMembers a={a} />
       <h3 className="fr-h6">Pièces jointes</h3>
       <ul>
         {a.attachments.map((f) => (

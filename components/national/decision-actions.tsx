@@ -2,6 +2,8 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useState } from "react";
 import { ConfirmAction } from "@/components/national/confirm-action";
+import { formatEuros } from "@/lib/format";
+import { DEPARTURE_JUSTIFICATION_MIN } from "@/lib/national/schema";
 import {
   acceptSelectionAction,
   finalizeDecisionsAction,
@@ -12,7 +14,11 @@ import {
   reopenDecisionsAction,
 } from "@/lib/national/actions";
 
-export function AcceptSelectionButton({ callId, replaces }: { callId: string; replaces: number }) {
+/** An adjusted last grant proposed by the rule, for the cell to confirm (or decline) when accepting. */
+export type AdjustedGrant = { reference: string; requestedCents: number; amountCents: number };
+
+export function AcceptSelectionButton({ callId, replaces, adjusted }: { callId: string; replaces: number; adjusted: AdjustedGrant | null }) {
+  const [confirmAdjusted, setConfirmAdjusted] = useState(false);
   return (
     <ConfirmAction
       label="Accepter la liste proposée"
@@ -24,21 +30,51 @@ export function AcceptSelectionButton({ callId, replaces }: { callId: string; re
           {replaces > 0 && <strong> Le projet actuel ({replaces} décisions) sera remplacé.</strong>}
         </p>
       }
-      run={() => acceptSelectionAction(callId)}
+      run={() => acceptSelectionAction(callId, { confirmAdjusted })}
       success="Projet de décisions créé : vous pouvez le modifier dans « Décisions »."
-    />
+    >
+      {adjusted && (
+        <div className="fr-checkbox-group fr-mb-2w">
+          <input type="checkbox" id="confirmer-ajustement" checked={confirmAdjusted} onChange={(e) => setConfirmAdjusted(e.target.checked)} />
+          <label className="fr-label" htmlFor="confirmer-ajustement">
+            Je confirme la subvention ajustée de {formatEuros(adjusted.amountCents)} pour {adjusted.reference} (montant proposé : {formatEuros(adjusted.requestedCents)})
+            <span className="fr-hint-text">Sans cette confirmation, la liste est acceptée sans ajustement : le dossier reste sous la ligne de financement.</span>
+          </label>
+        </div>
+      )}
+    </ConfirmAction>
   );
 }
 
-export function FinalizeButton({ callId }: { callId: string }) {
+export function FinalizeButton({ callId, departures }: { callId: string; departures: string[] }) {
+  const [justification, setJustification] = useState("");
   return (
     <ConfirmAction
       label="Finaliser la liste"
       confirmLabel="Confirmer la finalisation"
-      question={<p>La liste est vérifiée (enveloppe, bornes, priorités, rangs, motifs) puis figée : seuls les motifs resteront modifiables avant la publication.</p>}
-      run={() => finalizeDecisionsAction(callId)}
+      question={
+        <>
+          <p>La liste est vérifiée (enveloppe, bornes, priorités, rangs, motifs) puis figée : seuls les motifs resteront modifiables avant la publication.</p>
+          {departures.length > 0 && (
+            <p>
+              <strong>La liste s&apos;écarte de l&apos;ordre de classement</strong> : cet écart doit être justifié par écrit. La justification figure au
+              procès-verbal de la commission.
+            </p>
+          )}
+        </>
+      }
+      run={() => finalizeDecisionsAction(callId, { justification })}
       success="Liste finalisée."
-    />
+    >
+      {departures.length > 0 && (
+        <Input
+          textArea
+          label="Justification de l'écart à l'ordre de classement"
+          hintText={`${DEPARTURE_JUSTIFICATION_MIN} caractères au moins`}
+          nativeTextAreaProps={{ id: "justification-ecart", value: justification, onChange: (e) => setJustification(e.target.value), maxLength: 4000, rows: 4 }}
+        />
+      )}
+    </ConfirmAction>
   );
 }
 

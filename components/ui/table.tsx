@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 
 /** A DSFR table with a visible caption (what the table lists), for screen readers and everyone. */
 /** `bodyHtml`: the rows come as HTML text already escaped (long read-only lists, see components/regional/region-rows.ts). */
-export function Table({ caption, head, children, bodyHtml }: { caption: string; head: ReactNode; children: ReactNode; bodyHtml?: boolean }) {
+/** `size="sm"`: the DSFR's narrower cell padding, so that a short table fits a 320 px screen. */
+export function Table({ caption, head, children, bodyHtml, size }: { caption: string; head: ReactNode; children: ReactNode; bodyHtml?: boolean; size?: "sm" }) {
   return (
-    <div className="fr-table fr-table--bordered">
+    <div className={`fr-table fr-table--bordered${size ? ` fr-table--${size}` : ""}`}>
       <div className="fr-table__wrapper">
         {/* Focusable, so that a table wider than the screen scrolls from the keyboard too. */}
         <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>

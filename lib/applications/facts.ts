@@ -29,6 +29,7 @@ export async function applicationFacts(id: string, client: Tx | ReturnType<typeo
     status: a.status,
     submitted: a.submittedAt !== null,
     assignedEvaluatorIds: a.assignments.map((x) => x.evaluatorId),
+    // every declarer, whichever cell: CRA members (regional instruction) and CNA members (national analysis)
     noConflictUserIds: a.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
     conflictedUserIds: a.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
     regionFinalized: review?.status === "FINALIZED",

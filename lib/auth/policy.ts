@@ -19,9 +19,9 @@ export type ApplicationFacts = {
   submitted: boolean;
   /** evaluators currently assigned (not withdrawn) */
   assignedEvaluatorIds: string[];
-  /** CRA members who declared they have no conflict of interest with this dossier */
+  /** every declarer (CRA and CNA members) who declared no conflict of interest with this dossier */
   noConflictUserIds: string[];
-  /** CRA members who declared a conflict of interest */
+  /** every declarer (CRA and CNA members) who declared a conflict of interest with this dossier */
   conflictedUserIds: string[];
   /** the region's results were finalised and sent to the national cell */
   regionFinalized: boolean;
@@ -66,6 +66,7 @@ export const ACTIONS = [
   "region.finalize",
   // national cell
   "region.reopen",
+  "national.declareInterest", // a CNA member's declaration of interests on a dossier, before reading it
   "national.review",
   "national.decide",
   // national consolidation (issue 5): publishing the results of a call; a laureate renouncing the grant
@@ -110,6 +111,15 @@ function craMayReadContent(actor: Actor, a: ApplicationFacts): boolean {
   return hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id);
 }
 
+/**
+ * A CNA member reads, analyses and decides on a dossier only after declaring no conflict of interest with it
+ * (as the regional cells do): undeclared or conflicted, the dossier's content, analysis and decision line are
+ * refused. The lists (readSummary, the list-level national actions) are not concerned.
+ */
+function cnaDeclaredNoConflict(actor: Actor, a: ApplicationFacts): boolean {
+  return has(actor, "CNA_MEMBER") && a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id);
+}
+
 function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): boolean {
   const submitted = a.submitted;
   const coordinator = hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode);
@@ -122,7 +132,7 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
           (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id))))
       );
     case "application.read":
-      return isApplicantSide(actor, a) || (submitted && has(actor, "CNA_MEMBER")) || craMayReadContent(actor, a);
+      return isApplicantSide(actor, a) || (submitted && cnaDeclaredNoConflict(actor, a)) || craMayReadContent(actor, a);
     case "application.edit":
       return isApplicantSide(actor, a) && a.status === "DRAFT";
     case "application.submit": // the owner signs the declaration on honour
@@ -134,7 +144,7 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.withdraw":
       return a.ownerId === actor.id && ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status);
     case "application.message":
-      return submitted && (isApplicantSide(actor, a) || has(actor, "CNA_MEMBER") || craMayReadContent(actor, a));
+      return submitted && (isApplicantSide(actor, a) || cnaDeclaredNoConflict(actor, a) || craMayReadContent(actor, a));
     case "application.declareConflict": {
       const assigned = a.assignedEvaluatorIds.includes(actor.id) && hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode);
       return submitted && regionOpen && (coordinator || assigned) && !a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id);
@@ -149,10 +159,15 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
         hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && craMayReadContent(actor, a)
       );
     case "application.readEvaluations": // the evaluators' own evaluation is read with application.evaluate / application.read
-      return (coordinator && craMayReadContent(actor, a)) || (has(actor, "CNA_MEMBER") && a.regionFinalized);
+      return (coordinator && craMayReadContent(actor, a)) || (a.regionFinalized && cnaDeclaredNoConflict(actor, a));
+    case "national.declareInterest": // once, on a dossier the national cell works on
+      return (
+        submitted && has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status) &&
+        !a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id)
+      );
     case "national.review":
     case "national.decide":
-      return has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);
+      return submitted && cnaDeclaredNoConflict(actor, a) && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);
     // A laureate's owner renounces the grant (the status LAUREATE exists only once results are published).
     case "application.renounce":
       return a.ownerId === actor.id && a.status === "LAUREATE";

@@ -1,5 +1,5 @@
 // A stored call as the values of its form (dates as Paris days), for editing and duplicating.
-import type { CallInput } from "@/lib/calls/schema";
+import { SELECTION_RULE_FIELDS, type CallInput } from "@/lib/calls/schema";
 import type { Call, CallLever, CallPriority, Criterion, DocumentKind, LearningCommunity, PaymentTranche } from "@/lib/generated/prisma/client";
 import { parisDate } from "@/lib/time";
 
@@ -30,6 +30,12 @@ export function callFormValues(c: CallWithDetails): CallInput {
     maxGrantCents: c.maxGrantCents,
     durationMonths: c.durationMonths,
     minEvaluators: c.minEvaluators,
+    selectionMethod: c.selectionMethod,
+    qualityThreshold: c.qualityThreshold,
+    reserveListLength: c.reserveListLength,
+    adjustLastGrant: c.adjustLastGrant,
+    grantorName: c.grantorName,
+    grantorSiret: c.grantorSiret,
     levers: c.levers.map(({ code, title, description }) => ({ code, title, description })),
     priorities: c.priorities.map(({ label, territoryTypes, minShareBps }) => ({ label, territoryTypes, minShareBps })),
     learningCommunities: c.learningCommunities.map(({ code, name, description }) => ({ code, name, description })),
@@ -62,4 +68,12 @@ export function sameGrid(a: CallInput["criteria"], b: CallInput["criteria"]): bo
   const key = (g: CallInput["criteria"]) =>
     JSON.stringify(g.map((k) => [k.code, k.label, k.weightBps, k.maxScore ?? 5, k.levels]).sort());
   return key(a) === key(b);
+}
+
+/** The selection rules that differ between two versions of a call (what must not change once decisions are finalised). */
+export function changedSelectionRules(before: CallInput, after: CallInput): string[] {
+  const changed: string[] = SELECTION_RULE_FIELDS.filter((f) => before[f] !== after[f]);
+  const key = (p: CallInput["priorities"]) => JSON.stringify(p.map((x) => [x.label, [...x.territoryTypes].sort(), x.minShareBps]).sort());
+  if (key(before.priorities) !== key(after.priorities)) changed.push("priorities");
+  return changed;
 }

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/policy";
 import { callInputSchema, type CallInput } from "@/lib/calls/schema";
 import { CALL_LISTS } from "@/lib/calls/data";
 import { phaseChangeRefusal } from "@/lib/calls/phase";
-import { callFormValues, duplicateValues, sameGrid } from "@/lib/calls/form";
+import { callFormValues, changedSelectionRules, duplicateValues, sameGrid } from "@/lib/calls/form";
 import { db, type Tx } from "@/lib/db";
 import { AppError, conflictOnUnique } from "@/lib/errors";
 import type { CallPhase } from "@/lib/generated/prisma/enums";
@@ -33,6 +33,12 @@ export async function createCall(actor: Actor, input: CallInput) {
         maxGrantCents: c.maxGrantCents,
         durationMonths: c.durationMonths,
         minEvaluators: c.minEvaluators,
+        selectionMethod: c.selectionMethod,
+        qualityThreshold: c.qualityThreshold,
+        reserveListLength: c.reserveListLength,
+        adjustLastGrant: c.adjustLastGrant,
+        grantorName: c.grantorName,
+        grantorSiret: c.grantorSiret,
         levers: { create: c.levers.map((l, position) => ({ ...l, position })) },
         priorities: { create: c.priorities },
         learningCommunities: { create: c.learningCommunities },
@@ -97,7 +103,11 @@ async function syncByCode<T extends { code: string }>(existing: Keyed[], wanted:
   }
 }
 
-/** Edits a call. The grid cannot change once scoring has started; an archived call is read-only. */
+/**
+ * Edits a call. The grid cannot change once scoring has started, the selection rules (method, threshold,
+ * reserve length, adjusted last grant, envelope, bounds, priorities) once the decisions are finalised;
+ * an archived call is read-only.
+ */
 export async function updateCall(actor: Actor, callId: string, input: CallInput) {
   assertCan(actor, "call.manage");
   const c = parseInput(callInputSchema, input);
@@ -113,6 +123,12 @@ export async function updateCall(actor: Actor, callId: string, input: CallInput)
         throw new AppError("INVALID_STATE", "La grille d'évaluation ne peut plus changer : la notation des dossiers a commencé.", {
           criteria: ["La grille d'évaluation ne peut plus changer : la notation des dossiers a commencé."],
         });
+      }
+      // The list was decided under these rules: they stay as they were (the grantor may still be corrected).
+      const changedRules = before.decisionsFinalizedAt ? changedSelectionRules(beforeValues, c) : [];
+      if (changedRules.length) {
+        const message = "Les règles de sélection ne peuvent plus changer : la liste des décisions est finalisée.";
+        throw new AppError("INVALID_STATE", message, Object.fromEntries(changedRules.map((f) => [f, [message]])));
       }
       const { levers, priorities, learningCommunities, documentKinds, criteria, tranches, ...scalars } = c;
       await tx.call.update({ where: { id: callId }, data: scalars });

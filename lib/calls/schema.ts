@@ -1,6 +1,7 @@
 // The form of a call (appel), shared by the administration form and the server.
 import { z } from "zod";
-import { TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
+import { SelectionMethod, TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
+import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
 import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 
 const code = z
@@ -25,6 +26,34 @@ const parisDay = (edge: "start" | "end") =>
   ]);
 const optionalParisDay = (edge: "start" | "end") =>
   z.union([z.literal("").transform(() => null), z.null(), parisDay(edge)]);
+
+// The rules of the national selection. The threshold is a national score in hundredths (6550 = 65,50 / 100):
+// an integer there means two decimals at most on the form.
+const THRESHOLD_RANGE = "Le seuil de qualité va de 0 à 100.";
+export const MAX_RESERVE_LIST_LENGTH = 50;
+const qualityThreshold = z
+  .number({ message: "Saisissez le seuil de qualité (0 pour aucun seuil)." })
+  .int({ message: "Le seuil de qualité s'écrit avec deux décimales au plus." })
+  .min(0, { message: THRESHOLD_RANGE })
+  .max(10_000, { message: THRESHOLD_RANGE });
+const reserveListLength = z
+  .number({ message: "Saisissez la longueur de la liste complémentaire." })
+  .int({ message: "La longueur de la liste complémentaire est un nombre entier de dossiers." })
+  .min(0, { message: "La longueur de la liste complémentaire ne peut pas être négative." })
+  .max(MAX_RESERVE_LIST_LENGTH, { message: `La liste complémentaire compte au plus ${MAX_RESERVE_LIST_LENGTH} dossiers.` });
+
+// The grantor (autorité attribuante) published in the open data of grants: its SIRET, when given, is
+// checked by the same rule as a pole's (lib/poles/siret.ts); empty until the administration fills it in.
+const SIRET_LENGTH = "Le numéro SIRET doit comporter 14 chiffres.";
+const grantorSiret = z
+  .string()
+  .transform(normalizeSiret)
+  .pipe(
+    z
+      .string()
+      .regex(/^(\d{14})?$/, { message: SIRET_LENGTH })
+      .refine((s) => s === "" || !/^\d{14}$/.test(s) || isValidSiret(s), { message: "Ce numéro SIRET n'est pas valide : vérifiez-le sur l'avis de situation INSEE." }),
+  );
 
 const uniqueCodes = <T extends { code: string }>(items: T[]) => new Set(items.map((i) => i.code)).size === items.length;
 
@@ -58,6 +87,12 @@ export const callInputSchema = z
     maxGrantCents: cents,
     durationMonths: z.number().int().min(1).max(60),
     minEvaluators: z.number().int().min(1).max(10).default(2),
+    selectionMethod: z.enum(SelectionMethod, { message: "Choisissez la méthode de sélection." }).default("MERIT_ORDER"),
+    qualityThreshold: qualityThreshold.default(0),
+    reserveListLength: reserveListLength.default(5),
+    adjustLastGrant: z.boolean().default(false),
+    grantorName: z.string().trim().max(200, { message: "200 caractères au plus." }).default(""),
+    grantorSiret: grantorSiret.default(""),
     levers: z
       .array(z.object({ code, title: text(200, "l'intitulé du levier"), description: z.string().trim().max(3000).default("") }))
       .min(1, { message: "Définissez au moins un levier." }),
@@ -96,9 +131,14 @@ export const callInputSchema = z
     if (!uniqueCodes(c.levers)) issue("levers", "Deux leviers ont le même code.");
     if (!uniqueCodes(c.documentKinds)) issue("documentKinds", "Deux pièces ont le même code.");
     if (!uniqueCodes(c.learningCommunities)) issue("learningCommunities", "Deux communautés ont le même code.");
+    if (c.grantorSiret && !c.grantorName) issue("grantorName", "Saisissez le nom de l'autorité attribuante.");
+    if (c.grantorName && !c.grantorSiret) issue("grantorSiret", "Saisissez le numéro SIRET de l'autorité attribuante.");
     if (c.priorities.reduce((s, p) => s + p.minShareBps, 0) > 10_000)
       issue("priorities", "Les parts réservées aux priorités dépassent 100 % de l'enveloppe.");
   });
+
+/** The fields of the selection rules: frozen once the call's decisions are finalised. */
+export const SELECTION_RULE_FIELDS = ["selectionMethod", "qualityThreshold", "reserveListLength", "adjustLastGrant", "envelopeCents", "minGrantCents", "maxGrantCents"] as const;
 
 export type CallInput = z.input<typeof callInputSchema>;
 export type CallData = z.output<typeof callInputSchema>;

@@ -13,6 +13,8 @@ import {
   updateDecision,
 } from "@/lib/national/mutations";
 import type { DecisionEditInput, NationalReviewInput } from "@/lib/national/schema";
+import { declareNationalInterest } from "@/lib/national/mutations";
+import type { NationalInterestInput } from "@/lib/national/schema";
 
 export async function reviewDossierAction(applicationId: string, input: NationalReviewInput) {
   return runAsActor(async (actor) => {
@@ -22,9 +24,9 @@ export async function reviewDossierAction(applicationId: string, input: National
   });
 }
 
-export async function acceptSelectionAction(callId: string) {
+export async function acceptSelectionAction(callId: string, input: { confirmAdjusted?: boolean } = {}) {
   return runAsActor(async (actor) => {
-    const result = await acceptSelection(actor, String(callId));
+    const result = await acceptSelection(actor, String(callId), input);
     revalidatePath("/cna", "layout");
     return result;
   });
@@ -37,9 +39,9 @@ export async function updateDecisionAction(applicationId: string, input: Partial
   });
 }
 
-export async function finalizeDecisionsAction(callId: string) {
+export async function finalizeDecisionsAction(callId: string, input: { justification?: string } = {}) {
   return runAsActor(async (actor) => {
-    await finalizeDecisions(actor, String(callId));
+    await finalizeDecisions(actor, String(callId), input);
     revalidatePath("/cna", "layout");
   });
 }
@@ -78,5 +80,14 @@ export async function renounceGrantAction(applicationId: string, reason: string)
   return runAsActor(async (actor) => {
     await renounceGrant(actor, String(applicationId), { reason });
     revalidatePath("/mes-dossiers", "layout");
+  });
+}
+
+// ── Declarations of interests of the national cell ──
+export async function declareNationalInterestAction(applicationId: string, input: NationalInterestInput) {
+  return runAsActor(async (actor) => {
+    const result = await declareNationalInterest(actor, String(applicationId), input);
+    revalidatePath(`/cna/dossiers/${String(applicationId)}`);
+    return result;
   });
 }

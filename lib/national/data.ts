@@ -8,13 +8,15 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { reservePromotion } from "@/lib/national/decision-rules";
 import type { OverviewFilters, ParsedWhatIf } from "@/lib/national/schema";
-import { selectLaureates, simulate, type Candidate, type SelectionRules } from "@/lib/national/selection";
+import { compareSelections, runSelection, simulate, type Candidate, type SelectionResult, type SelectionRules } from "@/lib/national/selection";
+import { decisionLinesOf, departuresFrom, reservePromotion } from "@/lib/national/decision-rules";
 import { evaluatorAgreement, scoreContext } from "@/lib/national/statistics";
 import { paged } from "@/lib/pagination";
 import { storage } from "@/lib/storage/storage";
+import { DEFAULT_AUTHOR, type DecisionDetails } from "@/lib/national/letters";
 import { DOSSIER_HEADING } from "@/lib/applications/data";
+import { loadDossier } from "@/lib/applications/data"; // the whole dossier of the second-level analysis
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -44,7 +46,22 @@ export function rulesOf(call: CallWithRules): SelectionRules {
     minGrantCents: call.minGrantCents,
     maxGrantCents: call.maxGrantCents,
     priorities: call.priorities.map((p) => ({ label: p.label, territoryTypes: p.territoryTypes, minShareBps: p.minShareBps })),
+    qualityThreshold: call.qualityThreshold,
+    reserveListLength: call.reserveListLength,
+    adjustLastGrant: call.adjustLastGrant,
   };
+}
+
+/**
+ * The lists the call's rule allows the cell to decide: the official selection, and, when the call lets the
+ * last grant be adjusted, the same list without the adjustment (the cell may decline it).
+ */
+export function allowedSelections(call: CallWithRules, rows: NationalDossier[]): SelectionResult[] {
+  const rules = rulesOf(call);
+  const candidates = candidatesOf(rows);
+  const official = runSelection(call.selectionMethod, candidates, rules);
+  const withoutAdjustment = official.laureates.some((l) => l.adjusted) ? runSelection(call.selectionMethod, candidates, { ...rules, adjustLastGrant: false }) : null;
+  return withoutAdjustment ? [official, withoutAdjustment] : [official];
 }
 
 /** Every national dossier of a call with what the selection and its pages need. No policy: callers check. */
@@ -227,16 +244,42 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
 
 // ───────────────────────── One dossier ─────────────────────────
 
-/** The second-level analysis page of a dossier: regional and national values side by side, evaluations. */
+/**
+ * What a CNA member reads before declaring their interests on a dossier: its heading (reference, pole and
+ * its structure, region) and the pole's members, to recognise a link; nothing of the content. Null once they
+ * declared no conflict (the page then reads `getNationalDossier`); NOT_FOUND when they declared a conflict.
+ */
+export async function getNationalDeclaration(actor: Actor, applicationId: string) {
+  const facts = await readFacts(String(applicationId));
+  if (!can(actor, "national.declareInterest", facts)) {
+    assertCan(actor, "national.review", facts);
+    return null;
+  }
+  return db().application.findUniqueOrThrow({
+    where: { id: String(applicationId) },
+    select: {
+      ...DOSSIER_HEADING,
+      call: { select: { slug: true } },
+      pole: { select: { name: true, carrierName: true, city: true, members: { orderBy: { position: "asc" }, select: { name: true } } } },
+      region: { select: { name: true } },
+    },
+  });
+}
+
+/**
+ * The second-level analysis page of a dossier, once the CNA member declared no conflict with it: the whole
+ * dossier as submitted, every evaluator's scores and comments, the regional opinion, regional and national
+ * values side by side.
+ */
 export async function getNationalDossier(actor: Actor, applicationId: string) {
   const facts = await readFacts(String(applicationId));
   assertCan(actor, "national.review", facts);
+  assertCan(actor, "application.read", facts);
   const a = await db().application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
       ...DOSSIER_HEADING,
       callId: true,
-      presentation: true,
       pole: { select: { name: true, carrierName: true, city: true } },
       region: { select: { name: true } },
       learningCommunity: { select: { name: true } },
@@ -251,6 +294,7 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
           weightedScore: true,
           recommendation: true,
           comment: true,
+          submittedAt: true,
           evaluator: { select: { name: true } },
           scores: { select: { criterionId: true, score: true, comment: true } },
         },
@@ -258,6 +302,7 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
     },
   });
   if (!a.regionalOpinion) throw new AppError("NOT_FOUND");
+  const dossier = await loadDossier(db(), a.id);
   const call = await callWithRules(db(), a.callId);
   const criteria = await db().criterion.findMany({ where: { callId: a.callId }, orderBy: { position: "asc" }, select: { id: true, label: true, weightBps: true, maxScore: true } });
   const regionScores = await db().regionalOpinion.findMany({
@@ -273,6 +318,7 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
   });
   return {
     application: a,
+    dossier,
     call,
     criteria,
     severity: context.severity.get(a.regionCode) ?? null,
@@ -282,19 +328,48 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
   };
 }
 
+/**
+ * The national cell's declarations of interests on a call's national dossiers (for the lists, which show
+ * what each member may still open, and for the minutes of the commission): one row per member and dossier.
+ */
+export async function nationalDeclarations(actor: Actor, callId: string) {
+  assertCan(actor, "national.decide");
+  const regions = await finalizedRegionCodes(db(), String(callId));
+  return db().conflictDeclaration.findMany({
+    where: { application: nationalWhere(String(callId), regions), user: { roles: { some: { role: "CNA_MEMBER" } } } },
+    orderBy: [{ declaredAt: "asc" }, { id: "asc" }],
+    select: { applicationId: true, hasConflict: true, reason: true, declaredAt: true, user: { select: { id: true, name: true } }, application: { select: { reference: true } } },
+  });
+}
+
 // ───────────────────────── Selection ─────────────────────────
 
-/** The proposed list from the national scores and, when asked, a simulation (never written). */
+/**
+ * The proposed list by the call's method from the national scores, the other method beside it with the
+ * differences explained, and, when asked, a simulation (never written).
+ */
 export async function getSelection(actor: Actor, callId: string, whatIf?: ParsedWhatIf) {
   assertCan(actor, "national.decide");
   const call = await callWithRules(db(), callId);
   const rows = await loadNationalDossiers(db(), call.id);
   const rules = rulesOf(call);
   const candidates = candidatesOf(rows);
-  const official = selectLaureates(candidates, rules);
-  const simulation = whatIf?.active ? simulate(candidates, rules, whatIf) : null;
+  const official = runSelection(call.selectionMethod, candidates, rules);
+  const merit = call.selectionMethod === "MERIT_ORDER" ? official : runSelection("MERIT_ORDER", candidates, rules);
+  const maxScore = call.selectionMethod === "MAX_SCORE" ? official : runSelection("MAX_SCORE", candidates, rules);
+  const simulation = whatIf?.active ? simulate(call.selectionMethod, candidates, rules, whatIf) : null;
   const decisionCount = await db().decision.count({ where: { callId: call.id } });
-  return { call, rules, dossiers: new Map(rows.map((r) => [r.id, r])), official, simulation, decisionCount, reviewed: rows.filter((r) => r.reviewed).length, total: rows.length };
+  return {
+    call,
+    rules,
+    dossiers: new Map(rows.map((r) => [r.id, r])),
+    official,
+    comparison: { merit, maxScore, differences: compareSelections(merit, maxScore) },
+    simulation,
+    decisionCount,
+    reviewed: rows.filter((r) => r.reviewed).length,
+    total: rows.length,
+  };
 }
 
 // ───────────────────────── Decisions ─────────────────────────
@@ -310,7 +385,9 @@ export async function getDecisionList(actor: Actor, callId: string) {
     select: { applicationId: true, outcome: true, amountCents: true, application: { select: { reference: true, pole: { select: { name: true } }, withdrawnAt: true } } },
   });
   const promotion = call.resultsPublishedAt ? await proposeReservePromotion(call.id) : null;
-  return { call, rules: rulesOf(call), rows, withdrawn, promotion };
+  // Before finalisation: how the list departs from the call's rule (a written justification is then required).
+  const departures = rows.length && !call.decisionsFinalizedAt ? departuresFrom(decisionLinesOf(rows), allowedSelections(call, rows)) : [];
+  return { call, rules: rulesOf(call), rows, withdrawn, promotion, departures };
 }
 
 /** Laureates that still hold their grant: not withdrawn, convention not cancelled. */
@@ -358,7 +435,7 @@ export async function getPublishedDecision(actor: Actor, applicationId: string) 
   assertCan(actor, "application.read", facts);
   const decision = await db().decision.findUnique({
     where: { applicationId },
-    select: { outcome: true, amountCents: true, reserveRank: true, reasons: true, publishedAt: true, letterKey: true },
+    select: { callId: true, outcome: true, amountCents: true, reserveRank: true, reasons: true, publishedAt: true, letterKey: true },
   });
   if (!decision?.publishedAt) return null;
   return {
@@ -367,6 +444,8 @@ export async function getPublishedDecision(actor: Actor, applicationId: string) 
     reserveRank: decision.reserveRank,
     reasons: decision.reasons,
     publishedAt: decision.publishedAt,
+    // the score, rank, funding line, threshold and appreciations, as the letter gives them
+    details: (await decisionDetails(db(), decision.callId, [applicationId])).get(applicationId)!,
     hasLetter: decision.letterKey !== null,
     canRenounce: can(actor, "application.renounce", facts),
     withdrawn: facts!.status === "WITHDRAWN",
@@ -381,3 +460,66 @@ export async function decisionLetterOf(actor: Actor, applicationId: string) {
   return { pdf: await storage().get(decision.letterKey), fileName: `decision-${decision.application.reference ?? applicationId}.pdf` };
 }
 
+// ───────────────────────── The decision's details (letters and the applicant's page) ─────────────────────────
+
+/**
+ * What explains each decision of a call beyond its outcome: the national score and rank frozen at finalisation,
+ * the funding line (the lowest score among the laureates of the decided list), the quality threshold, the evaluators' mean score and
+ * comments per criterion, the pass-over reason. One read for the letters (publication, promotion) and the
+ * applicant's page, so that both say the same. `applicationIds` limits the dossiers read (the call's totals are
+ * always over all its decisions). No policy: callers check.
+ */
+export async function decisionDetails(client: Client, callId: string, applicationIds?: string[]): Promise<Map<string, DecisionDetails>> {
+  // One query after the other: `client` may be a transaction (one connection).
+  const call = await client.call.findUniqueOrThrow({ where: { id: callId }, select: { qualityThreshold: true, grantorName: true } });
+  const decisions = await client.decision.findMany({
+    where: { callId },
+    orderBy: { applicationId: "asc" },
+    select: {
+      applicationId: true,
+      outcome: true,
+      score: true,
+      meritRank: true,
+      adjusted: true,
+      passOverReason: true,
+      application: { select: { regionalOpinion: { select: { consolidatedScore: true, proposedAmountCents: true } }, nationalReview: { select: { score: true, amountCents: true } } } },
+    },
+  });
+  const scoreOf = (d: (typeof decisions)[number]) => d.score ?? d.application.nationalReview?.score ?? d.application.regionalOpinion?.consolidatedScore ?? null;
+  // The funding line is the decided list's: a dossier promoted later from the reserve list does not move it.
+  const promoted = new Set((await client.auditEvent.findMany({ where: { action: "national.promote", entityId: { in: decisions.map((d) => d.applicationId) } }, select: { entityId: true } })).map((e) => e.entityId));
+  const laureateScores = decisions.filter((d) => d.outcome === "LAUREATE" && !promoted.has(d.applicationId)).map(scoreOf).filter((s): s is number => s !== null);
+  const fundingLineScore = laureateScores.length ? Math.min(...laureateScores) : null;
+  const wanted = applicationIds ? new Set(applicationIds) : null;
+  const chosen = decisions.filter((d) => !wanted || wanted.has(d.applicationId));
+  const criteria = await client.criterion.findMany({ where: { callId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, label: true, weightBps: true, maxScore: true } });
+  const evaluations = await client.evaluation.findMany({
+    where: { applicationId: { in: chosen.map((d) => d.applicationId) }, status: "SUBMITTED" },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { applicationId: true, scores: { select: { criterionId: true, score: true, comment: true } } },
+  });
+  const byDossier = new Map<string, typeof evaluations>();
+  for (const e of evaluations) byDossier.set(e.applicationId, [...(byDossier.get(e.applicationId) ?? []), e]);
+  const out = new Map<string, DecisionDetails>();
+  for (const d of chosen) {
+    const own = byDossier.get(d.applicationId) ?? [];
+    out.set(d.applicationId, {
+      score: scoreOf(d),
+      meritRank: d.meritRank,
+      rankedCount: decisions.length,
+      fundingLineScore,
+      qualityThreshold: call.qualityThreshold,
+      adjusted: d.adjusted,
+      proposedAmountCents: d.application.nationalReview?.amountCents ?? d.application.regionalOpinion?.proposedAmountCents ?? null,
+      passOverReason: d.passOverReason,
+      authorName: call.grantorName.trim() || DEFAULT_AUTHOR,
+      criteria: criteria.map((c) => {
+        const scores = own.flatMap((e) => e.scores.filter((s) => s.criterionId === c.id));
+        const comments = [...new Set(scores.map((s) => s.comment.trim()).filter(Boolean))];
+        const meanScore = scores.length ? Math.round((scores.reduce((sum, s) => sum + s.score, 0) * 100) / scores.length) : null;
+        return { label: c.label, weightBps: c.weightBps, maxScore: c.maxScore, meanScore, comments };
+      }),
+    });
+  }
+  return out;
+}

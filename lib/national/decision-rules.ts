@@ -1,6 +1,6 @@
 // The rules a decision list must meet to be finalised, and the reserve promotion. Pure.
 import { formatEuros, formatShare } from "@/lib/format";
-import { prioritiesMet, type Priority, type SelectionRules, type Territory } from "@/lib/national/selection";
+import { prioritiesMet, type Priority, type SelectionResult, type SelectionRules, type Territory } from "@/lib/national/selection";
 
 export type DecisionLine = {
   applicationId: string;
@@ -11,6 +11,45 @@ export type DecisionLine = {
   territoryType: Territory;
   reasons: string;
 };
+
+/** The decision lines of the national dossiers that have one (the page, the finalisation and its checks). */
+export function decisionLinesOf(
+  rows: readonly { id: string; reference: string; territoryType: Territory; decision: Omit<DecisionLine, "applicationId" | "reference" | "territoryType"> | null }[],
+): DecisionLine[] {
+  return rows.flatMap((r) =>
+    r.decision
+      ? [{ applicationId: r.id, reference: r.reference, territoryType: r.territoryType, outcome: r.decision.outcome, amountCents: r.decision.amountCents, reserveRank: r.decision.reserveRank, reasons: r.decision.reasons }]
+      : [],
+  );
+}
+
+/**
+ * How the decision list departs from the lists the call's rule gives (`allowed`: the official selection and,
+ * when the last grant may be adjusted, the same list without the adjustment), in French; empty when it is one
+ * of them. Laureates and their amounts, then the reserve list's order, are compared.
+ */
+export function departuresFrom(lines: readonly DecisionLine[], allowed: readonly SelectionResult[]): string[] {
+  const reference = new Map(lines.map((l) => [l.applicationId, l.reference]));
+  const ref = (id: string) => reference.get(id) ?? id;
+  const granted = new Map(lines.filter((l) => l.outcome === "LAUREATE").map((l) => [l.applicationId, l.amountCents]));
+  const reserve = lines.filter((l) => l.outcome === "RESERVE").sort((a, b) => (a.reserveRank ?? 0) - (b.reserveRank ?? 0)).map((l) => l.applicationId);
+  const against = (expected: SelectionResult) => {
+    const out: string[] = [];
+    const rule = new Map(expected.laureates.map((l) => [l.id, l]));
+    for (const l of expected.laureates) {
+      if (!granted.has(l.id)) out.push(`${ref(l.id)} (rang ${l.position}) est financé par la règle de l'appel mais n'est pas lauréat.`);
+      else if (granted.get(l.id) !== l.amountCents) out.push(`${ref(l.id)} : ${formatEuros(granted.get(l.id) ?? 0)} attribués au lieu de ${formatEuros(l.amountCents)}.`);
+    }
+    for (const id of granted.keys()) if (!rule.has(id)) out.push(`${ref(id)} est lauréat alors que la règle de l'appel ne le finance pas.`);
+    const expectedReserve = expected.reserve.map((r) => r.id);
+    if (reserve.join() !== expectedReserve.join()) {
+      out.push(`La liste complémentaire n'est pas celle de l'ordre de classement (attendue : ${expectedReserve.map(ref).join(", ") || "aucune"}).`);
+    }
+    return out;
+  };
+  const found = allowed.map(against);
+  return found.some((d) => d.length === 0) ? [] : (found[0] ?? []);
+}
 
 /** What prevents finalising the list (empty when it can be finalised), in French. */
 export function decisionProblems(lines: readonly DecisionLine[], rules: SelectionRules, missing: readonly string[] = []): string[] {

@@ -20,8 +20,19 @@ export function reasonText(reason: NotFundedReason): string {
       return "Note ou montant invalide.";
     case "EXCLUDED":
       return "Écarté dans la simulation.";
+    case "BELOW_THRESHOLD":
+      return `Note nationale inférieure au seuil de qualité de ${formatScore(reason.thresholdScore)} / 100.`;
     case "ENVELOPE":
-      return `Dépasserait l'enveloppe de ${formatEuros(reason.excessCents)}.`;
+      return reason.remainingCents <= 0
+        ? `L'enveloppe est entièrement attribuée ; le montant de ${formatEuros(reason.amountCents)} ne peut plus être financé.`
+        : `L'enveloppe restante, ${formatEuros(reason.remainingCents)}, est inférieure au montant de ${formatEuros(reason.amountCents)}.`;
+    case "PRIORITY_UNREACHABLE": {
+      const names = reason.labels.map((l) => `« ${l} »`);
+      if (names.length === 0) return "Une part minimale deviendrait inatteignable.";
+      return names.length === 1
+        ? `La part minimale ${names[0]} deviendrait inatteignable.`
+        : `Les parts minimales ${names.slice(0, -1).join(", ")} et ${names.at(-1)} deviendraient inatteignables.`;
+    }
     case "PRIORITY":
       return `Romprait la part minimale « ${reason.label} » (${formatShare(reason.shareBps)} au lieu de ${formatShare(reason.minShareBps)} au moins).`;
     case "NO_GAIN":

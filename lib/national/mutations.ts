@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -13,15 +13,17 @@ import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { decisionMail, promotionMail } from "@/lib/mail/national-templates";
 import { sendMail } from "@/lib/mail/transport";
-import { callWithRules, candidatesOf, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
-import { decisionProblems } from "@/lib/national/decision-rules";
+import { allowedSelections, callWithRules, candidatesOf, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
+import { decisionLinesOf, decisionProblems, departuresFrom } from "@/lib/national/decision-rules";
 import { OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
-import { decisionLetterPdf, type LetterInput } from "@/lib/national/letters";
+import { decisionLetterPdf, type DecisionDetails, type LetterInput } from "@/lib/national/letters";
+import { decisionDetails } from "@/lib/national/data"; // the letters' details (publication section)
 import { draftReasons } from "@/lib/national/reasons";
-import { decisionEditSchema, nationalReviewSchema, reasonsSchema, renounceSchema } from "@/lib/national/schema";
-import { selectLaureates } from "@/lib/national/selection";
+import { acceptSelectionSchema, decisionEditSchema, DEPARTURE_JUSTIFICATION_MIN, finalizeDecisionsSchema, nationalReviewSchema, reasonsSchema, renounceSchema } from "@/lib/national/schema";
+import { compareRank } from "@/lib/national/selection";
 import { storage } from "@/lib/storage/storage";
 import { parseInput } from "@/lib/validation";
+import { nationalInterestSchema } from "@/lib/national/schema"; // the declarations of interests (last section)
 
 export { proposeReservePromotion };
 
@@ -74,27 +76,14 @@ export async function reviewDossier(actor: Actor, applicationId: string, input: 
 
 // ───────────────────────── Decision list ─────────────────────────
 
-/** Per dossier, the evaluators' comments grouped by criterion (for the drafted reasons). */
-async function commentsByDossier(tx: Tx, callId: string, ids: string[]) {
-  // One query after the other: a transaction has one connection.
-  const criteria = await tx.criterion.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true, label: true } });
-  const evaluations = await tx.evaluation.findMany({ where: { applicationId: { in: ids }, status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { applicationId: true, scores: { select: { criterionId: true, comment: true } } } });
-  const out = new Map<string, { label: string; comments: string[] }[]>();
-  for (const id of ids) out.set(id, criteria.map((c) => ({ label: c.label, comments: [] })));
-  const index = new Map(criteria.map((c, i) => [c.id, i]));
-  for (const e of evaluations) {
-    const list = out.get(e.applicationId)!;
-    for (const s of e.scores) {
-      const i = index.get(s.criterionId);
-      if (i !== undefined) list[i]!.comments.push(s.comment);
-    }
-  }
-  return out;
-}
-
-/** Accepts the proposed list: writes the decision draft (laureates, ordered reserve, not retained, reasons). */
-export async function acceptSelection(actor: Actor, callId: string) {
+/**
+ * Accepts the proposed list (the call's method): writes the decision draft — laureates, the ordered reserve
+ * list, the others not retained, each with its pass-over reason and drafted reasons. An adjusted last grant
+ * enters the draft only when the cell confirms it; otherwise the list without the adjustment is written.
+ */
+export async function acceptSelection(actor: Actor, callId: string, input: unknown = {}) {
   assertCan(actor, "national.decide");
+  const { confirmAdjusted } = parseInput(acceptSelectionSchema, input);
   return db().$transaction(
     async (tx) => {
       await lockCall(tx, String(callId));
@@ -103,21 +92,23 @@ export async function acceptSelection(actor: Actor, callId: string) {
       if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
       const rows = await loadNationalDossiers(tx, call.id);
       if (!rows.length) throw new AppError("INVALID_STATE", "Aucun dossier n'a encore été transmis par une région finalisée.");
-      const result = selectLaureates(candidatesOf(rows), rulesOf(call));
-      const comments = await commentsByDossier(tx, call.id, rows.map((r) => r.id));
+      const [official, withoutAdjustment] = allowedSelections(call, rows);
+      const result = confirmAdjusted || !withoutAdjustment ? official! : withoutAdjustment;
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const lines: { applicationId: string; outcome: DecisionOutcome; amountCents: number | null; reserveRank: number | null; reasons: string }[] = [];
-      const line = (id: string, outcome: DecisionOutcome, amountCents: number | null, reserveRank: number | null, notFundedReason: string | null) => {
+      const lines: { applicationId: string; outcome: DecisionOutcome; amountCents: number | null; reserveRank: number | null; adjusted: boolean; passOverReason: string | null; reasons: string }[] = [];
+      const line = (id: string, outcome: DecisionOutcome, amountCents: number | null, reserveRank: number | null, passOverReason: string | null, adjusted = false) => {
         const r = byId.get(id)!;
         lines.push({
           applicationId: id,
           outcome,
           amountCents,
           reserveRank,
-          reasons: draftReasons({ outcome, amountCents, reserveRank, notFundedReason, regionalMotivation: r.regionalOpinion.motivation, criteria: comments.get(id)! }),
+          adjusted,
+          passOverReason,
+          reasons: draftReasons({ outcome, amountCents, reserveRank, notFundedReason: passOverReason, regionalMotivation: r.regionalOpinion.motivation }),
         });
       };
-      for (const l of result.laureates) line(l.id, "LAUREATE", l.amountCents, null, null);
+      for (const l of result.laureates) line(l.id, "LAUREATE", l.amountCents, null, null, l.adjusted);
       result.reserve.forEach((r, i) => line(r.id, "RESERVE", r.amountCents, i + 1, reasonText(r.reason)));
       for (const n of result.notRetained) line(n.id, "NOT_RETAINED", null, null, reasonText(n.reason));
       await tx.decision.deleteMany({ where: { callId: call.id } });
@@ -128,7 +119,9 @@ export async function acceptSelection(actor: Actor, callId: string) {
         entityType: "Call",
         entityId: call.id,
         after: {
+          method: result.method,
           laureates: result.laureates.map((l) => byId.get(l.id)!.reference),
+          adjusted: result.laureates.filter((l) => l.adjusted).map((l) => ({ reference: byId.get(l.id)!.reference, requestedCents: l.requestedCents, amountCents: l.amountCents })),
           reserve: result.reserve.map((l) => byId.get(l.id)!.reference),
           notRetained: result.notRetained.map((l) => byId.get(l.id)!.reference),
           totalAmountCents: result.totalAmountCents,
@@ -169,55 +162,72 @@ export async function updateDecision(actor: Actor, applicationId: string, input:
     const reserve = (await tx.decision.findMany({ where: { callId: call.id, outcome: "RESERVE", applicationId: { not: applicationId } }, orderBy: [{ reserveRank: "asc" }, { applicationId: "asc" }], select: { applicationId: true } })).map((d) => d.applicationId);
     if (v.outcome === "RESERVE") reserve.splice(Math.min(v.reserveRank! - 1, reserve.length), 0, applicationId);
     await tx.decision.updateMany({ where: { callId: call.id }, data: { reserveRank: null } });
-    await tx.decision.update({ where: { applicationId }, data: { outcome: v.outcome, amountCents, reasons: v.reasons, decidedAt: new Date() } });
+    // An edited line keeps its pass-over reason only while it is not funded, its adjustment only while unchanged.
+    const adjusted = current.adjusted && v.outcome === "LAUREATE" && amountCents === current.amountCents;
+    const passOverReason = v.outcome === "LAUREATE" ? null : current.passOverReason;
+    await tx.decision.update({ where: { applicationId }, data: { outcome: v.outcome, amountCents, reasons: v.reasons, adjusted, passOverReason, decidedAt: new Date() } });
     for (const [i, id] of reserve.entries()) await tx.decision.update({ where: { applicationId: id }, data: { reserveRank: i + 1 } });
     const after = await tx.decision.findUniqueOrThrow({ where: { applicationId }, select: { outcome: true, amountCents: true, reserveRank: true, reasons: true } });
     await recordAudit(tx, { actorId: actor.id, action: "national.decision.edit", entityType: "Decision", entityId: applicationId, before, after });
   });
 }
 
-/** The current lines and what prevents finalising them. */
+/** The current lines, what prevents finalising them, and how they depart from the call's rule. */
 async function listProblems(tx: Tx, call: CallWithRules) {
   const rows = await loadNationalDossiers(tx, call.id);
   const decisions = await tx.decision.findMany({ where: { callId: call.id }, select: { applicationId: true } });
   const national = new Set(rows.map((r) => r.id));
   const stale = decisions.filter((d) => !national.has(d.applicationId)).length;
   const missing = rows.filter((r) => !r.decision).map((r) => r.reference);
-  const lines = rows.filter((r) => r.decision).map((r) => ({
-    applicationId: r.id,
-    reference: r.reference,
-    outcome: r.decision!.outcome,
-    amountCents: r.decision!.amountCents,
-    reserveRank: r.decision!.reserveRank,
-    territoryType: r.territoryType,
-    reasons: r.decision!.reasons,
-  }));
+  const lines = decisionLinesOf(rows);
   const problems = decisionProblems(lines, rulesOf(call), missing);
   if (stale) problems.unshift(`${stale} décision${stale > 1 ? "s portent" : " porte"} sur un dossier qui n'est plus à l'analyse nationale (région rouverte) : acceptez à nouveau la liste proposée.`);
-  return { problems, lines };
+  return { problems, lines, rows, departures: departuresFrom(lines, allowedSelections(call, rows)) };
 }
 
-/** Finalises the list: refused over the envelope, outside the bounds, with a priority unmet, or incomplete. */
-export async function finalizeDecisions(actor: Actor, callId: string, now = new Date()) {
+/**
+ * Finalises the list: refused over the envelope, outside the bounds, with a priority unmet, or incomplete;
+ * a list that departs from the call's rule (merit order) needs its written justification. The national score
+ * and the place in the national ranking of every dossier are frozen on its decision.
+ */
+export async function finalizeDecisions(actor: Actor, callId: string, input: unknown = {}, now = new Date()) {
   assertCan(actor, "national.decide");
-  return db().$transaction(async (tx) => {
-    await lockCall(tx, String(callId));
-    const call = await callWithRules(tx, String(callId));
-    assertNationalPhase(call);
-    if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
-    const { problems, lines } = await listProblems(tx, call);
-    if (!lines.length) throw new AppError("INVALID_STATE", "Aucune décision en projet : acceptez d'abord la liste proposée.");
-    if (problems.length) throw new AppError("VALIDATION", `La liste ne peut pas être finalisée : ${problems.join(" ")}`, { _form: problems });
-    await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: now } });
-    const laureates = lines.filter((l) => l.outcome === "LAUREATE");
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "national.decisions.finalize",
-      entityType: "Call",
-      entityId: call.id,
-      after: { laureates: laureates.length, totalAmountCents: laureates.reduce((s, l) => s + (l.amountCents ?? 0), 0), reserve: lines.filter((l) => l.outcome === "RESERVE").length },
-    });
-  });
+  const { justification } = parseInput(finalizeDecisionsSchema, input);
+  return db().$transaction(
+    async (tx) => {
+      await lockCall(tx, String(callId));
+      const call = await callWithRules(tx, String(callId));
+      assertNationalPhase(call);
+      if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
+      const { problems, lines, rows, departures } = await listProblems(tx, call);
+      if (!lines.length) throw new AppError("INVALID_STATE", "Aucune décision en projet : acceptez d'abord la liste proposée.");
+      if (problems.length) throw new AppError("VALIDATION", `La liste ne peut pas être finalisée : ${problems.join(" ")}`, { _form: problems });
+      if (departures.length && justification.length < DEPARTURE_JUSTIFICATION_MIN) {
+        const message = `La liste s'écarte de l'ordre de classement : ${departures.join(" ")} Justifiez cet écart par écrit (${DEPARTURE_JUSTIFICATION_MIN} caractères au moins).`;
+        throw new AppError("VALIDATION", message, { justification: [message] });
+      }
+      const ranking = [...candidatesOf(rows)].sort(compareRank);
+      for (const [i, c] of ranking.entries()) {
+        await tx.decision.update({ where: { applicationId: c.id }, data: { score: c.score, meritRank: i + 1 } });
+      }
+      await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: now, decisionsJustification: departures.length ? justification : null } });
+      const laureates = lines.filter((l) => l.outcome === "LAUREATE");
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "national.decisions.finalize",
+        entityType: "Call",
+        entityId: call.id,
+        after: {
+          laureates: laureates.length,
+          totalAmountCents: laureates.reduce((s, l) => s + (l.amountCents ?? 0), 0),
+          reserve: lines.filter((l) => l.outcome === "RESERVE").length,
+          departures,
+          justification: departures.length ? justification : null,
+        },
+      });
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /** Reopens a finalised list for edits, before publication only. */
@@ -253,9 +263,10 @@ const LETTER_SELECT = {
 } as const;
 type LetterRow = { applicationId: string; outcome: DecisionOutcome; amountCents: number | null; reserveRank: number | null; reasons: string; application: { reference: string | null; pole: { name: string; carrierName: string; addressLine: string; postalCode: string; city: string } } };
 
-function letterInput(d: LetterRow, callTitle: string, at: Date): LetterInput {
+function letterInput(d: LetterRow, callTitle: string, at: Date, details: DecisionDetails): LetterInput {
   const p = d.application.pole;
   return {
+    ...details,
     reference: d.application.reference ?? d.applicationId,
     callTitle,
     poleName: p.name,
@@ -285,11 +296,12 @@ export async function publishDecisions(actor: Actor, callId: string, now = new D
   if (call.resultsPublishedAt) throw alreadyPublished();
   if (!call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
   const decisions = await db().decision.findMany({ where: { callId: call.id }, orderBy: { applicationId: "asc" }, select: LETTER_SELECT });
+  const details = await decisionDetails(db(), call.id);
   // Letters first (files outside the transaction), removed again if the publication does not happen.
   const keys = new Map<string, { key: string; pdf: Uint8Array }>();
   try {
     for (const d of decisions) {
-      const pdf = await decisionLetterPdf(letterInput(d, call.title, now));
+      const pdf = await decisionLetterPdf(letterInput(d, call.title, now, details.get(d.applicationId)!));
       const key = `decisions/${call.id}/${d.applicationId}-${randomUUID()}.pdf`;
       await storage().put(key, Buffer.from(pdf), "application/pdf");
       keys.set(d.applicationId, { key, pdf });
@@ -401,7 +413,7 @@ export async function promoteReserve(actor: Actor, callId: string, applicationId
   // The new letter, then the e-mail (after the commit; a failure is logged, the promotion stays).
   try {
     const d = await db().decision.findUniqueOrThrow({ where: { applicationId }, select: LETTER_SELECT });
-    const pdf = await decisionLetterPdf(letterInput(d, result.call.title, now));
+    const pdf = await decisionLetterPdf(letterInput(d, result.call.title, now, (await decisionDetails(db(), result.call.id, [applicationId])).get(applicationId)!));
     const key = `decisions/${result.call.id}/${applicationId}-${randomUUID()}.pdf`;
     await storage().put(key, Buffer.from(pdf), "application/pdf");
     await db().decision.update({ where: { applicationId }, data: { letterKey: key } });
@@ -412,4 +424,32 @@ export async function promoteReserve(actor: Actor, callId: string, applicationId
     console.error("Lettre ou e-mail de promotion non envoyé", error);
   }
   return { applicationId, amountCents: result.amountCents };
+}
+
+// ───────────────────────── Declarations of interests of the national cell ─────────────────────────
+
+/**
+ * A CNA member declares, once per dossier and before reading it, whether they have a conflict of interest
+ * with it (the policy then opens or closes the dossier's content, analysis and decision line to them).
+ */
+export async function declareNationalInterest(actor: Actor, applicationId: string, input: unknown) {
+  const id = String(applicationId);
+  assertMayDeclare(actor, await applicationFacts(id));
+  const { hasConflict, reason } = parseInput(nationalInterestSchema, input);
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${id} FOR UPDATE`;
+    assertMayDeclare(actor, await applicationFacts(id, tx)); // again under the lock: a second tab, a double click
+    await tx.conflictDeclaration.create({ data: { applicationId: id, userId: actor.id, hasConflict, reason: hasConflict ? reason : null } });
+    await recordAudit(tx, { actorId: actor.id, action: "national.interest.declare", entityType: "Application", entityId: id, after: { hasConflict, reason: hasConflict ? reason : null } });
+    return { hasConflict };
+  });
+}
+
+/** A CNA member who already declared learns it (they list the dossier anyway); anyone else, that it does not exist. */
+function assertMayDeclare(actor: Actor, facts: ApplicationFacts | undefined) {
+  const declared = facts && (facts.noConflictUserIds.includes(actor.id) || facts.conflictedUserIds.includes(actor.id));
+  if (declared && can(actor, "application.readSummary", facts) && can(actor, "space.cna")) {
+    throw new AppError("INVALID_STATE", "Vous avez déjà déclaré vos intérêts pour ce dossier : une déclaration ne se modifie pas.");
+  }
+  assertCan(actor, "national.declareInterest", facts);
 }

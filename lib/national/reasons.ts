@@ -1,5 +1,6 @@
-// The reasons of a decision, drafted from the regional opinion and the evaluators' per-criterion
-// comments; the cell edits them before publication. Pure.
+// The reasons of a decision, drafted from the outcome, the pass-over reason and the regional opinion; the
+// cell edits them before publication. The per-criterion appreciations (scores and comments) are not
+// repeated here: the letter and the applicant's page give them criterion by criterion. Pure.
 import { formatEuros } from "@/lib/format";
 
 export type ReasonsInput = {
@@ -9,7 +10,6 @@ export type ReasonsInput = {
   /** why the proposed list does not fund it (not retained or reserve), in one sentence */
   notFundedReason?: string | null;
   regionalMotivation: string;
-  criteria: { label: string; comments: string[] }[];
 };
 
 export function draftReasons(input: ReasonsInput): string {
@@ -25,12 +25,5 @@ export function draftReasons(input: ReasonsInput): string {
     parts.push(`Votre projet n'est pas retenu.${input.notFundedReason ? ` Motif : ${input.notFundedReason}` : ""}`);
   }
   if (input.regionalMotivation.trim()) parts.push(`Avis de la cellule régionale : ${input.regionalMotivation.trim()}`);
-  const appreciations = input.criteria
-    .map((c) => ({ label: c.label, comments: c.comments.map((x) => x.trim()).filter(Boolean) }))
-    .filter((c) => c.comments.length);
-  if (appreciations.length) {
-    parts.push("Appréciations par critère :");
-    for (const c of appreciations) parts.push(`- ${c.label} : ${[...new Set(c.comments)].join(" ; ")}`);
-  }
   return parts.join("\n");
 }

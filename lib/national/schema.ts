@@ -55,6 +55,15 @@ export const reasonsSchema = z.object({
   reasons: z.string().trim().min(1, { message: "Rédigez les motifs de la décision." }).max(8000, { message: "8000 caractères au plus." }),
 });
 
+/** Accepting the proposed list: an adjusted last grant enters the draft only when the cell confirms it. */
+export const acceptSelectionSchema = z.object({ confirmAdjusted: z.boolean().default(false) });
+
+export const DEPARTURE_JUSTIFICATION_MIN = 20;
+/** Finalising the list: the written justification, required when the list departs from the call's rule. */
+export const finalizeDecisionsSchema = z.object({
+  justification: z.string().trim().max(4000, { message: "4000 caractères au plus." }).default(""),
+});
+
 /** A laureate giving the grant up (the applicant), or recorded by the national cell. */
 export const renounceSchema = z.object({
   reason: z.string().trim().min(5, { message: "Indiquez le motif (5 caractères au moins)." }).max(1000, { message: "1000 caractères au plus." }),
@@ -92,3 +101,21 @@ export function parseWhatIf(params: { exclure?: string; montant?: string; part?:
   return { excludedIds, amounts, shares, active };
 }
 export type ParsedWhatIf = ReturnType<typeof parseWhatIf>;
+
+/** A CNA member's declaration of interests on a dossier, before reading it; a conflict needs its reason. */
+export const NATIONAL_CONFLICT_REASON_MIN = 10;
+export const nationalInterestSchema = z
+  .object({
+    hasConflict: z.boolean({ message: "Indiquez si vous avez un conflit d'intérêts avec ce dossier." }),
+    reason: z.string({ message: "Précisez la nature du lien." }).trim().max(1000, { message: "1000 caractères au plus." }).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hasConflict && v.reason.length < NATIONAL_CONFLICT_REASON_MIN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: `Précisez la nature du lien avec ce dossier (${NATIONAL_CONFLICT_REASON_MIN} caractères au moins : membre du pôle, lien familial, mandat…).`,
+      });
+    }
+  });
+export type NationalInterestInput = z.input<typeof nationalInterestSchema>;

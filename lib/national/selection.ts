@@ -1,32 +1,35 @@
-// The selection of the laureates under the envelope: ONE pure function, exact, in integer arithmetic.
+// The selection of the laureates under the envelope: pure, exact, in integer arithmetic. Two methods on the
+// same eligibility:
 //
-// Problem. Among the candidates, choose the funded set F that maximises Σ score(F) subject to
-//   - Σ amount(F) ≤ envelope;
-//   - every amount within [minGrant, maxGrant] (candidates outside the bounds are excluded, with the reason);
-//   - only dossiers whose regional opinion is favourable or reserved may be funded;
-//   - every priority p (territory types T_p, minimum share s_p in basis points) is met, the share being the
-//     share of the TOTAL AMOUNT GRANTED that goes to dossiers of T_p:
-//         10 000 × Σ amount(F ∩ T_p) ≥ s_p × Σ amount(F)
-//     (so funding nothing is always feasible, and the share does not depend on money left unspent).
+// - MERIT_ORDER (the rule of a public funder, the default): walking down the ranking, a dossier is funded iff
+//   some list meeting the envelope and every priority share contains it with all the dossiers already funded;
+//   the funded list is the lexicographically first feasible list in rank order (lib/national/merit-order.ts
+//   has the walk and its exact feasibility test). Optionally the last grant is adjusted to the envelope left.
+// - MAX_SCORE (a what-if, never the rule): the funded set maximises Σ score under the same constraints, by an
+//   exact knapsack (below).
 //
-// Method. Amounts are divided by their greatest common divisor g (with the envelope rounded down in units
-// of g), which keeps every sum exact. Candidates are split into groups of the same "signature" (the set of
-// priorities their territory type counts for: at most 3 groups, one per territory type). For each group a
-// 0/1 knapsack over EXACT sums gives the best score for every total amount, with one bit per (candidate,
-// sum) saying "taking this candidate is optimal" for the reconstruction. The groups' totals are then
-// combined: every combination of the first groups' sums is enumerated and the last group's sum is taken in
-// the interval the envelope and the shares allow (a range-maximum table answers it). Complexity
-// O(n × E/g) for the tables and O(E/g) (two groups, the usual case of one priority) or O((E/g)²) (three
-// groups) for the combination; a problem beyond MAX_CELLS (or MAX_COMBINATIONS) is refused rather than run
-// for minutes.
+// Constraints, for both: Σ amount(F) ≤ envelope; every priority p (territory types T_p, minimum share s_p in
+// basis points) met as a share of the TOTAL AMOUNT GRANTED: 10 000 × Σ amount(F ∩ T_p) ≥ s_p × Σ amount(F)
+// (so funding nothing is always feasible). Eligible: not excluded, opinion favourable or reserved, valid
+// integers, score ≥ quality threshold, amount within [minGrant, maxGrant].
 //
-// Tie-breaks, deterministic: (1) the higher total score; (2) the smaller total amount; (3) the set whose
-// best-ranked members come first: comparing candidates in RANK order (national score descending, then amount
-// ascending, then `tieBreak` ascending, then id), the set that contains the first candidate where the two
-// sets differ wins.
+// MAX_SCORE method. Amounts are divided by their greatest common divisor g (with the envelope rounded down in
+// units of g), which keeps every sum exact. Candidates are split into groups of the same "signature" (the set
+// of priorities their territory type counts for: at most 3 groups). For each group a 0/1 knapsack over EXACT
+// sums gives the best score for every total amount, with one bit per (candidate, sum) saying "taking this
+// candidate is optimal" for the reconstruction. The groups' totals are then combined: every combination of
+// the first groups' sums is enumerated and the last group's sum is taken in the interval the envelope and the
+// shares allow (a range-maximum table answers it). Tie-breaks: (1) the higher total score; (2) the smaller
+// total amount; (3) the set whose best-ranked members come first (at the first candidate in rank order where
+// two sets differ, the set containing it wins). A problem beyond MAX_CELLS (or MAX_COMBINATIONS) is refused.
+import { formatScore, reasonText } from "@/lib/national/labels";
+import { gcd, MAX_CELLS, MAX_COMBINATIONS, walkMeritOrder } from "@/lib/national/merit-order";
+
+export { MAX_CELLS, MAX_COMBINATIONS } from "@/lib/national/merit-order";
 
 export type Opinion = "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
 export type Territory = "RURAL" | "QPV" | "URBAN";
+export type SelectionMethod = "MERIT_ORDER" | "MAX_SCORE";
 
 export type Candidate = {
   id: string;
@@ -41,7 +44,16 @@ export type Candidate = {
 };
 
 export type Priority = { label: string; territoryTypes: Territory[]; minShareBps: number };
-export type SelectionRules = { envelopeCents: number; minGrantCents: number; maxGrantCents: number; priorities: Priority[] };
+/** The rules of the former single method (no threshold, no reserve limit, no adjustment). */
+export type BaseSelectionRules = { envelopeCents: number; minGrantCents: number; maxGrantCents: number; priorities: Priority[] };
+export type SelectionRules = BaseSelectionRules & {
+  /** national score, hundredths; a dossier below it is not eligible (0 = no threshold) */
+  qualityThreshold: number;
+  /** the reserve list keeps the first k eligible dossiers left out, in rank order (Infinity: all of them) */
+  reserveListLength: number;
+  /** MERIT_ORDER only: the first dossier that does not fit may get the envelope left (≥ minGrant) */
+  adjustLastGrant: boolean;
+};
 
 export type NotFundedReason =
   | { code: "UNFAVORABLE" }
@@ -49,30 +61,32 @@ export type NotFundedReason =
   | { code: "ABOVE_MAX"; maxCents: number }
   | { code: "INVALID" }
   | { code: "EXCLUDED" }
-  | { code: "ENVELOPE"; excessCents: number }
+  | { code: "BELOW_THRESHOLD"; thresholdScore: number }
+  /** its amount exceeds the envelope left (merit order: when its turn came; max score: by the chosen list) */
+  | { code: "ENVELOPE"; remainingCents: number; amountCents: number }
+  /** merit order: funding it would leave these priority shares unreachable */
+  | { code: "PRIORITY_UNREACHABLE"; labels: string[] }
+  /** max score: adding it to the chosen list would break this share */
   | { code: "PRIORITY"; label: string; minShareBps: number; shareBps: number }
   | { code: "NO_GAIN" };
 
 export type Ranked = { id: string; score: number; amountCents: number; territoryType: Territory; position: number };
+export type Laureate = Ranked & { adjusted: boolean; requestedCents: number };
+export type LeftOut = Ranked & { reason: NotFundedReason };
 export type SelectionResult = {
-  laureates: Ranked[];
-  /** eligible dossiers (favourable or reserved opinion, amount within bounds) not funded, by rank */
-  reserve: (Ranked & { reason: NotFundedReason })[];
-  notRetained: (Ranked & { reason: NotFundedReason })[];
+  method: SelectionMethod;
+  /** in rank order; amountCents is the amount granted, requestedCents the dossier's amount */
+  laureates: Laureate[];
+  /** the first `reserveListLength` eligible dossiers left out, in rank order */
+  reserve: LeftOut[];
+  /** the ineligible dossiers and the eligible ones beyond the reserve list, in rank order */
+  notRetained: LeftOut[];
   totalScore: number;
   totalAmountCents: number;
   remainingCents: number;
   /** the lowest national score among the laureates (null when nobody is funded) */
   fundingLineScore: number | null;
   shares: { label: string; minShareBps: number; amountCents: number; shareBps: number | null; met: boolean }[];
-};
-
-export const MAX_CELLS = 600_000_000;
-export const MAX_COMBINATIONS = 50_000_000;
-
-const gcd = (a: number, b: number): number => {
-  while (b) [a, b] = [b, a % b];
-  return a;
 };
 
 /** Rank order: score descending, amount ascending, tie-break key, id. */
@@ -97,12 +111,88 @@ export function prioritiesMet(funded: { amountCents: number; territoryType: Terr
   });
 }
 
+/** Above this envelope (9 billion euros) the integer share tests could leave the exact range of numbers. */
+const MAX_ENVELOPE_CENTS = 900_000_000_000;
+
 function validRules(r: SelectionRules) {
   const ints = [r.envelopeCents, r.minGrantCents, r.maxGrantCents];
   if (ints.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new RangeError("Règles de sélection invalides.");
+  if (r.envelopeCents > MAX_ENVELOPE_CENTS) throw new RangeError("Enveloppe trop grande (9 milliards d'euros au plus).");
   for (const p of r.priorities) {
     if (!Number.isInteger(p.minShareBps) || p.minShareBps < 0 || p.minShareBps > 10_000) throw new RangeError("Part minimale invalide.");
   }
+  if (!Number.isInteger(r.qualityThreshold) || r.qualityThreshold < 0 || r.qualityThreshold > 10_000) {
+    throw new RangeError("Seuil de qualité invalide : il doit être compris entre 0 et 100.");
+  }
+  if (!(Number.isInteger(r.reserveListLength) || r.reserveListLength === Infinity) || r.reserveListLength < 0) {
+    throw new RangeError("Longueur de la liste complémentaire invalide : un nombre entier positif ou nul est attendu.");
+  }
+}
+
+/** The shared part of both methods: the ranking, the positions, who is eligible and why the others are not. */
+function prepare(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string>) {
+  validRules(rules);
+  const ranked = [...candidates].sort(compareRank);
+  const seen = new Set<string>();
+  for (const c of ranked) {
+    if (seen.has(c.id)) throw new RangeError(`Dossier en double : ${c.id}`);
+    seen.add(c.id);
+  }
+  const position = new Map(ranked.map((c, i) => [c.id, i + 1]));
+  const view = (c: Candidate): Ranked => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, position: position.get(c.id)! });
+  const ineligible: LeftOut[] = [];
+  const eligible: Candidate[] = [];
+  for (const c of ranked) {
+    let reason: NotFundedReason | null = null;
+    if (excludedIds.has(c.id)) reason = { code: "EXCLUDED" };
+    else if (c.opinion === "UNFAVORABLE") reason = { code: "UNFAVORABLE" };
+    else if (!Number.isSafeInteger(c.score) || c.score < 0 || !Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) reason = { code: "INVALID" };
+    else if (c.score < rules.qualityThreshold) reason = { code: "BELOW_THRESHOLD", thresholdScore: rules.qualityThreshold };
+    else if (c.amountCents < rules.minGrantCents) reason = { code: "BELOW_MIN", minCents: rules.minGrantCents };
+    else if (c.amountCents > rules.maxGrantCents) reason = { code: "ABOVE_MAX", maxCents: rules.maxGrantCents };
+    if (reason) ineligible.push({ ...view(c), reason });
+    else eligible.push(c);
+  }
+  return { view, ineligible, eligible };
+}
+
+/** The result from each eligible dossier's fate: granted amount, or the reason it is left out. */
+function assemble(
+  method: SelectionMethod,
+  { view, ineligible, eligible }: ReturnType<typeof prepare>,
+  rules: SelectionRules,
+  fate: ({ grantedCents: number; adjusted: boolean } | { reason: NotFundedReason })[],
+): SelectionResult {
+  const laureates: Laureate[] = [];
+  const leftOut: LeftOut[] = [];
+  eligible.forEach((c, i) => {
+    const f = fate[i]!;
+    if ("reason" in f) leftOut.push({ ...view(c), reason: f.reason });
+    else laureates.push({ ...view(c), amountCents: f.grantedCents, adjusted: f.adjusted, requestedCents: c.amountCents });
+  });
+  const totalAmountCents = laureates.reduce((s, c) => s + c.amountCents, 0);
+  return {
+    method,
+    laureates,
+    reserve: leftOut.slice(0, rules.reserveListLength),
+    notRetained: [...ineligible, ...leftOut.slice(rules.reserveListLength)].sort((a, b) => a.position - b.position),
+    totalScore: laureates.reduce((s, c) => s + c.score, 0),
+    totalAmountCents,
+    remainingCents: rules.envelopeCents - totalAmountCents,
+    fundingLineScore: laureates.length ? Math.min(...laureates.map((c) => c.score)) : null,
+    shares: prioritiesMet(laureates, rules.priorities),
+  };
+}
+
+/**
+ * The selection in merit order: the lexicographically first feasible list in rank order, each eligible dossier
+ * left out with the reason it was passed over when its turn came (ENVELOPE or PRIORITY_UNREACHABLE). With
+ * `adjustLastGrant`, see walkMeritOrder. Pure and deterministic.
+ */
+export function selectInMeritOrder(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+  const prep = prepare(candidates, rules, excludedIds);
+  const steps = walkMeritOrder(prep.eligible, rules);
+  return assemble("MERIT_ORDER", prep, rules, steps.map((s) => (s.funded ? s : { reason: s.reason })));
 }
 
 /** One group's knapsack over exact sums (in units), suffix order, with the "take" bits. */
@@ -176,31 +266,10 @@ class RangeBest {
   }
 }
 
-/** The selection: laureates, reserve list, not retained, with the reasons. Pure and deterministic. */
-export function selectLaureates(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
-  validRules(rules);
-  const ranked = [...candidates].sort(compareRank);
-  const seen = new Set<string>();
-  for (const c of ranked) {
-    if (seen.has(c.id)) throw new RangeError(`Dossier en double : ${c.id}`);
-    seen.add(c.id);
-  }
-  const position = new Map(ranked.map((c, i) => [c.id, i + 1]));
-  const view = (c: Candidate): Ranked => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, position: position.get(c.id)! });
-
-  // Who may be funded at all.
-  const notRetained: SelectionResult["notRetained"] = [];
-  const eligible: Candidate[] = [];
-  for (const c of ranked) {
-    let reason: NotFundedReason | null = null;
-    if (excludedIds.has(c.id)) reason = { code: "EXCLUDED" };
-    else if (c.opinion === "UNFAVORABLE") reason = { code: "UNFAVORABLE" };
-    else if (!Number.isSafeInteger(c.score) || c.score < 0 || !Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) reason = { code: "INVALID" };
-    else if (c.amountCents < rules.minGrantCents) reason = { code: "BELOW_MIN", minCents: rules.minGrantCents };
-    else if (c.amountCents > rules.maxGrantCents) reason = { code: "ABOVE_MAX", maxCents: rules.maxGrantCents };
-    if (reason) notRetained.push({ ...view(c), reason });
-    else eligible.push(c);
-  }
+/** The list of maximal total score (a what-if of the simulation, never the rule). Pure and deterministic. */
+export function selectByMaxScore(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+  const prep = prepare(candidates, rules, excludedIds);
+  const { eligible } = prep;
 
   // Units: the amounts' greatest common divisor; the envelope rounded down to it (exact: every sum of
   // amounts is a multiple of g, so Σ ≤ envelope ⇔ Σ/g ≤ ⌊envelope/g⌋).
@@ -292,39 +361,114 @@ export function selectLaureates(candidates: readonly Candidate[], rules: Selecti
   const funded = new Set(chosen);
   const laureates = eligible.filter((_, i) => funded.has(i));
   const totalAmountCents = laureates.reduce((s, c) => s + c.amountCents, 0);
-  const totalScore = laureates.reduce((s, c) => s + c.score, 0);
 
   // Why each eligible dossier left out is not funded, against the chosen list.
-  const reserve = eligible
-    .filter((_, i) => !funded.has(i))
-    .map((c) => {
-      const excess = totalAmountCents + c.amountCents - rules.envelopeCents;
-      let reason: NotFundedReason;
-      if (excess > 0) reason = { code: "ENVELOPE", excessCents: excess };
-      else {
-        const broken = prioritiesMet([...laureates, c], rules.priorities).find((s) => !s.met);
-        reason = broken ? { code: "PRIORITY", label: broken.label, minShareBps: broken.minShareBps, shareBps: broken.shareBps ?? 0 } : { code: "NO_GAIN" };
-      }
-      return { ...view(c), reason };
-    });
+  const fate = eligible.map((c, i) => {
+    if (funded.has(i)) return { grantedCents: c.amountCents, adjusted: false };
+    let reason: NotFundedReason;
+    if (totalAmountCents + c.amountCents > rules.envelopeCents) reason = { code: "ENVELOPE", remainingCents: rules.envelopeCents - totalAmountCents, amountCents: c.amountCents };
+    else {
+      const broken = prioritiesMet([...laureates, c], rules.priorities).find((s) => !s.met);
+      reason = broken ? { code: "PRIORITY", label: broken.label, minShareBps: broken.minShareBps, shareBps: broken.shareBps ?? 0 } : { code: "NO_GAIN" };
+    }
+    return { reason };
+  });
+  return assemble("MAX_SCORE", prep, rules, fate);
+}
 
-  return {
-    laureates: laureates.map(view),
-    reserve,
-    notRetained,
-    totalScore,
-    totalAmountCents,
-    remainingCents: rules.envelopeCents - totalAmountCents,
-    fundingLineScore: laureates.length ? Math.min(...laureates.map((c) => c.score)) : null,
-    shares: prioritiesMet(laureates, rules.priorities),
-  };
+/**
+ * The former single method, kept for the callers not yet switched: the max-score list with no quality
+ * threshold, an unlimited reserve list and no adjustment unless given.
+ */
+export function selectLaureates(candidates: readonly Candidate[], rules: BaseSelectionRules & Partial<SelectionRules>, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+  return selectByMaxScore(candidates, { qualityThreshold: 0, reserveListLength: Infinity, adjustLastGrant: false, ...rules }, excludedIds);
+}
+
+/** The selection by the given method. */
+export function runSelection(method: SelectionMethod, candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+  return method === "MERIT_ORDER" ? selectInMeritOrder(candidates, rules, excludedIds) : selectByMaxScore(candidates, rules, excludedIds);
 }
 
 /** A what-if of the simulation: the same function on changed inputs, never written anywhere. */
 export type WhatIf = { excludedIds: string[]; amounts: Record<string, number>; shares: Record<number, number> };
 
-export function simulate(candidates: readonly Candidate[], rules: SelectionRules, whatIf: WhatIf): SelectionResult {
+export function simulate(method: SelectionMethod, candidates: readonly Candidate[], rules: SelectionRules, whatIf: WhatIf): SelectionResult {
   const changed = candidates.map((c) => (whatIf.amounts[c.id] !== undefined ? { ...c, amountCents: whatIf.amounts[c.id]! } : c));
   const priorities = rules.priorities.map((p, i) => (whatIf.shares[i] !== undefined ? { ...p, minShareBps: whatIf.shares[i]! } : p));
-  return selectLaureates(changed, { ...rules, priorities }, new Set(whatIf.excludedIds));
+  return runSelection(method, changed, { ...rules, priorities }, new Set(whatIf.excludedIds));
+}
+
+// ---- the two methods side by side ----
+
+export type SelectionTotals = { count: number; amountCents: number; totalScore: number };
+export type SelectionDifference = {
+  id: string;
+  position: number;
+  score: number;
+  /** the amount granted by the method that funds it */
+  amountCents: number;
+  fundedBy: SelectionMethod;
+  explanation: string;
+};
+export type SelectionComparison = {
+  merit: SelectionTotals;
+  maxScore: SelectionTotals;
+  /** the dossiers funded by one method and not the other, in rank order */
+  items: SelectionDifference[];
+  /** the dossiers funded by both at different amounts (the adjusted last grant), in rank order */
+  amountChanges: { id: string; position: number; score: number; meritCents: number; maxScoreCents: number; explanation: string }[];
+};
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const totalsOf = (r: SelectionResult): SelectionTotals => ({ count: r.laureates.length, amountCents: r.totalAmountCents, totalScore: r.totalScore });
+const laureatesText = (n: number) => `${n} lauréat${n > 1 ? "s" : ""}`;
+
+/** What differs between the merit-order list and the max-score list of the same inputs, explained. Pure. */
+export function compareSelections(merit: SelectionResult, maxScore: SelectionResult): SelectionComparison {
+  const m = totalsOf(merit);
+  const x = totalsOf(maxScore);
+  const fundedM = new Map(merit.laureates.map((l) => [l.id, l]));
+  const fundedX = new Map(maxScore.laureates.map((l) => [l.id, l]));
+  const reasonIn = (r: SelectionResult, id: string) => [...r.reserve, ...r.notRetained].find((l) => l.id === id)?.reason;
+  const totals = `${laureatesText(x.count)} et un total des notes de ${formatScore(x.totalScore)}, contre ${laureatesText(m.count)} et ${formatScore(m.totalScore)}`;
+
+  const items: SelectionDifference[] = [];
+  for (const l of merit.laureates) {
+    if (fundedX.has(l.id)) continue;
+    let why: string;
+    if (x.count > m.count) why = ` pour financer davantage de dossiers moins bien classés (${totals}).`;
+    else if (x.totalScore > m.totalScore) why = ` pour atteindre un total des notes plus élevé (${totals}).`;
+    else {
+      const reason = reasonIn(maxScore, l.id);
+      why = reason ? ` : ${lowerFirst(reasonText(reason))}` : ".";
+    }
+    items.push({ id: l.id, position: l.position, score: l.score, amountCents: l.amountCents, fundedBy: "MERIT_ORDER", explanation: `Financé par l'ordre de mérite (rang ${l.position}) ; la liste de total maximal l'écarte${why}` });
+  }
+  for (const l of maxScore.laureates) {
+    if (fundedM.has(l.id)) continue;
+    const reason = reasonIn(merit, l.id);
+    items.push({
+      id: l.id,
+      position: l.position,
+      score: l.score,
+      amountCents: l.amountCents,
+      fundedBy: "MAX_SCORE",
+      explanation: `Financé par la liste de total maximal (rang ${l.position}) ; l'ordre de mérite le laisse de côté${reason ? ` : ${lowerFirst(reasonText(reason))}` : "."}`,
+    });
+  }
+  items.sort((a, b) => a.position - b.position);
+
+  const amountChanges = merit.laureates
+    .filter((l) => fundedX.has(l.id) && fundedX.get(l.id)!.amountCents !== l.amountCents)
+    .map((l) => ({
+      id: l.id,
+      position: l.position,
+      score: l.score,
+      meritCents: l.amountCents,
+      maxScoreCents: fundedX.get(l.id)!.amountCents,
+      explanation: l.adjusted
+        ? `L'ordre de mérite lui attribue l'enveloppe restante (dernière subvention ajustée) ; la liste de total maximal le finance au montant proposé.`
+        : `Montants différents selon la méthode.`,
+    }));
+  return { merit: m, maxScore: x, items, amountChanges };
 }

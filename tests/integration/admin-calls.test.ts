@@ -99,3 +99,88 @@ describe("duplicating a call", () => {
     await expect(getCallForAdmin(cna, call.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("the selection rules and the grantor of a call", () => {
+  const refusal = async (changes: Record<string, unknown>) => {
+    const { call, admin } = await makeCall();
+    const values = await valuesOf(call.id);
+    const error = await updateCall(admin, call.id, { ...values, ...changes } as typeof values).then(
+      () => null,
+      (e: { code: string; fieldErrors?: Record<string, string[]> }) => e,
+    );
+    expect(error?.code).toBe("VALIDATION");
+    // Nothing was written.
+    expect(await db().call.findUniqueOrThrow({ where: { id: call.id }, select: { qualityThreshold: true, reserveListLength: true, grantorSiret: true } })).toEqual({ qualityThreshold: 0, reserveListLength: 5, grantorSiret: "" });
+    return error?.fieldErrors;
+  };
+
+  it("saves the method, threshold, reserve length, adjusted last grant and grantor, and reads them back", async () => {
+    const { call, admin } = await makeCall();
+    expect(await db().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ selectionMethod: "MERIT_ORDER", qualityThreshold: 0, reserveListLength: 5, adjustLastGrant: false, grantorName: "", grantorSiret: "" });
+    const values = await valuesOf(call.id);
+    await updateCall(admin, call.id, {
+      ...values,
+      selectionMethod: "MAX_SCORE",
+      qualityThreshold: 6550,
+      reserveListLength: 0,
+      adjustLastGrant: true,
+      grantorName: "  Ministère chargé de l'économie sociale et solidaire ",
+      grantorSiret: "110 002 011 00044",
+    });
+    expect(await db().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      selectionMethod: "MAX_SCORE",
+      qualityThreshold: 6550,
+      reserveListLength: 0,
+      adjustLastGrant: true,
+      grantorName: "Ministère chargé de l'économie sociale et solidaire",
+      grantorSiret: "11000201100044",
+    });
+    expect(await valuesOf(call.id)).toMatchObject({ qualityThreshold: 6550, reserveListLength: 0, grantorSiret: "11000201100044" });
+    await updateCall(admin, call.id, { ...(await valuesOf(call.id)), qualityThreshold: 10_000, reserveListLength: 50 });
+    expect(await db().call.findUniqueOrThrow({ where: { id: call.id }, select: { qualityThreshold: true, reserveListLength: true } })).toEqual({ qualityThreshold: 10_000, reserveListLength: 50 });
+  });
+
+  it("refuses a threshold above 100", async () => {
+    expect(await refusal({ qualityThreshold: 10_001 })).toEqual({ qualityThreshold: ["Le seuil de qualité va de 0 à 100."] });
+  });
+  it("refuses a negative threshold", async () => {
+    expect(await refusal({ qualityThreshold: -1 })).toEqual({ qualityThreshold: ["Le seuil de qualité va de 0 à 100."] });
+  });
+  it("refuses a threshold with more than two decimals", async () => {
+    expect(await refusal({ qualityThreshold: 6550.5 })).toEqual({ qualityThreshold: ["Le seuil de qualité s'écrit avec deux décimales au plus."] });
+  });
+  it("refuses a reserve list length below 0", async () => {
+    expect(await refusal({ reserveListLength: -1 })).toEqual({ reserveListLength: ["La longueur de la liste complémentaire ne peut pas être négative."] });
+  });
+  it("refuses a reserve list length above 50", async () => {
+    expect(await refusal({ reserveListLength: 51 })).toEqual({ reserveListLength: ["La liste complémentaire compte au plus 50 dossiers."] });
+  });
+  it("refuses an unknown selection method", async () => {
+    expect(await refusal({ selectionMethod: "TIRAGE_AU_SORT" })).toEqual({ selectionMethod: ["Choisissez la méthode de sélection."] });
+  });
+  it("refuses a grantor SIRET with a wrong key or a wrong length, and a grantor half filled in", async () => {
+    expect(await refusal({ grantorName: "Ministère", grantorSiret: "11000201100045" })).toEqual({ grantorSiret: ["Ce numéro SIRET n'est pas valide : vérifiez-le sur l'avis de situation INSEE."] });
+    expect(await refusal({ grantorName: "Ministère", grantorSiret: "1100020110004" })).toEqual({ grantorSiret: ["Le numéro SIRET doit comporter 14 chiffres."] });
+    expect(await refusal({ grantorName: "", grantorSiret: "11000201100044" })).toEqual({ grantorName: ["Saisissez le nom de l'autorité attribuante."] });
+    expect(await refusal({ grantorName: "Ministère", grantorSiret: "" })).toEqual({ grantorSiret: ["Saisissez le numéro SIRET de l'autorité attribuante."] });
+  });
+
+  it("freezes the selection rules once the decisions are finalised, but not the grantor", async () => {
+    const { call, admin } = await makeCall(undefined, { qualityThreshold: 6000 });
+    await db().call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: new Date() } });
+    const values = await valuesOf(call.id);
+    const message = "Les règles de sélection ne peuvent plus changer : la liste des décisions est finalisée.";
+    for (const change of [{ qualityThreshold: 6500 }, { reserveListLength: 3 }, { selectionMethod: "MAX_SCORE" as const }, { adjustLastGrant: true }, { envelopeCents: 600_000_00 }, { priorities: [] }]) {
+      await expect(updateCall(admin, call.id, { ...values, ...change })).rejects.toMatchObject({ code: "INVALID_STATE", message, fieldErrors: { [Object.keys(change)[0]!]: [message] } });
+    }
+    await updateCall(admin, call.id, { ...values, grantorName: "Ministère chargé de l'économie sociale et solidaire", grantorSiret: "11000201100044", title: "Nouveau titre" });
+    expect(await db().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ qualityThreshold: 6000, reserveListLength: 5, grantorSiret: "11000201100044", title: "Nouveau titre" });
+  });
+
+  it("copies the rules and the grantor into the next edition", async () => {
+    const { call, admin } = await makeCall(undefined, { selectionMethod: "MAX_SCORE", qualityThreshold: 7025, reserveListLength: 8, adjustLastGrant: true, grantorName: "Ministère", grantorSiret: "11000201100044" });
+    await db().call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: new Date() } });
+    const copy = await duplicateCall(admin, call.id);
+    expect(await db().call.findUniqueOrThrow({ where: { id: copy.id } })).toMatchObject({ selectionMethod: "MAX_SCORE", qualityThreshold: 7025, reserveListLength: 8, adjustLastGrant: true, grantorName: "Ministère", grantorSiret: "11000201100044", decisionsFinalizedAt: null });
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConvention, getConventionOfApplication, readConventionFile } from "@/lib/conventions/data";
 import { cancelConvention, countersignConvention, prepareConvention, prepareConventions, sendConvention, uploadSignedConvention } from "@/lib/conventions/mutations";
 import { db } from "@/lib/db";
+import { parisDate } from "@/lib/time";
 import { makeActor } from "../fixtures/factories";
 import { PDF, PNG } from "../fixtures/files";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
@@ -128,7 +129,7 @@ describe("the signing journey", () => {
 });
 
 describe("demo data after the decision", () => {
-  it("no-ops without a published laureate, then prepares, sends, signs, countersigns and pays through the commands, once", async () => {
+  it("no-ops without a published laureate, then prepares, sends, signs, countersigns and pays through the commands in December 2025, once", async () => {
     const { seedAfterDemo } = await import("@/prisma/demo-after");
     const { createUser } = await import("@/lib/users/mutations");
     await createUser(null, { email: "cna1@demo-ptce.fr", name: "Julien Moreau", password: "mot de passe de test", emailVerified: true, roles: [{ role: "CNA_MEMBER", regionCode: null }] });
@@ -138,8 +139,10 @@ describe("demo data after the decision", () => {
     for (let i = 0; i < 5; i++) await makePublishedLaureate({ callId: call.id, amountCents: 40_000_00 });
     await seedAfterDemo();
     const conventions = await db().convention.findMany({ orderBy: { number: "asc" }, include: { payments: true } });
-    expect(conventions.map((c) => c.status)).toEqual(["COUNTERSIGNED", "COUNTERSIGNED", "SENT", "SENT", "TO_PREPARE"]);
-    expect(conventions.map((c) => c.payments.reduce((s, p) => s + p.amountCents, 0))).toEqual([28_000_00, 28_000_00, 0, 0, 0]);
+    expect(conventions.map((c) => c.status)).toEqual(Array(5).fill("COUNTERSIGNED"));
+    expect(conventions.map((c) => c.payments.reduce((s, p) => s + p.amountCents, 0))).toEqual(Array(5).fill(28_000_00));
+    expect(conventions.map((c) => c.countersignedAt!.toISOString())).toEqual(Array(5).fill("2025-12-23T15:00:00.000Z"));
+    expect(conventions.flatMap((c) => c.payments.map((p) => parisDate(p.paidOn)))).toEqual(Array(5).fill("2025-12-30"));
     await seedAfterDemo();
     expect(await db().convention.count()).toBe(5);
   });

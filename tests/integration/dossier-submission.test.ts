@@ -151,7 +151,9 @@ describe("attachments", () => {
     await expect(readAttachment(occitanie, file.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await submitApplication(applicant, id, { honour: true });
     await expect(removeAttachment(applicant, file.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await readAttachment(applicant, file.id)).bytes.equals(PDF)).toBe(true);
+    // A national cell member reads a dossier's content only after declaring their interests, once it reaches them.
     const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
-    expect((await readAttachment(cna, file.id)).bytes.equals(PDF)).toBe(true);
+    await expect(readAttachment(cna, file.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -6,7 +6,7 @@ import { decisionLetterOf, getDecisionList, getPublishedDecision } from "@/lib/n
 import { acceptSelection, finalizeDecisions, promoteReserve, proposeReservePromotion, publishDecisions, recordLaureateWithdrawal, renounceGrant } from "@/lib/national/mutations";
 import { storage } from "@/lib/storage/storage";
 import { makeActor } from "../fixtures/factories";
-import { makeRegionalResults, type DossierSpec } from "../fixtures/regional-results";
+import { makeCnaMember, makeRegionalResults, type DossierSpec } from "../fixtures/regional-results";
 import { startSmtp } from "../fixtures/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -30,7 +30,7 @@ const SPECS: DossierSpec[] = [
 
 async function published() {
   const results = await makeRegionalResults(SPECS, { callOverrides: { envelopeCents: 200_000_00 } });
-  const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+  const cna = await makeCnaMember(results.dossiers); // declared no conflict with each dossier
   await acceptSelection(cna, results.call.id);
   return { ...results, cna };
 }

@@ -4,7 +4,7 @@ import { getDecisionList, getNationalDossier, getNationalOverview, getSelection 
 import { acceptSelection, finalizeDecisions, promoteReserve, publishDecisions, recordLaureateWithdrawal, reopenDecisions, reviewDossier, updateDecision } from "@/lib/national/mutations";
 import { prioritiesMet } from "@/lib/national/selection";
 import { makeActor } from "../fixtures/factories";
-import { makeRegionalResults, replay2025Specs, type DossierSpec } from "../fixtures/regional-results";
+import { makeCnaMember, makeRegionalResults, replay2025Specs, type DossierSpec } from "../fixtures/regional-results";
 
 const PAGE = { page: 1, size: 50, skip: 0 };
 const FILTERS = { region: "", territoire: "", communaute: "", avis: "" } as const;
@@ -57,8 +57,17 @@ describe("the 2025 edition replayed", () => {
     const share = prioritiesMet(decided.map((d) => ({ amountCents: d.amountCents!, territoryType: d.application.territoryType })), first.rules.priorities);
     expect(share[0]!.met).toBe(true);
     expect(share[0]!.amountCents * 2).toBeGreaterThanOrEqual(total);
-    // Nothing eligible could be added without breaking a constraint (the list cannot simply grow).
-    for (const left of r.reserve) expect(["ENVELOPE", "PRIORITY"]).toContain(left.reason.code);
+    // Merit order: above the funding line, an eligible dossier is left out only for the envelope or a priority
+    // share; the reserve list keeps the call's first five of them, in rank order.
+    expect(r.method).toBe("MERIT_ORDER");
+    const INELIGIBLE = ["UNFAVORABLE", "ABOVE_MAX", "BELOW_MIN", "BELOW_THRESHOLD", "INVALID"];
+    const line = Math.max(...r.laureates.map((l) => l.position));
+    for (const x of [...r.reserve, ...r.notRetained].filter((x) => x.position < line && !INELIGIBLE.includes(x.reason.code))) {
+      expect(["ENVELOPE", "PRIORITY_UNREACHABLE"]).toContain(x.reason.code);
+    }
+    for (const left of r.reserve) expect(["ENVELOPE", "PRIORITY_UNREACHABLE"]).toContain(left.reason.code);
+    expect(r.reserve.length).toBe(5);
+    expect(r.reserve.map((x) => x.position)).toEqual([...r.reserve.map((x) => x.position)].sort((a, b) => a - b));
     // Out-of-bounds proposals are excluded with their reason.
     const tooHigh = dossiers.filter((d) => d.spec.amountCents > 80_000_00).map((d) => d.id);
     expect(tooHigh.length).toBeGreaterThan(0);
@@ -72,10 +81,10 @@ describe("the 2025 edition replayed", () => {
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     await finalizeDecisions(cna, call.id);
     expect((await db().call.findUniqueOrThrow({ where: { id: call.id } })).decisionsFinalizedAt).not.toBeNull();
-    // Reasons drafted from the per-criterion comments.
+    // Reasons drafted from the outcome and the regional motivation (the letter gives the per-criterion appreciations).
     const one = await db().decision.findFirstOrThrow({ where: { callId: call.id, outcome: "LAUREATE" } });
-    expect(one.reasons).toContain("Appréciations par critère");
-    expect(one.reasons).toContain("Gouvernance partagée et réunions régulières.");
+    expect(one.reasons).toMatch(/^Votre projet est retenu par la cellule nationale d'animation pour une subvention de /);
+    expect(one.reasons).toContain("Avis de la cellule régionale : Projet solide");
   });
 });
 
@@ -89,7 +98,7 @@ const SMALL: DossierSpec[] = [
 describe("second-level analysis", () => {
   it("confirms or adjusts score and amount; a change needs its justification; everything is audited", async () => {
     const { call, dossiers } = await makeRegionalResults(SMALL);
-    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    const cna = await makeCnaMember(dossiers); // declared no conflict with each dossier
     const [a] = dossiers;
     await expect(reviewDossier(cna, a!.id, { score: 9000, amountCents: 80_000_00, scoreJustification: "" })).rejects.toMatchObject({
       code: "VALIDATION",
@@ -119,7 +128,7 @@ describe("second-level analysis", () => {
 describe("bad input refused with a clear message", () => {
   it("finalising over the envelope, out of bounds, with a priority unmet, twice; reviewing after finalisation", async () => {
     const { call, dossiers } = await makeRegionalResults(SMALL, { callOverrides: { envelopeCents: 150_000_00 } });
-    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    const cna = await makeCnaMember(dossiers); // declared no conflict with each dossier
     await expect(finalizeDecisions(cna, call.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: "Aucune décision en projet : acceptez d'abord la liste proposée." });
     await acceptSelection(cna, call.id);
     const list = await getDecisionList(cna, call.id);
@@ -186,7 +195,7 @@ describe("bad input refused with a clear message", () => {
 
   it("a dossier of a region not finalised is out of the national cell's reach", async () => {
     const { call, dossiers } = await makeRegionalResults(SMALL);
-    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    const cna = await makeCnaMember(dossiers); // declared no conflict with each dossier
     await db().regionalReview.update({ where: { callId_regionCode: { callId: call.id, regionCode: "76" } }, data: { status: "OPEN" } });
     await expect(reviewDossier(cna, dossiers[2]!.id, { score: 7000, amountCents: 50_000_00 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getSelection(cna, call.id)).total).toBe(2);

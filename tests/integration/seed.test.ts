@@ -47,13 +47,49 @@ describe("demo data", () => {
     }
     expect(await db().regionalReview.count({ where: { callId: c2025.id, status: "FINALIZED" } })).toBe(18);
 
-    // Then decided nationally within the envelope, published, and the laureates' conventions prepared.
+    // Dossiers that joined each learning community; evaluators' comments that differ from one dossier to the next.
+    const communities = await db().application.groupBy({ by: ["learningCommunityId"], where: { callId: c2025.id }, _count: { _all: true } });
+    for (const lc of c2025.learningCommunities) expect(communities.find((g) => g.learningCommunityId === lc.id)?._count._all ?? 0).toBeGreaterThanOrEqual(5);
+    const comments = await db().criterionScore.findMany({ where: { evaluation: { application: { callId: c2025.id } } }, select: { comment: true, evaluation: { select: { applicationId: true } } } });
+    const perDossier = new Map<string, string[]>();
+    for (const c of comments) perDossier.set(c.evaluation.applicationId, [...(perDossier.get(c.evaluation.applicationId) ?? []), c.comment]);
+    expect(new Set([...perDossier.values()].map((list) => list.sort().join("|"))).size).toBe(perDossier.size);
+    expect(new Set(comments.map((c) => c.comment)).size).toBeGreaterThan(comments.length / 2);
+
+    // Then decided nationally in merit order within the envelope, as the real edition: 8 laureates near 62 500 €.
     expect(c2025.phase).toBe("DECIDED");
-    const laureates = await db().decision.findMany({ where: { callId: c2025.id, outcome: "LAUREATE" } });
-    expect(laureates.length).toBeGreaterThanOrEqual(6);
-    expect(laureates.reduce((sum, d) => sum + d.amountCents!, 0)).toBeLessThanOrEqual(500_000_00);
-    expect(laureates.every((d) => d.publishedAt !== null)).toBe(true);
-    expect(await db().convention.count({ where: { application: { callId: c2025.id } } })).toBe(laureates.length);
+    expect([c2025.selectionMethod, c2025.reserveListLength]).toEqual(["MERIT_ORDER", 5]);
+    const decisions = await db().decision.findMany({ where: { callId: c2025.id }, include: { application: { select: { reference: true, regionalOpinion: true } } }, orderBy: { meritRank: "asc" } });
+    const laureates = decisions.filter((d) => d.outcome === "LAUREATE");
+    expect(laureates).toHaveLength(8);
+    const granted = laureates.reduce((sum, d) => sum + d.amountCents!, 0);
+    expect(granted).toBeLessThanOrEqual(500_000_00);
+    expect(granted / 8).toBeGreaterThan(55_000_00);
+    expect(granted / 8).toBeLessThan(70_000_00);
+    expect(decisions.every((d) => d.publishedAt?.toISOString() === "2025-12-18T09:00:00.000Z" && d.letterKey !== null)).toBe(true);
+    expect(c2025.decisionsFinalizedAt?.toISOString()).toBe("2025-12-16T13:00:00.000Z");
+    // Merit order: above the last laureate, every eligible dossier left out is so for the envelope or a priority.
+    const lastFunded = Math.max(...laureates.map((d) => d.meritRank!));
+    const eligible = (d: (typeof decisions)[number]) => d.application.regionalOpinion!.opinion !== "UNFAVORABLE" && d.score! >= c2025.qualityThreshold;
+    for (const d of decisions.filter((x) => x.meritRank! < lastFunded && x.outcome !== "LAUREATE" && eligible(x))) {
+      expect(d.passOverReason, d.application.reference!).toMatch(/^(L'enveloppe restante|La part minimale)/);
+    }
+    expect(laureates.every((d) => d.application.regionalOpinion!.opinion !== "UNFAVORABLE")).toBe(true);
+    // A short ordered reserve list; the reserve letter only for it; the others not retained with their reason.
+    const reserve = decisions.filter((d) => d.outcome === "RESERVE").sort((a, b) => a.reserveRank! - b.reserveRank!);
+    expect(reserve.map((d) => d.reserveRank)).toEqual([1, 2, 3, 4, 5]);
+    expect(reserve.map((d) => d.meritRank)).toEqual([...reserve.map((d) => d.meritRank)].sort((a, b) => a! - b!));
+    const notRetained = decisions.filter((d) => d.outcome === "NOT_RETAINED");
+    expect(notRetained).toHaveLength(77 - 8 - 5);
+    expect(notRetained.every((d) => d.passOverReason)).toBe(true);
+    // Conventions signed in December 2025, first tranche paid.
+    const conventions = await db().convention.findMany({ where: { application: { callId: c2025.id } }, include: { payments: true } });
+    expect(conventions).toHaveLength(8);
+    for (const c of conventions) {
+      expect(c.status).toBe("COUNTERSIGNED");
+      expect(c.countersignedAt!.toISOString().slice(0, 7)).toBe("2025-12");
+      expect(c.payments).toHaveLength(1);
+    }
 
     // Accounts: one per role in the printed list, every region's cell for the replay.
     const roles = await db().roleAssignment.groupBy({ by: ["role", "regionCode"], _count: { _all: true } });

@@ -5,7 +5,7 @@ import { decisionLetterPdf } from "@/lib/national/letters";
 import { draftReasons } from "@/lib/national/reasons";
 import { nationalReviewSchema, parseWhatIf } from "@/lib/national/schema";
 
-const RULES = { envelopeCents: 200_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [{ label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"] as ("RURAL" | "QPV" | "URBAN")[], minShareBps: 5000 }] };
+const RULES = { envelopeCents: 200_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [{ label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"] as ("RURAL" | "QPV" | "URBAN")[], minShareBps: 5000 }], qualityThreshold: 0, reserveListLength: 5, adjustLastGrant: false };
 const line = (over: Partial<DecisionLine>): DecisionLine => ({ applicationId: "x", reference: "AMI2025-BRE-001", outcome: "LAUREATE", amountCents: 50_000_00, reserveRank: null, territoryType: "RURAL", reasons: "Motifs.", ...over });
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
 
@@ -53,21 +53,17 @@ describe("reserve promotion", () => {
 });
 
 describe("reasons and letters", () => {
-  it("drafts the reasons from the regional motivation and the per-criterion comments", () => {
+  it("drafts the reasons from the outcome, the pass-over reason and the regional motivation", () => {
     const text = draftReasons({
       outcome: "RESERVE",
       amountCents: 50_000_00,
       reserveRank: 2,
-      notFundedReason: reasonText({ code: "ENVELOPE", excessCents: 12_000_00 }),
+      notFundedReason: reasonText({ code: "ENVELOPE", remainingCents: 12_000_00, amountCents: 50_000_00 }),
       regionalMotivation: "Projet solide.",
-      criteria: [
-        { label: "Animation territoriale", comments: ["Gouvernance claire.", "Gouvernance claire.", ""] },
-        { label: "Recherche", comments: [] },
-      ],
     });
     expect(plain(text)).toBe(
-      "Votre projet est inscrit en position 2 sur la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention. Motif : Dépasserait l'enveloppe de 12 000 €.\n" +
-        "Avis de la cellule régionale : Projet solide.\nAppréciations par critère :\n- Animation territoriale : Gouvernance claire.",
+      "Votre projet est inscrit en position 2 sur la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention. Motif : L'enveloppe restante, 12 000 €, est inférieure au montant de 50 000 €.\n" +
+        "Avis de la cellule régionale : Projet solide.",
     );
   });
   it("prints a decision letter with French text, the same bytes for the same input", async () => {
@@ -82,6 +78,8 @@ describe("reasons and letters", () => {
       reserveRank: null,
       reasons: "Votre projet est retenu.\n- Animation : très bien… ✓ " + "long ".repeat(400),
       publishedAt: new Date("2025-11-30T11:00:00Z"),
+      // the decision's details (task D: the complete decision; its text is checked in decision-letter.test.ts)
+      ...{ score: 8450, meritRank: 3, rankedCount: 79, fundingLineScore: 7150, qualityThreshold: 6000, adjusted: false, proposedAmountCents: 45_000_00, passOverReason: null, authorName: "la cellule nationale d'animation de l'AMI PTCE", criteria: [{ label: "Animation territoriale", weightBps: 2500, maxScore: 5, meanScore: 350, comments: ["Très bien… ✓ " + "long ".repeat(200)] }] },
     };
     const a = await decisionLetterPdf(input);
     const b = await decisionLetterPdf(input);

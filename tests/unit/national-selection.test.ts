@@ -1,9 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRank, prioritiesMet, selectLaureates, simulate, type Candidate, type Priority, type SelectionRules, type Territory } from "@/lib/national/selection";
+import { compareRank, prioritiesMet, selectByMaxScore, selectLaureates, simulate, type Candidate, type Priority, type SelectionRules, type Territory } from "@/lib/national/selection";
 
 const RURAL_QPV: Priority = { label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 };
-const RULES: SelectionRules = { envelopeCents: 500_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [RURAL_QPV] };
+const RULES: SelectionRules = {
+  envelopeCents: 500_000_00,
+  minGrantCents: 30_000_00,
+  maxGrantCents: 80_000_00,
+  priorities: [RURAL_QPV],
+  qualityThreshold: 0,
+  reserveListLength: Infinity,
+  adjustLastGrant: false,
+};
 
 const cand = (id: string, score: number, euros: number, territoryType: Territory = "RURAL", opinion: Candidate["opinion"] = "FAVORABLE"): Candidate => ({
   id,
@@ -18,7 +26,12 @@ const cand = (id: string, score: number, euros: number, territoryType: Territory
 function bruteForce(candidates: Candidate[], rules: SelectionRules, excluded = new Set<string>()) {
   const ranked = [...candidates].sort(compareRank);
   const eligible = ranked.filter(
-    (c) => !excluded.has(c.id) && c.opinion !== "UNFAVORABLE" && c.amountCents >= rules.minGrantCents && c.amountCents <= rules.maxGrantCents,
+    (c) =>
+      !excluded.has(c.id) &&
+      c.opinion !== "UNFAVORABLE" &&
+      c.score >= rules.qualityThreshold &&
+      c.amountCents >= rules.minGrantCents &&
+      c.amountCents <= rules.maxGrantCents,
   );
   let best: { mask: number; score: number; amount: number } | null = null;
   for (let mask = 0; mask < 1 << eligible.length; mask++) {
@@ -57,18 +70,23 @@ const candidatesArb = fc.integer({ min: 0, max: 11 }).chain((n) => fc.tuple(...A
 const rulesArb = fc.record({
   envelope: fc.integer({ min: 0, max: 40 }).map((x) => x * 10_000_00),
   shares: fc.array(fc.record({ types: fc.subarray<Territory>(["RURAL", "QPV", "URBAN"], { minLength: 1 }), bps: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 2 }),
-}).map(({ envelope, shares }): SelectionRules => ({
+  threshold: fc.constantFrom(0, 0, 2500, 5000),
+  reserve: fc.constantFrom(0, 2, Infinity),
+}).map(({ envelope, shares, threshold, reserve }): SelectionRules => ({
   envelopeCents: envelope,
   minGrantCents: 30_000_00,
   maxGrantCents: 80_000_00,
   priorities: shares.map((s, i) => ({ label: `P${i}`, territoryTypes: s.types, minShareBps: s.bps })),
+  qualityThreshold: threshold,
+  reserveListLength: reserve,
+  adjustLastGrant: true, // ignored by this method
 }));
 
-describe("selectLaureates", () => {
+describe("selectByMaxScore", () => {
   it("is optimal, with the documented tie-breaks, against brute force on small random cases", () => {
     fc.assert(
       fc.property(candidatesArb, rulesArb, (candidates, rules) => {
-        const result = selectLaureates(candidates, rules);
+        const result = selectByMaxScore(candidates, rules);
         expect(result.laureates.map((c) => c.id).sort()).toEqual(bruteForce(candidates, rules).sort());
       }),
       { numRuns: 400 },
@@ -78,7 +96,7 @@ describe("selectLaureates", () => {
   it("always meets the envelope, the bounds, the opinions and every priority", () => {
     fc.assert(
       fc.property(candidatesArb, rulesArb, (candidates, rules) => {
-        const r = selectLaureates(candidates, rules);
+        const r = selectByMaxScore(candidates, rules);
         const byId = new Map(candidates.map((c) => [c.id, c]));
         const funded = r.laureates.map((l) => byId.get(l.id)!);
         expect(r.totalAmountCents).toBe(funded.reduce((s, c) => s + c.amountCents, 0));
@@ -102,7 +120,7 @@ describe("selectLaureates", () => {
     fc.assert(
       fc.property(candidatesArb, rulesArb, fc.integer(), (candidates, rules, seed) => {
         const shuffled = [...candidates].sort((a, b) => ((a.id.charCodeAt(2) * seed) % 7) - ((b.id.charCodeAt(2) * seed) % 7));
-        expect(selectLaureates(shuffled, rules)).toEqual(selectLaureates(candidates, rules));
+        expect(selectByMaxScore(shuffled, rules)).toEqual(selectByMaxScore(candidates, rules));
       }),
       { numRuns: 200 },
     );
@@ -110,15 +128,15 @@ describe("selectLaureates", () => {
 
   it("funds the best total score, not simply the best ranked", () => {
     // 100 000 € envelope: two 50 000 € projects (60 + 55) beat one 80 000 € project scoring 90.
-    const r = selectLaureates([cand("a", 9000, 80_000), cand("b", 6000, 50_000), cand("c", 5500, 50_000)], { ...RULES, envelopeCents: 100_000_00, priorities: [] });
+    const r = selectByMaxScore([cand("a", 9000, 80_000), cand("b", 6000, 50_000), cand("c", 5500, 50_000)], { ...RULES, envelopeCents: 100_000_00, priorities: [] });
     expect(r.laureates.map((l) => l.id)).toEqual(["b", "c"]);
-    expect(r.reserve).toEqual([expect.objectContaining({ id: "a", reason: { code: "ENVELOPE", excessCents: 80_000_00 } })]);
+    expect(r.reserve).toEqual([expect.objectContaining({ id: "a", reason: { code: "ENVELOPE", remainingCents: 0, amountCents: 80_000_00 } })]);
     expect(r.fundingLineScore).toBe(5500);
   });
 
   it("honours the rural/QPV share of the amount granted and explains who breaks it", () => {
     const candidates = [cand("u1", 9500, 80_000, "URBAN"), cand("u2", 9400, 80_000, "URBAN"), cand("r1", 5000, 60_000, "RURAL"), cand("q1", 4000, 30_000, "QPV")];
-    const r = selectLaureates(candidates, { ...RULES, envelopeCents: 250_000_00 });
+    const r = selectByMaxScore(candidates, { ...RULES, envelopeCents: 250_000_00 });
     // u1 + u2 + r1 = 220 000 € with 27 % rural: refused; u1 + r1 + q1 = 170 000 € with 53 % rural/QPV.
     expect(r.laureates.map((l) => l.id)).toEqual(["u1", "r1", "q1"]);
     expect(r.shares[0]).toMatchObject({ met: true, amountCents: 90_000_00, shareBps: 5294 });
@@ -126,20 +144,20 @@ describe("selectLaureates", () => {
   });
 
   it("excludes out-of-bounds amounts and unfavourable opinions with their reason", () => {
-    const r = selectLaureates([cand("low", 9000, 20_000), cand("high", 9000, 90_000), cand("no", 9900, 50_000, "RURAL", "UNFAVORABLE"), cand("ok", 100, 40_000)], RULES);
+    const r = selectByMaxScore([cand("low", 9000, 20_000), cand("high", 9000, 90_000), cand("no", 9900, 50_000, "RURAL", "UNFAVORABLE"), cand("ok", 100, 40_000)], RULES);
     expect(r.laureates.map((l) => l.id)).toEqual(["ok"]);
     expect(Object.fromEntries(r.notRetained.map((n) => [n.id, n.reason.code]))).toEqual({ low: "BELOW_MIN", high: "ABOVE_MAX", no: "UNFAVORABLE" });
   });
 
   it("breaks ties by the smaller amount, then by the best ranked", () => {
-    const equal = selectLaureates([cand("a", 5000, 60_000), cand("b", 5000, 40_000)], { ...RULES, envelopeCents: 70_000_00, priorities: [] });
+    const equal = selectByMaxScore([cand("a", 5000, 60_000), cand("b", 5000, 40_000)], { ...RULES, envelopeCents: 70_000_00, priorities: [] });
     expect(equal.laureates.map((l) => l.id)).toEqual(["b"]);
-    const same = selectLaureates([cand("b", 5000, 40_000), cand("a", 5000, 40_000)], { ...RULES, envelopeCents: 70_000_00, priorities: [] });
+    const same = selectByMaxScore([cand("b", 5000, 40_000), cand("a", 5000, 40_000)], { ...RULES, envelopeCents: 70_000_00, priorities: [] });
     expect(same.laureates.map((l) => l.id)).toEqual(["a"]);
   });
 
   it("funds nothing when nothing fits, which always meets the shares", () => {
-    const r = selectLaureates([cand("u", 9000, 50_000, "URBAN")], { ...RULES, priorities: [{ ...RURAL_QPV, minShareBps: 10_000 }] });
+    const r = selectByMaxScore([cand("u", 9000, 50_000, "URBAN")], { ...RULES, priorities: [{ ...RURAL_QPV, minShareBps: 10_000 }] });
     expect(r.laureates).toEqual([]);
     expect(r.fundingLineScore).toBeNull();
     expect(r.reserve[0]!.reason.code).toBe("PRIORITY");
@@ -149,15 +167,30 @@ describe("selectLaureates", () => {
     const candidates = [cand("a", 9000, 80_000), cand("b", 8000, 50_000, "URBAN"), cand("c", 7000, 50_000)];
     const rules = { ...RULES, envelopeCents: 130_000_00 };
     const before = JSON.stringify(candidates);
-    expect(simulate(candidates, rules, { excludedIds: [], amounts: {}, shares: {} }).laureates.map((l) => l.id)).toEqual(["a", "b"]);
-    expect(simulate(candidates, rules, { excludedIds: ["a"], amounts: {}, shares: {} }).laureates.map((l) => l.id)).toEqual(["b", "c"]);
-    expect(simulate(candidates, rules, { excludedIds: [], amounts: { a: 30_000_00 }, shares: {} }).laureates.map((l) => l.id)).toEqual(["a", "b", "c"]);
-    expect(simulate(candidates, rules, { excludedIds: [], amounts: {}, shares: { 0: 10_000 } }).laureates.map((l) => l.id)).toEqual(["a", "c"]);
+    expect(simulate("MAX_SCORE", candidates, rules, { excludedIds: [], amounts: {}, shares: {} }).laureates.map((l) => l.id)).toEqual(["a", "b"]);
+    expect(simulate("MAX_SCORE", candidates, rules, { excludedIds: ["a"], amounts: {}, shares: {} }).laureates.map((l) => l.id)).toEqual(["b", "c"]);
+    expect(simulate("MAX_SCORE", candidates, rules, { excludedIds: [], amounts: { a: 30_000_00 }, shares: {} }).laureates.map((l) => l.id)).toEqual(["a", "b", "c"]);
+    expect(simulate("MAX_SCORE", candidates, rules, { excludedIds: [], amounts: {}, shares: { 0: 10_000 } }).laureates.map((l) => l.id)).toEqual(["a", "c"]);
+    expect(simulate("MERIT_ORDER", candidates, rules, { excludedIds: ["a"], amounts: {}, shares: {} })).toMatchObject({ method: "MERIT_ORDER", laureates: [{ id: "b" }, { id: "c" }] });
+    expect(simulate("MERIT_ORDER", candidates, rules, { excludedIds: [], amounts: {}, shares: { 0: 10_000 } }).reserve[0]).toMatchObject({ id: "b", reason: { code: "PRIORITY_UNREACHABLE" } });
     expect(JSON.stringify(candidates)).toBe(before);
   });
 
   it("refuses duplicated dossiers and invalid rules", () => {
-    expect(() => selectLaureates([cand("a", 1, 40_000), cand("a", 2, 40_000)], RULES)).toThrow(RangeError);
-    expect(() => selectLaureates([], { ...RULES, priorities: [{ ...RURAL_QPV, minShareBps: 12_000 }] })).toThrow(RangeError);
+    expect(() => selectByMaxScore([cand("a", 1, 40_000), cand("a", 2, 40_000)], RULES)).toThrow(RangeError);
+    expect(() => selectByMaxScore([], { ...RULES, priorities: [{ ...RURAL_QPV, minShareBps: 12_000 }] })).toThrow(RangeError);
+  });
+});
+
+describe("selectLaureates (the former single method, until every caller uses runSelection)", () => {
+  it("is the max-score list with no threshold, every eligible dossier left out on the reserve list and no adjustment", () => {
+    const candidates = [cand("a", 9000, 80_000), cand("b", 6000, 50_000), cand("c", 5500, 50_000), cand("d", 1000, 40_000), cand("e", 900, 40_000)];
+    const base = { envelopeCents: 100_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [] };
+    const r = selectLaureates(candidates, base);
+    expect(r.method).toBe("MAX_SCORE");
+    expect(r).toEqual(selectByMaxScore(candidates, { ...base, qualityThreshold: 0, reserveListLength: Infinity, adjustLastGrant: false }));
+    expect(r.laureates.map((l) => l.id)).toEqual(["b", "c"]);
+    expect(r.reserve.map((l) => l.id)).toEqual(["a", "d", "e"]);
+    expect(r.laureates.every((l) => !l.adjusted && l.requestedCents === l.amountCents)).toBe(true);
   });
 });

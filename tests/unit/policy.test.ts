@@ -8,19 +8,20 @@ const ALL = Object.keys(ACTORS) as Name[];
 /** Who may do `action` on the standard dossier (Bretagne, under review): everybody else may not. */
 const MATRIX: Partial<Record<Action, Name[]>> = {
   "application.readSummary": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
-  "application.read": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
+  "application.read": ["owner", "coEditor", "coordinator", "evaluator"], // the CNA member has not declared
   "application.edit": [],
   "application.submit": [],
   "application.withdraw": ["owner"],
   "application.invite": ["owner"],
   "application.answerComplement": [],
-  "application.message": ["owner", "coEditor", "coordinator", "evaluator", "cna"],
+  "application.message": ["owner", "coEditor", "coordinator", "evaluator"],
   "application.declareConflict": [],
   "application.checkAdmissibility": ["coordinator"],
   "application.assignEvaluators": ["coordinator"],
   "application.regionalOpinion": ["coordinator"],
   "application.evaluate": ["evaluator"],
   "application.readEvaluations": ["coordinator"],
+  "national.declareInterest": [],
   "national.review": [],
   "national.decide": [],
   "application.renounce": [],
@@ -88,7 +89,8 @@ describe("withdrawal", () => {
 });
 
 describe("finalised region", () => {
-  const finalized = dossier({ regionFinalized: true, status: "REGIONAL_DONE" });
+  // the CNA member declared no conflict with this dossier
+  const finalized = dossier({ regionFinalized: true, status: "REGIONAL_DONE", noConflictUserIds: ["coordinator", "evaluator", "cna"] });
   it("freezes regional work and opens the national one", () => {
     expect(can(ACTORS.coordinator, "application.regionalOpinion", finalized)).toBe(false);
     expect(can(ACTORS.evaluator, "application.evaluate", finalized)).toBe(false);
@@ -162,7 +164,7 @@ describe("fails closed", () => {
 
 describe("evaluations and their synthesis", () => {
   it("the coordinator reads them while the region works, the national cell once it is finalised", () => {
-    expect(ALL.filter((n) => can(ACTORS[n], "application.readEvaluations", dossier({ status: "REGIONAL_DONE", regionFinalized: true })))).toEqual(["coordinator", "cna"]);
+    expect(ALL.filter((n) => can(ACTORS[n], "application.readEvaluations", dossier({ status: "REGIONAL_DONE", regionFinalized: true, noConflictUserIds: ["coordinator", "cna"] })))).toEqual(["coordinator", "cna"]);
   });
   it("a coordinator who declared a conflict reads neither the dossier nor its scores", () => {
     const conflicted = dossier({ noConflictUserIds: ["evaluator"], conflictedUserIds: ["coordinator"] });
@@ -201,5 +203,61 @@ describe("policy on a convention", () => {
       "coordinator", "evaluator", "unassignedEvaluator", "conflictedEvaluator", "otherRegionCoordinator", "otherRegionEvaluator", "cna", "admin",
     ]);
     expect(ALL.filter((n) => can(ACTORS[n], "statistics.national"))).toEqual(["cna"]);
+  });
+});
+
+describe("declarations of interests of the national cell", () => {
+  const national = (over: Partial<Parameters<typeof dossier>[0]> = {}) => dossier({ regionFinalized: true, status: "REGIONAL_DONE", ...over });
+  const STATES = {
+    undeclared: national(),
+    noConflict: national({ noConflictUserIds: ["coordinator", "evaluator", "cna"] }),
+    conflict: national({ conflictedUserIds: ["conflictedEvaluator", "cna"] }),
+  } as const;
+  // What a CNA member may do on the dossier, in each state of their declaration.
+  const EXPECTED: Record<keyof typeof STATES, Partial<Record<Action, boolean>>> = {
+    undeclared: {
+      "national.declareInterest": true, "application.read": false, "application.message": false, "application.readEvaluations": false,
+      "national.review": false, "national.decide": false, "application.readSummary": true,
+    },
+    noConflict: {
+      "national.declareInterest": false, "application.read": true, "application.message": true, "application.readEvaluations": true,
+      "national.review": true, "national.decide": true, "application.readSummary": true,
+    },
+    conflict: {
+      "national.declareInterest": false, "application.read": false, "application.message": false, "application.readEvaluations": false,
+      "national.review": false, "national.decide": false, "application.readSummary": true,
+    },
+  };
+  for (const [state, actions] of Object.entries(EXPECTED) as [keyof typeof STATES, Partial<Record<Action, boolean>>][]) {
+    for (const [action, allowed] of Object.entries(actions) as [Action, boolean][]) {
+      it(`a CNA member ${state === "undeclared" ? "who has not declared" : state === "noConflict" ? "who declared no conflict" : "who declared a conflict"}: ${action} ${allowed ? "allowed" : "refused"}`, () => {
+        expect(can(ACTORS.cna, action, STATES[state])).toBe(allowed);
+        if (!allowed) expect(() => assertCan(ACTORS.cna, action, STATES[state])).toThrowError(expect.objectContaining({ code: "NOT_FOUND" }));
+      });
+    }
+  }
+  it("the list-level national actions do not depend on any declaration", () => {
+    for (const action of ["national.review", "national.decide", "national.publish"] as const) expect(can(ACTORS.cna, action)).toBe(true);
+  });
+  it("only a CNA member declares, once, on a dossier of a finalised region in a national status", () => {
+    expect(ALL.filter((n) => can(ACTORS[n], "national.declareInterest", STATES.undeclared))).toEqual(["cna"]);
+    expect(can(ACTORS.cna, "national.declareInterest", national({ regionFinalized: false }))).toBe(false);
+    for (const status of ["SUBMITTED", "UNDER_REVIEW", "INADMISSIBLE", "WITHDRAWN"] as const) {
+      expect(can(ACTORS.cna, "national.declareInterest", national({ status }))).toBe(false);
+    }
+    for (const status of ["LAUREATE", "RESERVE", "NOT_RETAINED"] as const) {
+      expect(can(ACTORS.cna, "national.declareInterest", national({ status }))).toBe(true);
+    }
+    expect(can(ACTORS.deactivatedCna, "national.declareInterest", STATES.undeclared)).toBe(false);
+  });
+  it("a regional declaration of no conflict opens nothing national to a regional member", () => {
+    for (const action of ["national.review", "national.decide", "national.declareInterest"] as const) {
+      expect(can(ACTORS.coordinator, action, STATES.noConflict)).toBe(false);
+    }
+  });
+  it("the declaration of another member does not count", () => {
+    const other = national({ noConflictUserIds: ["coordinator", "evaluator", "anotherCnaMember"] });
+    expect(can(ACTORS.cna, "application.read", other)).toBe(false);
+    expect(can(ACTORS.cna, "national.review", other)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFString, StandardFonts, decodePDFRawStream, type PDFObject } from "pdf-lib";
+import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib";
 import { receiptPdf, winAnsiSafe, type ReceiptInput } from "@/lib/pdf/receipt";
+import { pageContents, pageTexts } from "../fixtures/pdf-text";
 
 const NBSP = "\u00a0";
 const HASH = "3f9a1c7e5b2d4086a1e9c3b7d5f20846e1a3c5b7d9f1e2a4c6b8d0f2e4a6c8b0";
@@ -50,37 +51,6 @@ const input: ReceiptInput = {
     },
   ],
 };
-
-/** The raw (decompressed) content streams of every page, in page order. */
-async function pageContents(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes);
-  const latin1 = new TextDecoder("latin1");
-  return doc.getPages().map((page) => {
-    const contents = page.node.Contents();
-    const streams: PDFObject[] = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-    return streams
-      .map((ref) => doc.context.lookup(ref))
-      .map((stream) => {
-        if (!(stream instanceof PDFRawStream)) throw new Error("unexpected content stream");
-        return latin1.decode(decodePDFRawStream(stream).decode());
-      })
-      .join("\n");
-  });
-}
-
-/** The text drawn on each page: pdf-lib writes each line as a WinAnsi hex string, `<...> Tj`. */
-async function pageTexts(bytes: Uint8Array): Promise<string[]> {
-  return (await pageContents(bytes)).map((content) =>
-    [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)]
-      .map(([, hex]) => (hex!.match(/../g) ?? []).map((byte) => winAnsiChar(parseInt(byte, 16))).join(""))
-      .join("\n"),
-  );
-}
-
-// WinAnsi is Latin-1 except for 0x80–0x9F (Node's TextDecoder("windows-1252") decodes these as Latin-1).
-const WIN_ANSI_80_9F = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-const winAnsiChar = (byte: number) =>
-  byte >= 0x80 && byte <= 0x9f ? WIN_ANSI_80_9F[byte - 0x80]! : String.fromCharCode(byte);
 
 describe("receiptPdf", () => {
   it("produces a PDF with its metadata", async () => {

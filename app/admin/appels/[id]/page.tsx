@@ -28,12 +28,13 @@ export default async function EditCallPage({ params, searchParams }: Props) {
         <h2 id="phase">Phase : {PHASE_LABELS[call.phase]}</h2>
         <p>
           {submittedApplications} dossier{submittedApplications > 1 ? "s" : ""} déposé{submittedApplications > 1 ? "s" : ""}
-          {scoringStarted ? " · notation commencée (grille figée)" : ""}.
+          {scoringStarted ? " · notation commencée (grille figée)" : ""}
+          {call.decisionsFinalizedAt ? " · décisions finalisées (règles de sélection figées)" : ""}.
         </p>
         <PhaseButtons callId={call.id} moves={nextPhases(call.phase).map((p) => ({ phase: p, label: PHASE_LABELS[p] }))} />
       </section>
       <h2>Conditions de l&apos;appel</h2>
-      <CallForm callId={call.id} defaultValues={callFormValues(call)} gridLocked={scoringStarted} />
+      <CallForm callId={call.id} defaultValues={callFormValues(call)} gridLocked={scoringStarted} rulesLocked={!!call.decisionsFinalizedAt} />
     </div>
   );
 }

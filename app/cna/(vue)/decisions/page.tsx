@@ -5,12 +5,13 @@ import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
 import { FinalizeButton, PromoteButton, PublishButton, RecordWithdrawalButton, ReopenButton } from "@/components/national/decision-actions";
 import { DecisionEditor } from "@/components/national/decision-editor";
+import { EvidenceLinks } from "@/components/national/evidence-links";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatDateTime, formatEuros, formatShare } from "@/lib/format";
 import { getDecisionList, type NationalDossier } from "@/lib/national/data";
-import { decisionProblems } from "@/lib/national/decision-rules";
+import { decisionLinesOf, decisionProblems } from "@/lib/national/decision-rules";
 import { formatScore, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 import { prioritiesMet } from "@/lib/national/selection";
 
@@ -31,11 +32,11 @@ export default async function DecisionsPage({ searchParams }: Props) {
       </div>
     );
   }
-  const { call: c, rules, rows, withdrawn, promotion } = await getDecisionList(actor, call.id);
+  const { call: c, rules, rows, withdrawn, promotion, departures } = await getDecisionList(actor, call.id);
   const decided = rows.filter((r) => r.decision);
   const published = c.resultsPublishedAt !== null;
   const finalized = c.decisionsFinalizedAt !== null;
-  const lines = decided.map((r) => ({ applicationId: r.id, reference: r.reference, outcome: r.decision!.outcome, amountCents: r.decision!.amountCents, reserveRank: r.decision!.reserveRank, territoryType: r.territoryType, reasons: r.decision!.reasons }));
+  const lines = decisionLinesOf(decided);
   const problems = decided.length && !finalized ? decisionProblems(lines, rules, rows.filter((r) => !r.decision).map((r) => r.reference)) : [];
   const laureates = decided.filter((r) => r.decision!.outcome === "LAUREATE");
   const total = laureates.reduce((s, r) => s + (r.decision!.amountCents ?? 0), 0);
@@ -91,9 +92,34 @@ export default async function DecisionsPage({ searchParams }: Props) {
               className="fr-mb-3w"
             />
           )}
+          {departures.length > 0 && (
+            <Alert
+              severity="info"
+              as="h2"
+              small={false}
+              title="La liste s'écarte de l'ordre de classement"
+              description={
+                <>
+                  <ul>
+                    {departures.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                  <p>Elle ne peut être finalisée qu&apos;avec une justification écrite, qui figurera au procès-verbal.</p>
+                </>
+              }
+              className="fr-mb-3w"
+            />
+          )}
+          {finalized && c.decisionsJustification && (
+            <p className="fr-p-2w fr-background-alt--grey">
+              <strong>Écart à l&apos;ordre de classement justifié :</strong> {c.decisionsJustification}
+            </p>
+          )}
+          <EvidenceLinks callId={c.id} finalizedAt={c.decisionsFinalizedAt} />
           {!published && (
             <div className="flex flex-wrap gap-4">
-              {!finalized && <FinalizeButton callId={c.id} />}
+              {!finalized && <FinalizeButton callId={c.id} departures={departures} />}
               {finalized && <PublishButton callId={c.id} count={decided.length} />}
               {finalized && <ReopenButton callId={c.id} />}
             </div>

@@ -9,7 +9,7 @@ import { formatEuros, formatShare } from "@/lib/format";
 import { getSelection, type NationalDossier } from "@/lib/national/data";
 import { formatScore, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
 import { parseWhatIf } from "@/lib/national/schema";
-import type { SelectionResult } from "@/lib/national/selection";
+import type { SelectionResult, SelectionRules } from "@/lib/national/selection";
 
 export const metadata = { title: "Sélection sous l'enveloppe" };
 
@@ -74,12 +74,15 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
             <td>{row(l.id).region.name}</td>
             <td>{TERRITORY_LABELS[l.territoryType]}</td>
             <td>{formatScore(l.score)}</td>
-            <td>{formatEuros(l.amountCents)}</td>
+            <td>
+              {formatEuros(l.amountCents)}
+              {l.adjusted && ` (ajusté à l'enveloppe restante ; proposé ${formatEuros(l.requestedCents)})`}
+            </td>
           </tr>
         ))}
       </Table>
       <Table
-        caption={`${caption} : sous la ligne de financement, liste complémentaire dans l'ordre (${r.reserve.length}), avec la raison`}
+        caption={`${caption} : liste complémentaire dans l'ordre (${r.reserve.length}), avec la raison`}
         head={
           <tr>
             <th scope="col">Position</th>
@@ -109,7 +112,7 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
       <More total={r.reserve.length} call={call} />
       {r.notRetained.length > 0 && (
         <Table
-          caption={`${caption} : non retenus (${r.notRetained.length})`}
+          caption={`${caption} : non retenus (${r.notRetained.length}), avec le motif`}
           head={
             <tr>
               <th scope="col">Référence</th>
@@ -135,6 +138,122 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
       )}
       <More total={r.notRetained.length} call={call} />
     </>
+  );
+}
+
+const METHOD_NAMES = { MERIT_ORDER: "Ordre de mérite", MAX_SCORE: "Total des notes maximal" } as const;
+
+/** The rule of the call, as the jury applies it. */
+function MethodText({ method, rules }: { method: keyof typeof METHOD_NAMES; rules: SelectionRules }) {
+  return (
+    <div className="fr-text--sm">
+      {method === "MERIT_ORDER" ? (
+        <p>
+          <strong>Règle de l&apos;appel : l&apos;ordre de mérite.</strong> Les dossiers éligibles (avis favorable ou favorable sous réserve
+          {rules.qualityThreshold > 0 ? `, note nationale d'au moins ${formatScore(rules.qualityThreshold)} / 100` : ""}, montant dans les bornes) sont
+          classés par note nationale et financés en descendant le classement jusqu&apos;à épuisement de l&apos;enveloppe. Un dossier n&apos;est passé que
+          s&apos;il ne tient plus dans l&apos;enveloppe restante ou si une part prioritaire deviendrait inatteignable ; la raison est donnée.
+          {rules.adjustLastGrant && " Le premier dossier qui ne tient plus peut recevoir l'enveloppe restante, si elle atteint la subvention minimale, sur confirmation de la cellule."}
+        </p>
+      ) : (
+        <p>
+          <strong>Règle de l&apos;appel : le total des notes maximal.</strong> La liste maximise le total des notes nationales des projets financés sous
+          l&apos;enveloppe et les priorités.
+        </p>
+      )}
+      <p>
+        À égalité de note : le plus petit montant, puis la référence. Liste complémentaire : les {rules.reserveListLength} premiers dossiers éligibles
+        non financés, dans l&apos;ordre du classement ; les autres sont non retenus.
+      </p>
+    </div>
+  );
+}
+
+function adjustedOf(r: SelectionResult, dossiers: Map<string, NationalDossier>) {
+  const l = r.laureates.find((x) => x.adjusted);
+  return l ? { reference: dossiers.get(l.id)!.reference, requestedCents: l.requestedCents, amountCents: l.amountCents } : null;
+}
+
+type SelectionData = Awaited<ReturnType<typeof getSelection>>;
+
+/** The two methods side by side on the same inputs, and why their lists differ. */
+function Comparison({ comparison, dossiers, official }: { comparison: SelectionData["comparison"]; dossiers: Map<string, NationalDossier>; official: keyof typeof METHOD_NAMES }) {
+  const { merit, maxScore, differences } = comparison;
+  const other = official === "MERIT_ORDER" ? "MAX_SCORE" : "MERIT_ORDER";
+  return (
+    <section aria-labelledby="comparaison" className="fr-mt-6w">
+      <h2 id="comparaison">Comparaison des deux méthodes</h2>
+      <p>
+        Sur les mêmes dossiers et les mêmes règles : la règle de l&apos;appel ({METHOD_NAMES[official].toLowerCase()}) et, à titre indicatif,{" "}
+        {METHOD_NAMES[other].toLowerCase()}. Seule la première est proposée à la décision.
+      </p>
+      <Table
+        caption="Les deux méthodes côte à côte"
+        head={
+          <tr>
+            <th scope="col">Méthode</th>
+            <th scope="col">Lauréats</th>
+            <th scope="col">Montant attribué</th>
+            <th scope="col">Total des notes</th>
+            <th scope="col">Ligne de financement</th>
+          </tr>
+        }
+      >
+        {[merit, maxScore].map((r) => (
+          <tr key={r.method}>
+            <th scope="row">
+              {METHOD_NAMES[r.method]}
+              {r.method === official ? " (règle de l'appel)" : " (indicatif)"}
+            </th>
+            <td>{r.laureates.length}</td>
+            <td>{formatEuros(r.totalAmountCents)}</td>
+            <td>{formatScore(r.totalScore)}</td>
+            <td>{r.fundingLineScore === null ? "—" : formatScore(r.fundingLineScore)}</td>
+          </tr>
+        ))}
+      </Table>
+      {differences.amountChanges.length > 0 && (
+        <ul aria-label="Montants différents selon la méthode">
+          {differences.amountChanges.map((c) => (
+            <li key={c.id}>
+              {dossiers.get(c.id)!.reference} : {c.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+      {differences.items.length === 0 ? (
+        <p>Les deux méthodes financent les mêmes dossiers.</p>
+      ) : (
+        <Table
+          caption={`Dossiers financés par une seule des deux méthodes (${differences.items.length})`}
+          head={
+            <tr>
+              <th scope="col">Rang national</th>
+              <th scope="col">Référence</th>
+              <th scope="col">Pôle</th>
+              <th scope="col">Note nationale</th>
+              <th scope="col">Montant</th>
+              <th scope="col">Financé par</th>
+              <th scope="col">Explication</th>
+            </tr>
+          }
+        >
+          {differences.items.map((d) => (
+            <tr key={d.id}>
+              <td>{d.position}</td>
+              <th scope="row">
+                <Link href={`/cna/dossiers/${d.id}`}>{dossiers.get(d.id)!.reference}</Link>
+              </th>
+              <td>{dossiers.get(d.id)!.pole.name}</td>
+              <td>{formatScore(d.score)}</td>
+              <td>{formatEuros(d.amountCents)}</td>
+              <td>{METHOD_NAMES[d.fundedBy]}</td>
+              <td>{d.explanation}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
   );
 }
 
@@ -175,11 +294,7 @@ export default async function SelectionPage({ searchParams }: Props) {
         {s.total} dossier{s.total > 1 ? "s" : ""} des régions finalisées, dont {s.reviewed} analysé{s.reviewed > 1 ? "s" : ""} au niveau national (les
         autres sont pris avec leurs valeurs régionales).
       </p>
-      <p className="fr-text--sm">
-        La liste proposée maximise le total des notes nationales des projets financés, sans dépasser l&apos;enveloppe, chaque montant dans les bornes de
-        l&apos;appel et chaque priorité respectée (part minimale du montant attribué). Seuls les avis favorables ou favorables sous réserve peuvent être
-        financés. À égalité : le plus petit montant total, puis les dossiers les mieux classés.
-      </p>
+      <MethodText method={s.call.selectionMethod} rules={s.rules} />
       {s.total === 0 ? (
         <p className="fr-p-3w fr-background-alt--grey">Aucune région n&apos;a encore finalisé son instruction pour cet appel.</p>
       ) : (
@@ -187,13 +302,15 @@ export default async function SelectionPage({ searchParams }: Props) {
           <h2>Liste proposée</h2>
           <Summary r={s.official} title="Résumé de la liste proposée" />
           {call.phase === "NATIONAL_REVIEW" && !s.call.decisionsFinalizedAt ? (
-            <AcceptSelectionButton callId={call.id} replaces={s.decisionCount} />
+            <AcceptSelectionButton callId={call.id} replaces={s.decisionCount} adjusted={adjustedOf(s.official, s.dossiers)} />
           ) : (
             <p className="fr-p-2w fr-background-alt--grey">
               {s.call.decisionsFinalizedAt ? "La liste des décisions est finalisée." : "La liste ne peut être acceptée que pendant l'analyse nationale."}
             </p>
           )}
           <Lists r={s.official} dossiers={s.dossiers} caption="Liste proposée" call={call.slug} />
+
+          <Comparison comparison={s.comparison} dossiers={s.dossiers} official={s.call.selectionMethod} />
 
           <h2 className="fr-mt-6w" id="simulation">
             Simulation

@@ -1,22 +1,26 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
+import { DossierSummary } from "@/components/applications/dossier-summary";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { CnaNav } from "@/components/national/cna-nav";
+import { RegionalEvaluations, RegionalOpinionBlock } from "@/components/national/dossier-content";
+import { NationalDeclarationForm } from "@/components/national/national-declaration";
 import { ReviewForm } from "@/components/national/review-form";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";
-import { getNationalDossier } from "@/lib/national/data";
+import { getNationalDeclaration, getNationalDossier } from "@/lib/national/data";
 import { formatScore, formatStatistic, OPINION_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 
 export const metadata = { title: "Analyse de second niveau" };
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string) {
+/** A refusal (not a CNA member, a conflict declared, a dossier out of the national stage) is a 404. */
+async function orNotFound<T>(read: () => Promise<T>): Promise<T> {
   try {
-    return await getNationalDossier(actor, id);
+    return await read();
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -27,7 +31,30 @@ async function load(actor: Awaited<ReturnType<typeof requireSpace>>, id: string)
 export default async function NationalDossierPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireSpace("space.cna", `/cna/dossiers/${id}`);
-  const { application: a, call, criteria, severity, context, history, editable } = await load(actor, id);
+  // Before the declaration of interests: the heading and the form only, nothing of the content.
+  const pending = await orNotFound(() => getNationalDeclaration(actor, id));
+  if (pending) {
+    return (
+      <div className="fr-container fr-py-6w">
+        <CnaNav current="vue" slug={pending.call.slug} />
+        <p className="fr-mb-1w">
+          <StatusBadge status={pending.status} /> <span className="fr-ml-1w">{pending.reference}</span>
+        </p>
+        <h1>Analyse de second niveau : {pending.pole.name}</h1>
+        <p>
+          {pending.pole.carrierName} ({pending.pole.city}) · {pending.region.name}
+        </p>
+        <section aria-labelledby="interets" className="fr-p-3w fr-mb-4w fr-background-alt--blue-france">
+          <h2 id="interets">Déclaration d&apos;intérêts</h2>
+          <p>
+            Avant de lire le dossier, déclarez si vous avez un lien avec ce pôle. Membres déclarés : {pending.pole.members.map((m) => m.name).join(", ") || "aucun"}.
+          </p>
+          <NationalDeclarationForm applicationId={pending.id} poleName={pending.pole.name} backHref={`/cna?appel=${pending.call.slug}`} />
+        </section>
+      </div>
+    );
+  }
+  const { application: a, dossier, call, criteria, severity, context, history, editable } = await orNotFound(() => getNationalDossier(actor, id));
   const o = a.regionalOpinion!;
   const n = a.nationalReview;
   return (
@@ -80,7 +107,15 @@ export default async function NationalDossierPage({ params }: Props) {
         {severity?.standardDeviation != null ? formatScore(Math.round(severity.standardDeviation)) : "—"} ({severity?.count ?? 0} dossiers)
       </p>
 
-      <h2 id="analyse-titre">Confirmer ou ajuster</h2>
+      <DossierSummary a={dossier} />
+
+      <h2 className="fr-mt-6w">Évaluations de la cellule régionale</h2>
+      <RegionalEvaluations evaluations={a.evaluations} criteria={criteria} />
+
+      <h2 className="fr-mt-6w">Avis régional</h2>
+      <RegionalOpinionBlock opinion={o} />
+
+      <h2 id="analyse-titre" className="fr-mt-6w">Confirmer ou ajuster</h2>
       {editable ? (
         <ReviewForm
           applicationId={a.id}
@@ -95,42 +130,6 @@ export default async function NationalDossierPage({ params }: Props) {
         />
       ) : (
         <p className="fr-p-3w fr-background-alt--grey">La liste des décisions est finalisée : l&apos;analyse nationale ne peut plus changer.</p>
-      )}
-
-      <h2 className="fr-mt-6w">Évaluations de la cellule régionale</h2>
-      {a.evaluations.length === 0 ? (
-        <p>Aucune évaluation transmise.</p>
-      ) : (
-        <Table
-          caption="Notes et commentaires par critère, pour chaque évaluateur"
-          head={
-            <tr>
-              <th scope="col">Critère</th>
-              {a.evaluations.map((e) => (
-                <th scope="col" key={e.id}>
-                  {e.evaluator.name} ({e.weightedScore === null ? "—" : formatScore(e.weightedScore)})
-                </th>
-              ))}
-            </tr>
-          }
-        >
-          {criteria.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">
-                {c.label} ({c.weightBps / 100} %)
-              </th>
-              {a.evaluations.map((e) => {
-                const s = e.scores.find((x) => x.criterionId === c.id);
-                return (
-                  <td key={e.id}>
-                    {s ? `${s.score} / ${c.maxScore}` : "—"}
-                    {s?.comment && <p className="fr-text--sm fr-mb-0">{s.comment}</p>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </Table>
       )}
 
       <h2 className="fr-mt-6w">Historique de l&apos;analyse nationale</h2>

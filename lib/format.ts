@@ -28,3 +28,8 @@ export function formatDateTime(instant: Date): string {
 export function formatShare(bps: number): string {
   return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(bps / 100)} %`;
 }
+
+/** A count with its noun, singular for 0 and 1 as in French: (1, "lauréat") → "1 lauréat", (3, …) → "3 lauréats". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${Math.abs(count) >= 2 ? pluralForm : singular}`;
+}

@@ -53,7 +53,8 @@ export type DemoDossierSpec = { index: number; email: string; applicantName: str
 export async function submitDemoDossier(callId: string, spec: DemoDossierSpec, at: Date) {
   const applicant = await ensureActor(spec.email, spec.applicantName, [{ role: "APPLICANT", regionCode: null }]);
   const trade = TRADES[spec.index % TRADES.length]!;
-  const place = PLACES[spec.territoryType][spec.index % PLACES[spec.territoryType].length]!;
+  // Trade and place vary at different rates, so that few poles of one territory type share a name.
+  const place = PLACES[spec.territoryType][Math.floor(spec.index / 20) % PLACES[spec.territoryType].length]!;
   const dep = spec.departementCode;
   const postalCode = dep.length === 3 ? `${dep}00` : dep === "2A" ? "20000" : dep === "2B" ? "20200" : `${dep}000`;
   const pole =

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { rerunFromPack } from "@/lib/evidence/pack";
+import { plural } from "@/lib/format";
 
 const dir = process.argv[2];
 if (!dir) {
@@ -26,7 +27,7 @@ const theirs = JSON.parse(expected);
 type Entry = { reference: string };
 const refs = (list: Entry[] | undefined) => (list ?? []).map((e) => e.reference).join(", ") || "aucun";
 if (isDeepStrictEqual(mine, theirs)) {
-  console.log(`Identique : la sélection relancée donne exactement resultat.json (${mine.laureates.length} lauréats, ${mine.reserve.length} sur la liste complémentaire).`);
+  console.log(`Identique : la sélection relancée donne exactement resultat.json (${plural(mine.laureates.length, "lauréat")}, ${mine.reserve.length} sur la liste complémentaire).`);
   console.log(`Lauréats : ${refs(mine.laureates)}`);
   process.exit(0);
 }

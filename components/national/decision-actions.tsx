@@ -57,7 +57,7 @@ export function FinalizeButton({ callId, departures }: { callId: string; departu
           <p>La liste est vérifiée (enveloppe, bornes, priorités, rangs, motifs) puis figée : seuls les motifs resteront modifiables avant la publication.</p>
           {departures.length > 0 && (
             <p>
-              <strong>La liste s&apos;écarte de l&apos;ordre de classement</strong> : cet écart doit être justifié par écrit. La justification figure au
+              <strong>La liste s&apos;écarte de la règle de sélection de l&apos;appel</strong> : cet écart doit être justifié par écrit. La justification figure au
               procès-verbal de la commission.
             </p>
           )}
@@ -69,7 +69,7 @@ export function FinalizeButton({ callId, departures }: { callId: string; departu
       {departures.length > 0 && (
         <Input
           textArea
-          label="Justification de l'écart à l'ordre de classement"
+          label="Justification de l'écart à la règle de sélection"
           hintText={`${DEPARTURE_JUSTIFICATION_MIN} caractères au moins`}
           nativeTextAreaProps={{ id: "justification-ecart", value: justification, onChange: (e) => setJustification(e.target.value), maxLength: 4000, rows: 4 }}
         />

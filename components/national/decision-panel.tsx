@@ -2,7 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { RenounceButton } from "@/components/national/decision-actions";
 import { formatDateTime } from "@/lib/format";
 import type { getPublishedDecision } from "@/lib/national/data";
-import { amountText, APPEAL_TITLE, appealParagraphs, criterionHeading, evaluationLines, OUTCOME_TITLES, PASS_OVER_TITLE } from "@/lib/national/letters";
+import { amountText, APPEAL_TITLE, appealParagraphs, criterionHeading, evaluationLines, OUTCOME_TITLES, PASS_OVER_TITLE, REASONS_TITLE, RESERVE_RANK_LABEL } from "@/lib/national/letters";
 
 type Decision = NonNullable<Awaited<ReturnType<typeof getPublishedDecision>>>;
 const SEVERITY = { LAUREATE: "success", RESERVE: "info", NOT_RETAINED: "warning" } as const;
@@ -25,7 +25,7 @@ export function DecisionPanel({ applicationId, decision }: { applicationId: stri
         title={decision.withdrawn ? "Vous avez renoncé à la subvention" : OUTCOME_TITLES[decision.outcome]}
         description={
           <>
-            {decision.outcome === "RESERVE" && <p>Rang sur la liste complémentaire : {decision.reserveRank}.</p>}
+            {decision.outcome === "RESERVE" && <p>{RESERVE_RANK_LABEL} : {decision.reserveRank}.</p>}
             {amount && <p>{amount}.</p>}
             <p>Publiée le {formatDateTime(decision.publishedAt)}.</p>
           </>
@@ -55,7 +55,7 @@ export function DecisionPanel({ applicationId, decision }: { applicationId: stri
           ))}
         </>
       )}
-      <h3 className="fr-h6">Motifs</h3>
+      <h3 className="fr-h6">{REASONS_TITLE}</h3>
       <div className="fr-mb-3w" style={{ whiteSpace: "pre-line" }}>
         {decision.reasons}
       </div>

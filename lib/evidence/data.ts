@@ -57,6 +57,12 @@ export async function evidenceOf(actor: Actor, callId: string): Promise<Evidence
   const finalize = events.findLastIndex((e) => e.action === "national.decisions.finalize" && e.entityId === call.id);
   const cut = finalize === -1 ? events.length : finalize + 1;
   const upToFinal = events.slice(0, cut);
+  // The departures from the rule exactly as the cell saw and justified them when it finalised the list.
+  const finalized = asObject(events[finalize]?.after);
+  const departures = Array.isArray(finalized?.departures) ? finalized.departures.filter((d): d is string => typeof d === "string") : [];
+  const justification = typeof finalized?.justification === "string" ? finalized.justification : null;
+  // The instant the finalisation was recorded (the list's date may be given by the caller, e.g. the commission's day).
+  const recordedAt = events[finalize]?.at ?? call.decisionsFinalizedAt;
   const accepted = upToFinal.findLastIndex((e) => e.action === "national.selection.accept" && e.entityId === call.id);
   const lineEdits: LineEdit[] = upToFinal
     .slice(accepted + 1)
@@ -97,7 +103,8 @@ export async function evidenceOf(actor: Actor, callId: string): Promise<Evidence
   });
 
   // The selection's inputs: the national score and amount (the national review's, else the regional ones), as
-  // `candidatesOf` gives them; ordered by reference.
+  // `candidatesOf` gives them; ordered by reference. Not `loadNationalDossiers`: it reads the dossiers by their
+  // current status, and a laureate who renounces later (WITHDRAWN) would leave the finalised list's inputs.
   const candidates = rows
     .filter((r) => r.application.regionalOpinion)
     .map((r) => {
@@ -140,8 +147,9 @@ export async function evidenceOf(actor: Actor, callId: string): Promise<Evidence
 
   // Who sat: the authors of national actions up to the finalisation, the national reviewers, and the CNA members
   // who declared their interests on the call's dossiers.
+  // Declarations are frozen with the list, as the audit log is: one made after the finalisation is not in the minutes.
   const declarations = await db().conflictDeclaration.findMany({
-    where: { applicationId: { in: ids } },
+    where: { applicationId: { in: ids }, declaredAt: { lte: recordedAt } },
     orderBy: [{ declaredAt: "asc" }, { id: "asc" }],
     select: { userId: true, hasConflict: true, reason: true, applicationId: true },
   });
@@ -164,7 +172,7 @@ export async function evidenceOf(actor: Actor, callId: string): Promise<Evidence
     });
 
   return {
-    call: { id: call.id, slug: call.slug, title: call.title, finalizedAt: call.decisionsFinalizedAt, justification: call.decisionsJustification, adjustLastGrantAllowed: call.adjustLastGrant },
+    call: { id: call.id, slug: call.slug, title: call.title, finalizedAt: call.decisionsFinalizedAt, adjustLastGrantAllowed: call.adjustLastGrant },
     method: call.selectionMethod,
     rules: rulesOf(call),
     candidates,
@@ -172,6 +180,8 @@ export async function evidenceOf(actor: Actor, callId: string): Promise<Evidence
     members,
     reviewOverrides,
     lineEdits,
+    departures,
+    justification,
   };
 }
 

@@ -3,64 +3,30 @@
 // rules, the national ranking with the funding line, every override with its justification, the final list and
 // the reserve list, and the SHA-256 of each data file of the evidence pack. Pure: dates come from the evidence
 // (the database), so the same evidence gives the same bytes.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { rgb, type PDFFont } from "pdf-lib";
 import type { Analysis, Evidence } from "@/lib/evidence/pack";
 import { tieBreakTexts } from "@/lib/evidence/pack";
-import { formatDateTime, formatEuros, formatShare } from "@/lib/format";
-import { formatScore, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
-import { wrap } from "@/lib/national/letters";
+import { formatDateTime, formatEuros, formatShare, plural } from "@/lib/format";
+import { formatScore, METHOD_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+import { BLUE, GREY, PdfDocumentWriter, TEXT, wrap } from "@/lib/pdf/document";
 import { winAnsiSafe } from "@/lib/pdf/receipt";
 
-export const METHOD_LABELS = { MERIT_ORDER: "Ordre de mérite", MAX_SCORE: "Total des notes maximal" } as const;
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 48;
-const WIDTH = A4[0] - 2 * MARGIN;
-const BOTTOM = 56;
-const BLUE = rgb(0, 0, 0x91 / 255);
-const GREY = rgb(0.4, 0.4, 0.4);
 const LIGHT = rgb(0.93, 0.93, 0.96);
-const TEXT = rgb(0.1, 0.1, 0.1);
 
 type Column = { title: string; width: number; right?: boolean };
 
 const score = (hundredths: number | null) => (hundredths === null ? "—" : formatScore(hundredths));
 const amount = (cents: number | null) => (cents === null ? "—" : formatEuros(cents));
+const rank = (n: number | null) => (n === null ? "—" : String(n));
 
 export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes: { name: string; sha256: string }[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const italic = await doc.embedFont(StandardFonts.HelveticaOblique);
-  const mono = await doc.embedFont(StandardFonts.Courier);
-  const pages: PDFPage[] = [];
-  let page!: PDFPage;
-  let y = 0;
-  const newPage = () => {
-    page = doc.addPage(A4);
-    pages.push(page);
-    y = A4[1] - 44;
-  };
-  newPage();
-  const ensure = (height: number) => {
-    if (y - height < BOTTOM) newPage();
-  };
-  const write = (text: string, font: PDFFont = regular, size = 9.5, color = TEXT, indent = 0) => {
-    for (const line of wrap(text, font, size, WIDTH - indent)) {
-      ensure(size * 1.4);
-      page.drawText(line, { x: MARGIN + indent, y: y - size, font, size, color });
-      y -= size * 1.4;
-    }
-  };
-  const heading = (text: string) => {
-    ensure(90); // a heading is not left alone at the foot of a page
-    y -= 12;
-    write(text, bold, 12, BLUE);
-    y -= 3;
-  };
+  const w = await PdfDocumentWriter.create({ margin: 48, top: 44, bottom: 56 });
+  const { regular, bold, italic, mono } = w.fonts;
+  const WIDTH = w.width;
+  const write = (text: string, font: PDFFont = regular, size = 9.5, color = TEXT, indent = 0) => w.write(text, font, size, color, indent);
   const subheading = (text: string) => {
-    ensure(60);
-    y -= 5;
+    w.ensure(60);
+    w.space(5);
     write(text, bold, 10);
   };
   // A table whose cells wrap; the header is repeated on every page the table runs over.
@@ -70,42 +36,41 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
     const pad = 2.5;
     const drawRow = (cells: string[], font: PDFFont, fill?: typeof LIGHT) => {
       const wrapped = cells.map((c, i) => wrap(c, font, size, columns[i]!.width - 2 * pad));
-      const height = Math.max(...wrapped.map((w) => w.length)) * lineHeight + 2 * pad;
-      if (y - height < BOTTOM) return false;
-      if (fill) page.drawRectangle({ x: MARGIN, y: y - height, width: WIDTH, height, color: fill });
-      let x = MARGIN;
+      const height = Math.max(...wrapped.map((l) => l.length)) * lineHeight + 2 * pad;
+      if (!w.fits(height)) return false;
+      if (fill) w.page.drawRectangle({ x: w.margin, y: w.y - height, width: WIDTH, height, color: fill });
+      let x = w.margin;
       wrapped.forEach((lines, i) => {
         const col = columns[i]!;
         lines.forEach((line, k) => {
-          const w = font.widthOfTextAtSize(line, size);
-          page.drawText(line, { x: col.right ? x + col.width - pad - w : x + pad, y: y - pad - size - k * lineHeight, font, size, color: TEXT });
+          const width = font.widthOfTextAtSize(line, size);
+          w.page.drawText(line, { x: col.right ? x + col.width - pad - width : x + pad, y: w.y - pad - size - k * lineHeight, font, size, color: TEXT });
         });
         x += col.width;
       });
-      y -= height;
-      page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + WIDTH, y }, thickness: 0.3, color: GREY });
+      w.space(height);
+      w.rule();
       return true;
     };
     const header = () => drawRow(columns.map((c) => c.title), bold, LIGHT);
-    ensure(40);
+    w.ensure(40);
     header();
     rows.forEach((row, i) => {
       if (!drawRow(row, regular)) {
-        newPage();
+        w.newPage();
         header();
         drawRow(row, regular);
       }
       const mark = options.marks?.get(i);
       if (mark) {
-        ensure(lineHeight + 6);
-        y -= 3;
-        page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + WIDTH, y }, thickness: 1.2, color: BLUE });
-        const text = winAnsiSafe(mark);
-        page.drawText(text, { x: MARGIN + pad, y: y - size - 2, font: bold, size, color: BLUE });
-        y -= size + 6;
+        w.ensure(lineHeight + 6);
+        w.space(3);
+        w.rule(BLUE, 1.2);
+        w.page.drawText(winAnsiSafe(mark), { x: w.margin + pad, y: w.y - size - 2, font: bold, size, color: BLUE });
+        w.space(size + 6);
       }
     });
-    y -= 6;
+    w.space(6);
   };
 
   const { call } = evidence;
@@ -114,38 +79,39 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
   const reserve = decisions.filter((d) => d.outcome === "RESERVE").sort((a, b) => (a.reserveRank ?? 0) - (b.reserveRank ?? 0));
   const granted = laureates.reduce((s, d) => s + (d.amountCents ?? 0), 0);
   const rules = analysis.rules;
+  const notRetained = decisions.length - laureates.length - reserve.length;
 
   // ── Title
-  write("RÉPUBLIQUE FRANÇAISE", bold, 13);
-  write("Liberté, Égalité, Fraternité", italic, 8.5, GREY);
-  y -= 8;
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 1.5, color: BLUE });
-  y -= 14;
+  w.stateHeader();
   write("Procès-verbal de la commission nationale", bold, 16, BLUE);
   write(call.title, regular, 10.5);
-  y -= 4;
+  w.space(4);
   write(`Liste des décisions arrêtée le ${formatDateTime(call.finalizedAt)} (heure de Paris).`, regular, 10);
-  write(`${decisions.length} dossiers examinés · ${laureates.length} lauréats pour ${formatEuros(granted)} · ${reserve.length} sur la liste complémentaire · ${decisions.length - laureates.length - reserve.length} non retenus.`, regular, 10);
+  write(
+    `${plural(decisions.length, "dossier examiné", "dossiers examinés")} · ${plural(laureates.length, "lauréat")} pour ${formatEuros(granted)} · ${reserve.length} sur la liste complémentaire · ${plural(notRetained, "non retenu")}.`,
+    regular,
+    10,
+  );
 
   // ── 1. Members
-  heading("1. Membres ayant siégé et déclarations d'intérêts");
+  w.heading("1. Membres ayant siégé et déclarations d'intérêts");
   write("Membres de la cellule nationale ayant agi sur cet appel (analyse de second niveau, déclarations d'intérêts, actions enregistrées au journal d'audit jusqu'à la finalisation).", regular, 9, GREY);
-  y -= 2;
+  w.space(2);
   if (!evidence.members.length) write("Aucun membre enregistré.", italic);
   for (const m of evidence.members) {
     subheading(m.name);
     write(`Dossiers analysés (second niveau) : ${m.reviews} · actions enregistrées : ${m.actions}.`, regular, 9, TEXT, 10);
     if (m.conflicts.length) {
-      write(`Conflit d'intérêts déclaré pour ${m.conflicts.length} dossier${m.conflicts.length > 1 ? "s" : ""} (le membre n'a pas eu accès au dossier) :`, regular, 9, TEXT, 10);
+      write(`Conflit d'intérêts déclaré pour ${plural(m.conflicts.length, "dossier")} (le membre n'a pas eu accès au dossier) :`, regular, 9, TEXT, 10);
       for (const c of m.conflicts) write(`– ${c.reference} : ${c.reason || "motif non précisé"}`, regular, 9, TEXT, 20);
     } else {
       write("Aucun conflit d'intérêts déclaré.", regular, 9, TEXT, 10);
     }
-    write(`Absence de conflit déclarée pour ${m.withoutConflict} dossier${m.withoutConflict > 1 ? "s" : ""}.`, regular, 9, TEXT, 10);
+    write(`Absence de conflit déclarée pour ${plural(m.withoutConflict, "dossier")}.`, regular, 9, TEXT, 10);
   }
 
   // ── 2. Method and rules
-  heading("2. Méthode et règles de sélection");
+  w.heading("2. Méthode et règles de sélection");
   const ruleLines = [
     `Méthode : ${METHOD_LABELS[evidence.method]}${evidence.method === "MERIT_ORDER" ? " (les dossiers éligibles sont financés dans l'ordre du classement tant que l'enveloppe et les parts prioritaires le permettent)." : " (la liste qui maximise le total des notes)."}`,
     `Enveloppe : ${formatEuros(rules.envelopeCents)}.`,
@@ -155,7 +121,7 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
       : ["Parts prioritaires : aucune."]),
     rules.qualityThreshold > 0 ? `Seuil de qualité : note nationale d'au moins ${formatScore(rules.qualityThreshold)} / 100.` : "Seuil de qualité : aucun.",
     "Éligibilité : avis régional favorable ou favorable avec réserves, note au moins égale au seuil, montant dans les bornes.",
-    `Liste complémentaire : ${rules.reserveListLength} dossier${rules.reserveListLength > 1 ? "s" : ""} au plus, dans l'ordre du classement.`,
+    `Liste complémentaire : ${plural(rules.reserveListLength, "dossier")} au plus, dans l'ordre du classement.`,
     evidence.call.adjustLastGrantAllowed
       ? analysis.adjustmentDeclined
         ? "Ajustement du dernier financement à l'enveloppe restante : permis par l'appel, proposé par la sélection et non retenu par la cellule (liste sans ajustement)."
@@ -166,14 +132,14 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
   for (const line of ruleLines) write(`• ${line}`, regular, 9.5, TEXT, 4);
 
   // ── 3. Ranking
-  heading("3. Classement national et ligne de financement");
+  w.heading("3. Classement national et ligne de financement");
   write(
     analysis.fundingLineScore === null
       ? "Aucun dossier n'est financé."
-      : `Ligne de financement : note du dernier dossier financé : ${formatScore(analysis.fundingLineScore)} / 100. Montant attribué : ${formatEuros(granted)} sur ${formatEuros(rules.envelopeCents)} (reste ${formatEuros(rules.envelopeCents - granted)}).`,
+      : `Ligne de financement : ${formatScore(analysis.fundingLineScore)} / 100 (note du dernier dossier financé). Montant attribué : ${formatEuros(granted)} sur ${formatEuros(rules.envelopeCents)} (reste ${formatEuros(rules.envelopeCents - granted)}).`,
   );
   write("Montant : attribué pour les lauréats, proposé pour les autres dossiers.", regular, 8.5, GREY);
-  y -= 2;
+  w.space(2);
   const candidateAmount = new Map(evidence.candidates.map((c) => [c.id, c.amountCents]));
   const ranked = [...decisions].sort((a, b) => (a.meritRank ?? Infinity) - (b.meritRank ?? Infinity) || (a.reference < b.reference ? -1 : 1));
   // the funding line is drawn below the last dossier scored at or above it
@@ -190,20 +156,21 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
       { title: "Décision", width: WIDTH - 416 },
     ],
     ranked.map((d) => [
-      d.meritRank === null ? "—" : String(d.meritRank),
+      rank(d.meritRank),
       d.reference,
       d.pole,
       d.region,
       TERRITORY_LABELS[d.territoryType],
       score(d.score),
-      amount(d.outcome === "LAUREATE" ? d.amountCents : (candidateAmount.get(d.applicationId) ?? null)),
-      d.outcome === "RESERVE" ? `${OUTCOME_LABELS.RESERVE} (${d.reserveRank})` : `${OUTCOME_LABELS[d.outcome]}${d.adjusted ? " (ajusté)" : ""}`,
+      // no amount is proposed for an unfavourable opinion
+      amount(d.outcome === "LAUREATE" ? d.amountCents : candidateAmount.get(d.applicationId) || null),
+      d.outcome === "RESERVE" ? `${OUTCOME_LABELS.RESERVE} (rang ${rank(d.reserveRank)})` : `${OUTCOME_LABELS[d.outcome]}${d.adjusted ? " (ajusté)" : ""}`,
     ]),
     { marks: lastAbove >= 0 ? new Map([[lastAbove, `Ligne de financement : ${formatScore(analysis.fundingLineScore!)}`]]) : undefined },
   );
 
   // ── 4. Overrides
-  heading("4. Dérogations, ajustements et leurs justifications");
+  w.heading("4. Dérogations, ajustements et leurs justifications");
   subheading("4.1 Notes et montants nationaux modifiés par rapport à l'avis régional");
   if (!evidence.reviewOverrides.length) write("Aucune : les notes et montants régionaux ont été confirmés.", italic);
   for (const o of evidence.reviewOverrides) {
@@ -219,18 +186,18 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
   const adjusted = decisions.filter((d) => d.adjusted);
   if (adjusted.length) {
     subheading("4.3 Dernier financement ajusté à l'enveloppe restante");
-    const proposed = new Map(evidence.candidates.map((c) => [c.id, c.amountCents]));
-    for (const d of adjusted) write(`${d.reference} : ${formatEuros(proposed.get(d.applicationId) ?? 0)} proposés, ${amount(d.amountCents)} attribués (confirmé par la cellule).`, regular, 9, TEXT, 4);
+    for (const d of adjusted) write(`${d.reference} : ${formatEuros(candidateAmount.get(d.applicationId) ?? 0)} proposés, ${amount(d.amountCents)} attribués (confirmé par la cellule).`, regular, 9, TEXT, 4);
   }
+  // The departures as the cell saw and justified them when it finalised the list (the audit log), not recomputed.
   subheading(`4.${adjusted.length ? 4 : 3} Écart à la liste de la règle de l'appel (${METHOD_LABELS[evidence.method].toLowerCase()})`);
-  if (!analysis.departures.length) write("Aucun : la liste finale est celle que donne la règle de l'appel.", italic);
+  if (!evidence.departures.length) write("Aucun : la liste finale est celle que donne la règle de l'appel.", italic);
   else {
-    for (const d of analysis.departures) write(`– ${d}`, regular, 9, TEXT, 4);
-    write(`Justification écrite de la cellule : ${call.justification ?? "—"}`, regular, 9.5, TEXT, 4);
+    for (const d of evidence.departures) write(`– ${d}`, regular, 9, TEXT, 4);
+    write(`Justification écrite de la cellule : ${evidence.justification ?? "—"}`, regular, 9.5, TEXT, 4);
   }
 
   // ── 5. Final list
-  heading("5. Liste finale");
+  w.heading("5. Liste finale");
   subheading(`Lauréats (${laureates.length}), dans l'ordre du classement`);
   table(
     [
@@ -243,7 +210,7 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
     ],
     [...laureates]
       .sort((a, b) => (a.meritRank ?? Infinity) - (b.meritRank ?? Infinity))
-      .map((d) => [d.meritRank === null ? "—" : String(d.meritRank), d.reference, d.pole, d.region, score(d.score), `${amount(d.amountCents)}${d.adjusted ? " (ajusté)" : ""}`])
+      .map((d) => [rank(d.meritRank), d.reference, d.pole, d.region, score(d.score), `${amount(d.amountCents)}${d.adjusted ? " (ajusté)" : ""}`])
       .concat([["", "Total", "", "", "", formatEuros(granted)]]),
   );
   subheading(`Liste complémentaire (${reserve.length}), dans son ordre`);
@@ -251,35 +218,25 @@ export async function minutesPdf(evidence: Evidence, analysis: Analysis, hashes:
   else
     table(
       [
-        { title: "Ordre", width: 32, right: true },
-        { title: "Rang", width: 28, right: true },
-        { title: "Référence", width: 86 },
-        { title: "Pôle", width: 120 },
-        { title: "Note", width: 36, right: true },
-        { title: "Motif du non-financement", width: WIDTH - 302 },
+        { title: "Rang sur la liste", width: 40, right: true },
+        { title: "Rang national", width: 36, right: true },
+        { title: "Référence", width: 80 },
+        { title: "Pôle", width: 118 },
+        { title: "Note", width: 34, right: true },
+        { title: "Motif du non-financement", width: WIDTH - 308 },
       ],
-      reserve.map((d) => [String(d.reserveRank ?? "—"), d.meritRank === null ? "—" : String(d.meritRank), d.reference, d.pole, score(d.score), d.passOverReason ?? "—"]),
+      reserve.map((d) => [rank(d.reserveRank), rank(d.meritRank), d.reference, d.pole, score(d.score), d.passOverReason ?? "—"]),
     );
+
   // ── 6. Hashes
-  heading("6. Pièces du jury : empreintes des fichiers de données (SHA-256)");
+  w.heading("6. Pièces du jury : empreintes des fichiers de données (SHA-256)");
   write("Ces fichiers accompagnent le présent procès-verbal dans l'archive des pièces du jury ; chacun peut vérifier leur empreinte et relancer la sélection sur candidats.json et regles.json pour retrouver resultat.json (voir LISEZMOI.txt).", regular, 9);
-  y -= 3;
+  w.space(3);
   for (const h of hashes) {
-    ensure(24);
+    w.ensure(24);
     write(h.name, bold, 9, TEXT, 4);
     write(h.sha256, mono, 8, TEXT, 14);
   }
 
-  pages.forEach((p, i) => {
-    const footer = winAnsiSafe(`Procès-verbal de la commission nationale – page ${i + 1} / ${pages.length}`);
-    p.drawText(footer, { x: MARGIN, y: 28, font: regular, size: 7.5, color: GREY });
-  });
-  doc.setTitle(`Procès-verbal de la commission nationale – ${call.title}`);
-  doc.setAuthor("AMI PTCE");
-  doc.setCreator("AMI PTCE");
-  doc.setProducer("AMI PTCE");
-  doc.setLanguage("fr-FR");
-  doc.setCreationDate(call.finalizedAt);
-  doc.setModificationDate(call.finalizedAt);
-  return doc.save();
+  return w.finish({ title: `Procès-verbal de la commission nationale – ${call.title}`, footer: "Procès-verbal de la commission nationale", date: call.finalizedAt });
 }

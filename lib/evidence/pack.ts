@@ -8,7 +8,7 @@ import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { minutesPdf } from "@/lib/evidence/minutes";
 import { departuresFrom } from "@/lib/national/decision-rules";
-import { OPINION_LABELS, OUTCOME_LABELS, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, OPINION_LABELS, OUTCOME_LABELS, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
 import { runSelection, type Candidate, type SelectionMethod, type SelectionResult, type SelectionRules } from "@/lib/national/selection";
 
 type Outcome = "LAUREATE" | "RESERVE" | "NOT_RETAINED";
@@ -53,7 +53,7 @@ export type LineEdit = { reference: string; actor: string; at: Date; before: Lin
 
 /** Everything the minutes and the pack are made of, read by lib/evidence/data.ts. */
 export type Evidence = {
-  call: { id: string; slug: string; title: string; finalizedAt: Date; justification: string | null; adjustLastGrantAllowed: boolean };
+  call: { id: string; slug: string; title: string; finalizedAt: Date; adjustLastGrantAllowed: boolean };
   method: SelectionMethod;
   /** the call's rules (the adjustment of the last grant as the call allows it) */
   rules: SelectionRules;
@@ -62,18 +62,20 @@ export type Evidence = {
   members: EvidenceMember[];
   reviewOverrides: ReviewOverride[];
   lineEdits: LineEdit[];
+  /** how the final list departs from the call's rule, as the cell saw it when it finalised (the audit log) */
+  departures: string[];
+  /** the cell's written justification of those departures */
+  justification: string | null;
 };
 
 export type PackFile = { name: string; bytes: Uint8Array; sha256: string };
 
-/** What the minutes compute from the evidence: the re-run selection, the rules as applied, the departures. */
+/** What the pack computes from the evidence: the re-run selection of the list the cell accepted, its rules. */
 export type Analysis = {
   rules: SelectionRules;
   /** the call allows an adjusted last grant, the selection proposed one and the cell declined it */
   adjustmentDeclined: boolean;
   result: SelectionResult;
-  /** how the final list departs from the selection's (empty: it is the selection's list) */
-  departures: string[];
   /** the lowest national score among the laureates */
   fundingLineScore: number | null;
 };
@@ -148,43 +150,46 @@ export function rerunFromPack(candidatesJson: string, rulesJson: string): string
 const inputOf = (candidates: readonly PackCandidate[]): Candidate[] => candidates.map((c) => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, opinion: c.opinion, tieBreak: c.tieBreak }));
 
 /**
- * The selection as the cell applied it: when the call allows an adjusted last grant, the selection proposes
- * one and no final decision is adjusted, the cell declined it — the list is then the one without adjustment.
+ * The selection as the cell applied it, chosen as the finalisation chose it (lib/national/mutations.ts): the
+ * call's selection and, when it adjusts the last grant, the same list without the adjustment (the cell may
+ * decline it); the one the final list matches, else the call's. Its rules and result make the result files.
  */
 export function analyse(evidence: Evidence): Analysis {
   const input = inputOf(evidence.candidates);
-  let rules = evidence.rules;
-  let result = runSelection(evidence.method, input, rules);
-  const adjustmentDeclined = rules.adjustLastGrant && result.laureates.some((l) => l.adjusted) && !evidence.decisions.some((d) => d.adjusted);
-  if (adjustmentDeclined) {
-    rules = { ...rules, adjustLastGrant: false };
-    result = runSelection(evidence.method, input, rules);
-  }
+  const official = runSelection(evidence.method, input, evidence.rules);
+  const withoutAdjustment = official.laureates.some((l) => l.adjusted) ? runSelection(evidence.method, input, { ...evidence.rules, adjustLastGrant: false }) : null;
   const lines = evidence.decisions.map((d) => ({ applicationId: d.applicationId, reference: d.reference, outcome: d.outcome, amountCents: d.amountCents, reserveRank: d.reserveRank, territoryType: d.territoryType, reasons: "" }));
+  const { rule } = departuresFrom(lines, withoutAdjustment ? [official, withoutAdjustment] : [official]);
+  const adjustmentDeclined = withoutAdjustment !== null && rule === withoutAdjustment;
   const laureateScores = evidence.decisions.filter((d) => d.outcome === "LAUREATE" && d.score !== null).map((d) => d.score!);
-  return { rules, adjustmentDeclined, result, departures: departuresFrom(lines, [result]), fundingLineScore: laureateScores.length ? Math.min(...laureateScores) : null };
+  return {
+    rules: adjustmentDeclined ? { ...evidence.rules, adjustLastGrant: false } : evidence.rules,
+    adjustmentDeclined,
+    result: adjustmentDeclined ? withoutAdjustment : official,
+    fundingLineScore: laureateScores.length ? Math.min(...laureateScores) : null,
+  };
 }
 
 // ───────────────────────── The files ─────────────────────────
 
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
-const points = (hundredths: number | null) => (hundredths === null ? null : hundredths / 100);
+const score = (hundredths: number | null) => (hundredths === null ? null : formatScore(hundredths));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function candidatesCsv(candidates: readonly PackCandidate[]): string {
   return toCsv(
     ["Identifiant", "Référence", "Pôle", "Code région", "Région", "Territoire", "Avis régional", "Note nationale (/100)", "Montant proposé (€)", "Clé de départage"],
-    candidates.map((c) => [c.id, c.reference, c.pole, c.regionCode, c.region, TERRITORY_LABELS[c.territoryType], OPINION_LABELS[c.opinion], points(c.score), euros(c.amountCents), c.tieBreak]),
+    candidates.map((c) => [c.id, c.reference, c.pole, c.regionCode, c.region, TERRITORY_LABELS[c.territoryType], OPINION_LABELS[c.opinion], score(c.score), euros(c.amountCents), c.tieBreak]),
   );
 }
 
 function resultCsv(result: SelectionResult, candidates: readonly PackCandidate[]): string {
   const reference = new Map(candidates.map((c) => [c.id, c.reference]));
   const rows = [
-    ...result.laureates.map((l) => [OUTCOME_LABELS.LAUREATE, l.position, null, reference.get(l.id) ?? l.id, l.id, points(l.score), euros(l.amountCents), euros(l.requestedCents), l.adjusted ? "oui" : "non", null]),
-    ...result.reserve.map((r, i) => [OUTCOME_LABELS.RESERVE, r.position, i + 1, reference.get(r.id) ?? r.id, r.id, points(r.score), euros(r.amountCents), euros(r.amountCents), "non", reasonText(r.reason)]),
-    ...result.notRetained.map((r) => [OUTCOME_LABELS.NOT_RETAINED, r.position, null, reference.get(r.id) ?? r.id, r.id, points(r.score), null, euros(r.amountCents), "non", reasonText(r.reason)]),
+    ...result.laureates.map((l) => [OUTCOME_LABELS.LAUREATE, l.position, null, reference.get(l.id) ?? l.id, l.id, score(l.score), euros(l.amountCents), euros(l.requestedCents), l.adjusted ? "oui" : "non", null]),
+    ...result.reserve.map((r, i) => [OUTCOME_LABELS.RESERVE, r.position, i + 1, reference.get(r.id) ?? r.id, r.id, score(r.score), euros(r.amountCents), euros(r.amountCents), "non", reasonText(r.reason)]),
+    ...result.notRetained.map((r) => [OUTCOME_LABELS.NOT_RETAINED, r.position, null, reference.get(r.id) ?? r.id, r.id, score(r.score), null, euros(r.amountCents), "non", reasonText(r.reason)]),
   ];
   return toCsv(["Issue", "Rang national", "Rang liste complémentaire", "Référence", "Identifiant", "Note nationale (/100)", "Montant retenu (€)", "Montant proposé (€)", "Ajusté à l'enveloppe restante", "Motif"], rows);
 }
@@ -192,7 +197,7 @@ function resultCsv(result: SelectionResult, candidates: readonly PackCandidate[]
 function decisionsCsv(decisions: readonly EvidenceDecision[]): string {
   return toCsv(
     ["Rang national", "Référence", "Pôle", "Région", "Territoire", "Note nationale (/100)", "Décision", "Montant attribué (€)", "Rang liste complémentaire", "Ajusté à l'enveloppe restante", "Motif du non-financement"],
-    decisions.map((d) => [d.meritRank, d.reference, d.pole, d.region, TERRITORY_LABELS[d.territoryType], points(d.score), OUTCOME_LABELS[d.outcome], d.outcome === "LAUREATE" ? euros(d.amountCents) : null, d.reserveRank, d.adjusted ? "oui" : "non", d.outcome === "LAUREATE" ? null : d.passOverReason]),
+    decisions.map((d) => [d.meritRank, d.reference, d.pole, d.region, TERRITORY_LABELS[d.territoryType], score(d.score), OUTCOME_LABELS[d.outcome], d.outcome === "LAUREATE" ? euros(d.amountCents) : null, d.reserveRank, d.adjusted ? "oui" : "non", d.outcome === "LAUREATE" ? null : d.passOverReason]),
   );
 }
 

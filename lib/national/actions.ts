@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
 import {
   acceptSelection,
+  declareNationalInterest,
   finalizeDecisions,
   promoteReserve,
   publishDecisions,
@@ -12,9 +13,7 @@ import {
   reviewDossier,
   updateDecision,
 } from "@/lib/national/mutations";
-import type { DecisionEditInput, NationalReviewInput } from "@/lib/national/schema";
-import { declareNationalInterest } from "@/lib/national/mutations";
-import type { NationalInterestInput } from "@/lib/national/schema";
+import type { DecisionEditInput, NationalInterestInput, NationalReviewInput } from "@/lib/national/schema";
 
 export async function reviewDossierAction(applicationId: string, input: NationalReviewInput) {
   return runAsActor(async (actor) => {

@@ -15,8 +15,7 @@ import { evaluatorAgreement, scoreContext } from "@/lib/national/statistics";
 import { paged } from "@/lib/pagination";
 import { storage } from "@/lib/storage/storage";
 import { DEFAULT_AUTHOR, type DecisionDetails } from "@/lib/national/letters";
-import { DOSSIER_HEADING } from "@/lib/applications/data";
-import { loadDossier } from "@/lib/applications/data"; // the whole dossier of the second-level analysis
+import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -386,7 +385,7 @@ export async function getDecisionList(actor: Actor, callId: string) {
   });
   const promotion = call.resultsPublishedAt ? await proposeReservePromotion(call.id) : null;
   // Before finalisation: how the list departs from the call's rule (a written justification is then required).
-  const departures = rows.length && !call.decisionsFinalizedAt ? departuresFrom(decisionLinesOf(rows), allowedSelections(call, rows)) : [];
+  const departures = rows.length && !call.decisionsFinalizedAt ? departuresFrom(decisionLinesOf(rows), allowedSelections(call, rows)).departures.map((d) => d.text) : [];
   return { call, rules: rulesOf(call), rows, withdrawn, promotion, departures };
 }
 

@@ -23,32 +23,41 @@ export function decisionLinesOf(
   );
 }
 
+/** One way the decision list departs from the call's rule, with the dossiers it concerns. */
+export type Departure = { text: string; applicationIds: string[] };
+
 /**
  * How the decision list departs from the lists the call's rule gives (`allowed`: the official selection and,
  * when the last grant may be adjusted, the same list without the adjustment), in French; empty when it is one
- * of them. Laureates and their amounts, then the reserve list's order, are compared.
+ * of them. Laureates and their amounts, then the reserve list's order, are compared. Also returns the list of
+ * the rule the decision list is (or is compared with), for the pass-over reasons.
  */
-export function departuresFrom(lines: readonly DecisionLine[], allowed: readonly SelectionResult[]): string[] {
+export function departuresFrom(lines: readonly DecisionLine[], allowed: readonly SelectionResult[]): { departures: Departure[]; rule: SelectionResult | null } {
   const reference = new Map(lines.map((l) => [l.applicationId, l.reference]));
   const ref = (id: string) => reference.get(id) ?? id;
   const granted = new Map(lines.filter((l) => l.outcome === "LAUREATE").map((l) => [l.applicationId, l.amountCents]));
   const reserve = lines.filter((l) => l.outcome === "RESERVE").sort((a, b) => (a.reserveRank ?? 0) - (b.reserveRank ?? 0)).map((l) => l.applicationId);
-  const against = (expected: SelectionResult) => {
-    const out: string[] = [];
+  const against = (expected: SelectionResult): Departure[] => {
+    const out: Departure[] = [];
     const rule = new Map(expected.laureates.map((l) => [l.id, l]));
     for (const l of expected.laureates) {
-      if (!granted.has(l.id)) out.push(`${ref(l.id)} (rang ${l.position}) est financé par la règle de l'appel mais n'est pas lauréat.`);
-      else if (granted.get(l.id) !== l.amountCents) out.push(`${ref(l.id)} : ${formatEuros(granted.get(l.id) ?? 0)} attribués au lieu de ${formatEuros(l.amountCents)}.`);
+      if (!granted.has(l.id)) out.push({ text: `${ref(l.id)} (rang ${l.position}) est financé par la règle de l'appel mais n'est pas lauréat.`, applicationIds: [l.id] });
+      else if (granted.get(l.id) !== l.amountCents) out.push({ text: `${ref(l.id)} : ${formatEuros(granted.get(l.id) ?? 0)} attribués au lieu de ${formatEuros(l.amountCents)}.`, applicationIds: [l.id] });
     }
-    for (const id of granted.keys()) if (!rule.has(id)) out.push(`${ref(id)} est lauréat alors que la règle de l'appel ne le finance pas.`);
+    for (const id of granted.keys()) if (!rule.has(id)) out.push({ text: `${ref(id)} est lauréat alors que la règle de l'appel ne le finance pas.`, applicationIds: [id] });
     const expectedReserve = expected.reserve.map((r) => r.id);
     if (reserve.join() !== expectedReserve.join()) {
-      out.push(`La liste complémentaire n'est pas celle de l'ordre de classement (attendue : ${expectedReserve.map(ref).join(", ") || "aucune"}).`);
+      out.push({
+        text: `La liste complémentaire n'est pas celle de la règle de l'appel (attendue : ${expectedReserve.map(ref).join(", ") || "aucune"}).`,
+        applicationIds: [...new Set([...reserve, ...expectedReserve])],
+      });
     }
     return out;
   };
   const found = allowed.map(against);
-  return found.some((d) => d.length === 0) ? [] : (found[0] ?? []);
+  const matching = found.findIndex((d) => d.length === 0);
+  if (matching >= 0) return { departures: [], rule: allowed[matching]! };
+  return { departures: found[0] ?? [], rule: allowed[0] ?? null };
 }
 
 /** What prevents finalising the list (empty when it can be finalised), in French. */

@@ -6,6 +6,8 @@ import { formatEuros, formatShare } from "@/lib/format";
 export { OPINION_LABELS } from "@/lib/regional/labels";
 export const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
 export const TERRITORY_LABELS = { RURAL: "Rural", QPV: "QPV", URBAN: "Urbain" } as const;
+/** The two selection methods: merit order is the rule, the highest total score a what-if. */
+export const METHOD_LABELS = { MERIT_ORDER: "Ordre de mérite", MAX_SCORE: "Total des notes maximal" } as const;
 
 /** Why a dossier is not funded by the proposed list, in one sentence. */
 export function reasonText(reason: NotFundedReason): string {

@@ -5,9 +5,8 @@
 // 10 000 × Σ amount(F ∩ T_p) ≥ s_p × Σ amount(F)). By induction S always has a feasible completion, so the walk
 // yields the lexicographically first feasible list in rank order, and the final S is feasible (T = ∅ at the end).
 //
-// Feasibility, exactly. Amounts are divided by their gcd g (the envelope floored in units of g: every sum is a
-// multiple of g). Dossiers are grouped by the set of priorities their territory type counts for (at most three
-// groups). A group in no priority never helps a share (it only adds to the total and spends money): removing
+// Feasibility, exactly. Amounts are in units of their gcd and dossiers grouped by the set of priorities their
+// territory type counts for (lib/national/selection-units.ts). A group in no priority never helps a share (it only adds to the total and spends money): removing
 // it from a completion keeps it feasible, so completions use only the groups of non-zero signature. For each of
 // those groups we know the subset sums reachable by its dossiers ranked after c (suffix bitsets, computed once
 // from the bottom of the ranking; kept as checkpoints every √L dossiers and rebuilt block by block while the
@@ -16,23 +15,12 @@
 // the last group's allowed interval is computed exactly and asked for a reachable sum (a next-set-bit query).
 // One group: one query; two groups: O(E/g) queries; three groups: refused beyond MAX_COMBINATIONS.
 import type { Priority, Territory } from "@/lib/national/selection";
-
-/** Beyond this many (dossier, sum) cells in one group, the exact computation is refused. */
-export const MAX_CELLS = 600_000_000;
-/** Beyond this many combinations of the enumerated groups' sums, the exact computation is refused. */
-export const MAX_COMBINATIONS = 50_000_000;
-
-export const gcd = (a: number, b: number): number => {
-  while (b) [a, b] = [b, a % b];
-  return a;
-};
+import { assertCombinations, selectionUnits } from "@/lib/national/selection-units";
 
 export type MeritItem = { amountCents: number; territoryType: Territory };
 export type MeritRules = { envelopeCents: number; minGrantCents: number; priorities: Priority[]; adjustLastGrant: boolean };
 export type MeritPassOver = { code: "ENVELOPE"; remainingCents: number; amountCents: number } | { code: "PRIORITY_UNREACHABLE"; labels: string[] };
 export type MeritStep = { funded: true; grantedCents: number; adjusted: boolean } | { funded: false; reason: MeritPassOver };
-
-const TOO_BIG = "Sélection trop grande pour un calcul exact (montants trop fins au regard de l'enveloppe).";
 
 // ---- bitsets over sums 0..cap (bit b set: sum b reachable) ----
 
@@ -119,34 +107,15 @@ type Group = { inP: boolean[]; members: number[]; sums: SuffixSums; seen: number
 /** Decide every eligible dossier (given in rank order) in merit order. */
 export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): MeritStep[] {
   const { envelopeCents, priorities } = rules;
-  const g = items.reduce((acc, c) => gcd(acc, c.amountCents), 0) || 1;
-  const capacity = Math.floor(envelopeCents / g);
-  const units = items.map((c) => c.amountCents / g);
-  const inPriority = (t: Territory) => priorities.map((p) => p.territoryTypes.includes(t));
-
-  // Groups of non-zero signature, each with the suffix sums of its members.
-  const byKey = new Map<string, number[]>();
-  items.forEach((c, i) => {
-    const sig = inPriority(c.territoryType);
-    if (!sig.some(Boolean)) return;
-    const key = sig.map((b) => (b ? "1" : "0")).join("");
-    byKey.set(key, [...(byKey.get(key) ?? []), i]);
-  });
+  // Groups of non-zero signature only, each with the suffix sums of its members.
+  const { units, capacity, groups: unitGroups, signatureOf } = selectionUnits(items, envelopeCents, priorities, { withNeutral: false });
   const groupOf = new Int32Array(items.length).fill(-1);
-  const groups: Group[] = [...byKey.keys()].sort().map((key, gi) => {
-    const members = byKey.get(key)!;
-    for (const i of members) groupOf[i] = gi;
-    const cap = Math.min(capacity, members.reduce((s, i) => s + units[i]!, 0));
-    if (members.length * (cap + 1) > MAX_CELLS) throw new RangeError(TOO_BIG);
-    return { inP: [...key].map((b) => b === "1"), members, sums: new SuffixSums(members.map((i) => units[i]!), cap), seen: 0 };
+  const groups: Group[] = unitGroups.map((gr, gi) => {
+    for (const i of gr.members) groupOf[i] = gi;
+    return { inP: gr.inPriority, members: gr.members, sums: new SuffixSums(gr.members.map((i) => units[i]!), gr.cap), seen: 0 };
   });
-  {
-    const caps = groups.map((gr) => gr.sums.cap + 1).sort((a, b) => a - b);
-    caps.pop(); // the largest group is the one queried by interval
-    if (caps.reduce((n, x) => n * x, 1) > MAX_COMBINATIONS) {
-      throw new RangeError("Sélection trop grande pour un calcul exact (trop de combinaisons entre territoires ; montants trop fins au regard de l'enveloppe).");
-    }
-  }
+  // Every group but the largest is enumerated; the largest is queried by interval.
+  assertCombinations(unitGroups.toSorted((a, b) => a.cap - b.cap).slice(0, -1));
 
   /**
    * Whether the set of `used` units (with `inside[p]` units in priority p) has a completion by dossiers ranked
@@ -202,7 +171,7 @@ export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): 
 
   items.forEach((c, i) => {
     if (groupOf[i]! >= 0) groups[groupOf[i]!]!.seen++; // suffix sums now start after c
-    const sig = inPriority(c.territoryType);
+    const sig = signatureOf(c.territoryType);
     const remainingCents = envelopeCents - spentCents;
     const fund = (grantedCents: number, adjusted: boolean) => {
       usedUnits += units[i]!;

@@ -13,24 +13,27 @@ import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { decisionMail, promotionMail } from "@/lib/mail/national-templates";
 import { sendMail } from "@/lib/mail/transport";
-import { allowedSelections, callWithRules, candidatesOf, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
+import { allowedSelections, callWithRules, candidatesOf, decisionDetails, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
 import { decisionLinesOf, decisionProblems, departuresFrom } from "@/lib/national/decision-rules";
 import { OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
 import { decisionLetterPdf, type DecisionDetails, type LetterInput } from "@/lib/national/letters";
-import { decisionDetails } from "@/lib/national/data"; // the letters' details (publication section)
 import { draftReasons } from "@/lib/national/reasons";
-import { acceptSelectionSchema, decisionEditSchema, DEPARTURE_JUSTIFICATION_MIN, finalizeDecisionsSchema, nationalReviewSchema, reasonsSchema, renounceSchema } from "@/lib/national/schema";
-import { compareRank } from "@/lib/national/selection";
+import { acceptSelectionSchema, decisionEditSchema, DEPARTURE_JUSTIFICATION_MIN, finalizeDecisionsSchema, nationalInterestSchema, nationalReviewSchema, reasonsSchema, renounceSchema } from "@/lib/national/schema";
+import { compareRank, type SelectionResult } from "@/lib/national/selection";
 import { storage } from "@/lib/storage/storage";
 import { parseInput } from "@/lib/validation";
-import { nationalInterestSchema } from "@/lib/national/schema"; // the declarations of interests (last section)
 
 export { proposeReservePromotion };
 
 const lockCall = (tx: Tx, callId: string) => tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
 
-function assertNationalPhase(call: CallWithRules) {
+/** The call, locked, in national analysis, with its decision list not yet finalised (to accept or finalise it). */
+async function lockedOpenList(tx: Tx, callId: string) {
+  await lockCall(tx, callId);
+  const call = await callWithRules(tx, callId);
   if (call.phase !== "NATIONAL_REVIEW") throw new AppError("INVALID_STATE", "L'appel n'est pas en phase d'analyse nationale.");
+  if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
+  return call;
 }
 
 // ───────────────────────── Second-level analysis ─────────────────────────
@@ -86,10 +89,7 @@ export async function acceptSelection(actor: Actor, callId: string, input: unkno
   const { confirmAdjusted } = parseInput(acceptSelectionSchema, input);
   return db().$transaction(
     async (tx) => {
-      await lockCall(tx, String(callId));
-      const call = await callWithRules(tx, String(callId));
-      assertNationalPhase(call);
-      if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
+      const call = await lockedOpenList(tx, String(callId));
       const rows = await loadNationalDossiers(tx, call.id);
       if (!rows.length) throw new AppError("INVALID_STATE", "Aucun dossier n'a encore été transmis par une région finalisée.");
       const [official, withoutAdjustment] = allowedSelections(call, rows);
@@ -105,7 +105,7 @@ export async function acceptSelection(actor: Actor, callId: string, input: unkno
           reserveRank,
           adjusted,
           passOverReason,
-          reasons: draftReasons({ outcome, amountCents, reserveRank, notFundedReason: passOverReason, regionalMotivation: r.regionalOpinion.motivation }),
+          reasons: draftReasons({ outcome, amountCents, reserveRank, regionalMotivation: r.regionalOpinion.motivation }),
         });
       };
       for (const l of result.laureates) line(l.id, "LAUREATE", l.amountCents, null, null, l.adjusted);
@@ -182,7 +182,12 @@ async function listProblems(tx: Tx, call: CallWithRules) {
   const lines = decisionLinesOf(rows);
   const problems = decisionProblems(lines, rulesOf(call), missing);
   if (stale) problems.unshift(`${stale} décision${stale > 1 ? "s portent" : " porte"} sur un dossier qui n'est plus à l'analyse nationale (région rouverte) : acceptez à nouveau la liste proposée.`);
-  return { problems, lines, rows, departures: departuresFrom(lines, allowedSelections(call, rows)) };
+  return { problems, lines, rows, ...departuresFrom(lines, allowedSelections(call, rows)) };
+}
+
+/** Why each dossier the rule's list leaves out is not funded, as the letters will say it. */
+function passOverReasons(rule: SelectionResult | null): Map<string, string> {
+  return new Map([...(rule?.reserve ?? []), ...(rule?.notRetained ?? [])].map((l) => [l.id, reasonText(l.reason)]));
 }
 
 /**
@@ -195,20 +200,31 @@ export async function finalizeDecisions(actor: Actor, callId: string, input: unk
   const { justification } = parseInput(finalizeDecisionsSchema, input);
   return db().$transaction(
     async (tx) => {
-      await lockCall(tx, String(callId));
-      const call = await callWithRules(tx, String(callId));
-      assertNationalPhase(call);
-      if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "La liste des décisions est déjà finalisée.");
-      const { problems, lines, rows, departures } = await listProblems(tx, call);
+      const call = await lockedOpenList(tx, String(callId));
+      const { problems, lines, rows, departures, rule } = await listProblems(tx, call);
       if (!lines.length) throw new AppError("INVALID_STATE", "Aucune décision en projet : acceptez d'abord la liste proposée.");
       if (problems.length) throw new AppError("VALIDATION", `La liste ne peut pas être finalisée : ${problems.join(" ")}`, { _form: problems });
-      if (departures.length && justification.length < DEPARTURE_JUSTIFICATION_MIN) {
-        const message = `La liste s'écarte de l'ordre de classement : ${departures.join(" ")} Justifiez cet écart par écrit (${DEPARTURE_JUSTIFICATION_MIN} caractères au moins).`;
-        throw new AppError("VALIDATION", message, { justification: [message] });
+      const texts = departures.map((d) => d.text);
+      if (departures.length) {
+        // Whoever declared a conflict with a dossier takes no part in a departure that concerns it.
+        const concerned = new Set(departures.flatMap((d) => d.applicationIds));
+        const conflicts = await tx.conflictDeclaration.findMany({ where: { userId: actor.id, hasConflict: true, applicationId: { in: [...concerned] } }, select: { application: { select: { reference: true } } } });
+        if (conflicts.length) {
+          throw new AppError("INVALID_STATE", `Vous avez déclaré un conflit d'intérêts avec ${conflicts.map((c) => c.application.reference).join(", ")}, concerné par l'écart à la règle de l'appel : un autre membre de la cellule doit le justifier et finaliser la liste.`);
+        }
+        if (justification.length < DEPARTURE_JUSTIFICATION_MIN) {
+          const message = `La liste s'écarte de la règle de sélection de l'appel : ${texts.join(" ")} Justifiez cet écart par écrit (${DEPARTURE_JUSTIFICATION_MIN} caractères au moins).`;
+          throw new AppError("VALIDATION", message, { justification: [message] });
+        }
       }
+      // Frozen on every decision: the national score, the place in the national ranking and, for a dossier
+      // not funded, why the rule's list leaves it out (as computed now, on the final inputs).
+      const reasons = passOverReasons(rule);
+      const outcome = new Map(lines.map((l) => [l.applicationId, l.outcome]));
       const ranking = [...candidatesOf(rows)].sort(compareRank);
       for (const [i, c] of ranking.entries()) {
-        await tx.decision.update({ where: { applicationId: c.id }, data: { score: c.score, meritRank: i + 1 } });
+        const passOverReason = outcome.get(c.id) === "LAUREATE" ? null : (reasons.get(c.id) ?? null);
+        await tx.decision.update({ where: { applicationId: c.id }, data: { score: c.score, meritRank: i + 1, passOverReason } });
       }
       await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: now, decisionsJustification: departures.length ? justification : null } });
       const laureates = lines.filter((l) => l.outcome === "LAUREATE");
@@ -221,7 +237,7 @@ export async function finalizeDecisions(actor: Actor, callId: string, input: unk
           laureates: laureates.length,
           totalAmountCents: laureates.reduce((s, l) => s + (l.amountCents ?? 0), 0),
           reserve: lines.filter((l) => l.outcome === "RESERVE").length,
-          departures,
+          departures: texts,
           justification: departures.length ? justification : null,
         },
       });
@@ -295,6 +311,9 @@ export async function publishDecisions(actor: Actor, callId: string, now = new D
   const alreadyPublished = () => new AppError("INVALID_STATE", `Les résultats de cet appel ont déjà été publiés${call.resultsPublishedAt ? ` (le ${formatDateTime(call.resultsPublishedAt)})` : ""}.`);
   if (call.resultsPublishedAt) throw alreadyPublished();
   if (!call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
+  if (!call.grantorName.trim()) {
+    throw new AppError("INVALID_STATE", "Renseignez d'abord l'autorité attribuante de l'appel (administration des appels) : elle prend les décisions et reçoit les recours gracieux.");
+  }
   const decisions = await db().decision.findMany({ where: { callId: call.id }, orderBy: { applicationId: "asc" }, select: LETTER_SELECT });
   const details = await decisionDetails(db(), call.id);
   // Letters first (files outside the transaction), removed again if the publication does not happen.

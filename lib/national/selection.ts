@@ -13,19 +13,19 @@
 // (so funding nothing is always feasible). Eligible: not excluded, opinion favourable or reserved, valid
 // integers, score ≥ quality threshold, amount within [minGrant, maxGrant].
 //
-// MAX_SCORE method. Amounts are divided by their greatest common divisor g (with the envelope rounded down in
-// units of g), which keeps every sum exact. Candidates are split into groups of the same "signature" (the set
-// of priorities their territory type counts for: at most 3 groups). For each group a 0/1 knapsack over EXACT
+// MAX_SCORE method. Amounts are in units of their greatest common divisor, which keeps every sum exact, and the
+// candidates are split into groups of the same "signature" (the set of priorities their territory type counts
+// for: at most 3 groups; lib/national/selection-units.ts). For each group a 0/1 knapsack over EXACT
 // sums gives the best score for every total amount, with one bit per (candidate, sum) saying "taking this
 // candidate is optimal" for the reconstruction. The groups' totals are then combined: every combination of
 // the first groups' sums is enumerated and the last group's sum is taken in the interval the envelope and the
 // shares allow (a range-maximum table answers it). Tie-breaks: (1) the higher total score; (2) the smaller
 // total amount; (3) the set whose best-ranked members come first (at the first candidate in rank order where
-// two sets differ, the set containing it wins). A problem beyond MAX_CELLS (or MAX_COMBINATIONS) is refused.
+// two sets differ, the set containing it wins). A problem too large for an exact computation is refused.
+import { plural } from "@/lib/format";
 import { formatScore, reasonText } from "@/lib/national/labels";
-import { gcd, MAX_CELLS, MAX_COMBINATIONS, walkMeritOrder } from "@/lib/national/merit-order";
-
-export { MAX_CELLS, MAX_COMBINATIONS } from "@/lib/national/merit-order";
+import { walkMeritOrder } from "@/lib/national/merit-order";
+import { assertCombinations, selectionUnits } from "@/lib/national/selection-units";
 
 export type Opinion = "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
 export type Territory = "RURAL" | "QPV" | "URBAN";
@@ -44,9 +44,11 @@ export type Candidate = {
 };
 
 export type Priority = { label: string; territoryTypes: Territory[]; minShareBps: number };
-/** The rules of the former single method (no threshold, no reserve limit, no adjustment). */
-export type BaseSelectionRules = { envelopeCents: number; minGrantCents: number; maxGrantCents: number; priorities: Priority[] };
-export type SelectionRules = BaseSelectionRules & {
+export type SelectionRules = {
+  envelopeCents: number;
+  minGrantCents: number;
+  maxGrantCents: number;
+  priorities: Priority[];
   /** national score, hundredths; a dossier below it is not eligible (0 = no threshold) */
   qualityThreshold: number;
   /** the reserve list keeps the first k eligible dossiers left out, in rank order (Infinity: all of them) */
@@ -271,28 +273,11 @@ export function selectByMaxScore(candidates: readonly Candidate[], rules: Select
   const prep = prepare(candidates, rules, excludedIds);
   const { eligible } = prep;
 
-  // Units: the amounts' greatest common divisor; the envelope rounded down to it (exact: every sum of
-  // amounts is a multiple of g, so Σ ≤ envelope ⇔ Σ/g ≤ ⌊envelope/g⌋).
-  const g = eligible.reduce((acc, c) => gcd(acc, c.amountCents), 0) || 1;
-  const capacity = Math.floor(rules.envelopeCents / g);
-
-  // Groups by signature: the priorities a territory type counts for.
-  const signature = (t: Territory) => rules.priorities.map((p) => (p.territoryTypes.includes(t) ? "1" : "0")).join("");
-  const groupKeys = [...new Set(eligible.map((c) => signature(c.territoryType)))].sort();
-  const groups = groupKeys.map((key) => {
-    const items = eligible.map((c, index) => ({ c, index })).filter(({ c }) => signature(c.territoryType) === key);
-    const total = items.reduce((s, { c }) => s + c.amountCents / g, 0);
-    const cap = Math.min(capacity, total);
-    if (items.length * (cap + 1) > MAX_CELLS) {
-      throw new RangeError("Sélection trop grande pour un calcul exact (montants trop fins au regard de l'enveloppe).");
-    }
-    return { key, table: new GroupTable(items.map(({ c, index }) => ({ units: c.amountCents / g, score: c.score, index })), cap) };
-  });
-  const inPriority = rules.priorities.map((_, p) => groups.map((gr) => gr.key[p] === "1"));
-  const combinations = groups.slice(0, -1).reduce((n, gr) => n * (gr.table.capacity + 1), 1);
-  if (combinations > MAX_COMBINATIONS) {
-    throw new RangeError("Sélection trop grande pour un calcul exact (trop de combinaisons entre territoires ; montants trop fins au regard de l'enveloppe).");
-  }
+  const { units, capacity, groups: unitGroups } = selectionUnits(eligible, rules.envelopeCents, rules.priorities, { withNeutral: true });
+  const groups = unitGroups.map((gr) => ({ inPriority: gr.inPriority, table: new GroupTable(gr.members.map((index) => ({ units: units[index]!, score: eligible[index]!.score, index })), gr.cap) }));
+  const inPriority = rules.priorities.map((_, p) => groups.map((gr) => gr.inPriority[p]!));
+  // Every group but the last is enumerated; the last is queried by interval.
+  assertCombinations(unitGroups.slice(0, -1));
 
   // Combination: enumerate the sums of every group but the last, take the last one's best in its interval.
   let bestScore = -1;
@@ -376,14 +361,6 @@ export function selectByMaxScore(candidates: readonly Candidate[], rules: Select
   return assemble("MAX_SCORE", prep, rules, fate);
 }
 
-/**
- * The former single method, kept for the callers not yet switched: the max-score list with no quality
- * threshold, an unlimited reserve list and no adjustment unless given.
- */
-export function selectLaureates(candidates: readonly Candidate[], rules: BaseSelectionRules & Partial<SelectionRules>, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
-  return selectByMaxScore(candidates, { qualityThreshold: 0, reserveListLength: Infinity, adjustLastGrant: false, ...rules }, excludedIds);
-}
-
 /** The selection by the given method. */
 export function runSelection(method: SelectionMethod, candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
   return method === "MERIT_ORDER" ? selectInMeritOrder(candidates, rules, excludedIds) : selectByMaxScore(candidates, rules, excludedIds);
@@ -421,7 +398,7 @@ export type SelectionComparison = {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const totalsOf = (r: SelectionResult): SelectionTotals => ({ count: r.laureates.length, amountCents: r.totalAmountCents, totalScore: r.totalScore });
-const laureatesText = (n: number) => `${n} lauréat${n > 1 ? "s" : ""}`;
+const laureatesText = (n: number) => plural(n, "lauréat");
 
 /** What differs between the merit-order list and the max-score list of the same inputs, explained. Pure. */
 export function compareSelections(merit: SelectionResult, maxScore: SelectionResult): SelectionComparison {

@@ -5,6 +5,7 @@
 // generated from its schema.json) and Etalab's « format réglementaire » (github.com/etalab/format-subventions):
 // 16 columns in this order; UTF-8, « , » between columns, « " » around a cell holding a comma, « . » before the
 // decimals, Content-Type text/csv; one row per beneficiary (here one beneficiary per grant).
+import { theCall } from "@/lib/calls/title";
 import { addMonths, FINAL_REPORT_GRACE_MONTHS } from "@/lib/conventions/rules";
 import type { TrancheCondition } from "@/lib/generated/prisma/enums";
 import { parisDate } from "@/lib/time";
@@ -81,11 +82,6 @@ export type ScdlRow = {
 
 const clip = (text: string) => (text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1).trimEnd()}…`);
 
-/** « l'appel à manifestation d'intérêt … 2025 » from a title starting with « Appel », else « l'appel « title » ». */
-function ofCall(title: string): string {
-  return /^appel\b/i.test(title) ? `l'a${title.slice(1)}` : `l'appel « ${title} »`;
-}
-
 /** A grant goes to the file once its convention is countersigned and when it exceeds 23 000 €. */
 export function isPublishedGrant(g: Pick<ScdlGrant, "amountCents" | "countersignedAt">): boolean {
   return g.countersignedAt !== null && g.amountCents > SCDL_MIN_EXCLUSIVE_CENTS;
@@ -122,7 +118,7 @@ export function scdlRow(g: ScdlGrant): ScdlRow {
     nomBeneficiaire: g.carrierName,
     idBeneficiaire: g.siret,
     rnaBeneficiaire: "",
-    objet: clip(`Soutien au développement du pôle territorial de coopération économique « ${g.poleName} », lauréat de ${ofCall(g.callTitle)}`),
+    objet: clip(`Soutien au développement du pôle territorial de coopération économique « ${g.poleName} », lauréat de ${theCall(g.callTitle)}`),
     montant: g.amountCents / 100,
     nature: "aide en numéraire",
     conditionsVersement: g.tranches.length > 1 ? "échelonné" : "unique",

@@ -87,7 +87,7 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   await expect(cna.getByRole("heading", { level: 1, name: "Décisions" })).toBeVisible();
   await expect(cna.getByRole("table", { name: /^Lauréats \(\d+\)/ })).toBeVisible();
   await expectAccessible(cna);
-  await expect(cna.getByRole("heading", { name: "La liste s'écarte de l'ordre de classement" })).toHaveCount(0);
+  await expect(cna.getByRole("heading", { name: "La liste s'écarte de la règle de sélection de l'appel" })).toHaveCount(0);
   await cna.getByRole("button", { name: "Finaliser la liste" }).click();
   await cna.getByRole("button", { name: "Confirmer la finalisation" }).click();
   await expect(cna.getByText(/^Liste finalisée le/)).toBeVisible();
@@ -137,7 +137,7 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   const decision = applicant.getByRole("region", { name: "Décision de la cellule nationale" });
   await expect(decision.getByText(/^Note nationale de votre dossier : \d+,\d\d \/ 100$/)).toBeVisible();
   await expect(decision.getByText(/^Classement national : classé 1er sur 7 dossiers/)).toBeVisible();
-  await expect(decision.getByText(/^Ligne de financement : note du dernier dossier financé/)).toBeVisible();
+  await expect(decision.getByText(/^Ligne de financement : \d+,\d\d \/ 100 \(note du dernier dossier financé\)$/)).toBeVisible();
   await expect(decision.getByRole("heading", { name: "Appréciations par critère" })).toBeVisible();
   await expect(decision.getByRole("heading", { name: "Voies et délais de recours" })).toBeVisible();
   await expect(decision.getByText(/recours contentieux devant le tribunal administratif/)).toBeVisible();

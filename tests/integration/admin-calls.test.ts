@@ -101,8 +101,10 @@ describe("duplicating a call", () => {
 });
 
 describe("the selection rules and the grantor of a call", () => {
+  // A call whose grantor is not yet known, as an administrator creates it.
+  const NO_GRANTOR = { grantorName: "", grantorSiret: "" };
   const refusal = async (changes: Record<string, unknown>) => {
-    const { call, admin } = await makeCall();
+    const { call, admin } = await makeCall(undefined, NO_GRANTOR);
     const values = await valuesOf(call.id);
     const error = await updateCall(admin, call.id, { ...values, ...changes } as typeof values).then(
       () => null,
@@ -115,7 +117,7 @@ describe("the selection rules and the grantor of a call", () => {
   };
 
   it("saves the method, threshold, reserve length, adjusted last grant and grantor, and reads them back", async () => {
-    const { call, admin } = await makeCall();
+    const { call, admin } = await makeCall(undefined, NO_GRANTOR);
     expect(await db().call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ selectionMethod: "MERIT_ORDER", qualityThreshold: 0, reserveListLength: 5, adjustLastGrant: false, grantorName: "", grantorSiret: "" });
     const values = await valuesOf(call.id);
     await updateCall(admin, call.id, {

@@ -88,7 +88,7 @@ describe("the jury's evidence", () => {
       "Absence de conflit déclarée pour 6 dossiers",
       "Méthode : Ordre de mérite",
       "Enveloppe : 200 000 €",
-      "Ligne de financement : note du dernier dossier financé : 82,00 / 100",
+      "Ligne de financement : 82,00 / 100 (note du dernier dossier financé)",
       `${ref(c)} (analyse de Claire Martin) Note : 80,00 (régionale) portée à 82,00 (nationale). Justification : Harmonisation avec la sévérité des autres régions.`,
       `${ref(e)}, le`,
       "par Paul Durand : avant, Liste complémentaire (rang 2), 40 000 € ; après, Non retenu.",
@@ -110,6 +110,20 @@ describe("the jury's evidence", () => {
     expect(JSON.parse(resultJson!).reserve.map((r: { reference: string }) => r.reference)).toEqual([ref(d), ref(e)]); // the rule's list, which the cell departed from
     expect(JSON.parse(candidatesJson!).find((x: { id: string }) => x.id === c.id)).toMatchObject({ score: 8200, amountCents: 50_000_00, opinion: "FAVORABLE", tieBreak: ref(c) });
 
+    // Section 4: the departures exactly as the finalisation recorded them (what the cell saw and justified).
+    const finalized = await db().auditEvent.findFirstOrThrow({ where: { action: "national.decisions.finalize", entityId: call.id } });
+    const recorded = (finalized.after as { departures: string[] }).departures;
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const departure of recorded) expect(text).toContain(`– ${departure}`);
+
+    // A declaration of interests made after the finalisation is not part of the evidence: same text, same bytes.
+    const late = await makeActor([{ role: "CNA_MEMBER", regionCode: null }], "Luc Bernard");
+    await declareNationalInterest(late, a.id, { hasConflict: true, reason: "Déclaration faite après la commission." });
+    expect(await db().conflictDeclaration.count({ where: { userId: late.id } })).toBe(1);
+    expect(await pdfText((await minutesOf(claire, call.id)).pdf)).toBe(text);
+    expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
+    expect(text).not.toContain("Luc Bernard");
+
     // Deterministic, and unchanged by the publication that follows (its audit events come after the finalisation).
     expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
     await publishDecisions(claire, call.id);
@@ -129,7 +143,7 @@ describe("the jury's evidence", () => {
       "Montant de la subvention attribuée : 80 000 €",
       "Note nationale de votre dossier : 90,00 / 100",
       "classé 1er sur 6 dossiers",
-      "note du dernier dossier financé : 82,00 / 100",
+      "82,00 / 100 (note du dernier dossier financé)",
       "Seuil de qualité de l'appel",
       "Appréciations par critère",
       "note moyenne des évaluateurs",

@@ -48,7 +48,7 @@ describe("the decision in merit order", () => {
     let lines = await decisions(call.id);
     expect(lines.get(d!.reference)).toMatchObject({ outcome: "RESERVE", reserveRank: 1 });
     expect(lines.get(d!.reference)!.passOverReason).toMatch(/^L'enveloppe restante, 20\s000\s€, est inférieure au montant de 70\s000\s€\.$/);
-    expect(lines.get(d!.reference)!.reasons).toContain("L'enveloppe restante, 20");
+    expect(lines.get(d!.reference)!.reasons).toMatch(/^Votre projet est inscrit au rang 1 de la liste complémentaire/);
 
     // The cell passes C over for E: the list no longer follows the merit order.
     await declareAll(cna, [c!.id, e!.id]);
@@ -58,7 +58,7 @@ describe("the decision in merit order", () => {
     expect(list.departures).toEqual([
       `${c!.reference} (rang 3) est financé par la règle de l'appel mais n'est pas lauréat.`,
       `${e!.reference} est lauréat alors que la règle de l'appel ne le finance pas.`,
-      `La liste complémentaire n'est pas celle de l'ordre de classement (attendue : ${d!.reference}, ${e!.reference}, ${f!.reference}).`,
+      `La liste complémentaire n'est pas celle de la règle de l'appel (attendue : ${d!.reference}, ${e!.reference}, ${f!.reference}).`,
     ]);
     await expect(finalizeDecisions(cna, call.id)).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("Justifiez cet écart par écrit (20 caractères au moins)") });
     await expect(finalizeDecisions(cna, call.id, { justification: "Trop court." })).rejects.toMatchObject({ code: "VALIDATION" });
@@ -66,13 +66,22 @@ describe("the decision in merit order", () => {
     expect((await db().call.findUniqueOrThrow({ where: { id: call.id } })).decisionsFinalizedAt).toBeNull();
 
     const justification = "Le porteur du dossier classé 3e a annoncé par écrit le retrait d'un cofinanceur essentiel.";
+    // A member who declared a conflict with a dossier the departure concerns may not justify it.
+    const other = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    await declareNationalInterest(other, c!.id, { hasConflict: true, reason: "Administratrice de la structure porteuse." });
+    await expect(finalizeDecisions(other, call.id, { justification })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining(`Vous avez déclaré un conflit d'intérêts avec ${c!.reference}`) });
     await finalizeDecisions(cna, call.id, { justification });
     const finalized = await db().call.findUniqueOrThrow({ where: { id: call.id } });
     expect(finalized.decisionsJustification).toBe(justification);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "national.decisions.finalize", entityId: call.id } });
     expect(audit.after).toMatchObject({ justification, departures: list.departures });
-    // The national score and the place in the national ranking are frozen on every decision.
     lines = await decisions(call.id);
+    // Why each dossier left out is not funded, frozen as the rule's list says it; none for a laureate, nor for the
+    // dossier the cell passed over although the rule funds it (its reasons and the justification say why).
+    expect(lines.get(c!.reference)!.passOverReason).toBeNull();
+    expect(lines.get(e!.reference)!.passOverReason).toBeNull();
+    expect(lines.get(f!.reference)!.passOverReason).toMatch(/^L'enveloppe restante, 20\s000\s€, est inférieure au montant de 40\s000\s€\.$/);
+    // The national score and the place in the national ranking are frozen on every decision.
     expect([a, b, c, d, e, f].map((x) => [lines.get(x!.reference)!.meritRank, lines.get(x!.reference)!.score])).toEqual([
       [1, 9000],
       [2, 8500],

@@ -79,6 +79,11 @@ describe("published results", () => {
       expect(await res.text()).not.toContain("Pôle Secret");
     }
     expect((await file("appel-inconnu", "csv")).status).toBe(404);
+    // A slug no call can have is not found either, whatever the format asked.
+    for (const slug of ["Appel Inconnu", "appel/../x", "x".repeat(81)]) {
+      expect((await file(slug, "csv")).status).toBe(404);
+      expect((await file(slug, "xml")).status).toBe(404);
+    }
   });
 
   it("list the laureates only, by region then pole name, with the total, the count and the date", async () => {
@@ -165,7 +170,7 @@ describe("published results", () => {
   });
 
   it("offer no file while the grantor is not filled in, and say so", async () => {
-    const { call } = await makeDecidedCall();
+    const { call } = await makeDecidedCall({ grantorName: "", grantorSiret: "" });
     await makeCountersignedConvention({ callId: call.id, amountCents: 60_000_00 });
     expect((await getPublishedResults(call.slug))?.laureates).toHaveLength(1);
     expect(await getOpenDataRows(call.slug)).toBeNull();

@@ -46,7 +46,7 @@ describe("the decision letter", () => {
       "Montant de la subvention attribuée : 62 000 €",
       "Note nationale de votre dossier : 84,50 / 100",
       "classé 3e sur 79 dossiers",
-      "note du dernier dossier financé : 71,50 / 100",
+      "71,50 / 100 (note du dernier dossier financé)",
       "Seuil de qualité de l'appel (note minimale pour être financé) : 60,00 / 100",
       "Appréciations par critère",
       "Animation territoriale (pondération 25 %) : note moyenne des évaluateurs 3,50 / 5",
@@ -65,6 +65,25 @@ describe("the decision letter", () => {
     expect(text).not.toContain("Motif du non-financement");
   });
 
+  it("is signed by the cell for the grantor, the author of the decision; by the cell alone when the call names none", async () => {
+    const grantor = "Ministère chargé de l'économie sociale et solidaire";
+    const text = await pdfText(await decisionLetterPdf({ ...base, authorName: grantor }));
+    expect(text).toContain(`recours gracieux adressé à l'auteur de la décision, ${grantor} ;`);
+    expect(text).toContain(`Pour ${grantor}, la cellule nationale d'animation de l'AMI PTCE`);
+    const unnamed = await pdfText(await decisionLetterPdf(base));
+    expect(unnamed).toContain("La cellule nationale d'animation de l'AMI PTCE");
+    expect(unnamed).not.toContain("Pour ");
+  });
+
+  it("counts in the singular below two, and gives the pass-over reason once, under its own heading", async () => {
+    const alone = await pdfText(await decisionLetterPdf({ ...base, meritRank: 1, rankedCount: 1 }));
+    expect(alone).toContain("classé 1er sur 1 dossier examiné par la cellule nationale");
+    const reason = "L'enveloppe restante, 18 000 €, est inférieure au montant de 62 000 €.";
+    const reserve = await pdfText(await decisionLetterPdf({ ...base, outcome: "RESERVE", reserveRank: 2, passOverReason: reason, reasons: "Votre projet est inscrit au rang 2 de la liste complémentaire." }));
+    expect(reserve.split(reason)).toHaveLength(2);
+    expect(reserve).toContain(`Motif du non-financement : ${reason}`);
+  });
+
   it("says when the last grant was adjusted to the envelope left", async () => {
     const text = await pdfText(await decisionLetterPdf({ ...base, amountCents: 18_000_00, adjusted: true, meritRank: 9 }));
     expect(text).toContain("Montant de la subvention attribuée : 18 000 € (ajusté à l'enveloppe restante ; montant proposé : 62 000 €)");
@@ -80,7 +99,7 @@ describe("the decision letter", () => {
       "Montant proposé en cas de financement : 62 000 €",
       "Note nationale de votre dossier : 70,00 / 100",
       "classé 12e sur 79",
-      "note du dernier dossier financé : 71,50 / 100",
+      "71,50 / 100 (note du dernier dossier financé)",
       "Motif du non-financement : L'enveloppe restante, 18 000 €, est inférieure au montant de 62 000 €.",
       "si votre projet est financé à la suite du désistement",
       ...APPEALS,

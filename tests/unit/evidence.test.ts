@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { DATA_FILES, buildPack, rerunFromPack, type Evidence, type PackCandidate } from "@/lib/evidence/pack";
+import { evidenceCallId } from "@/lib/evidence/schema";
 import { runSelection, type SelectionRules } from "@/lib/national/selection";
 import { pageTexts, pdfText } from "../fixtures/pdf-text";
 
@@ -38,22 +39,22 @@ const candidates: PackCandidate[] = spec.map(([reference, territoryType, opinion
   tieBreak: reference,
 }));
 
-/** A finalised list as the cell would write it: the selection's list, then one line edited. */
-function evidence(): Evidence {
-  const result = runSelection("MERIT_ORDER", candidates, RULES);
+/** A finalised list as the cell would write it: the selection's list (under `listRules`), then one line edited. */
+function evidence(rules: SelectionRules = RULES, listRules: SelectionRules = rules): Evidence {
+  const result = runSelection("MERIT_ORDER", candidates, listRules);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const order = [...candidates].sort((a, b) => b.score - a.score || a.amountCents - b.amountCents || (a.reference < b.reference ? -1 : 1));
   const rank = new Map(order.map((c, i) => [c.id, i + 1]));
-  const outcome = new Map<string, { outcome: "LAUREATE" | "RESERVE" | "NOT_RETAINED"; amountCents: number | null; reserveRank: number | null; passOverReason: string | null }>();
-  for (const l of result.laureates) outcome.set(l.id, { outcome: "LAUREATE", amountCents: l.amountCents, reserveRank: null, passOverReason: null });
-  result.reserve.forEach((r, i) => outcome.set(r.id, { outcome: "RESERVE", amountCents: r.amountCents, reserveRank: i + 1, passOverReason: "L'enveloppe restante est insuffisante." }));
-  for (const n of result.notRetained) outcome.set(n.id, { outcome: "NOT_RETAINED", amountCents: null, reserveRank: null, passOverReason: "Hors liste." });
+  const outcome = new Map<string, { outcome: "LAUREATE" | "RESERVE" | "NOT_RETAINED"; amountCents: number | null; reserveRank: number | null; passOverReason: string | null; adjusted: boolean }>();
+  for (const l of result.laureates) outcome.set(l.id, { outcome: "LAUREATE", amountCents: l.amountCents, reserveRank: null, passOverReason: null, adjusted: l.adjusted });
+  result.reserve.forEach((r, i) => outcome.set(r.id, { outcome: "RESERVE", amountCents: r.amountCents, reserveRank: i + 1, passOverReason: "L'enveloppe restante est insuffisante.", adjusted: false }));
+  for (const n of result.notRetained) outcome.set(n.id, { outcome: "NOT_RETAINED", amountCents: null, reserveRank: null, passOverReason: "Hors liste.", adjusted: false });
   return {
-    call: { id: "call-1", slug: "ami-ptce-2025", title: "AMI PTCE 2025", finalizedAt: new Date("2025-12-10T15:30:00Z"), justification: null, adjustLastGrantAllowed: false },
+    call: { id: "call-1", slug: "ami-ptce-2025", title: "AMI PTCE 2025", finalizedAt: new Date("2025-12-10T15:30:00Z"), adjustLastGrantAllowed: rules.adjustLastGrant },
     method: "MERIT_ORDER",
-    rules: RULES,
+    rules,
     candidates,
-    decisions: order.map((c) => ({ applicationId: c.id, reference: c.reference, pole: c.pole, region: byId.get(c.id)!.region, territoryType: c.territoryType, score: c.score, meritRank: rank.get(c.id)!, adjusted: false, ...outcome.get(c.id)! })),
+    decisions: order.map((c) => ({ applicationId: c.id, reference: c.reference, pole: c.pole, region: byId.get(c.id)!.region, territoryType: c.territoryType, score: c.score, meritRank: rank.get(c.id)!, ...outcome.get(c.id)! })),
     members: [
       { name: "Claire Martin", reviews: 3, actions: 5, conflicts: [{ reference: "AMI2025-OCC-001", reason: "Administratrice de la structure porteuse." }], withoutConflict: 7 },
       { name: "Paul Durand", reviews: 0, actions: 2, conflicts: [], withoutConflict: 8 },
@@ -62,6 +63,8 @@ function evidence(): Evidence {
       { reference: "AMI2025-NOR-001", reviewer: "Claire Martin", regionalScore: 9100, nationalScore: 9400, scoreJustification: "Harmonisation de la sévérité régionale.", regionalAmountCents: 75_000_00, nationalAmountCents: 70_000_00, amountJustification: "Dépenses d'investissement non éligibles." },
     ],
     lineEdits: [{ reference: "AMI2025-OCC-002", actor: "Paul Durand", at: new Date("2025-12-09T09:00:00Z"), before: { outcome: "RESERVE", amountCents: 50_000_00, reserveRank: 2 }, after: { outcome: "RESERVE", amountCents: 50_000_00, reserveRank: 2 } }],
+    departures: [],
+    justification: null,
   };
 }
 
@@ -130,27 +133,74 @@ describe("the jury's evidence pack", () => {
       "Liste finale",
       "Lauréats (",
       "Liste complémentaire (2), dans son ordre",
+      "8 dossiers examinés · 3 lauréats pour 190 000 € · 2 sur la liste complémentaire · 3 non retenus.",
+      "Liste complémentaire (rang 1)",
       "empreintes des fichiers de données (SHA-256)",
     ]) {
       expect(text).toContain(expected);
     }
     const result = runSelection("MERIT_ORDER", candidates, RULES);
-    expect(text).toContain(`Ligne de financement : note du dernier dossier financé : ${(result.fundingLineScore! / 100).toFixed(2).replace(".", ",")} / 100`);
+    expect(text).toContain(`Ligne de financement : ${(result.fundingLineScore! / 100).toFixed(2).replace(".", ",")} / 100 (note du dernier dossier financé)`);
   });
 
-  it("the minutes name each departure from the merit order with the written justification", async () => {
+  it("the minutes give the departures and the justification the cell finalised with, as recorded, not recomputed", async () => {
     const e = evidence();
     // the cell funds the 3rd (on the reserve list: 62 000 € did not fit) instead of the 2nd
     const second = e.decisions.find((d) => d.reference === "AMI2025-NOR-001")!;
     const third = e.decisions.find((d) => d.reference === "AMI2025-OCC-001")!;
     expect([second.outcome, third.outcome]).toEqual(["LAUREATE", "RESERVE"]);
     e.decisions = e.decisions.map((d) => (d === second ? { ...d, outcome: "NOT_RETAINED", amountCents: null } : d === third ? { ...d, outcome: "LAUREATE", reserveRank: null } : d));
-    e.call.justification = "Le dossier AMI2025-OCC-001 ne présente pas les garanties financières exigées.";
-    const { files, analysis } = await buildPack(e);
-    expect(analysis.departures.length).toBeGreaterThan(0);
-    const text = await pdfText(files.find((f) => f.name === "proces-verbal.pdf")!.bytes);
-    expect(text).toContain("AMI2025-NOR-001 (rang 2) est financé par la règle de l'appel mais n'est pas lauréat.");
-    expect(text).toContain("Justification écrite de la cellule : Le dossier AMI2025-OCC-001 ne présente pas les garanties financières exigées.");
+    e.departures = ["AMI2025-NOR-001 (rang 2) est financé par la règle de l'appel mais n'est pas lauréat.", "AMI2025-OCC-001 est lauréat alors que la règle de l'appel ne le finance pas."];
+    e.justification = "Le dossier AMI2025-NOR-001 ne présente pas les garanties financières exigées.";
+    const text = await pdfText((await buildPack(e)).files.find((f) => f.name === "proces-verbal.pdf")!.bytes);
+    for (const d of e.departures) expect(text).toContain(`– ${d}`);
+    expect(text).toContain("Justification écrite de la cellule : Le dossier AMI2025-NOR-001 ne présente pas les garanties financières exigées.");
+    expect(text).not.toContain("Aucun : la liste finale est celle que donne la règle de l'appel.");
+
+    // What the cell saw is what the minutes say: a departure it was not shown is not made up from the list.
+    e.departures = [e.departures[0]!];
+    const fewer = await pdfText((await buildPack(e)).files.find((f) => f.name === "proces-verbal.pdf")!.bytes);
+    expect(fewer).toContain("AMI2025-NOR-001 (rang 2) est financé par la règle de l'appel mais n'est pas lauréat.");
+    expect(fewer).not.toContain("AMI2025-OCC-001 est lauréat alors que");
+    e.departures = [];
+    e.justification = null;
+    const none = await pdfText((await buildPack(e)).files.find((f) => f.name === "proces-verbal.pdf")!.bytes);
+    expect(none).toContain("Aucun : la liste finale est celle que donne la règle de l'appel.");
+    expect(none).not.toContain("Justification écrite de la cellule");
+  });
+
+  it("the result files are those of the list the cell accepted: with the adjusted last grant, or without it when declined", async () => {
+    const adjusting = { ...RULES, adjustLastGrant: true };
+    // 80 000 + 70 000 € leave 50 000 €: the 3rd (62 000 €) is offered them
+    const accepted = await buildPack(evidence(adjusting));
+    expect(accepted.analysis).toMatchObject({ adjustmentDeclined: false, rules: { adjustLastGrant: true } });
+    expect(accepted.analysis.result.laureates.find((l) => l.adjusted)).toMatchObject({ id: "id-2", amountCents: 50_000_00, requestedCents: 62_000_00 });
+    const files = unzipSync(accepted.zip);
+    expect(JSON.parse(strFromU8(files["regles.json"]!))).toMatchObject({ rules: { adjustLastGrant: true }, adjustLastGrantAllowed: true, adjustmentDeclined: false });
+    expect(rerunFromPack(strFromU8(files["candidats.json"]!), strFromU8(files["regles.json"]!))).toBe(strFromU8(files["resultat.json"]!));
+    const acceptedText = await pdfText(files["proces-verbal.pdf"]!);
+    expect(acceptedText).toContain("AMI2025-OCC-001 : 62 000 € proposés, 50 000 € attribués (confirmé par la cellule).");
+
+    const declined = await buildPack(evidence(adjusting, RULES));
+    expect(declined.analysis).toMatchObject({ adjustmentDeclined: true, rules: { adjustLastGrant: false } });
+    expect(declined.analysis.result.laureates.some((l) => l.adjusted)).toBe(false);
+    const declinedFiles = unzipSync(declined.zip);
+    expect(JSON.parse(strFromU8(declinedFiles["regles.json"]!))).toMatchObject({ rules: { adjustLastGrant: false }, adjustLastGrantAllowed: true, adjustmentDeclined: true });
+    expect(rerunFromPack(strFromU8(declinedFiles["candidats.json"]!), strFromU8(declinedFiles["regles.json"]!))).toBe(strFromU8(declinedFiles["resultat.json"]!));
+    expect(await pdfText(declinedFiles["proces-verbal.pdf"]!)).toContain("proposé par la sélection et non retenu par la cellule");
+  });
+
+  it("counts in the singular below two: « 1 dossier examiné · 1 lauréat »", async () => {
+    const e = evidence();
+    const first = e.decisions[0]!;
+    e.candidates = e.candidates.filter((c) => c.id === first.applicationId);
+    e.decisions = [first];
+    e.rules = { ...RULES, reserveListLength: 1 };
+    e.members = [{ name: "Claire Martin", reviews: 1, actions: 1, conflicts: [], withoutConflict: 1 }];
+    const text = await pdfText((await buildPack(e)).files.find((f) => f.name === "proces-verbal.pdf")!.bytes);
+    expect(text).toContain("1 dossier examiné · 1 lauréat pour 80 000 € · 0 sur la liste complémentaire · 0 non retenu.");
+    expect(text).toContain("Absence de conflit déclarée pour 1 dossier.");
+    expect(text).toContain("Liste complémentaire : 1 dossier au plus");
   });
 
   it("re-running the selection from candidats.json and regles.json gives resultat.json; a changed input does not", async () => {
@@ -172,7 +222,7 @@ describe("the jury's evidence pack", () => {
     expect([...files["decisions.csv"]!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
     const csv = strFromU8(files["decisions.csv"]!).replace(/^\uFEFF/, "");
     expect(csv.split("\r\n")[0]).toBe("Rang national;Référence;Pôle;Région;Territoire;Note nationale (/100);Décision;Montant attribué (€);Rang liste complémentaire;Ajusté à l'enveloppe restante;Motif du non-financement");
-    expect(csv).toContain("1;AMI2025-BRE-001;Pôle « Coopération 1 » du territoire;Bretagne;Rural;96,5;Lauréat;80000;;non;");
+    expect(csv).toContain("1;AMI2025-BRE-001;Pôle « Coopération 1 » du territoire;Bretagne;Rural;96,50;Lauréat;80000;;non;");
     expect(strFromU8(files["candidats.csv"]!)).toContain("id-7;AMI2025-NOR-003;");
     const readme = strFromU8(files["LISEZMOI.txt"]!);
     expect(readme).toContain("rerunFromPack(candidatsJson, reglesJson)");
@@ -208,8 +258,7 @@ describe("the jury's evidence pack", () => {
     }));
     e.reviewOverrides = [];
     e.lineEdits = [];
-    const { files, analysis } = await buildPack(e);
-    expect(analysis.departures).toEqual([]);
+    const { files } = await buildPack(e);
     const pdf = files.find((f) => f.name === "proces-verbal.pdf")!.bytes;
     const pages = await pageTexts(pdf);
     expect(pages.length).toBeGreaterThan(3);
@@ -218,5 +267,10 @@ describe("the jury's evidence pack", () => {
     for (const c of many) expect(text).toContain(c.reference);
     expect(text).toContain(`Lauréats (${result.laureates.length})`);
     expect(text).toContain(`page ${pages.length} / ${pages.length}`);
+  });
+
+  it("the routes take a call's identifier; a malformed one is a call not found", () => {
+    expect(evidenceCallId({ callId: "cmj3k2l0a0000qz8h1x2y3z4w" })).toBe("cmj3k2l0a0000qz8h1x2y3z4w");
+    for (const callId of ["", "../secret", "a b", "x".repeat(65), 42, undefined]) expect(() => evidenceCallId({ callId })).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
   });
 });

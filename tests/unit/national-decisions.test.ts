@@ -53,18 +53,13 @@ describe("reserve promotion", () => {
 });
 
 describe("reasons and letters", () => {
-  it("drafts the reasons from the outcome, the pass-over reason and the regional motivation", () => {
-    const text = draftReasons({
-      outcome: "RESERVE",
-      amountCents: 50_000_00,
-      reserveRank: 2,
-      notFundedReason: reasonText({ code: "ENVELOPE", remainingCents: 12_000_00, amountCents: 50_000_00 }),
-      regionalMotivation: "Projet solide.",
-    });
+  it("drafts the reasons from the outcome and the regional motivation (the pass-over reason has its own heading)", () => {
+    const text = draftReasons({ outcome: "RESERVE", amountCents: 50_000_00, reserveRank: 2, regionalMotivation: " Projet solide. " });
     expect(plain(text)).toBe(
-      "Votre projet est inscrit en position 2 sur la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention. Motif : L'enveloppe restante, 12 000 €, est inférieure au montant de 50 000 €.\n" +
+      "Votre projet est inscrit au rang 2 de la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention.\n" +
         "Avis de la cellule régionale : Projet solide.",
     );
+    expect(draftReasons({ outcome: "NOT_RETAINED", amountCents: null, reserveRank: null, regionalMotivation: "" })).toBe("Votre projet n'est pas retenu.");
   });
   it("prints a decision letter with French text, the same bytes for the same input", async () => {
     const input = {

@@ -14,27 +14,11 @@ import {
   type SelectionRules,
   type Territory,
 } from "@/lib/national/selection";
+import { cand, RURAL_QPV, selectionRules } from "../fixtures/selection";
 
-const RURAL_QPV: Priority = { label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 };
-const RULES: SelectionRules = {
-  envelopeCents: 500_000_00,
-  minGrantCents: 30_000_00,
-  maxGrantCents: 80_000_00,
-  priorities: [RURAL_QPV],
-  qualityThreshold: 0,
-  reserveListLength: 5,
-  adjustLastGrant: false,
-};
+const RULES = selectionRules({ reserveListLength: 5 });
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
 
-const cand = (id: string, score: number, euros: number, territoryType: Territory = "RURAL", opinion: Candidate["opinion"] = "FAVORABLE"): Candidate => ({
-  id,
-  score,
-  amountCents: euros * 100,
-  territoryType,
-  opinion,
-  tieBreak: id,
-});
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 
 /**

@@ -1,26 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRank, prioritiesMet, selectByMaxScore, selectLaureates, simulate, type Candidate, type Priority, type SelectionRules, type Territory } from "@/lib/national/selection";
+import { compareRank, prioritiesMet, selectByMaxScore, simulate, type Candidate, type Priority, type SelectionRules, type Territory } from "@/lib/national/selection";
+import { cand, RURAL_QPV, selectionRules } from "../fixtures/selection";
 
-const RURAL_QPV: Priority = { label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 };
-const RULES: SelectionRules = {
-  envelopeCents: 500_000_00,
-  minGrantCents: 30_000_00,
-  maxGrantCents: 80_000_00,
-  priorities: [RURAL_QPV],
-  qualityThreshold: 0,
-  reserveListLength: Infinity,
-  adjustLastGrant: false,
-};
-
-const cand = (id: string, score: number, euros: number, territoryType: Territory = "RURAL", opinion: Candidate["opinion"] = "FAVORABLE"): Candidate => ({
-  id,
-  score,
-  amountCents: euros * 100,
-  territoryType,
-  opinion,
-  tieBreak: id,
-});
+const RULES = selectionRules();
 
 /** The reference: every subset, the feasible ones, the best by the documented order. */
 function bruteForce(candidates: Candidate[], rules: SelectionRules, excluded = new Set<string>()) {
@@ -182,15 +165,21 @@ describe("selectByMaxScore", () => {
   });
 });
 
-describe("selectLaureates (the former single method, until every caller uses runSelection)", () => {
-  it("is the max-score list with no threshold, every eligible dossier left out on the reserve list and no adjustment", () => {
+describe("selectByMaxScore with no threshold, an unlimited reserve list and no adjustment", () => {
+  it("funds the highest total, puts every eligible dossier left out on the reserve list and adjusts nothing", () => {
     const candidates = [cand("a", 9000, 80_000), cand("b", 6000, 50_000), cand("c", 5500, 50_000), cand("d", 1000, 40_000), cand("e", 900, 40_000)];
-    const base = { envelopeCents: 100_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [] };
-    const r = selectLaureates(candidates, base);
+    const rules: SelectionRules = { envelopeCents: 100_000_00, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities: [], qualityThreshold: 0, reserveListLength: Infinity, adjustLastGrant: false };
+    const r = selectByMaxScore(candidates, rules);
     expect(r.method).toBe("MAX_SCORE");
-    expect(r).toEqual(selectByMaxScore(candidates, { ...base, qualityThreshold: 0, reserveListLength: Infinity, adjustLastGrant: false }));
     expect(r.laureates.map((l) => l.id)).toEqual(["b", "c"]);
     expect(r.reserve.map((l) => l.id)).toEqual(["a", "d", "e"]);
+    expect(r.notRetained).toEqual([]);
     expect(r.laureates.every((l) => !l.adjusted && l.requestedCents === l.amountCents)).toBe(true);
+  });
+
+  it("refuses a problem too fine for an exact computation, as the merit order does", () => {
+    // 300 amounts with a gcd of 1 cent and a 10 million € envelope: 300 × 10⁹ cells.
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...cand(`m${i}`, 5000 + i, 0), amountCents: 3_000_000 + i }));
+    expect(() => selectByMaxScore(many, { ...RULES, envelopeCents: 10_000_000_00, maxGrantCents: 8_000_000 })).toThrow(/trop grande pour un calcul exact/);
   });
 });

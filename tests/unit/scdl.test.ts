@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { theCall } from "@/lib/calls/title";
 import { paymentPeriod, SCDL_COLUMNS, scdlCsv, scdlJson, scdlRow, scdlRows, type ScdlGrant } from "@/lib/publication/scdl";
 import { parseCsv, SCDL_2_1_1, scdlCsvRecords, scdlErrors, scdlJsonRecords } from "../fixtures/scdl-schema";
 
@@ -33,6 +34,13 @@ describe("the open data of grants (SCDL subventions 2.1.1)", () => {
   it("has the schema's sixteen columns, in its order", () => {
     expect([...SCDL_COLUMNS]).toEqual(SCDL_2_1_1.map((f) => f.name));
     expect(SCDL_COLUMNS).toHaveLength(16);
+  });
+
+  it("names the call in `objet` as the results page does: « l'appel à … » from « Appel à … », else « l'appel « … » »", () => {
+    expect(scdlRow(GRANT).objet).toMatch(/, lauréat de l'appel à manifestation d'intérêt « Financer le développement des PTCE » 2025$/);
+    expect(scdlRow({ ...GRANT, callTitle: "AMI PTCE 2026" }).objet).toMatch(/, lauréat de l'appel « AMI PTCE 2026 »$/);
+    expect(theCall("appel à projets 2026")).toBe("l'appel à projets 2026");
+    expect(theCall("Appellation contrôlée")).toBe("l'appel « Appellation contrôlée »");
   });
 
   it("maps a countersigned grant to the schema's values", () => {

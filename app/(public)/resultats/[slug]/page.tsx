@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { Table } from "@/components/ui/table";
-import { formatDate, formatEuros } from "@/lib/format";
+import { theCall } from "@/lib/calls/title";
+import { formatDate, formatEuros, plural } from "@/lib/format";
 import { TERRITORY_LABELS } from "@/lib/national/labels";
 import { getPublishedResults } from "@/lib/publication/data";
 import { SCDL_SCHEMA } from "@/lib/publication/scdl";
@@ -19,9 +20,9 @@ export default async function ResultsPage({ params }: Props) {
   const file = (format: "csv" | "json") => `/api/donnees-ouvertes/${encodeURIComponent(call.slug)}?format=${format}`;
   return (
     <div className="fr-container fr-py-6w">
-      <h1>{/^Appel\b/.test(call.title) ? `Résultats de l'a${call.title.slice(1)}` : `Résultats : ${call.title}`}</h1>
+      <h1>Résultats de {theCall(call.title)}</h1>
       <p className="fr-text--lead">
-        {count === 0 ? "Aucun lauréat" : `${count} lauréat${count > 1 ? "s" : ""}`} pour un montant total de {formatEuros(totalCents)}.
+        {count === 0 ? "Aucun lauréat" : plural(count, "lauréat")} pour un montant total de {formatEuros(totalCents)}.
       </p>
       <p>
         Résultats publiés le {formatDate(call.resultsPublishedAt)}. Les pôles sont classés par région, puis par nom.
@@ -61,7 +62,7 @@ export default async function ResultsPage({ params }: Props) {
         ))}
         <tr>
           <th scope="row" colSpan={2} className="fr-cell--multiline">
-            Total ({count} lauréat{count > 1 ? "s" : ""})
+            Total ({plural(count, "lauréat")})
           </th>
           <td className="fr-cell--right whitespace-nowrap fr-text--bold">{formatEuros(totalCents)}</td>
         </tr>
@@ -78,22 +79,16 @@ export default async function ResultsPage({ params }: Props) {
         </p>
         {openData ? (
           <ul className="fr-links-group">
-            <li>
-              <a className="fr-link fr-link--download" href={file("csv")} download>
-                Télécharger les subventions au format CSV
-                <span className="fr-link__detail">
-                  CSV – {openDataGrants} subvention{openDataGrants > 1 ? "s" : ""}
-                </span>
-              </a>
-            </li>
-            <li>
-              <a className="fr-link fr-link--download" href={file("json")} download>
-                Télécharger les subventions au format JSON
-                <span className="fr-link__detail">
-                  JSON – {openDataGrants} subvention{openDataGrants > 1 ? "s" : ""}
-                </span>
-              </a>
-            </li>
+            {(["csv", "json"] as const).map((format) => (
+              <li key={format}>
+                <a className="fr-link fr-link--download" href={file(format)} download>
+                  Télécharger les subventions au format {format.toUpperCase()}
+                  <span className="fr-link__detail">
+                    {format.toUpperCase()} – {plural(openDataGrants, "subvention")}
+                  </span>
+                </a>
+              </li>
+            ))}
           </ul>
         ) : (
           <p>Les fichiers seront disponibles dès que l&apos;autorité attribuante aura été renseignée.</p>

@@ -1,17 +1,17 @@
 import { AppError } from "@/lib/errors";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 import { getOpenDataRows } from "@/lib/publication/data";
-import { SCDL_CONTENT_TYPES, SCDL_SCHEMA, scdlCsv, scdlFileName, scdlJson, type ScdlFormat } from "@/lib/publication/scdl";
+import { SCDL_CONTENT_TYPES, SCDL_SCHEMA, scdlCsv, scdlFileName, scdlJson } from "@/lib/publication/scdl";
+import { openDataRequest } from "@/lib/publication/schema";
 
 // GET /api/donnees-ouvertes/{appel}?format=csv|json — the open data of the call's grants (SCDL subventions),
 // public once the results are published (404 before, as for an unknown call).
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
-    const format = new URL(request.url).searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "json") throw new AppError("VALIDATION", "Format inconnu : choisissez csv ou json.");
-    const data = await getOpenDataRows((await params).slug);
+    const { slug, format } = openDataRequest(await params, new URL(request.url));
+    const data = await getOpenDataRows(slug);
     if (!data) throw new AppError("NOT_FOUND");
-    const body = (format as ScdlFormat) === "csv" ? scdlCsv(data.rows) : scdlJson(data.rows);
+    const body = format === "csv" ? scdlCsv(data.rows) : scdlJson(data.rows);
     return new Response(body, {
       headers: {
         "Content-Type": SCDL_CONTENT_TYPES[format],

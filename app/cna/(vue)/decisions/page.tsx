@@ -97,7 +97,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
               severity="info"
               as="h2"
               small={false}
-              title="La liste s'écarte de l'ordre de classement"
+              title="La liste s'écarte de la règle de sélection de l'appel"
               description={
                 <>
                   <ul>
@@ -113,7 +113,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
           )}
           {finalized && c.decisionsJustification && (
             <p className="fr-p-2w fr-background-alt--grey">
-              <strong>Écart à l&apos;ordre de classement justifié :</strong> {c.decisionsJustification}
+              <strong>Écart à la règle de sélection justifié :</strong> {c.decisionsJustification}
             </p>
           )}
           <EvidenceLinks callId={c.id} finalizedAt={c.decisionsFinalizedAt} />

@@ -7,7 +7,7 @@ import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatEuros, formatShare } from "@/lib/format";
 import { getSelection, type NationalDossier } from "@/lib/national/data";
-import { formatScore, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, METHOD_LABELS, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
 import { parseWhatIf } from "@/lib/national/schema";
 import type { SelectionResult, SelectionRules } from "@/lib/national/selection";
 
@@ -130,7 +130,7 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
               </th>
               <td>{row(l.id).pole.name}</td>
               <td>{formatScore(l.score)}</td>
-              <td>{formatEuros(l.amountCents)}</td>
+              <td>{l.amountCents > 0 ? formatEuros(l.amountCents) : "—"}</td>
               <td>{reasonText(l.reason)}</td>
             </tr>
           ))}
@@ -141,15 +141,13 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
   );
 }
 
-const METHOD_NAMES = { MERIT_ORDER: "Ordre de mérite", MAX_SCORE: "Total des notes maximal" } as const;
-
 /** The rule of the call, as the jury applies it. */
-function MethodText({ method, rules }: { method: keyof typeof METHOD_NAMES; rules: SelectionRules }) {
+function MethodText({ method, rules }: { method: keyof typeof METHOD_LABELS; rules: SelectionRules }) {
   return (
     <div className="fr-text--sm">
       {method === "MERIT_ORDER" ? (
         <p>
-          <strong>Règle de l&apos;appel : l&apos;ordre de mérite.</strong> Les dossiers éligibles (avis favorable ou favorable sous réserve
+          <strong>Règle de l&apos;appel : l&apos;ordre de mérite.</strong> Les dossiers éligibles (avis favorable ou favorable avec réserves
           {rules.qualityThreshold > 0 ? `, note nationale d'au moins ${formatScore(rules.qualityThreshold)} / 100` : ""}, montant dans les bornes) sont
           classés par note nationale et financés en descendant le classement jusqu&apos;à épuisement de l&apos;enveloppe. Un dossier n&apos;est passé que
           s&apos;il ne tient plus dans l&apos;enveloppe restante ou si une part prioritaire deviendrait inatteignable ; la raison est donnée.
@@ -177,15 +175,15 @@ function adjustedOf(r: SelectionResult, dossiers: Map<string, NationalDossier>) 
 type SelectionData = Awaited<ReturnType<typeof getSelection>>;
 
 /** The two methods side by side on the same inputs, and why their lists differ. */
-function Comparison({ comparison, dossiers, official }: { comparison: SelectionData["comparison"]; dossiers: Map<string, NationalDossier>; official: keyof typeof METHOD_NAMES }) {
+function Comparison({ comparison, dossiers, official }: { comparison: SelectionData["comparison"]; dossiers: Map<string, NationalDossier>; official: keyof typeof METHOD_LABELS }) {
   const { merit, maxScore, differences } = comparison;
   const other = official === "MERIT_ORDER" ? "MAX_SCORE" : "MERIT_ORDER";
   return (
     <section aria-labelledby="comparaison" className="fr-mt-6w">
       <h2 id="comparaison">Comparaison des deux méthodes</h2>
       <p>
-        Sur les mêmes dossiers et les mêmes règles : la règle de l&apos;appel ({METHOD_NAMES[official].toLowerCase()}) et, à titre indicatif,{" "}
-        {METHOD_NAMES[other].toLowerCase()}. Seule la première est proposée à la décision.
+        Sur les mêmes dossiers et les mêmes règles : la règle de l&apos;appel ({METHOD_LABELS[official].toLowerCase()}) et, à titre indicatif,{" "}
+        {METHOD_LABELS[other].toLowerCase()}. Seule la première est proposée à la décision.
       </p>
       <Table
         caption="Les deux méthodes côte à côte"
@@ -202,7 +200,7 @@ function Comparison({ comparison, dossiers, official }: { comparison: SelectionD
         {[merit, maxScore].map((r) => (
           <tr key={r.method}>
             <th scope="row">
-              {METHOD_NAMES[r.method]}
+              {METHOD_LABELS[r.method]}
               {r.method === official ? " (règle de l'appel)" : " (indicatif)"}
             </th>
             <td>{r.laureates.length}</td>
@@ -247,7 +245,7 @@ function Comparison({ comparison, dossiers, official }: { comparison: SelectionD
               <td>{dossiers.get(d.id)!.pole.name}</td>
               <td>{formatScore(d.score)}</td>
               <td>{formatEuros(d.amountCents)}</td>
-              <td>{METHOD_NAMES[d.fundedBy]}</td>
+              <td>{METHOD_LABELS[d.fundedBy]}</td>
               <td>{d.explanation}</td>
             </tr>
           ))}

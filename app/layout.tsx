@@ -6,11 +6,18 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getActor } from "@/lib/auth/session";
 import { spacesOf } from "@/lib/auth/spaces";
+import { ICONS, SITE_DESCRIPTION, SITE_SHORT_NAME } from "@/lib/site/identity";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "AMI PTCE", template: "%s - AMI PTCE" },
-  description: "Candidater, instruire et suivre l'appel à manifestation d'intérêt PTCE.",
+  title: { default: SITE_SHORT_NAME, template: `%s - ${SITE_SHORT_NAME}` },
+  description: SITE_DESCRIPTION,
+  // The icons of public/ (the DSFR's favicon set), linked once: the DSFR head's own links are turned off.
+  // The manifest (app/manifest.ts) is linked by Next.js.
+  icons: {
+    icon: [ICONS.ico, ICONS.svg].map(({ url, type, sizes }) => ({ url, type, sizes })),
+    apple: [{ url: ICONS.appleTouch.url, sizes: ICONS.appleTouch.sizes }],
+  },
 };
 
 const lang = "fr";

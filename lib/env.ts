@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { defaultSecurityContact, isWithinAYear, MAX_EXPIRY_DAYS, parseSecurityContacts } from "@/lib/site/security-txt";
+import { parisEndOfDay } from "@/lib/time";
 
 // The server's environment, validated on first use (not at import: `next build` needs none of it).
 function parse<T extends z.ZodType>(schema: T): z.infer<T> {
@@ -31,9 +33,11 @@ export function authEnv() {
   return auth;
 }
 
+const DEFAULT_MAIL_FROM = "AMI PTCE <ne-pas-repondre@ami-ptce.example>";
+
 const mailSchema = z.object({
   SMTP_URL: z.string().optional(), // smtp://user:password@host:587 or smtps://…; unset: mails are written to the server log
-  MAIL_FROM: z.string().default("AMI PTCE <ne-pas-repondre@ami-ptce.example>"),
+  MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   APP_URL: z.url().optional(), // public address used in links sent by e-mail (default NEXTAUTH_URL)
   NEXTAUTH_URL: z.url().optional(),
 });
@@ -47,4 +51,41 @@ export function mailEnv() {
 export function appUrl(): string {
   const { APP_URL, NEXTAUTH_URL } = mailEnv();
   return (APP_URL ?? NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+// /.well-known/security.txt (RFC 9116): who receives the reports of vulnerabilities, and until when the file holds.
+const securitySchema = z
+  .object({
+    // one or several, separated by commas: mailto:…, https://…, tel:… or a bare e-mail address
+    SECURITY_CONTACT: z.string().trim().optional(),
+    // YYYY-MM-DD (the end of that day in Paris) or an ISO 8601 instant; unset: 180 days after the current day
+    SECURITY_TXT_EXPIRES: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+    MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
+  })
+  .transform(({ SECURITY_CONTACT, SECURITY_TXT_EXPIRES, MAIL_FROM }, ctx) => {
+    const contacts = SECURITY_CONTACT ? parseSecurityContacts(SECURITY_CONTACT) : [defaultSecurityContact(MAIL_FROM)].filter((c) => c !== null);
+    if (!contacts?.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SECURITY_CONTACT"],
+        message: SECURITY_CONTACT
+          ? "attendu : mailto:adresse, https://… ou tel:…, séparés par des virgules"
+          : "à renseigner (MAIL_FROM ne donne pas de domaine pour securite@…)",
+      });
+      return z.NEVER;
+    }
+    let expires: Date | null = null;
+    if (SECURITY_TXT_EXPIRES) {
+      expires = /^\d{4}-\d{2}-\d{2}$/.test(SECURITY_TXT_EXPIRES) ? parisEndOfDay(SECURITY_TXT_EXPIRES) : new Date(SECURITY_TXT_EXPIRES);
+      if (!isWithinAYear(expires, new Date())) {
+        ctx.addIssue({ code: "custom", path: ["SECURITY_TXT_EXPIRES"], message: `au plus ${MAX_EXPIRY_DAYS} jours après aujourd'hui (RFC 9116)` });
+        return z.NEVER;
+      }
+    }
+    return { contacts, expires };
+  });
+let security: z.infer<typeof securitySchema> | undefined;
+export function securityEnv() {
+  security ??= parse(securitySchema);
+  return security;
 }

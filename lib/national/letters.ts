@@ -59,7 +59,8 @@ export const DEFAULT_AUTHOR = "la cellule nationale d'animation de l'AMI PTCE";
 /** The letter's signature: the cell signs for the grantor (the author of the decision). */
 export function signatureText(authorName: string): string {
   const cell = "la cellule nationale d'animation de l'AMI PTCE";
-  return authorName === DEFAULT_AUTHOR ? `L${cell.slice(1)}` : `Pour ${authorName}, ${cell}`;
+  // The grantor's name is written as configured (« Ministère de … »): named as the authority, not after « pour ».
+  return authorName === DEFAULT_AUTHOR ? `L${cell.slice(1)}` : `Pour l'autorité attribuante (${authorName}), ${cell}`;
 }
 
 export const OUTCOME_TITLES = { LAUREATE: "Votre projet est lauréat", RESERVE: "Votre projet est inscrit sur la liste complémentaire", NOT_RETAINED: "Votre projet n'est pas retenu" } as const;

@@ -27,7 +27,9 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   await expect(cna.getByRole("table", { name: /Dossiers transmis par les régions finalisées \(2\)/ })).toBeVisible();
 
   // Second-level analysis of the first dossier: the member declares their interests before reading it.
-  await cna.getByRole("table", { name: /Dossiers transmis/ }).getByRole("link").first().click();
+  const analysed = cna.getByRole("table", { name: /Dossiers transmis/ }).getByRole("link").first();
+  const analysedReference = (await analysed.textContent())!.trim();
+  await analysed.click();
   await expect(cna.getByRole("heading", { level: 1, name: /^Analyse de second niveau/ })).toBeVisible();
   await expect(cna.getByRole("heading", { name: "Déclaration d'intérêts" })).toBeVisible();
   await expect(cna.getByRole("heading", { name: "Contenu du dossier" })).toHaveCount(0);
@@ -88,9 +90,24 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   await expect(cna.getByRole("table", { name: /^Lauréats \(\d+\)/ })).toBeVisible();
   await expectAccessible(cna);
   await expect(cna.getByRole("heading", { name: "La liste s'écarte de la règle de sélection de l'appel" })).toHaveCount(0);
+  // The cell lowers the grant of the dossier it analysed: the list departs from the rule, and is finalised only
+  // with a written justification.
+  await cna.getByTitle(`Modifier la décision ${analysedReference}`).click();
+  const line = cna.getByRole("group", { name: `Décision ${analysedReference}` });
+  const amount = line.getByLabel("Montant (€)");
+  const granted = Number((await amount.inputValue()).replace(/[\s\u202f\u00a0]/g, "").replace(",", "."));
+  await amount.fill(String(granted - 1000));
+  await line.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(cna.getByRole("heading", { name: "La liste s'écarte de la règle de sélection de l'appel" })).toBeVisible();
+  await expectAccessible(cna);
   await cna.getByRole("button", { name: "Finaliser la liste" }).click();
   await cna.getByRole("button", { name: "Confirmer la finalisation" }).click();
+  await expect(cna.getByRole("alert").getByText(/Justifiez cet écart par écrit \(20 caractères au moins\)/)).toBeVisible();
+  await cna.getByRole("button", { name: "Finaliser la liste" }).click();
+  await cna.getByLabel("Justification de l'écart à la règle de sélection").fill("Le plan de financement révisé du porteur réduit son besoin de 1 000 €.");
+  await cna.getByRole("button", { name: "Confirmer la finalisation" }).click();
   await expect(cna.getByText(/^Liste finalisée le/)).toBeVisible();
+  await expect(cna.getByText("Le plan de financement révisé du porteur réduit son besoin de 1 000 €.")).toBeVisible();
   const laureatePoles = await cna.getByRole("table", { name: /^Lauréats \(\d+\)/ }).locator("tbody tr td:nth-child(2)").allTextContents();
   expect(laureatePoles.length).toBeGreaterThan(0);
   await cna.getByRole("button", { name: "Publier les résultats" }).click();
@@ -113,6 +130,7 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   // The minutes carry the hashes of the data files (the re-run's inputs and outputs).
   const minutes = await pdfText(files["proces-verbal.pdf"]!);
   for (const line of sums.filter((l) => /\.(csv|json)$/.test(l))) expect(minutes).toContain(line.split(/\s+/)[0]!);
+  expect(minutes).toContain("Le plan de financement révisé du porteur réduit son besoin de 1 000 €.");
   const pv = await cna.request.get((await cna.getByRole("link", { name: "Télécharger le procès-verbal (PDF)" }).getAttribute("href"))!);
   expect(pv.headers()["content-type"]).toBe("application/pdf");
   expect(await pdfText(new Uint8Array(await pv.body()))).toContain("Ordre de mérite");

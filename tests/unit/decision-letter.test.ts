@@ -69,7 +69,7 @@ describe("the decision letter", () => {
     const grantor = "Ministère chargé de l'économie sociale et solidaire";
     const text = await pdfText(await decisionLetterPdf({ ...base, authorName: grantor }));
     expect(text).toContain(`recours gracieux adressé à l'auteur de la décision, ${grantor} ;`);
-    expect(text).toContain(`Pour ${grantor}, la cellule nationale d'animation de l'AMI PTCE`);
+    expect(text).toContain(`Pour l'autorité attribuante (${grantor}), la cellule nationale d'animation de l'AMI PTCE`);
     const unnamed = await pdfText(await decisionLetterPdf(base));
     expect(unnamed).toContain("La cellule nationale d'animation de l'AMI PTCE");
     expect(unnamed).not.toContain("Pour ");

@@ -419,7 +419,7 @@ export function compareSelections(merit: SelectionResult, maxScore: SelectionRes
       const reason = reasonIn(maxScore, l.id);
       why = reason ? ` : ${lowerFirst(reasonText(reason))}` : ".";
     }
-    items.push({ id: l.id, position: l.position, score: l.score, amountCents: l.amountCents, fundedBy: "MERIT_ORDER", explanation: `Financé par l'ordre de mérite (rang ${l.position}) ; la liste de total maximal l'écarte${why}` });
+    items.push({ id: l.id, position: l.position, score: l.score, amountCents: l.amountCents, fundedBy: "MERIT_ORDER", explanation: `Financé selon l'ordre de mérite (rang ${l.position}) ; la liste au total de notes maximal l'écarte${why}` });
   }
   for (const l of maxScore.laureates) {
     if (fundedM.has(l.id)) continue;
@@ -430,7 +430,7 @@ export function compareSelections(merit: SelectionResult, maxScore: SelectionRes
       score: l.score,
       amountCents: l.amountCents,
       fundedBy: "MAX_SCORE",
-      explanation: `Financé par la liste de total maximal (rang ${l.position}) ; l'ordre de mérite le laisse de côté${reason ? ` : ${lowerFirst(reasonText(reason))}` : "."}`,
+      explanation: `Financé dans la liste au total de notes maximal (rang ${l.position}) ; l'ordre de mérite le laisse de côté${reason ? ` : ${lowerFirst(reasonText(reason))}` : "."}`,
     });
   }
   items.sort((a, b) => a.position - b.position);
@@ -444,7 +444,7 @@ export function compareSelections(merit: SelectionResult, maxScore: SelectionRes
       meritCents: l.amountCents,
       maxScoreCents: fundedX.get(l.id)!.amountCents,
       explanation: l.adjusted
-        ? `L'ordre de mérite lui attribue l'enveloppe restante (dernière subvention ajustée) ; la liste de total maximal le finance au montant proposé.`
+        ? `L'ordre de mérite lui attribue l'enveloppe restante (dernière subvention ajustée) ; la liste au total de notes maximal le finance au montant proposé.`
         : `Montants différents selon la méthode.`,
     }));
   return { merit: m, maxScore: x, items, amountChanges };

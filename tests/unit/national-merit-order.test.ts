@@ -400,9 +400,9 @@ describe("the two methods on the same input", () => {
       ["c", 3, 8900, 50_000_00, "MAX_SCORE"],
     ]);
     expect(c.items.map((d) => plain(d.explanation))).toEqual([
-      "Financé par l'ordre de mérite (rang 1) ; la liste de total maximal l'écarte pour financer davantage de dossiers moins bien classés (2 lauréats et un total des notes de 179,00, contre 1 lauréat et 96,50).",
-      "Financé par la liste de total maximal (rang 2) ; l'ordre de mérite le laisse de côté : l'enveloppe restante, 20 000 €, est inférieure au montant de 50 000 €.",
-      "Financé par la liste de total maximal (rang 3) ; l'ordre de mérite le laisse de côté : l'enveloppe restante, 20 000 €, est inférieure au montant de 50 000 €.",
+      "Financé selon l'ordre de mérite (rang 1) ; la liste au total de notes maximal l'écarte pour financer davantage de dossiers moins bien classés (2 lauréats et un total des notes de 179,00, contre 1 lauréat et 96,50).",
+      "Financé dans la liste au total de notes maximal (rang 2) ; l'ordre de mérite le laisse de côté : l'enveloppe restante, 20 000 €, est inférieure au montant de 50 000 €.",
+      "Financé dans la liste au total de notes maximal (rang 3) ; l'ordre de mérite le laisse de côté : l'enveloppe restante, 20 000 €, est inférieure au montant de 50 000 €.",
     ]);
     expect(c.amountChanges).toEqual([]);
   });

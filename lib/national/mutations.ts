@@ -222,10 +222,12 @@ export async function finalizeDecisions(actor: Actor, callId: string, input: unk
       const reasons = passOverReasons(rule);
       const outcome = new Map(lines.map((l) => [l.applicationId, l.outcome]));
       const ranking = [...candidatesOf(rows)].sort(compareRank);
-      for (const [i, c] of ranking.entries()) {
-        const passOverReason = outcome.get(c.id) === "LAUREATE" ? null : (reasons.get(c.id) ?? null);
-        await tx.decision.update({ where: { applicationId: c.id }, data: { score: c.score, meritRank: i + 1, passOverReason } });
-      }
+      // One statement for every decision of the call (thousands at national scale), not one update each.
+      await tx.$executeRaw`
+        UPDATE "Decision" d SET score = v.score, "meritRank" = v.rank, "passOverReason" = v.reason
+        FROM unnest(${ranking.map((c) => c.id)}::text[], ${ranking.map((c) => c.score)}::int[], ${ranking.map((_, i) => i + 1)}::int[],
+                    ${ranking.map((c) => (outcome.get(c.id) === "LAUREATE" ? null : (reasons.get(c.id) ?? null)))}::text[]) AS v(id, score, rank, reason)
+        WHERE d."applicationId" = v.id`;
       await tx.call.update({ where: { id: call.id }, data: { decisionsFinalizedAt: now, decisionsJustification: departures.length ? justification : null } });
       const laureates = lines.filter((l) => l.outcome === "LAUREATE");
       await recordAudit(tx, {

@@ -36,15 +36,33 @@ export function authEnv() {
 const DEFAULT_MAIL_FROM = "AMI PTCE <ne-pas-repondre@ami-ptce.example>";
 
 const mailSchema = z.object({
-  SMTP_URL: z.string().optional(), // smtp://user:password@host:587 or smtps://…; unset: mails are written to the server log
+  // smtp://user:password@host:587 or smtps://…; unset: mails are written to the server log
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isSmtpUrl(v), { message: "attendue sous la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465" }),
   MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   APP_URL: z.url().optional(), // public address used in links sent by e-mail (default NEXTAUTH_URL)
   NEXTAUTH_URL: z.url().optional(),
 });
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
 let mail: z.infer<typeof mailSchema> | undefined;
 export function mailEnv() {
   mail ??= parse(mailSchema);
   return mail;
+}
+
+/** For tests: read the mail settings again (a test's SMTP catcher changes SMTP_URL). */
+export function resetMailEnv(): void {
+  mail = undefined;
 }
 
 /** The public address of the site, for links in e-mails. */

@@ -6,6 +6,7 @@ import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "./lib/app-env.ts";
 import { startServer } from "./lib/database.ts";
 import { appDatabaseUrl, migrate } from "./db.ts";
 import { ROOT } from "./lib/schema-engine.ts";
+import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
 const production = process.argv.includes("--production");
 const port = Number(process.env.PORT ?? 3000);
@@ -24,6 +25,8 @@ if (production) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const next = spawn(process.execPath, production ? PRODUCTION_SERVER_ARGS : [NEXT_BIN, "dev", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+// The production server starts its own worker; the development server needs one beside it.
+const worker = production ? null : spawnWorker(env);
 
 printDemoAccounts();
 console.log(`\nLa plateforme démarre sur http://localhost:${port} (Ctrl+C pour arrêter).\n`);
@@ -33,6 +36,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  await stopWorker(worker);
   await server.stop();
   process.exit(code);
 }

@@ -1,10 +1,13 @@
 // `npm start`: the production server. Next.js's own request handler (as `next start`), with the page
-// cache of lib/page-cache.ts in front of the cells' pages. Run after `npm run build`.
-//   PORT (3000, on every interface), PAGE_CACHE_MB (64; 0 turns the cache off)
+// cache of lib/page-cache.ts in front of the cells' pages, and the job queue's worker beside it (a child
+// process, scripts/worker.ts). Run after `npm run build`.
+//   PORT (3000, on every interface), PAGE_CACHE_MB (64; 0 turns the cache off), WORKER (off: no worker here)
+// On SIGTERM/SIGINT it stops taking requests, lets those in flight and the worker's jobs finish, then exits.
 import { createServer } from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { withPageCache } from "@/lib/page-cache";
+import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 const { default: next } = await import("next");
@@ -45,9 +48,21 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(port, () => console.log(`Serveur de production prêt sur http://localhost:${port}`));
+const worker = spawnWorker(process.env);
+worker?.on("exit", (code, signal) => {
+  if (!stopping) console.error(`[travaux] le processus de la file s'est arrêté (${signal ?? code}) : les travaux attendent un autre worker (npm run worker).`);
+});
 
+let stopping = false;
 async function stop() {
-  server.close();
+  if (stopping) return;
+  stopping = true;
+  // No new request; those in flight finish (idle keep-alive connections are closed at once).
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const deadline = setTimeout(() => server.closeAllConnections(), 25_000);
+  await Promise.allSettled([closed, stopWorker(worker)]);
+  clearTimeout(deadline);
   await Promise.allSettled([pool.end(), app.close()]);
   process.exit(0);
 }

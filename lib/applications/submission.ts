@@ -16,7 +16,7 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { receiptMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { receiptPdf, type ReceiptInput } from "@/lib/pdf/receipt";
 import { eligibility, poleSchema } from "@/lib/poles/schema";
 
@@ -108,30 +108,35 @@ export async function submitApplication(actor: Actor, applicationId: string, inp
       });
       await tx.statusChange.create({ data: { applicationId, from: "DRAFT", to: "SUBMITTED", actorId: actor.id } });
       await recordAudit(tx, { actorId: actor.id, action: "application.submit", entityType: "Application", entityId: applicationId, after: { reference, hash } });
-      return { a, snapshot, hash };
+      // The acknowledgement goes with the submission, through the job queue; its PDF is made when it is sent
+      // (and stays downloadable from the dossier).
+      const owner = await tx.user.findUniqueOrThrow({ where: { id: a.ownerId }, select: { email: true, name: true } });
+      const link = `${appUrl()}/mes-dossiers/${applicationId}`;
+      await notify(tx, [{
+        kind: "dossier.receipt",
+        event: `dossier.receipt:${applicationId}`,
+        mail: receiptMail({ to: owner.email, name: owner.name, reference, callTitle: a.call.title, submittedAt: formatDateTime(now), link }),
+        link,
+        documents: [{ receiptOf: applicationId, filename: `accuse-de-reception-${reference}.pdf` }],
+        callId: a.call.id,
+        applicationId,
+      }]);
+      return { reference };
     },
     { timeout: 20_000 },
   );
   if (!result) return db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true } });
-
-  // The acknowledgement is sent after the commit; a mail failure does not undo the submission
-  // (the receipt stays downloadable from the dossier).
-  const { a, snapshot, hash } = result;
-  try {
-    const pdf = await receiptPdf(receiptInputOf(snapshot, a, hash));
-    const owner = await db().user.findUniqueOrThrow({ where: { id: a.ownerId }, select: { email: true, name: true } });
-    await sendMail(
-      receiptMail({ to: owner.email, name: owner.name, reference: snapshot.reference, callTitle: a.call.title, submittedAt: formatDateTime(now), link: `${appUrl()}/mes-dossiers/${applicationId}`, pdf }),
-    );
-  } catch (error) {
-    console.error("Accusé de réception non envoyé", error);
-  }
-  return { id: applicationId, reference: snapshot.reference };
+  return { id: applicationId, reference: result.reference };
 }
 
 /** The acknowledgement of receipt of a submitted dossier, for those who may read it. */
 export async function receiptOf(actor: Actor, applicationId: string) {
   const { application: a } = await getApplication(actor, applicationId);
+  return receiptDocument(a);
+}
+
+/** The acknowledgement of receipt as a PDF (for the dossier's page and the e-mail sent at submission). */
+export async function receiptDocument(a: Dossier) {
   if (!a.reference || !a.snapshot || !a.submittedHash) throw new AppError("NOT_FOUND");
   const pdf = await receiptPdf(receiptInputOf(a.snapshot as unknown as Snapshot, a, a.submittedHash));
   return { pdf, fileName: `accuse-de-reception-${a.reference}.pdf` };

@@ -10,7 +10,7 @@ export const DECISION_SUBJECT = (reference: string) => `Décision sur votre doss
 export const PROMOTION_SUBJECT = (reference: string) => `Votre dossier ${reference} est désormais lauréat - AMI PTCE`;
 
 /** The results are published: the decision is in the applicant's space, the letter attached. */
-export function decisionMail(input: { to: string; reference: string; callTitle: string; outcomeLabel: string; link: string; letter: Uint8Array }): Mail {
+export function decisionMail(input: { to: string; reference: string; callTitle: string; outcomeLabel: string; link: string }): Mail {
   const lines = [
     "Bonjour,",
     `Les résultats de l'${input.callTitle} sont publiés. Décision pour votre dossier ${input.reference} : ${input.outcomeLabel}.`,
@@ -21,12 +21,11 @@ export function decisionMail(input: { to: string; reference: string; callTitle: 
     subject: DECISION_SUBJECT(input.reference),
     text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`,
     html: html(lines, { href: input.link, label: "Voir la décision" }),
-    attachments: [{ filename: `decision-${input.reference}.pdf`, content: Buffer.from(input.letter), contentType: "application/pdf" }],
   };
 }
 
 /** A reserve dossier promoted after a laureate's withdrawal. */
-export function promotionMail(input: { to: string; reference: string; amount: string; link: string; letter: Uint8Array }): Mail {
+export function promotionMail(input: { to: string; reference: string; amount: string; link: string }): Mail {
   const lines = [
     "Bonjour,",
     `À la suite du désistement d'un lauréat, votre dossier ${input.reference}, inscrit sur la liste complémentaire, est désormais lauréat pour une subvention de ${input.amount}.`,
@@ -37,6 +36,5 @@ export function promotionMail(input: { to: string; reference: string; amount: st
     subject: PROMOTION_SUBJECT(input.reference),
     text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`,
     html: html(lines, { href: input.link, label: "Voir la décision" }),
-    attachments: [{ filename: `decision-${input.reference}.pdf`, content: Buffer.from(input.letter), contentType: "application/pdf" }],
   };
 }

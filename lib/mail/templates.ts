@@ -61,7 +61,7 @@ export function passwordResetMail(input: { to: string; name: string; link: strin
   };
 }
 
-export function receiptMail(input: { to: string; name: string; reference: string; callTitle: string; submittedAt: string; link: string; pdf: Uint8Array }): Mail {
+export function receiptMail(input: { to: string; name: string; reference: string; callTitle: string; submittedAt: string; link: string }): Mail {
   const lines = [
     `Bonjour ${input.name},`,
     `Votre dossier de candidature à l'${input.callTitle} a bien été déposé le ${input.submittedAt} (heure de Paris).`,
@@ -72,7 +72,6 @@ export function receiptMail(input: { to: string; name: string; reference: string
     subject: `Accusé de réception de votre dossier ${input.reference} - AMI PTCE`,
     text: `${lines.join("\n\n")}\n${input.link}${SIGNATURE}`,
     html: html(lines, { href: input.link, label: "Suivre mon dossier" }),
-    attachments: [{ filename: `accuse-de-reception-${input.reference}.pdf`, content: Buffer.from(input.pdf), contentType: "application/pdf" }],
   };
 }
 

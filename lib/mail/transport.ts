@@ -1,26 +1,51 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { mailEnv } from "@/lib/env";
+import { mailEnv, resetMailEnv } from "@/lib/env";
 
 export type Mail = { to: string; subject: string; text: string; html?: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
 let transporter: Transporter | undefined;
 
-// SMTP when SMTP_URL is set; otherwise (development) the message is written to the server log.
+// SMTP when SMTP_URL is set; otherwise (development) the message is written to the server log. Pooled
+// connections (a publication sends hundreds at once), and timeouts so that a slow server fails a job
+// instead of holding it.
 function transport(): Transporter {
   const { SMTP_URL } = mailEnv();
-  transporter ??= SMTP_URL ? nodemailer.createTransport(SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
+  transporter ??= SMTP_URL
+    ? nodemailer.createTransport({ url: SMTP_URL, pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never)
+    : nodemailer.createTransport({ jsonTransport: true });
   return transporter;
 }
 
-export async function sendMail(mail: Mail): Promise<void> {
+/** Sends one e-mail; throws the SMTP server's answer when it refuses it or cannot be reached. */
+export async function sendMail(mail: Mail & { messageId?: string }): Promise<void> {
   const { MAIL_FROM, SMTP_URL } = mailEnv();
-  const info = await transport().sendMail({ from: MAIL_FROM, ...mail });
-  if (!SMTP_URL && !quiet) {
-    console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
-    void info;
+  await transport().sendMail({ from: MAIL_FROM, ...mail });
+  if (!SMTP_URL && !quiet) console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
+}
+
+/** Whether the SMTP server answers (at the worker's start-up): the reason when it does not. */
+export async function checkMailServer(): Promise<string | null> {
+  if (!mailEnv().SMTP_URL) return null;
+  try {
+    await transport().verify();
+    return null;
+  } catch (error) {
+    return describeMailError(error);
   }
 }
+
+/** The SMTP server's answer (or the network's) in one line, for the delivery log. */
+export function describeMailError(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  return [e.code, e.responseCode, e.response ?? e.message ?? String(error)].filter(Boolean).join(" ").slice(0, 1000);
+}
+
+/** A refusal that retrying will not change (5xx: unknown mailbox, message refused…). */
+export const isPermanentMailError = (error: unknown) => {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+};
 
 let quiet = false;
 
@@ -31,5 +56,7 @@ export function quietMailLog(on: boolean): void {
 
 /** For tests: forget the transport so that a changed SMTP_URL is read again. */
 export function resetMailTransport(): void {
+  transporter?.close();
   transporter = undefined;
+  resetMailEnv();
 }

@@ -12,7 +12,8 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus, DecisionOutcome } from "@/lib/generated/prisma/enums";
 import { decisionMail, promotionMail } from "@/lib/mail/national-templates";
-import { sendMail } from "@/lib/mail/transport";
+import { enqueue } from "@/lib/jobs/queue";
+import { notify } from "@/lib/notifications/outbox";
 import { allowedSelections, callWithRules, candidatesOf, decisionDetails, loadNationalDossiers, proposeReservePromotion, rulesOf, type CallWithRules } from "@/lib/national/data";
 import { decisionLinesOf, decisionProblems, departuresFrom } from "@/lib/national/decision-rules";
 import { OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
@@ -304,8 +305,9 @@ const recipients = (a: { owner: { email: string }; collaborators: { user: { emai
 const OUTCOME_STATUS: Record<DecisionOutcome, ApplicationStatus> = { LAUREATE: "LAUREATE", RESERVE: "RESERVE", NOT_RETAINED: "NOT_RETAINED" };
 
 /**
- * Publishes the finalised list, once: every decision letter is generated and stored, the dossiers take
- * their final status, and every applicant (owner and co-editors) is told by e-mail.
+ * Publishes the finalised list, once: the dossiers take their final status and, in the same transaction, a
+ * job per decision is queued that writes its letter and tells its applicants (owner and co-editors) in the
+ * product and by e-mail (`produceDecisionLetter`). The decision page follows the deliveries.
  */
 export async function publishDecisions(actor: Actor, callId: string, now = new Date()) {
   assertCan(actor, "national.publish");
@@ -316,59 +318,77 @@ export async function publishDecisions(actor: Actor, callId: string, now = new D
   if (!call.grantorName.trim()) {
     throw new AppError("INVALID_STATE", "Renseignez d'abord l'autorité attribuante de l'appel (administration des appels) : elle prend les décisions et reçoit les recours gracieux.");
   }
-  const decisions = await db().decision.findMany({ where: { callId: call.id }, orderBy: { applicationId: "asc" }, select: LETTER_SELECT });
-  const details = await decisionDetails(db(), call.id);
-  // Letters first (files outside the transaction), removed again if the publication does not happen.
-  const keys = new Map<string, { key: string; pdf: Uint8Array }>();
-  try {
-    for (const d of decisions) {
-      const pdf = await decisionLetterPdf(letterInput(d, call.title, now, details.get(d.applicationId)!));
-      const key = `decisions/${call.id}/${d.applicationId}-${randomUUID()}.pdf`;
-      await storage().put(key, Buffer.from(pdf), "application/pdf");
-      keys.set(d.applicationId, { key, pdf });
-    }
-    await db().$transaction(
-      async (tx) => {
-        await lockCall(tx, call.id);
-        const fresh = await tx.call.findUniqueOrThrow({ where: { id: call.id }, select: { resultsPublishedAt: true, decisionsFinalizedAt: true } });
-        if (fresh.resultsPublishedAt) throw alreadyPublished();
-        if (!fresh.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
-        for (const d of decisions) {
-          await tx.decision.update({ where: { applicationId: d.applicationId }, data: { publishedAt: now, letterKey: keys.get(d.applicationId)!.key } });
-          const to = OUTCOME_STATUS[d.outcome];
-          const moved = await tx.application.updateMany({ where: { id: d.applicationId, status: "REGIONAL_DONE" }, data: { status: to } });
-          if (moved.count !== 1) throw new AppError("CONFLICT", `Le dossier ${d.application.reference} a changé de statut entre-temps.`);
-        }
-        await tx.statusChange.createMany({ data: decisions.map((d) => ({ applicationId: d.applicationId, from: "REGIONAL_DONE" as const, to: OUTCOME_STATUS[d.outcome], actorId: actor.id, at: now })) });
-        await tx.call.update({ where: { id: call.id }, data: { resultsPublishedAt: now } });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: "national.publish",
-          entityType: "Call",
-          entityId: call.id,
-          after: { publishedAt: now.toISOString(), decisions: decisions.length, laureates: decisions.filter((d) => d.outcome === "LAUREATE").length },
-        });
-      },
-      { timeout: 60_000 },
-    );
-  } catch (error) {
-    await Promise.all([...keys.values()].map(({ key }) => storage().delete(key).catch(() => {})));
-    throw error;
-  }
-  // After the commit: a mail failure does not undo the publication (the letter stays in the space).
-  let sent = 0;
-  for (const d of decisions) {
-    const reference = d.application.reference ?? d.applicationId;
-    for (const to of recipients(d.application)) {
-      try {
-        await sendMail(decisionMail({ to, reference, callTitle: call.title, outcomeLabel: OUTCOME_LABELS[d.outcome], link: `${appUrl()}/mes-dossiers/${d.applicationId}`, letter: keys.get(d.applicationId)!.pdf }));
-        sent++;
-      } catch (error) {
-        console.error(`Décision non envoyée à ${to}`, error);
+  const decisions = await db().decision.findMany({ where: { callId: call.id }, orderBy: { applicationId: "asc" }, select: { applicationId: true, outcome: true } });
+  await db().$transaction(
+    async (tx) => {
+      await lockCall(tx, call.id);
+      const fresh = await tx.call.findUniqueOrThrow({ where: { id: call.id }, select: { resultsPublishedAt: true, decisionsFinalizedAt: true } });
+      if (fresh.resultsPublishedAt) throw alreadyPublished();
+      if (!fresh.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Finalisez d'abord la liste des décisions.");
+      await tx.decision.updateMany({ where: { callId: call.id }, data: { publishedAt: now } });
+      for (const outcome of Object.keys(OUTCOME_STATUS) as DecisionOutcome[]) {
+        const ids = decisions.filter((d) => d.outcome === outcome).map((d) => d.applicationId);
+        const moved = await tx.application.updateMany({ where: { id: { in: ids }, status: "REGIONAL_DONE" }, data: { status: OUTCOME_STATUS[outcome] } });
+        if (moved.count !== ids.length) throw new AppError("CONFLICT", "Un dossier de la liste a changé de statut entre-temps : rechargez la page.");
       }
-    }
+      await tx.statusChange.createMany({ data: decisions.map((d) => ({ applicationId: d.applicationId, from: "REGIONAL_DONE" as const, to: OUTCOME_STATUS[d.outcome], actorId: actor.id, at: now })) });
+      await tx.call.update({ where: { id: call.id }, data: { resultsPublishedAt: now } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "national.publish",
+        entityType: "Call",
+        entityId: call.id,
+        after: { publishedAt: now.toISOString(), decisions: decisions.length, laureates: decisions.filter((d) => d.outcome === "LAUREATE").length },
+      });
+      await enqueue(tx, "decision.letter", decisions.map((d) => ({ payload: { applicationId: d.applicationId, event: "publication" as const }, key: `decision.letter:${d.applicationId}` })));
+    },
+    { timeout: 60_000 },
+  );
+  return { decisions: decisions.length };
+}
+
+/**
+ * The job queued by the publication (and by a promotion): writes the decision's letter, then, in one
+ * transaction, records it and notifies the applicants with the letter attached. Run again (a retry, a
+ * crash), it finds the letter and the notifications there and does nothing twice.
+ */
+export async function produceDecisionLetter(applicationId: string, event: "publication" | "promotion"): Promise<void> {
+  const d = await db().decision.findUnique({ where: { applicationId }, select: { ...LETTER_SELECT, callId: true, publishedAt: true, decidedAt: true, letterKey: true } });
+  if (!d?.publishedAt) {
+    console.error(`Lettre de décision du dossier ${applicationId} : décision introuvable ou non publiée ; travail abandonné.`);
+    return;
   }
-  return { decisions: decisions.length, mails: sent };
+  const call = await db().call.findUniqueOrThrow({ where: { id: d.callId }, select: { id: true, title: true } });
+  const reference = d.application.reference ?? applicationId;
+  const promotion = event === "promotion";
+  let letterKey = promotion ? null : d.letterKey;
+  if (!letterKey) {
+    // A promotion's letter is dated by the promotion, a publication's by the publication.
+    const at = promotion ? d.decidedAt : d.publishedAt;
+    const pdf = await decisionLetterPdf(letterInput(d, call.title, at, (await decisionDetails(db(), call.id, [applicationId])).get(applicationId)!));
+    letterKey = `decisions/${call.id}/${applicationId}-${randomUUID()}.pdf`;
+    await storage().put(letterKey, Buffer.from(pdf), "application/pdf");
+  }
+  const link = `${appUrl()}/mes-dossiers/${applicationId}`;
+  const documents = [{ storageKey: letterKey, filename: `decision-${reference}.pdf` }];
+  const written = await db().$transaction(async (tx) => {
+    if (promotion && (await tx.notification.count({ where: { key: { startsWith: `decision.promotion:${applicationId}|` } } })) > 0) return false;
+    const kept = await tx.decision.updateMany({ where: { applicationId, ...(promotion ? {} : { OR: [{ letterKey: null }, { letterKey }] }) }, data: { letterKey } });
+    if (kept.count !== 1) return false; // another run wrote its letter first
+    await notify(tx, recipients(d.application).map((to) => ({
+      kind: promotion ? ("decision.promotion" as const) : ("decision.published" as const),
+      event: `${promotion ? "decision.promotion" : "decision.published"}:${applicationId}`,
+      mail: promotion
+        ? promotionMail({ to, reference, amount: formatEuros(d.amountCents ?? 0), link })
+        : decisionMail({ to, reference, callTitle: call.title, outcomeLabel: OUTCOME_LABELS[d.outcome], link }),
+      link,
+      documents,
+      callId: call.id,
+      applicationId,
+    })));
+    return true;
+  });
+  if (!written && letterKey !== d.letterKey) await storage().delete(letterKey).catch(() => {});
 }
 
 // ───────────────────────── Withdrawals and reserve promotion ─────────────────────────
@@ -429,21 +449,10 @@ export async function promoteReserve(actor: Actor, callId: string, applicationId
       before: { outcome: before.outcome, reserveRank: before.reserveRank },
       after: { outcome: "LAUREATE", amountCents: before.amountCents, remainingCentsBefore: proposal.remainingCents },
     });
+    // The new letter and the applicants' e-mails, through the job queue.
+    await enqueue(tx, "decision.letter", [{ payload: { applicationId, event: "promotion" }, key: `decision.promotion:${applicationId}` }]);
     return { call, amountCents: before.amountCents ?? 0 };
   });
-  // The new letter, then the e-mail (after the commit; a failure is logged, the promotion stays).
-  try {
-    const d = await db().decision.findUniqueOrThrow({ where: { applicationId }, select: LETTER_SELECT });
-    const pdf = await decisionLetterPdf(letterInput(d, result.call.title, now, (await decisionDetails(db(), result.call.id, [applicationId])).get(applicationId)!));
-    const key = `decisions/${result.call.id}/${applicationId}-${randomUUID()}.pdf`;
-    await storage().put(key, Buffer.from(pdf), "application/pdf");
-    await db().decision.update({ where: { applicationId }, data: { letterKey: key } });
-    for (const to of recipients(d.application)) {
-      await sendMail(promotionMail({ to, reference: d.application.reference ?? applicationId, amount: formatEuros(result.amountCents), link: `${appUrl()}/mes-dossiers/${applicationId}`, letter: pdf }));
-    }
-  } catch (error) {
-    console.error("Lettre ou e-mail de promotion non envoyé", error);
-  }
   return { applicationId, amountCents: result.amountCents };
 }
 

@@ -100,10 +100,20 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const engine = await loadEngine(databaseUrl);
   try {
     const result = await engine.applyMigrations({ migrationsList: await migrationsList(), filters: NO_FILTER });
+    await migrateJobQueue(databaseUrl);
     return result.appliedMigrationNames;
   } finally {
     engine.free();
   }
+}
+
+/** The job queue's own schema (graphile_worker), kept up to date by the library beside the product's tables. */
+async function migrateJobQueue(connectionString: string): Promise<void> {
+  const { runMigrations, Logger } = await import("graphile-worker");
+  const quiet = new Logger(() => (level: string, message: string) => {
+    if (level === "error") console.error(`File de travaux : ${message}`);
+  });
+  await runMigrations({ connectionString, logger: quiet });
 }
 
 /** The SQL that brings the committed migrations up to schema.prisma (empty when in sync). */

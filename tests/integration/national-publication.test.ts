@@ -7,6 +7,7 @@ import { acceptSelection, finalizeDecisions, promoteReserve, proposeReservePromo
 import { storage } from "@/lib/storage/storage";
 import { makeActor } from "../fixtures/factories";
 import { makeCnaMember, makeRegionalResults, type DossierSpec } from "../fixtures/regional-results";
+import { settleJobs } from "../fixtures/jobs";
 import { startSmtp } from "../fixtures/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -57,7 +58,9 @@ describe("publication", () => {
     await expect(changeCallPhase(admin, call.id, "DECIDED")).rejects.toMatchObject({ code: "INVALID_STATE" });
 
     const result = await publishDecisions(cna, call.id);
-    expect(result).toEqual({ decisions: 6, mails: 7 });
+    expect(result).toEqual({ decisions: 6 });
+    await settleJobs(); // the letters, then the e-mails
+    expect(await db().notification.count({ where: { callId: call.id, kind: "decision.published", emailStatus: "SENT" } })).toBe(7);
     const statuses = await db().application.findMany({ where: { callId: call.id }, select: { id: true, status: true } });
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toMatchObject({ [a!.id]: "LAUREATE", [d!.id]: "RESERVE", [f!.id]: "NOT_RETAINED" });
     expect(await db().statusChange.findFirst({ where: { applicationId: d!.id, to: "RESERVE" } })).toMatchObject({ from: "REGIONAL_DONE", actorId: cna.id });
@@ -93,6 +96,7 @@ describe("reserve promotion", () => {
     const [a, b, , d, e] = dossiers;
     await finalizeDecisions(cna, call.id);
     await publishDecisions(cna, call.id);
+    await settleJobs();
     smtp.clear();
     expect(await proposeReservePromotion(call.id)).toBeNull(); // 10 000 € left: nothing fits
 
@@ -109,6 +113,7 @@ describe("reserve promotion", () => {
     await expect(promoteReserve(cna, call.id, d!.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining(`Le dossier à promouvoir est ${e!.reference}`) });
     await expect(promoteReserve(e!.owner, call.id, e!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await promoteReserve(cna, call.id, e!.id);
+    await settleJobs();
     expect(await db().application.findUniqueOrThrow({ where: { id: e!.id } })).toMatchObject({ status: "LAUREATE" });
     expect(await getPublishedDecision(e!.owner, e!.id)).toMatchObject({ outcome: "LAUREATE", amountCents: 40_000_00, reserveRank: null });
     expect((await smtp.next(e!.owner.email)).headers.subject).toBe(PROMOTION_SUBJECT(e!.reference));

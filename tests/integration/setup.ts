@@ -19,6 +19,9 @@ beforeEach(async () => {
   const tables = await db().$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`;
   const names = tables.map((t) => t.tablename).filter((t) => !KEPT.has(t));
   if (names.length) await db().$executeRawUnsafe(`TRUNCATE TABLE ${names.map((n) => `"${n}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  // The job queue too (its own schema): a test's jobs never run in the next one.
+  await db().$executeRawUnsafe("DELETE FROM graphile_worker._private_jobs");
+  await db().$executeRawUnsafe("DELETE FROM graphile_worker._private_job_queues");
 });
 
 afterAll(async () => {

@@ -10,7 +10,16 @@ function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = databaseEnv();
   // Timestamps are stored without time zone, in UTC: the session's zone must be UTC too, or times
   // set by the database itself (defaults, now()) would be in the server's local time.
-  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, options: "-c TimeZone=UTC" });
+  // pg's pool drops a connection that broke (a restart of PostgreSQL, a failover) and opens a new one on the next
+  // query, so the product reconnects by itself; the timeout makes a server that does not answer at all fail the
+  // request (UNAVAILABLE, « réessayez ») instead of holding it forever, and keep-alive finds dead connections.
+  const adapter = new PrismaPg({
+    connectionString: DATABASE_URL,
+    max: DATABASE_POOL_SIZE,
+    options: "-c TimeZone=UTC",
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -23,6 +23,11 @@ export function databaseEnv() {
   return database;
 }
 
+/** For tests: read DATABASE_URL again (a test pointing the product at a database of its own; disconnect() first). */
+export function resetDatabaseEnv(): void {
+  database = undefined;
+}
+
 const authSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { message: "au moins 32 caractères aléatoires" }),
   NEXTAUTH_URL: z.url().optional(),

@@ -7,7 +7,8 @@ export type ErrorCode =
   | "CONFLICT"
   | "INVALID_STATE"
   | "VALIDATION"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHORIZED: "Connectez-vous pour continuer.",
@@ -17,6 +18,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_STATE: "Cette action n'est pas possible à ce stade.",
   VALIDATION: "Certaines informations sont invalides. Corrigez les champs signalés.",
   RATE_LIMITED: "Trop de tentatives. Réessayez plus tard.",
+  UNAVAILABLE: "Le service est momentanément indisponible. Vos données déjà enregistrées sont conservées : réessayez dans quelques instants.",
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -42,6 +44,7 @@ export type ActionResult<T = undefined> =
 
 /** Turns any thrown value into the small result a server action returns to its form. */
 export function toActionFailure(error: unknown): Extract<ActionResult, { ok: false }> {
+  error = unavailableOr(error);
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   }
@@ -57,4 +60,57 @@ export function conflictOnUnique(message: string, field: string) {
     }
     throw error;
   };
+}
+
+// A lost or refused database connection (a restart, a failover, the network): the transaction was rolled back by
+// PostgreSQL, so nothing is half-written and the person may simply try again. What Prisma 7 with @prisma/adapter-pg
+// throws was checked against a PostgreSQL stopped and started again: P1001 (refused), P1017 (reset), P2010 or an
+// unknown request error carrying SQLSTATE 57P01 (the query in flight when the server shut down), and pg's own
+// errors without a code inside a transaction whose connection broke.
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+// SQLSTATE: class 08 connection exception; 57P01-57P03 admin/crash shutdown, cannot connect now; 53300 too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Unable to start a transaction in the given time/i;
+
+/** Whether a thrown value means the database could not be reached or dropped the connection. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue = [error];
+  while (queue.length) {
+    const e = queue.shift();
+    if (typeof e !== "object" || e === null || seen.has(e)) continue;
+    seen.add(e);
+    const { code, errorCode, kind, message, cause, meta } = e as Record<string, unknown>;
+    for (const c of [code, errorCode]) {
+      if (typeof c === "string" && (UNAVAILABLE_PRISMA_CODES.has(c) || UNAVAILABLE_SOCKET_CODES.has(c) || UNAVAILABLE_SQLSTATE.test(c))) return true;
+    }
+    if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+    queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+    if (e instanceof AggregateError) queue.push(...e.errors);
+  }
+  return false;
+}
+
+let lastReport = 0;
+let unreported = 0;
+
+/**
+ * A lost database connection as the AppError UNAVAILABLE, logged on one line without a stack (and at most once every
+ * ten seconds, with the count since: an outage fails every request at once); any other value unchanged.
+ */
+export function unavailableOr(error: unknown): unknown {
+  if (error instanceof AppError || !isDatabaseUnavailable(error)) return error;
+  unreported += 1;
+  const now = Date.now();
+  if (now - lastReport >= 10_000) {
+    const first = (error instanceof Error ? error.message : String(error)).trim().split("\n").pop();
+    console.error(`Base de données injoignable (${unreported} requête${unreported > 1 ? "s" : ""} refusée${unreported > 1 ? "s" : ""} avec « réessayez ») : ${first}`);
+    lastReport = now;
+    unreported = 0;
+  }
+  return new AppError("UNAVAILABLE");
 }

@@ -1,6 +1,7 @@
 // The demo data, written through the product's own commands. Idempotent: what exists is kept.
 import { changeCallPhase, createCall } from "@/lib/calls/mutations";
 import { db } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { quietMailLog } from "@/lib/mail/transport";
 import type { CallPhase } from "@/lib/generated/prisma/enums";
 import { syncRegionCatalog } from "@/lib/regions/mutations";
@@ -47,11 +48,13 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
     await ensureEdition2025(admin);
     await seedNationalDemo(admin);
     await seedAfterDemo();
+    await ensureCall(admin, nextEditionInput(), ["OPEN"]);
+    await ensureDemoDossiers();
+    // What the story queued (decision letters, receipts, e-mails) is done now, as the worker did at the time.
+    await runDueJobs();
   } finally {
     quietMailLog(false);
   }
-  await ensureCall(admin, nextEditionInput(), ["OPEN"]);
-  await ensureDemoDossiers();
   console.log("Données de démonstration prêtes.");
 }
 

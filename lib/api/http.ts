@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateApiRequest } from "@/lib/api/tokens";
 import type { ApiScope } from "@/lib/api/schema";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
+import { AppError, unavailableOr } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 
 /** A GET handler of the API: the token, its scope, then the resource; errors as JSON in French. */
@@ -11,10 +11,13 @@ export function apiHandler(scope: ApiScope, read: (actor: Actor, url: URL) => Pr
     try {
       const actor = await authenticateApiRequest(request, scope);
       return Response.json(await read(actor, new URL(request.url)), { headers: { "Cache-Control": "private, no-store" } });
-    } catch (error) {
+    } catch (thrown) {
+      // A lost database connection is a 503 the client may retry, never an internal error.
+      const error = unavailableOr(thrown);
       const response = errorResponse(error);
       if (error instanceof AppError && error.code === "UNAUTHORIZED") response.headers.set("WWW-Authenticate", 'Bearer realm="api"');
       if (error instanceof AppError && error.code === "RATE_LIMITED") response.headers.set("Retry-After", "60");
+      if (error instanceof AppError && error.code === "UNAVAILABLE") response.headers.set("Retry-After", "5");
       return response;
     }
   };

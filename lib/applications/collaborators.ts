@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { coEditorInvitationMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { emailSchema } from "@/lib/users/schema";
 import { parseInput } from "@/lib/validation";
 
@@ -26,7 +26,7 @@ export async function inviteCoEditor(actor: Actor, applicationId: string, input:
   const { email } = parseInput(coEditorSchema, input);
   await limitAction("coeditor-invite", actor.id, 20, 24 * 60 * 60);
   if (email === actor.email) throw new AppError("VALIDATION", undefined, { email: ["C'est votre propre adresse."] });
-  const a = await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { title: true, _count: { select: { collaborators: true } } } });
+  const a = await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { title: true, callId: true, _count: { select: { collaborators: true } } } });
   if (a._count.collaborators >= MAX_CO_EDITORS) throw new AppError("INVALID_STATE", `Un dossier compte au plus ${MAX_CO_EDITORS} personnes associées.`);
   const invited = await db().$transaction(async (tx) => {
     if (await tx.applicationCollaborator.findUnique({ where: { applicationId_email: { applicationId, email } } })) {
@@ -34,9 +34,17 @@ export async function inviteCoEditor(actor: Actor, applicationId: string, input:
     }
     const created = await tx.applicationCollaborator.create({ data: { applicationId, email }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "collaborator.invite", entityType: "Application", entityId: applicationId, after: { email } });
+    const link = `${appUrl()}/mes-dossiers/invitations/${created.id}`;
+    await notify(tx, [{
+      kind: "dossier.co-editor-invitation",
+      event: `dossier.co-editor-invitation:${created.id}`,
+      mail: coEditorInvitationMail({ to: email, inviter: actor.name, title: a.title, link, signUpLink: `${appUrl()}/inscription` }),
+      link,
+      callId: a.callId,
+      applicationId,
+    }]);
     return created;
   });
-  await sendMail(coEditorInvitationMail({ to: email, inviter: actor.name, title: a.title, link: `${appUrl()}/mes-dossiers/invitations/${invited.id}`, signUpLink: `${appUrl()}/inscription` }));
   return invited;
 }
 

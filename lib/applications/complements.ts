@@ -11,7 +11,7 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { complementAnsweredMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/validation";
 
 export const complementAnswerSchema = z.object({ answer: z.string().trim().max(5000, { message: "5000 caractères au plus." }).default("") });
@@ -54,20 +54,25 @@ export async function answerComplementRequest(actor: Actor, requestId: string, i
   const provided = new Set((await db().attachment.findMany({ where: { complementRequestId: request.id }, select: { documentKindId: true } })).map((a) => a.documentKindId));
   const missing = kinds.filter((k) => !provided.has(k.id));
   if (missing.length) throw new AppError("VALIDATION", `Joignez d'abord : ${missing.map((k) => `« ${k.label} »`).join(", ")}.`);
-  const reference = await db().$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const answered = await tx.complementRequest.updateMany({ where: { id: request.id, status: "OPEN" }, data: { status: "ANSWERED", answer, answeredAt: now } });
     if (answered.count !== 1) throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
     const stillOpen = await tx.complementRequest.count({ where: { applicationId: request.applicationId, status: "OPEN" } });
-    const a = await tx.application.findUniqueOrThrow({ where: { id: request.applicationId }, select: { status: true, reference: true, regionCode: true } });
+    const a = await tx.application.findUniqueOrThrow({ where: { id: request.applicationId }, select: { status: true, reference: true, regionCode: true, callId: true } });
     if (!stillOpen && a.status === "COMPLEMENT_REQUESTED") {
       await tx.application.update({ where: { id: request.applicationId }, data: { status: "SUBMITTED" } });
       await tx.statusChange.create({ data: { applicationId: request.applicationId, from: "COMPLEMENT_REQUESTED", to: "SUBMITTED", actorId: actor.id, note: "Pièces complémentaires envoyées" } });
     }
     await recordAudit(tx, { actorId: actor.id, action: "complement.answer", entityType: "Application", entityId: request.applicationId, after: { requestId: request.id, documents: [...provided] } });
-    return a;
+    const coordinators = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode: a.regionCode } } }, select: { email: true } });
+    const link = `${appUrl()}/cra/dossiers/${request.applicationId}`;
+    await notify(tx, coordinators.map((c) => ({
+      kind: "dossier.complement-answered" as const,
+      event: `dossier.complement-answered:${request.id}`,
+      mail: complementAnsweredMail({ to: c.email, reference: a.reference ?? "", link }),
+      link,
+      callId: a.callId,
+      applicationId: request.applicationId,
+    })));
   });
-  const coordinators = await db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode: reference.regionCode } } }, select: { email: true } });
-  for (const c of coordinators) {
-    await sendMail(complementAnsweredMail({ to: c.email, reference: reference.reference ?? "", link: `${appUrl()}/cra/dossiers/${request.applicationId}` })).catch((e: unknown) => console.error("Notification non envoyée", e));
-  }
 }

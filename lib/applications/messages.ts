@@ -8,7 +8,7 @@ import { limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { newMessageMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/validation";
 
 export const messageSchema = z.object({
@@ -31,21 +31,25 @@ export async function postMessage(actor: Actor, applicationId: string, input: un
   const { body } = parseInput(messageSchema, input);
   await limitAction("message", actor.id, 30, 60 * 60);
   const fromInstruction = facts!.ownerId !== actor.id && !facts!.collaboratorIds.includes(actor.id);
-  const message = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const created = await tx.message.create({ data: { applicationId, authorId: actor.id, body, fromInstruction }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "message.post", entityType: "Application", entityId: applicationId, after: { messageId: created.id } });
+    const a = await tx.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { reference: true, regionCode: true, callId: true, owner: { select: { email: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { email: true } } },
+    });
+    const recipients = fromInstruction
+      ? [a.owner.email, ...a.collaborators.map((c) => c.email)]
+      : (await tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode: a.regionCode } } }, select: { email: true } })).map((u) => u.email);
+    const link = fromInstruction ? `${appUrl()}/mes-dossiers/${applicationId}` : `${appUrl()}/cra/dossiers/${applicationId}`;
+    await notify(tx, recipients.map((to) => ({
+      kind: "dossier.message" as const,
+      event: `dossier.message:${created.id}`,
+      mail: newMessageMail({ to, reference: a.reference ?? "", link }),
+      link,
+      callId: a.callId,
+      applicationId,
+    })));
     return created;
   });
-  const a = await db().application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: { reference: true, regionCode: true, owner: { select: { email: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { email: true } } },
-  });
-  const recipients = fromInstruction
-    ? [a.owner.email, ...a.collaborators.map((c) => c.email)]
-    : (await db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode: a.regionCode } } }, select: { email: true } })).map((u) => u.email);
-  const link = fromInstruction ? `${appUrl()}/mes-dossiers/${applicationId}` : `${appUrl()}/cra`;
-  for (const to of recipients) {
-    await sendMail(newMessageMail({ to, reference: a.reference ?? "", link })).catch((e: unknown) => console.error("Notification non envoyée", e));
-  }
-  return message;
 }

@@ -82,6 +82,10 @@ export const ACTIONS = [
   "export.run", // CSV / XLSX exports, filtered by what the actor may see
   "statistics.national",
   "apiToken.manage", // personal access tokens of the REST API
+  // the delivery log of notifications: the national cell for its calls, the administrators for all
+  "notification.log",
+  "notification.resend",
+  "notification.logAll", // every notification, those of no call (accounts) and secret ones included
   // administration
   "call.manage",
   "user.manage",
@@ -234,6 +238,11 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
       return has(actor, "CNA_MEMBER");
     case "export.run": // the national cell, and the regional coordinators for their region
       return has(actor, "CNA_MEMBER") || actor.roles.some((g) => g.role === "CRA_COORDINATOR" && g.regionCode);
+    case "notification.log":
+    case "notification.resend":
+      return has(actor, "CNA_MEMBER") || has(actor, "ADMIN");
+    case "notification.logAll":
+      return has(actor, "ADMIN");
     case "apiToken.manage": // the cells and the administrators; applicants have their space, not an API
       return actor.roles.some((g) => g.role !== "APPLICANT");
     case "space.admin":

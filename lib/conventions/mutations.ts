@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 import type { ConventionStatus } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { conventionCountersignedMail, conventionSentMail, conventionSignedMail } from "@/lib/mail/after-templates";
-import { sendMail, type Mail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { conventionPdf } from "@/lib/pdf/convention";
 import { TRANCHE_CONDITION_LABELS, trancheAmounts } from "@/lib/payments/rules";
 import { LEGAL_FORM_LABELS } from "@/lib/poles/labels";
@@ -25,10 +25,6 @@ import { parseInput } from "@/lib/validation";
 export const MAX_SIGNED_CONVENTION_BYTES = 10 * 1024 * 1024;
 const CONVENTION_NUMBER_LOCK = 7_202_600;
 const PDF_ONLY = [{ mimeType: "application/pdf", extension: "pdf", label: "PDF" }] as const;
-
-async function sendAll(mails: Mail[]) {
-  for (const m of mails) await sendMail(m).catch((e: unknown) => console.error("Notification non envoyée", e));
-}
 
 /** Moves a convention from one of `from` to `to`, or CONFLICT when someone changed it meanwhile. */
 async function move(tx: Tx, id: string, from: ConventionStatus, to: ConventionStatus, data: Record<string, unknown> = {}) {
@@ -124,8 +120,8 @@ export async function prepareConventions(actor: Actor, callId: string, now = new
   return laureates.length;
 }
 
-async function applicantEmails(applicationId: string): Promise<string[]> {
-  const a = await db().application.findUniqueOrThrow({
+async function applicantEmails(tx: Tx, applicationId: string): Promise<string[]> {
+  const a = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: { owner: { select: { email: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { email: true } } },
   });
@@ -137,16 +133,22 @@ export async function sendConvention(actor: Actor, conventionId: string, now = n
   const facts = await conventionFacts(conventionId);
   assertCan(actor, "convention.manage", facts);
   const sent = await db().$transaction(async (tx) => {
-    const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, reference: true, call: { select: { signatureDelayDays: true } } } } } });
+    const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, reference: true, callId: true, call: { select: { signatureDelayDays: true } } } } } });
     const signatureDueAt = signatureDeadline(now, c.application.call.signatureDelayDays);
     if (c.status !== "TO_PREPARE") throw new AppError("INVALID_STATE", "Cette convention a déjà été envoyée ou annulée.");
     await move(tx, c.id, "TO_PREPARE", "SENT", { sentAt: now, signatureDueAt });
     await recordAudit(tx, { actorId: actor.id, action: "convention.send", entityType: "Convention", entityId: c.id, before: { status: c.status }, after: { status: "SENT", signatureDueAt } });
+    const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
+    await notify(tx, (await applicantEmails(tx, c.application.id)).map((to) => ({
+      kind: "convention.sent" as const,
+      event: `convention.sent:${c.id}`,
+      mail: conventionSentMail({ to, number: c.number, reference: c.application.reference ?? "", dueDate: formatDate(signatureDueAt), link }),
+      link,
+      callId: c.application.callId,
+      applicationId: c.application.id,
+    })));
     return { c, signatureDueAt };
   });
-  const link = `${appUrl()}/mes-dossiers/${sent.c.application.id}`;
-  await sendAll((await applicantEmails(sent.c.application.id)).map((to) =>
-    conventionSentMail({ to, number: sent.c.number, reference: sent.c.application.reference ?? "", dueDate: formatDate(sent.signatureDueAt), link })));
   return { signatureDueAt: sent.signatureDueAt };
 }
 
@@ -168,7 +170,7 @@ export async function uploadSignedConvention(actor: Actor, conventionId: string,
   await storage().put(storageKey, file.bytes, check.mimeType);
   try {
     const result = await db().$transaction(async (tx) => {
-      const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { pole: { select: { name: true } } } } } });
+      const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, callId: true, pole: { select: { name: true } } } } } });
       if (c.signatureDueAt && now > c.signatureDueAt) {
         throw new AppError("INVALID_STATE", `Le délai de signature a expiré le ${formatDateTime(c.signatureDueAt)} : contactez la cellule nationale.`);
       }
@@ -178,11 +180,18 @@ export async function uploadSignedConvention(actor: Actor, conventionId: string,
         select: { id: true, fileName: true, sizeBytes: true, sha256: true },
       });
       await recordAudit(tx, { actorId: actor.id, action: "convention.sign", entityType: "Convention", entityId: c.id, before: { status: "SENT" }, after: { status: "SIGNED_BY_POLE", attachmentId: attachment.id, sha256: check.sha256 } });
+      const cna = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
+      const link = `${appUrl()}/cna/conventions/${conventionId}`;
+      await notify(tx, cna.map((u) => ({
+        kind: "convention.signed" as const,
+        event: `convention.signed:${c.id}`,
+        mail: conventionSignedMail({ to: u.email, number: c.number, poleName: c.application.pole.name, link }),
+        link,
+        callId: c.application.callId,
+        applicationId: c.application.id,
+      })));
       return { attachment, c };
     });
-    const cna = await db().user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
-    const link = `${appUrl()}/cna/conventions/${conventionId}`;
-    await sendAll(cna.map((u) => conventionSignedMail({ to: u.email, number: result.c.number, poleName: result.c.application.pole.name, link })));
     return result.attachment;
   } catch (error) {
     await storage().delete(storageKey).catch(() => {});
@@ -194,17 +203,24 @@ export async function uploadSignedConvention(actor: Actor, conventionId: string,
 export async function countersignConvention(actor: Actor, conventionId: string, now = new Date()) {
   const facts = await conventionFacts(conventionId);
   assertCan(actor, "convention.manage", facts);
-  const c = await db().$transaction(async (tx) => {
-    const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, call: { select: { durationMonths: true } } } } } });
+  await db().$transaction(async (tx) => {
+    const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, callId: true, call: { select: { durationMonths: true } } } } } });
     if (c.status !== "SIGNED_BY_POLE") throw new AppError("INVALID_STATE", "Seule une convention signée par le porteur peut être contresignée.");
     await move(tx, c.id, "SIGNED_BY_POLE", "COUNTERSIGNED", { countersignedAt: now, countersignedById: actor.id });
     const due = reportDueDates(now, c.application.call.durationMonths);
     await tx.report.createMany({ data: (["INTERIM", "FINAL"] as const).map((kind) => ({ conventionId: c.id, kind, dueAt: due[kind] })), skipDuplicates: true });
     await recordAudit(tx, { actorId: actor.id, action: "convention.countersign", entityType: "Convention", entityId: c.id, before: { status: "SIGNED_BY_POLE" }, after: { status: "COUNTERSIGNED", reportsDue: due } });
+    const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
+    await notify(tx, (await applicantEmails(tx, c.application.id)).map((to) => ({
+      kind: "convention.countersigned" as const,
+      event: `convention.countersigned:${c.id}`,
+      mail: conventionCountersignedMail({ to, number: c.number, link }),
+      link,
+      callId: c.application.callId,
+      applicationId: c.application.id,
+    })));
     return c;
   });
-  const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
-  await sendAll((await applicantEmails(c.application.id)).map((to) => conventionCountersignedMail({ to, number: c.number, link })));
 }
 
 /**

@@ -2,23 +2,53 @@ import "server-only";
 // The work the product does by itself, at set times (no outside cron): graphile-worker's crontab fires each
 // schedule once across all workers, even with several. Cron times are UTC; the daily work is meant for
 // 08:00 in Paris, so it is fired at 06:00 and 07:00 UTC and runs only at the one that is 08:00 in Paris
-// (summer or winter time). Each piece of work is idempotent: a reminder is a notification, unique per event.
+// (summer or winter time). Each piece of work is idempotent: a reminder is a notification, unique per event and
+// person, and an expiry a conditional update; a second run, or two workers at once, change nothing more.
 import { parseCrontab, type ParsedCronItem } from "graphile-worker";
+import { expireComplementRequests } from "@/lib/applications/complement-expiry";
+import { remindDepositDeadline } from "@/lib/reminders/deposit";
+import { remindEvaluationDeadline } from "@/lib/reminders/evaluation";
+import { remindRegionalDeadline } from "@/lib/reminders/regional";
+import { remindSignatureDeadline } from "@/lib/reminders/signature";
 import { sendReportReminders } from "@/lib/reports/reminders";
 import { PARIS } from "@/lib/time";
 
 export const DAILY_HOUR_IN_PARIS = 8;
 
-type Schedule = { cron: string; run: (now: Date) => Promise<unknown>; daily?: boolean };
+/** The reminders of the morning, each `(now) => { notified }`; one failing does not keep the others from running. */
+export const DAILY_REMINDERS = {
+  deposit: remindDepositDeadline,
+  evaluation: remindEvaluationDeadline,
+  regional: remindRegionalDeadline,
+  signature: remindSignatureDeadline,
+  reports: sendReportReminders,
+} satisfies Record<string, (now: Date) => Promise<{ notified: number }>>;
+
+export async function runDailyReminders(now: Date): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
+  const entries = Object.entries(DAILY_REMINDERS) as [keyof typeof DAILY_REMINDERS, (now: Date) => Promise<{ notified: number }>][];
+  const results = await Promise.allSettled(entries.map(([, remind]) => remind(now)));
+  const failed = results.flatMap((r, i) => (r.status === "rejected" ? [`${entries[i]![0]} : ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));
+  // Thrown after the others ran: the job is retried, and what was already written is not written again.
+  if (failed.length) throw new Error(`Rappels du jour en échec (${failed.join(" ; ")})`);
+  return Object.fromEntries(entries.map(([name], i) => [name, (results[i] as PromiseFulfilledResult<{ notified: number }>).value.notified])) as Record<keyof typeof DAILY_REMINDERS, number>;
+}
+
+/** `fill`: how far back a worker that was down catches up on start (none for the quarter-hourly work: the next run does). */
+type Schedule = { cron: string; run: (now: Date) => Promise<unknown>; daily?: boolean; fill?: string };
 
 export const SCHEDULES = {
-  "schedule.daily-reminders": { cron: "0 6,7 * * *", daily: true, run: (now) => sendReportReminders(now) },
+  "schedule.daily-reminders": { cron: "0 6,7 * * *", daily: true, fill: "1d", run: runDailyReminders },
+  "schedule.complement-expiry": { cron: "*/15 * * * *", run: expireComplementRequests },
 } satisfies Record<string, Schedule>;
 export type ScheduleName = keyof typeof SCHEDULES;
 
-/** The crontab of the worker: each schedule, with a day of backfill (a worker down at 08:00 catches up). */
+/** The crontab of the worker: each schedule, with its backfill (a worker down at 08:00 catches up on start). */
 export function crontab(): ParsedCronItem[] {
-  return parseCrontab(Object.entries(SCHEDULES).map(([name, s]) => `${s.cron} ${name} ?fill=1d&max=3`).join("\n"));
+  return parseCrontab(
+    Object.entries(SCHEDULES)
+      .map(([name, s]: [string, Schedule]) => `${s.cron} ${name} ?${s.fill ? `fill=${s.fill}&` : ""}max=3`)
+      .join("\n"),
+  );
 }
 
 export async function runSchedule(name: ScheduleName, firedAt: Date): Promise<void> {

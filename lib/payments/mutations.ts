@@ -9,7 +9,7 @@ import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatEuros } from "@/lib/format";
 import { paymentRecordedMail } from "@/lib/mail/after-templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { paymentRefusal, trancheAmounts } from "@/lib/payments/rules";
 import { paymentSchema } from "@/lib/payments/schema";
 import { parisDate, parisTimeToUtc } from "@/lib/time";
@@ -73,6 +73,16 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
         },
       });
       await recordAudit(tx, { actorId: actor.id, action: "payment.record", entityType: "Convention", entityId: conventionId, after: { paymentId: created.id, tranche: tranche.label, amountCents: created.amountCents, paidOn: data.paidOn, accountingReference: created.accountingReference } });
+      const owner = await tx.application.findUniqueOrThrow({ where: { id: c.application.id }, select: { owner: { select: { email: true } } } });
+      const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
+      await notify(tx, [{
+        kind: "payment.recorded",
+        event: `payment.recorded:${created.id}`,
+        mail: paymentRecordedMail({ to: owner.owner.email, number: c.number, amount: formatEuros(created.amountCents), date: formatDate(created.paidOn), link }),
+        link,
+        callId,
+        applicationId: c.application.id,
+      }]);
       return { created, number: c.number, applicationId: c.application.id };
     })
     .catch((error: unknown) => {
@@ -82,13 +92,5 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
       }
       throw error;
     });
-  const a = await db().application.findUniqueOrThrow({ where: { id: payment.applicationId }, select: { owner: { select: { email: true } } } });
-  await sendMail(paymentRecordedMail({
-    to: a.owner.email,
-    number: payment.number,
-    amount: formatEuros(payment.created.amountCents),
-    date: formatDate(payment.created.paidOn),
-    link: `${appUrl()}/mes-dossiers/${payment.applicationId}`,
-  })).catch((e: unknown) => console.error("Notification non envoyée", e));
   return payment.created;
 }

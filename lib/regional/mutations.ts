@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 // The regional cell's commands. Each runs in a transaction that holds the region's lock (shared for
 // the work on one dossier, exclusive for finalising and reopening), so that nothing is written into a
 // region while its results are being frozen; the dossier's facts are re-read inside it, then the policy.
@@ -11,8 +12,8 @@ import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/evaluations/score";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import type { Mail } from "@/lib/mail/transport";
-import { sendMail } from "@/lib/mail/transport";
+import { notify, type NotificationInput } from "@/lib/notifications/outbox";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import {
   complementRequestedMail,
   conflictDeclaredMail,
@@ -68,20 +69,21 @@ function expectStep(facts: ApplicationFacts, step: RegionalStep, message: string
   if (!stepOpen(step, facts.status)) throw new AppError("INVALID_STATE", message);
 }
 
-async function sendAll(mails: Mail[]) {
-  for (const mail of mails) await sendMail(mail).catch((e: unknown) => console.error("Notification non envoyée", e));
+/** The notifications of one event to several people (each e-mail built for its recipient). */
+function toEach(emails: string[], kind: NotificationKind, event: string, mail: (to: string) => NotificationInput["mail"], context: Pick<NotificationInput, "link" | "callId" | "applicationId">): NotificationInput[] {
+  return emails.map((to) => ({ kind, event, mail: mail(to), ...context }));
 }
 
-async function applicantEmails(applicationId: string): Promise<string[]> {
-  const a = await db().application.findUniqueOrThrow({
+async function applicantEmails(tx: Tx, applicationId: string): Promise<string[]> {
+  const a = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: { owner: { select: { email: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { user: { select: { email: true } } } } },
   });
   return [a.owner.email, ...a.collaborators.flatMap((c) => (c.user ? [c.user.email] : []))];
 }
 
-async function coordinatorEmails(regionCode: string): Promise<string[]> {
-  const users = await db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode } } }, select: { email: true } });
+async function coordinatorEmails(tx: Tx, regionCode: string): Promise<string[]> {
+  const users = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode } } }, select: { email: true } });
   return users.map((u) => u.email);
 }
 
@@ -92,19 +94,17 @@ const dossierLink = (id: string) => `${appUrl()}/cra/dossiers/${id}`;
 /** Declared before reading a dossier; a conflicted evaluator is withdrawn from it and the coordinators are told. */
 export async function declareConflict(actor: Actor, applicationId: string, input: unknown) {
   const { hasConflict, reason } = parseInput(conflictSchema, input);
-  const result = await onDossier(actor, applicationId, "application.declareConflict", async ({ tx, facts, reference }) => {
+  await onDossier(actor, applicationId, "application.declareConflict", async ({ tx, facts, callId, reference }) => {
     await tx.conflictDeclaration.create({ data: { applicationId, userId: actor.id, hasConflict, reason: reason || null } });
     const wasAssigned = facts.assignedEvaluatorIds.includes(actor.id);
     if (hasConflict && wasAssigned) {
       await tx.evaluatorAssignment.update({ where: { applicationId_evaluatorId: { applicationId, evaluatorId: actor.id } }, data: { withdrawnAt: new Date() } });
+      const link = dossierLink(applicationId);
+      await notify(tx, toEach(await coordinatorEmails(tx, facts.regionCode), "evaluation.conflict-declared", `evaluation.conflict-declared:${applicationId}:${actor.id}`,
+        (to) => conflictDeclaredMail({ to, evaluator: actor.name, reference, link }), { link, callId, applicationId }));
     }
     await recordAudit(tx, { actorId: actor.id, action: "conflict.declare", entityType: "Application", entityId: applicationId, after: { hasConflict, reason, withdrawn: hasConflict && wasAssigned } });
-    return { reference, regionCode: facts.regionCode, withdrawn: hasConflict && wasAssigned };
   });
-  if (result.withdrawn) {
-    const to = await coordinatorEmails(result.regionCode);
-    await sendAll(to.map((email) => conflictDeclaredMail({ to: email, evaluator: actor.name, reference: result.reference, link: dossierLink(applicationId) })));
-  }
   return { hasConflict };
 }
 
@@ -113,7 +113,9 @@ export async function declareConflict(actor: Actor, applicationId: string, input
 /** Complete (the dossier goes to evaluation), incomplete (missing documents asked, with a due date) or inadmissible (with the reason the applicant reads). */
 export async function checkAdmissibility(actor: Actor, applicationId: string, input: unknown, now = new Date()) {
   const decision = parseInput(admissibilitySchema, input);
-  const result = await onDossier(actor, applicationId, "application.checkAdmissibility", async ({ tx, facts, callId, reference }) => {
+  await onDossier(actor, applicationId, "application.checkAdmissibility", async ({ tx, facts, callId, reference }) => {
+    const link = `${appUrl()}/mes-dossiers/${applicationId}`;
+    const context = { link, callId, applicationId };
     expectStep(facts, "checkAdmissibility", "La recevabilité de ce dossier a déjà été examinée.");
     if (decision.decision === "COMPLETE") {
       await setStatus(tx, actor, applicationId, "SUBMITTED", "UNDER_REVIEW", "Dossier complet et recevable");
@@ -121,24 +123,19 @@ export async function checkAdmissibility(actor: Actor, applicationId: string, in
     } else if (decision.decision === "INADMISSIBLE") {
       await setStatus(tx, actor, applicationId, "SUBMITTED", "INADMISSIBLE", decision.reason);
       await tx.application.update({ where: { id: applicationId }, data: { admissibilityDecidedAt: now, inadmissibleReason: decision.reason } });
+      await notify(tx, toEach(await applicantEmails(tx, applicationId), "dossier.inadmissible", `dossier.inadmissible:${applicationId}`, (to) => inadmissibleMail({ to, reference, link }), context));
     } else {
       const dueAt = parisEndOfDay(decision.dueDate);
       if (dueAt <= now) throw new AppError("VALIDATION", undefined, { dueDate: ["La date limite doit être postérieure à aujourd'hui."] });
       const known = await tx.documentKind.findMany({ where: { callId, code: { in: decision.documentCodes } }, select: { code: true } });
       if (known.length !== new Set(decision.documentCodes).size) throw new AppError("VALIDATION", undefined, { documentCodes: ["Une des pièces demandées n'existe pas dans cet appel."] });
-      await tx.complementRequest.create({ data: { applicationId, requestedById: actor.id, message: decision.message, documentCodes: decision.documentCodes, dueAt } });
+      const request = await tx.complementRequest.create({ data: { applicationId, requestedById: actor.id, message: decision.message, documentCodes: decision.documentCodes, dueAt }, select: { id: true } });
       await setStatus(tx, actor, applicationId, "SUBMITTED", "COMPLEMENT_REQUESTED", "Pièces complémentaires demandées");
+      await notify(tx, toEach(await applicantEmails(tx, applicationId), "dossier.complement-requested", `dossier.complement-requested:${request.id}`,
+        (to) => complementRequestedMail({ to, reference, dueAt: formatDateTime(dueAt), link }), context));
     }
     await recordAudit(tx, { actorId: actor.id, action: "application.admissibility", entityType: "Application", entityId: applicationId, after: decision });
-    return reference;
   });
-  const link = `${appUrl()}/mes-dossiers/${applicationId}`;
-  const to = await applicantEmails(applicationId);
-  if (decision.decision === "INCOMPLETE") {
-    await sendAll(to.map((email) => complementRequestedMail({ to: email, reference: result, dueAt: formatDateTime(parisEndOfDay(decision.dueDate)), link })));
-  } else if (decision.decision === "INADMISSIBLE") {
-    await sendAll(to.map((email) => inadmissibleMail({ to: email, reference: result, link })));
-  }
 }
 
 // ───────────────────────────── Assignment ─────────────────────────────
@@ -151,7 +148,7 @@ async function regionEvaluators(tx: Tx, regionCode: string) {
 export async function assignEvaluators(actor: Actor, applicationId: string, input: unknown) {
   const { evaluatorIds } = parseInput(assignmentSchema, input);
   const wanted = [...new Set(evaluatorIds)];
-  const added = await onDossier(actor, applicationId, "application.assignEvaluators", async ({ tx, facts, callId }) => {
+  await onDossier(actor, applicationId, "application.assignEvaluators", async ({ tx, facts, callId }) => {
     expectStep(facts, "assign", "Ce dossier n'est plus à évaluer.");
     const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { minEvaluators: true } });
     if (wanted.length < call.minEvaluators) {
@@ -174,9 +171,17 @@ export async function assignEvaluators(actor: Actor, applicationId: string, inpu
       });
     }
     await recordAudit(tx, { actorId: actor.id, action: "application.assign", entityType: "Application", entityId: applicationId, before: { evaluatorIds: facts.assignedEvaluatorIds }, after: { evaluatorIds: wanted } });
-    return fresh.map((id) => allowed.get(id)!.email);
+    const link = `${appUrl()}/cra?mes=1`;
+    // An assignment is an event of its instant: withdrawn then assigned again, the evaluator is told again.
+    await notify(tx, fresh.map((id) => ({
+      kind: "evaluation.assigned" as const,
+      event: `evaluation.assigned:${applicationId}:${id}:${now.toISOString()}`,
+      mail: evaluationAssignedMail({ to: allowed.get(id)!.email, count: 1, link }),
+      link,
+      callId,
+      applicationId,
+    })));
   });
-  await sendAll(added.map((email) => evaluationAssignedMail({ to: email, count: 1, link: `${appUrl()}/cra?mes=1` })));
 }
 
 /**
@@ -220,10 +225,18 @@ export async function assignSuggested(actor: Actor, callId: string, regionCode: 
       await recordAudit(tx, { actorId: actor.id, action: "application.assign", entityType: "Application", entityId: applicationId, after: { added: evaluatorIds, suggested: true } });
     }
     const incomplete = needs.filter((n) => n.assigned.length + (suggestions.get(n.id)?.length ?? 0) < call.minEvaluators).length;
-    return { assigned: suggestions.size, skipped, incomplete, perEvaluator, evaluators };
+    const emailOf = new Map(evaluators.map((e) => [e.id, e.email]));
+    const link = `${appUrl()}/cra?mes=1`;
+    const batch = randomUUID();
+    await notify(tx, [...perEvaluator].map(([id, count]) => ({
+      kind: "evaluation.assigned" as const,
+      event: `evaluation.assigned:batch:${batch}`,
+      mail: evaluationAssignedMail({ to: emailOf.get(id)!, count, link }),
+      link,
+      callId: String(callId),
+    })));
+    return { assigned: suggestions.size, skipped, incomplete };
   });
-  const emailOf = new Map(result.evaluators.map((e) => [e.id, e.email]));
-  await sendAll([...result.perEvaluator].map(([id, count]) => evaluationAssignedMail({ to: emailOf.get(id)!, count, link: `${appUrl()}/cra?mes=1` })));
   return { assigned: result.assigned, skipped: result.skipped, incomplete: result.incomplete };
 }
 
@@ -369,13 +382,13 @@ export async function finalizeRegion(actor: Actor, callId: string, regionCode: s
       update: { status: "FINALIZED", finalizedAt: now, finalizedById: actor.id },
     });
     await recordAudit(tx, { actorId: actor.id, action: "region.finalize", entityType: "RegionalReview", entityId: `${call.id}:${regionCode}`, after: { dossiers: done.map((d) => d.reference) } });
+    const region = await tx.region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } });
+    const cna = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
+    const link = `${appUrl()}/cna`;
+    await notify(tx, toEach(cna.map((u) => u.email), "region.finalized", `region.finalized:${call.id}:${regionCode}:${now.toISOString()}`,
+      (to) => regionFinalizedMail({ to, region: region.name, count: done.length, link }), { link, callId: call.id }));
     return done.length;
   });
-  const [region, cna] = await Promise.all([
-    db().region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } }),
-    db().user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } }),
-  ]);
-  await sendAll(cna.map((u) => regionFinalizedMail({ to: u.email, region: region.name, count: result, link: `${appUrl()}/cna` })));
   return { count: result };
 }
 
@@ -391,10 +404,12 @@ export async function reopenRegion(actor: Actor, callId: string, regionCode: str
     if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Les décisions de l'appel sont finalisées : les résultats régionaux ne peuvent plus être rouverts.");
     const done = await tx.application.findMany({ where: { callId: call.id, regionCode, status: "REGIONAL_DONE" }, select: { id: true } });
     for (const d of done) await setStatus(tx, actor, d.id, "REGIONAL_DONE", "UNDER_REVIEW", `Résultats régionaux rouverts : ${reason}`);
-    await tx.regionalReview.update({ where: { id: review.id }, data: { status: "OPEN", reopenedAt: new Date(), reopenedById: actor.id, reopenReason: reason } });
+    const now = new Date();
+    await tx.regionalReview.update({ where: { id: review.id }, data: { status: "OPEN", reopenedAt: now, reopenedById: actor.id, reopenReason: reason } });
     await recordAudit(tx, { actorId: actor.id, action: "region.reopen", entityType: "RegionalReview", entityId: `${call.id}:${regionCode}`, after: { reason } });
+    const region = await tx.region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } });
+    const link = `${appUrl()}/cra`;
+    await notify(tx, toEach(await coordinatorEmails(tx, regionCode), "region.reopened", `region.reopened:${call.id}:${regionCode}:${now.toISOString()}`,
+      (to) => regionReopenedMail({ to, region: region.name, reason, link }), { link, callId: call.id }));
   });
-  const region = await db().region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } });
-  const to = await coordinatorEmails(regionCode);
-  await sendAll(to.map((email) => regionReopenedMail({ to: email, region: region.name, reason, link: `${appUrl()}/cra` })));
 }

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { reportReviewedMail, reportSubmittedMail } from "@/lib/mail/after-templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { reportFacts } from "@/lib/reports/facts";
 import { OPEN_REPORT_STATUSES, REPORT_KIND_LABELS, type IndicatorReport } from "@/lib/reports/rules";
 import { reportSchema, reviewSchema } from "@/lib/reports/schema";
@@ -26,10 +26,10 @@ export async function fileReport(actor: Actor, reportId: string, input: unknown,
   const found = await reportFacts(String(reportId));
   assertCan(actor, "report.submit", found?.facts);
   const data = parseInput(reportSchema, input);
-  const result = await db().$transaction(async (tx) => {
+  await db().$transaction(async (tx) => {
     const r = await tx.report.findUniqueOrThrow({
       where: { id: reportId },
-      include: { convention: { select: { number: true, application: { select: { pole: { select: { name: true } }, indicators: { orderBy: { position: "asc" } } } } } } },
+      include: { convention: { select: { number: true, application: { select: { id: true, callId: true, pole: { select: { name: true } }, indicators: { orderBy: { position: "asc" } } } } } } },
     });
     if (!OPEN_REPORT_STATUSES.includes(r.status)) throw notOpen();
     // Labels and targets come from the dossier, never from the form.
@@ -50,17 +50,20 @@ export async function fileReport(actor: Actor, reportId: string, input: unknown,
     if (updated.count !== 1) throw notOpen();
     if (data.submit) {
       await recordAudit(tx, { actorId: actor.id, action: "report.submit", entityType: "Report", entityId: r.id, before: { status: r.status }, after: { status: "SUBMITTED", kind: r.kind } });
+      const cna = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
+      const link = `${appUrl()}/cna/conventions/${r.conventionId}`;
+      const a = r.convention.application;
+      // Filed again after a request for changes: a new event.
+      await notify(tx, cna.map((u) => ({
+        kind: "report.submitted" as const,
+        event: `report.submitted:${r.id}:${now.toISOString()}`,
+        mail: reportSubmittedMail({ to: u.email, report: REPORT_KIND_LABELS[r.kind], number: r.convention.number, poleName: a.pole.name, link }),
+        link,
+        callId: a.callId,
+        applicationId: a.id,
+      })));
     }
-    return r;
   });
-  if (data.submit) {
-    const cna = await db().user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
-    const link = `${appUrl()}/cna/conventions/${result.conventionId}`;
-    for (const u of cna) {
-      await sendMail(reportSubmittedMail({ to: u.email, report: REPORT_KIND_LABELS[result.kind], number: result.convention.number, poleName: result.convention.application.pole.name, link }))
-        .catch((e: unknown) => console.error("Notification non envoyée", e));
-    }
-  }
   return { submitted: data.submit };
 }
 
@@ -69,8 +72,8 @@ export async function reviewReport(actor: Actor, reportId: string, input: unknow
   const found = await reportFacts(String(reportId));
   assertCan(actor, "report.review", found?.facts);
   const data = parseInput(reviewSchema, input);
-  const r = await db().$transaction(async (tx) => {
-    const r = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: { convention: { select: { number: true, application: { select: { id: true, owner: { select: { email: true } } } } } } } });
+  await db().$transaction(async (tx) => {
+    const r = await tx.report.findUniqueOrThrow({ where: { id: reportId }, include: { convention: { select: { number: true, application: { select: { id: true, callId: true, owner: { select: { email: true } } } } } } } });
     if (r.status !== "SUBMITTED") throw new AppError("INVALID_STATE", "Seul un bilan déposé, en attente d'examen, peut être examiné.");
     const updated = await tx.report.updateMany({
       where: { id: r.id, status: "SUBMITTED" },
@@ -78,17 +81,17 @@ export async function reviewReport(actor: Actor, reportId: string, input: unknow
     });
     if (updated.count !== 1) throw new AppError("CONFLICT");
     await recordAudit(tx, { actorId: actor.id, action: "report.review", entityType: "Report", entityId: r.id, before: { status: "SUBMITTED" }, after: { status: data.decision, comment: data.comment } });
-    return r;
+    const a = r.convention.application;
+    const link = `${appUrl()}/mes-dossiers/${a.id}/bilans/${r.id}`;
+    await notify(tx, [{
+      kind: "report.reviewed",
+      event: `report.reviewed:${r.id}:${now.toISOString()}`,
+      mail: reportReviewedMail({ to: a.owner.email, report: REPORT_KIND_LABELS[r.kind], number: r.convention.number, accepted: data.decision === "ACCEPTED", comment: data.comment, link }),
+      link,
+      callId: a.callId,
+      applicationId: a.id,
+    }]);
   });
-  const applicationId = r.convention.application.id;
-  await sendMail(reportReviewedMail({
-    to: r.convention.application.owner.email,
-    report: REPORT_KIND_LABELS[r.kind],
-    number: r.convention.number,
-    accepted: data.decision === "ACCEPTED",
-    comment: data.comment,
-    link: `${appUrl()}/mes-dossiers/${applicationId}/bilans/${r.id}`,
-  })).catch((e: unknown) => console.error("Notification non envoyée", e));
 }
 
 /** Adds a document to a report being written, checked by its content. */

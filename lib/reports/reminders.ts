@@ -1,15 +1,17 @@
 import "server-only";
-// Reminder e-mails before the reports' due dates, sent by `npm run reminders` (e.g. daily from cron).
-// Idempotent: each (report, threshold) is claimed by a row of ReportReminder before its e-mail is
-// sent, so two runs (even at once) never send the same reminder twice; a failed e-mail frees its claim.
+// Reminders before the reports' due dates (30 and 7 days, and once past), run by the daily schedule
+// (lib/jobs/schedules.ts). Each (report, threshold) is claimed by a row of ReportReminder in the transaction that
+// writes its notifications: two runs (even at once) never remind twice, and a reminder is never claimed without
+// its notifications (their e-mails then leave through the job queue, retried until delivered).
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { reportReminderMail } from "@/lib/mail/after-templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
+import { APPLICANT_SIDE, applicantSide } from "@/lib/reminders/recipients";
 import { OPEN_REPORT_STATUSES, REMINDER_THRESHOLDS, REPORT_KIND_LABELS, reminderDue } from "@/lib/reports/rules";
 
-export async function sendReportReminders(now = new Date()): Promise<{ sent: number; failed: number }> {
+export async function sendReportReminders(now = new Date()): Promise<{ notified: number }> {
   const horizon = new Date(now.getTime() + Math.max(...REMINDER_THRESHOLDS) * 86_400_000);
   const reports = await db().report.findMany({
     where: { status: { in: OPEN_REPORT_STATUSES }, dueAt: { lte: horizon }, convention: { status: "COUNTERSIGNED" } },
@@ -18,40 +20,27 @@ export async function sendReportReminders(now = new Date()): Promise<{ sent: num
       kind: true,
       dueAt: true,
       reminders: { select: { thresholdDays: true } },
-      convention: {
-        select: {
-          number: true,
-          application: { select: { id: true, owner: { select: { email: true, active: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { email: true } } } },
-        },
-      },
+      convention: { select: { number: true, application: { select: { id: true, callId: true, ...APPLICANT_SIDE } } } },
     },
   });
-  let sent = 0;
-  let failed = 0;
+  let notified = 0;
   for (const r of reports) {
     const threshold = reminderDue(r.dueAt, now, r.reminders.map((x) => x.thresholdDays));
     if (threshold === null) continue;
-    const claimed = await db().reportReminder.createMany({ data: [{ reportId: r.id, thresholdDays: threshold, sentAt: now }], skipDuplicates: true });
-    if (claimed.count !== 1) continue; // another run claimed it
     const a = r.convention.application;
-    const recipients = [...(a.owner.active ? [a.owner.email] : []), ...a.collaborators.map((c) => c.email)];
-    try {
-      for (const to of recipients) {
-        await sendMail(reportReminderMail({
-          to,
-          report: REPORT_KIND_LABELS[r.kind],
-          number: r.convention.number,
-          dueDate: formatDate(r.dueAt),
-          daysLeft: threshold,
-          link: `${appUrl()}/mes-dossiers/${a.id}/bilans/${r.id}`,
-        }));
-      }
-      sent += 1;
-    } catch (error) {
-      console.error("Rappel non envoyé", r.id, error);
-      await db().reportReminder.delete({ where: { reportId_thresholdDays: { reportId: r.id, thresholdDays: threshold } } }).catch(() => {});
-      failed += 1;
-    }
+    const link = `${appUrl()}/mes-dossiers/${a.id}/bilans/${r.id}`;
+    notified += await db().$transaction(async (tx) => {
+      const claimed = await tx.reportReminder.createMany({ data: [{ reportId: r.id, thresholdDays: threshold, sentAt: now }], skipDuplicates: true });
+      if (claimed.count !== 1) return 0; // another run claimed it
+      return notify(tx, applicantSide(a).map(({ email }) => ({
+        kind: "report.reminder" as const,
+        event: `report.reminder:${r.id}:${threshold}`,
+        mail: reportReminderMail({ to: email, report: REPORT_KIND_LABELS[r.kind], number: r.convention.number, dueDate: formatDate(r.dueAt), daysLeft: threshold, link }),
+        link,
+        callId: a.callId,
+        applicationId: a.id,
+      })));
+    });
   }
-  return { sent, failed };
+  return { notified };
 }

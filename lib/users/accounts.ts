@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 // The applicants' own account: sign-up with e-mail confirmation, password reset.
 // Answers never reveal whether an e-mail has an account.
 import { recordAudit } from "@/lib/audit/log";
@@ -9,7 +10,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { alreadyRegisteredMail, passwordResetMail, verificationMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { createUser } from "@/lib/users/mutations";
 import { emailRequestSchema, passwordChangeSchema, passwordResetSchema, profileSchema, signUpSchema, type SignUpInput } from "@/lib/users/schema";
 import { consumeUserToken, issueUserToken } from "@/lib/users/tokens";
@@ -18,9 +19,13 @@ import { parseInput } from "@/lib/validation";
 export const VERIFICATION_HOURS = 48;
 export const RESET_MINUTES = 60;
 
+// Each link sent is its own event (a second request sends a new link); the e-mails go through the job queue.
 async function sendVerification(user: { id: string; email: string; name: string }) {
-  const token = await db().$transaction((tx) => issueUserToken(tx, user.id, "EMAIL_VERIFICATION", VERIFICATION_HOURS));
-  await sendMail(verificationMail({ to: user.email, name: user.name, link: `${appUrl()}/inscription/confirmer/${token}`, expiresInHours: VERIFICATION_HOURS }));
+  await db().$transaction(async (tx) => {
+    const token = await issueUserToken(tx, user.id, "EMAIL_VERIFICATION", VERIFICATION_HOURS);
+    const mail = verificationMail({ to: user.email, name: user.name, link: `${appUrl()}/inscription/confirmer/${token}`, expiresInHours: VERIFICATION_HOURS });
+    await notify(tx, [{ kind: "account.verification", event: `account.verification:${randomUUID()}`, mail }]);
+  });
 }
 
 /**
@@ -33,7 +38,8 @@ export async function signUp(input: SignUpInput, clientKey: string): Promise<voi
   const existing = await db().user.findUnique({ where: { email: data.email }, select: { name: true, email: true } });
   if (existing) {
     await hashPassword(data.password); // the same work as a creation, so that timing tells nothing
-    await sendMail(alreadyRegisteredMail({ to: existing.email, name: existing.name, signInLink: `${appUrl()}/connexion`, resetLink: `${appUrl()}/mot-de-passe-oublie` }));
+    const mail = alreadyRegisteredMail({ to: existing.email, name: existing.name, signInLink: `${appUrl()}/connexion`, resetLink: `${appUrl()}/mot-de-passe-oublie` });
+    await db().$transaction((tx) => notify(tx, [{ kind: "account.already-registered", event: `account.already-registered:${randomUUID()}`, mail }]));
     return;
   }
   const user = await createUser(null, { email: data.email, name: data.name, password: data.password, emailVerified: false, roles: [{ role: "APPLICANT", regionCode: null }] });
@@ -65,8 +71,11 @@ export async function requestPasswordReset(input: { email: string }, clientKey: 
   await limitAction("reset-request-address", clientKey, 20, 60 * 60);
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, active: true } });
   if (!user?.active) return;
-  const token = await db().$transaction((tx) => issueUserToken(tx, user.id, "PASSWORD_RESET", RESET_MINUTES / 60));
-  await sendMail(passwordResetMail({ to: user.email, name: user.name, link: `${appUrl()}/mot-de-passe/${token}`, expiresInMinutes: RESET_MINUTES }));
+  await db().$transaction(async (tx) => {
+    const token = await issueUserToken(tx, user.id, "PASSWORD_RESET", RESET_MINUTES / 60);
+    const mail = passwordResetMail({ to: user.email, name: user.name, link: `${appUrl()}/mot-de-passe/${token}`, expiresInMinutes: RESET_MINUTES });
+    await notify(tx, [{ kind: "account.password-reset", event: `account.password-reset:${randomUUID()}`, mail }]);
+  });
 }
 
 /** Sets the new password; every open session of the account ends, and a pending lock is lifted. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 // Administration of users: invitation, activation, roles, deactivation.
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +9,7 @@ import { db, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { invitationMail } from "@/lib/mail/templates";
-import { sendMail } from "@/lib/mail/transport";
+import { notify } from "@/lib/notifications/outbox";
 import { createUser } from "@/lib/users/mutations";
 import { activationSchema, inviteUserSchema, rolesSchema, type InviteUserInput } from "@/lib/users/schema";
 import { consumeUserToken, issueUserToken } from "@/lib/users/tokens";
@@ -22,16 +23,11 @@ export async function inviteUser(actor: Actor, input: InviteUserInput) {
   const data = parseInput(inviteUserSchema, input);
   await assertRegionsExist(data.roles);
   const user = await createUser(actor.id, { ...data, emailVerified: false });
-  const token = await db().$transaction((tx) => issueUserToken(tx, user.id, "INVITATION", INVITATION_DAYS * 24));
-  await sendMail(
-    invitationMail({
-      to: user.email,
-      name: user.name,
-      roles: data.roles.map((g) => ROLE_LABELS[g.role]),
-      link: `${appUrl()}/activation/${token}`,
-      expiresInDays: INVITATION_DAYS,
-    }),
-  );
+  await db().$transaction(async (tx) => {
+    const token = await issueUserToken(tx, user.id, "INVITATION", INVITATION_DAYS * 24);
+    const mail = invitationMail({ to: user.email, name: user.name, roles: data.roles.map((g) => ROLE_LABELS[g.role]), link: `${appUrl()}/activation/${token}`, expiresInDays: INVITATION_DAYS });
+    await notify(tx, [{ kind: "account.invitation", event: `account.invitation:${randomUUID()}`, mail }]);
+  });
   return user;
 }
 

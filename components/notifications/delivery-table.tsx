@@ -1,0 +1,57 @@
+import { Table } from "@/components/ui/table";
+import { DeliveryState } from "@/components/notifications/delivery-state";
+import { ResendCell } from "@/components/notifications/resend-button";
+import { formatDateTime, plural } from "@/lib/format";
+import type { DeliveryCounts, DeliveryRow } from "@/lib/notifications/log";
+
+/** The counts by state of a search, in one sentence. */
+export function DeliveryCountsLine({ counts }: { counts: DeliveryCounts }) {
+  const parts = [
+    plural(counts.sent, "envoyé", "envoyés"),
+    `${counts.pending} en attente${counts.retrying ? ` (dont ${plural(counts.retrying, "nouvel essai prévu", "nouveaux essais prévus")})` : ""}`,
+    `${counts.failed} en échec`,
+    ...(counts.skipped ? [plural(counts.skipped, "non envoyé par e-mail (désactivé par la personne)", "non envoyés par e-mail (désactivés par les personnes)")] : []),
+  ];
+  return (
+    <p>
+      <strong>{plural(counts.total, "message", "messages")}</strong> : {parts.join(" · ")}
+    </p>
+  );
+}
+
+/** The log's rows: date, recipient, kind, subject, state, « Renvoyer ». The text of a message is never shown. */
+export function DeliveryTable({ rows, total }: { rows: DeliveryRow[]; total: number }) {
+  return (
+    <Table
+      size="sm"
+      caption={`Envois (${total})`}
+      head={
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Destinataire</th>
+          <th scope="col">Type</th>
+          <th scope="col">Objet</th>
+          <th scope="col">État</th>
+          <th scope="col">Action</th>
+        </tr>
+      }
+    >
+      {rows.map((n) => (
+        <tr key={n.id}>
+          <td>{formatDateTime(n.createdAt)}</td>
+          <th scope="row" className="break-all">
+            {n.email}
+          </th>
+          <td>{n.kindLabel}</td>
+          <td>{n.subject}</td>
+          <td>
+            <DeliveryState row={n} />
+          </td>
+          <td>
+            <ResendCell id={n.id} email={n.email} canResend={n.canResend} retrying={n.retrying} />
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { runAsActor } from "@/lib/actions/run";
+import { resendFailedOfCall, resendNotification } from "@/lib/notifications/log";
+
+// The log shows in the national cell's pages (its log and the decision page) and in the administration.
+function revalidateLogs() {
+  revalidatePath("/cna", "layout");
+  revalidatePath("/admin/envois");
+}
+
+export async function resendNotificationAction(id: string) {
+  return runAsActor(async (actor) => {
+    const result = await resendNotification(actor, String(id));
+    revalidateLogs();
+    return result;
+  });
+}
+
+export async function resendFailedOfCallAction(callId: string, decisionsOnly = false) {
+  return runAsActor(async (actor) => {
+    const result = await resendFailedOfCall(actor, String(callId), { decisionsOnly: decisionsOnly === true });
+    revalidateLogs();
+    return result;
+  });
+}

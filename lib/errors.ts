@@ -64,9 +64,11 @@ export function conflictOnUnique(message: string, field: string) {
 
 // A lost or refused database connection (a restart, a failover, the network): the transaction was rolled back by
 // PostgreSQL, so nothing is half-written and the person may simply try again. What Prisma 7 with @prisma/adapter-pg
-// throws was checked against a PostgreSQL stopped and started again: P1001 (refused), P1017 (reset), P2010 or an
-// unknown request error carrying SQLSTATE 57P01 (the query in flight when the server shut down), and pg's own
-// errors without a code inside a transaction whose connection broke.
+// throws was checked against a PostgreSQL stopped and started again (tests/integration/database-restart.test.ts):
+// P1001 (refused), P1017 (reset), P2039 or P2010 (raw queries) carrying SQLSTATE 57P01 (the query in flight when
+// the server shut down) or 57P03 (shutting down, starting up) in meta.driverAdapterError, and pg's own errors
+// without a code (« Connection terminated unexpectedly », « Client has encountered a connection error ») inside a
+// transaction whose connection broke.
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
 const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);

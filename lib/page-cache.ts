@@ -19,6 +19,8 @@ export const CACHED_PATHS = /^\/(cra|cna)(\/|$|\?)/;
  * data, which database triggers move on every change of what these pages show (migrations
  * region_table_version and cell_page_versions; a test checks that every table is counted or never shown).
  * A change in another region leaves them as they were. A role without a region counts every region.
+ * Last, the reader's own notifications (the header shows their unread count): how many, how many unread, the
+ * newest and the last read, on the [userId, createdAt] index; another person's notifications leave it as it was.
  */
 export const REGION_PAGES = /^\/cra(\/dossiers\/[^/?]+)?\/?(\?|$)/;
 export const REGION_STAMP_SQL = `
@@ -26,7 +28,9 @@ export const REGION_STAMP_SQL = `
     SELECT string_agg(v."callId" || '/' || v."regionCode" || '=' || v.version, ',' ORDER BY v."callId", v."regionCode")
     FROM "RegionTableVersion" v
     WHERE v."regionCode" IN (SELECT r."regionCode" FROM "RoleAssignment" r WHERE r."userId" = $1)
-       OR EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = $1 AND r."regionCode" IS NULL)), '') AS stamp`;
+       OR EXISTS (SELECT 1 FROM "RoleAssignment" r WHERE r."userId" = $1 AND r."regionCode" IS NULL)), '') || '|' || (
+    SELECT count(*) || '/' || count(*) FILTER (WHERE n."readAt" IS NULL) || '/' || coalesce(max(n."createdAt")::text, '') || '/' || coalesce(max(n."readAt")::text, '')
+    FROM "Notification" n WHERE n."userId" = $1) AS stamp`;
 
 /** The stamp of every page: the whole database's state, equal twice only if no transaction committed in between. */
 export const DATABASE_STAMP_SQL = "SELECT pg_current_snapshot()::text AS stamp";

@@ -1,6 +1,7 @@
 // Demo data after the decision (issue 6): for the 2025 call, once its laureate decisions are published
 // and no convention exists yet, every laureate's convention goes through the product's commands as it
 // happened in December 2025: prepared, sent, signed by the pole, countersigned, first tranche paid. Does nothing without a published laureate.
+import { runDueJobs } from "@/lib/jobs/worker";
 import { prepareConventions, sendConvention, uploadSignedConvention, countersignConvention } from "@/lib/conventions/mutations";
 import { db } from "@/lib/db";
 import { recordPayment } from "@/lib/payments/mutations";
@@ -17,6 +18,7 @@ export async function seedAfterDemo(): Promise<void> {
   const cnaUser = await db().user.findUniqueOrThrow({ where: { email: "cna1@demo-ptce.fr" } });
   const cna = (await loadActor(cnaUser.id, cnaUser.sessionVersion))!;
   await prepareConventions(cna, call.id, DATES_2025.results);
+  await runDueJobs(); // their PDFs, made by the job queue
   const conventions = await db().convention.findMany({
     where: { application: { callId: call.id } },
     orderBy: { number: "asc" },

@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/admin", label: "Tableau de bord" },
   { href: "/admin/appels", label: "Appels" },
   { href: "/admin/utilisateurs", label: "Utilisateurs" },
+  { href: "/admin/envois", label: "Envois" },
   { href: "/admin/journal", label: "Journal d'audit" },
 ];
 

@@ -23,6 +23,8 @@ export function ComplementRequests({ requests, canAnswer }: { requests: Requests
               <AttachmentsPanel uploadUrl={`/api/demandes/${r.id}/pieces`} editable kinds={r.kinds} initial={r.attachments} />
               <ComplementAnswer requestId={r.id} />
             </>
+          ) : r.status === "EXPIRED" ? (
+            <Alert severity="error" small description={`Délai dépassé le ${formatDateTime(r.dueAt)} : la demande est close sans réponse.`} />
           ) : r.status === "ANSWERED" ? (
             <Alert severity="success" small description={`Réponse envoyée le ${r.answeredAt ? formatDateTime(r.answeredAt) : ""}${r.answer ? ` : ${r.answer}` : "."}`} />
           ) : (

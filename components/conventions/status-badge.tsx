@@ -4,7 +4,7 @@ import type { ConventionStatus } from "@/lib/generated/prisma/enums";
 
 export function ConventionStatusBadge({ status }: { status: ConventionStatus }) {
   return (
-    <Badge severity={CONVENTION_STATUS_SEVERITY[status]} small>
+    <Badge as="span" severity={CONVENTION_STATUS_SEVERITY[status]} small>
       {CONVENTION_STATUS_LABELS[status]}
     </Badge>
   );

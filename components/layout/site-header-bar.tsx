@@ -11,13 +11,12 @@ export type HeaderBarProps = {
   unread: number;
 };
 
-/** « Notifications (3) » on screen, « Notifications (3 non lues) » for screen readers. */
+/** « Notifications (3) » on screen, « Notifications (3) non lues » for screen readers (the visible words first). */
 function notificationsText(unread: number) {
   if (unread === 0) return "Notifications";
   return (
     <>
-      Notifications ({unread}
-      <span className="fr-sr-only"> non {unread > 1 ? "lues" : "lue"}</span>)
+      Notifications ({unread})<span className="fr-sr-only"> {unread > 1 ? "non lues" : "non lue"}</span>
     </>
   );
 }

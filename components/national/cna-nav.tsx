@@ -6,6 +6,7 @@ const LINKS = [
   { key: "decisions", href: "/cna/decisions", label: "Décisions" },
   { key: "conventions", href: "/cna/conventions", label: "Conventions et versements" },
   { key: "statistiques", href: "/cna/statistiques", label: "Statistiques et exports" },
+  { key: "envois", href: "/cna/envois", label: "Envois" },
 ] as const;
 
 /** The national cell's pages, keeping the chosen call in the address. */

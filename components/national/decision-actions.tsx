@@ -102,7 +102,7 @@ export function PublishButton({ callId, count }: { callId: string; count: number
         </p>
       }
       run={() => publishDecisionsAction(callId)}
-      success="Résultats publiés : les porteurs de projet sont informés."
+      success="Résultats publiés : les lettres de décision se préparent et partent par e-mail ; suivez leur envoi dans « Envoi des décisions »."
     />
   );
 }

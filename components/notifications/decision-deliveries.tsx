@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DeliveryState } from "@/components/notifications/delivery-state";
-import { ResendCell, ResendFailedButton } from "@/components/notifications/resend-button";
+import { Email } from "@/components/notifications/delivery-table";
+import { ResendAnnouncements, ResendCell, ResendFailedButton } from "@/components/notifications/resend-button";
 import { Table } from "@/components/ui/table";
 import { plural } from "@/lib/format";
 import { DECISION_TYPE, type DecisionDeliverySummary } from "@/lib/notifications/log";
@@ -22,11 +23,11 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
           (dossiers dont chaque destinataire a reçu l&apos;e-mail)
         </li>
         <li>
-          en attente : {dossiers.pending}
+          En attente : {dossiers.pending}
           {dossiers.pending > 0 && " (lettre en préparation ou e-mail dans la file d'envoi)"}
         </li>
         <li>
-          en échec : <strong>{dossiers.failed}</strong>
+          En échec : <strong>{dossiers.failed}</strong>
         </li>
       </ul>
       <p className="fr-text--sm">
@@ -34,7 +35,7 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
         {recipients.failed} en échec. <Link href={log({})}>Voir tous les envois des décisions</Link>
       </p>
       {failures.length > 0 && (
-        <>
+        <ResendAnnouncements>
           <Table
             size="sm"
             caption={`Envois de décisions en échec ou en nouvel essai (${failures.length})`}
@@ -50,8 +51,10 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
             {failures.map((f) => (
               <tr key={f.id}>
                 <th scope="row">{f.applicationId ? <Link href={`/cna/dossiers/${f.applicationId}`}>{f.reference}</Link> : f.reference}</th>
-                <td className="break-all">{f.email}</td>
-                <td>
+                <td className="fr-cell--multiline">
+                  <Email address={f.email} />
+                </td>
+                <td className="fr-cell--multiline fr-col--md">
                   <DeliveryState row={{ emailStatus: f.failed ? "FAILED" : "PENDING", retrying: !f.failed, attempts: f.attempts, lastError: f.lastError, lastAttemptAt: f.lastAttemptAt, sentAt: null }} />
                 </td>
                 <td>
@@ -64,7 +67,7 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
             <Link href={log({ etat: "FAILED" })}>Voir les envois en échec dans le journal des envois</Link>
           </p>
           <ResendFailedButton callId={callId} count={failedCount} decisionsOnly />
-        </>
+        </ResendAnnouncements>
       )}
     </section>
   );

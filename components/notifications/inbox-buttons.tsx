@@ -59,7 +59,7 @@ export function MarkReadButton({ id, title, unread }: { id: string; title: strin
           Marquer comme lue<span className="fr-sr-only"> : {title}</span>
         </Button>
       )}
-      <span aria-live="polite" className={notice?.ok ? "fr-sr-only" : "fr-error-text"}>
+      <span aria-live="polite" className={notice && !notice.ok ? "fr-error-text fr-mt-0" : "fr-sr-only"}>
         {notice?.text}
       </span>
     </>

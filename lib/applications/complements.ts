@@ -30,9 +30,15 @@ export async function listComplementRequests(actor: Actor, applicationId: string
   return requests.map((r) => ({ ...r, kinds: kinds.filter((k) => r.documentCodes.includes(k.code)) }));
 }
 
+const expired = (dueAt: Date) =>
+  new AppError("INVALID_STATE", `Le délai pour répondre à cette demande est dépassé depuis le ${formatDateTime(dueAt)} : elle est close. Écrivez à l'équipe d'instruction par la messagerie du dossier.`);
+
 async function openRequest(actor: Actor, requestId: string, now: Date) {
   const request = await db().complementRequest.findUnique({ where: { id: String(requestId) }, include: { application: { select: { callId: true } } } });
-  assertCan(actor, "application.answerComplement", request ? await applicationFacts(request.applicationId) : undefined);
+  const facts = request ? await applicationFacts(request.applicationId) : undefined;
+  // Expired, the dossier went back to the cell: its applicants learn why they can no longer answer.
+  if (request?.status === "EXPIRED" && facts && (facts.ownerId === actor.id || facts.collaboratorIds.includes(actor.id))) throw expired(request.dueAt);
+  assertCan(actor, "application.answerComplement", facts);
   if (request!.status !== "OPEN") throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
   if (now > request!.dueAt) throw new AppError("INVALID_STATE", `Le délai pour répondre est dépassé (${formatDateTime(request!.dueAt)}). Écrivez à l'équipe d'instruction par la messagerie du dossier.`);
   return request!;
@@ -56,7 +62,10 @@ export async function answerComplementRequest(actor: Actor, requestId: string, i
   if (missing.length) throw new AppError("VALIDATION", `Joignez d'abord : ${missing.map((k) => `« ${k.label} »`).join(", ")}.`);
   await db().$transaction(async (tx) => {
     const answered = await tx.complementRequest.updateMany({ where: { id: request.id, status: "OPEN" }, data: { status: "ANSWERED", answer, answeredAt: now } });
-    if (answered.count !== 1) throw new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
+    if (answered.count !== 1) {
+      const { status } = await tx.complementRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } });
+      throw status === "EXPIRED" ? expired(request.dueAt) : new AppError("INVALID_STATE", "Cette demande a déjà reçu une réponse.");
+    }
     const stillOpen = await tx.complementRequest.count({ where: { applicationId: request.applicationId, status: "OPEN" } });
     const a = await tx.application.findUniqueOrThrow({ where: { id: request.applicationId }, select: { status: true, reference: true, regionCode: true, callId: true } });
     if (!stillOpen && a.status === "COMPLEMENT_REQUESTED") {

@@ -13,5 +13,7 @@ export function safeCallbackPath(value: string | null | undefined): string | nul
     return null;
   }
   if (url.origin !== BASE) return null;
+  // "/..//x" resolves to the path "//x", which a browser reads as another site: refused.
+  if (/^\/[/\\]/.test(url.pathname)) return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-// The conventions of the laureates: prepared (numbered, PDF stored), sent, signed by the pole,
+// The conventions of the laureates: prepared (numbered, then its PDF made by the job queue), sent, signed by the pole,
 // countersigned by the national cell, or cancelled (which flags a reserve promotion to start).
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import type { ConventionStatus } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { conventionCountersignedMail, conventionSentMail, conventionSignedMail } from "@/lib/mail/after-templates";
+import { enqueue } from "@/lib/jobs/queue";
 import { notify } from "@/lib/notifications/outbox";
 import { conventionPdf } from "@/lib/pdf/convention";
 import { TRANCHE_CONDITION_LABELS, trancheAmounts } from "@/lib/payments/rules";
@@ -35,22 +36,16 @@ async function move(tx: Tx, id: string, from: ConventionStatus, to: ConventionSt
 
 /**
  * Prepares the convention of a published laureate: the next number of its call (under the call's lock),
- * the PDF generated from the dossier and the decision, stored; status TO_PREPARE.
+ * status TO_PREPARE; its PDF is generated from the dossier and the decision by a job of the queue
+ * (`produceConventionDocument`), queued in the same transaction.
  */
 export async function prepareConvention(actor: Actor, applicationId: string, now = new Date()) {
   assertCan(actor, "convention.manage");
-  const storageKeys: string[] = [];
   try {
     return await db().$transaction(async (tx) => {
       const a = await tx.application.findUnique({
         where: { id: String(applicationId) },
-        include: {
-          decision: true,
-          convention: { select: { id: true } },
-          indicators: { orderBy: { position: "asc" } },
-          pole: { include: { region: { select: { name: true } } } },
-          call: { include: { tranches: { orderBy: { position: "asc" } } } },
-        },
+        select: { id: true, status: true, decision: true, convention: { select: { id: true } }, call: { select: { year: true } } },
       });
       if (!a) throw new AppError("NOT_FOUND");
       const d = a.decision;
@@ -64,48 +59,80 @@ export async function prepareConvention(actor: Actor, applicationId: string, now
       const numbers = await tx.convention.findMany({ where: { number: { startsWith: `PTCE-${a.call.year}-` } }, select: { number: true } });
       const last = Math.max(0, ...numbers.map((n) => sequenceOf(n.number, a.call.year) ?? 0));
       const number = conventionNumber(a.call.year, last + 1);
-      const amounts = trancheAmounts(d.amountCents, a.call.tranches);
-      const interimMonths = Math.max(1, Math.round(a.call.durationMonths / 2));
-      const pdf = await conventionPdf({
-        number,
-        callTitle: a.call.title,
-        callYear: a.call.year,
-        reference: a.reference ?? a.id,
-        projectTitle: a.title || a.pole.name,
-        presentation: a.presentation,
-        poleName: a.pole.name,
-        carrierName: a.pole.carrierName,
-        siret: a.pole.siret,
-        legalForm: LEGAL_FORM_LABELS[a.pole.legalForm],
-        address: `${a.pole.addressLine}, ${a.pole.postalCode} ${a.pole.city}`,
-        regionName: a.pole.region.name,
-        amountCents: d.amountCents,
-        durationMonths: a.call.durationMonths,
-        decidedAt: d.decidedAt,
-        generatedAt: now,
-        tranches: a.call.tranches.map((t, i) => ({ label: t.label, shareBps: t.shareBps, amountCents: amounts[i]!, condition: TRANCHE_CONDITION_LABELS[t.condition] })),
-        indicators: a.indicators.map(({ label, unit, targetYear1, targetYear2 }) => ({ label, unit, targetYear1, targetYear2 })),
-        reportDue: {
-          interim: `au plus tard ${interimMonths} mois après la contre-signature`,
-          final: `au plus tard ${a.call.durationMonths + FINAL_REPORT_GRACE_MONTHS} mois après la contre-signature`,
-        },
-        signatureDelayDays: a.call.signatureDelayDays,
-      });
-      const documentKey = `conventions/${a.id}/${randomUUID()}.pdf`;
-      storageKeys.push(documentKey);
-      await storage().put(documentKey, Buffer.from(pdf), "application/pdf");
       const convention = await tx.convention.create({
-        data: { applicationId: a.id, number, amountCents: d.amountCents, documentKey },
+        data: { applicationId: a.id, number, amountCents: d.amountCents, createdAt: now },
         select: { id: true, number: true, status: true, amountCents: true },
       });
       await recordAudit(tx, { actorId: actor.id, action: "convention.prepare", entityType: "Convention", entityId: convention.id, after: { number, applicationId: a.id, amountCents: d.amountCents } });
+      await enqueue(tx, "convention.document", [{ payload: { conventionId: convention.id }, key: `convention.document:${convention.id}` }]);
       return convention;
     });
   } catch (error) {
-    for (const key of storageKeys) await storage().delete(key).catch(() => {});
     if (typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "Ce lauréat a déjà une convention.");
     throw error;
   }
+}
+
+/**
+ * The job queued by `prepareConvention`: generates the convention's PDF (dated by its preparation) and
+ * stores it, once — run again, it finds the document there.
+ */
+export async function produceConventionDocument(conventionId: string): Promise<void> {
+  const c = await db().convention.findUnique({
+    where: { id: conventionId },
+    select: {
+      number: true,
+      documentKey: true,
+      createdAt: true,
+      application: {
+        include: {
+          decision: true,
+          indicators: { orderBy: { position: "asc" } },
+          pole: { include: { region: { select: { name: true } } } },
+          call: { include: { tranches: { orderBy: { position: "asc" } } } },
+        },
+      },
+    },
+  });
+  if (!c || !c.application.decision || c.application.decision.amountCents === null) {
+    console.error(`Document de la convention ${conventionId} : convention ou décision introuvable ; travail abandonné.`);
+    return;
+  }
+  if (c.documentKey) return;
+  const a = c.application;
+  const d = a.decision!;
+  const amountCents = d.amountCents!;
+  const amounts = trancheAmounts(amountCents, a.call.tranches);
+  const interimMonths = Math.max(1, Math.round(a.call.durationMonths / 2));
+  const pdf = await conventionPdf({
+    number: c.number,
+    callTitle: a.call.title,
+    callYear: a.call.year,
+    reference: a.reference ?? a.id,
+    projectTitle: a.title || a.pole.name,
+    presentation: a.presentation,
+    poleName: a.pole.name,
+    carrierName: a.pole.carrierName,
+    siret: a.pole.siret,
+    legalForm: LEGAL_FORM_LABELS[a.pole.legalForm],
+    address: `${a.pole.addressLine}, ${a.pole.postalCode} ${a.pole.city}`,
+    regionName: a.pole.region.name,
+    amountCents,
+    durationMonths: a.call.durationMonths,
+    decidedAt: d.decidedAt,
+    generatedAt: c.createdAt,
+    tranches: a.call.tranches.map((t, i) => ({ label: t.label, shareBps: t.shareBps, amountCents: amounts[i]!, condition: TRANCHE_CONDITION_LABELS[t.condition] })),
+    indicators: a.indicators.map(({ label, unit, targetYear1, targetYear2 }) => ({ label, unit, targetYear1, targetYear2 })),
+    reportDue: {
+      interim: `au plus tard ${interimMonths} mois après la contre-signature`,
+      final: `au plus tard ${a.call.durationMonths + FINAL_REPORT_GRACE_MONTHS} mois après la contre-signature`,
+    },
+    signatureDelayDays: a.call.signatureDelayDays,
+  });
+  const documentKey = `conventions/${a.id}/${randomUUID()}.pdf`;
+  await storage().put(documentKey, Buffer.from(pdf), "application/pdf");
+  const kept = await db().convention.updateMany({ where: { id: conventionId, documentKey: null }, data: { documentKey } });
+  if (kept.count !== 1) await storage().delete(documentKey).catch(() => {}); // another run stored it first
 }
 
 /** Prepares the conventions of every published laureate of a call who has none yet; returns how many. */
@@ -136,6 +163,7 @@ export async function sendConvention(actor: Actor, conventionId: string, now = n
     const c = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, include: { application: { select: { id: true, reference: true, callId: true, call: { select: { signatureDelayDays: true } } } } } });
     const signatureDueAt = signatureDeadline(now, c.application.call.signatureDelayDays);
     if (c.status !== "TO_PREPARE") throw new AppError("INVALID_STATE", "Cette convention a déjà été envoyée ou annulée.");
+    if (!c.documentKey) throw new AppError("INVALID_STATE", "Le document de la convention est en cours de préparation : réessayez dans quelques instants.");
     await move(tx, c.id, "TO_PREPARE", "SENT", { sentAt: now, signatureDueAt });
     await recordAudit(tx, { actorId: actor.id, action: "convention.send", entityType: "Convention", entityId: c.id, before: { status: c.status }, after: { status: "SENT", signatureDueAt } });
     const link = `${appUrl()}/mes-dossiers/${c.application.id}`;

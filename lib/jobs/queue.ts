@@ -10,6 +10,7 @@ import type { Tx } from "@/lib/db";
 export type JobPayloads = {
   "notification.deliver": { id: string };
   "decision.letter": { applicationId: string; event: "publication" | "promotion" };
+  "convention.document": { conventionId: string };
 };
 export type TaskName = keyof JobPayloads;
 

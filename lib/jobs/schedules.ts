@@ -25,20 +25,29 @@ export const DAILY_REMINDERS = {
 } satisfies Record<string, (now: Date) => Promise<{ notified: number }>>;
 
 export async function runDailyReminders(now: Date): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
-  const entries = Object.entries(DAILY_REMINDERS) as [keyof typeof DAILY_REMINDERS, (now: Date) => Promise<{ notified: number }>][];
-  const results = await Promise.allSettled(entries.map(([, remind]) => remind(now)));
-  const failed = results.flatMap((r, i) => (r.status === "rejected" ? [`${entries[i]![0]} : ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));
-  // Thrown after the others ran: the job is retried, and what was already written is not written again.
+  const counts = {} as Record<keyof typeof DAILY_REMINDERS, number>;
+  const failed: string[] = [];
+  for (const [name, remind] of Object.entries(DAILY_REMINDERS) as [keyof typeof DAILY_REMINDERS, (now: Date) => Promise<{ notified: number }>][]) {
+    try {
+      counts[name] = (await remind(now)).notified;
+    } catch (error) {
+      failed.push(`${name} : ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  // Thrown once the others ran: the job is retried, and what was already written is not written again.
   if (failed.length) throw new Error(`Rappels du jour en échec (${failed.join(" ; ")})`);
-  return Object.fromEntries(entries.map(([name], i) => [name, (results[i] as PromiseFulfilledResult<{ notified: number }>).value.notified])) as Record<keyof typeof DAILY_REMINDERS, number>;
+  return counts;
 }
 
-/** `fill`: how far back a worker that was down catches up on start (none for the quarter-hourly work: the next run does). */
+/**
+ * A schedule's name is its task's name in graphile-worker's crontab, which allows no dot (`schedule:…`).
+ * `fill`: how far back a worker that was down catches up on start (none for the quarter-hourly work: the next run does).
+ */
 type Schedule = { cron: string; run: (now: Date) => Promise<unknown>; daily?: boolean; fill?: string };
 
 export const SCHEDULES = {
-  "schedule.daily-reminders": { cron: "0 6,7 * * *", daily: true, fill: "1d", run: runDailyReminders },
-  "schedule.complement-expiry": { cron: "*/15 * * * *", run: expireComplementRequests },
+  "schedule:daily-reminders": { cron: "0 6,7 * * *", daily: true, fill: "1d", run: runDailyReminders },
+  "schedule:complement-expiry": { cron: "*/15 * * * *", run: expireComplementRequests },
 } satisfies Record<string, Schedule>;
 export type ScheduleName = keyof typeof SCHEDULES;
 
@@ -46,7 +55,7 @@ export type ScheduleName = keyof typeof SCHEDULES;
 export function crontab(): ParsedCronItem[] {
   return parseCrontab(
     Object.entries(SCHEDULES)
-      .map(([name, s]: [string, Schedule]) => `${s.cron} ${name} ?${s.fill ? `fill=${s.fill}&` : ""}max=3`)
+      .map(([name, s]: [string, Schedule]) => `${s.cron} ${name} ?id=${name.replace(":", "_")}&${s.fill ? `fill=${s.fill}&` : ""}max=3`)
       .join("\n"),
   );
 }
@@ -57,6 +66,8 @@ export async function runSchedule(name: ScheduleName, firedAt: Date): Promise<vo
   await schedule.run(firedAt);
 }
 
-function parisHour(instant: Date): number {
-  return Number(new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-digit", hourCycle: "h23" }).format(instant));
+/** The hour in Paris (0–23); read from the parts, since French formatting writes « 08 h ». */
+export function parisHour(instant: Date): number {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: PARIS, hour: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  return Number(parts.find((p) => p.type === "hour")!.value);
 }

@@ -5,12 +5,14 @@ import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { TaskName } from "@/lib/jobs/queue";
 import { runSchedule, SCHEDULES, type ScheduleName } from "@/lib/jobs/schedules";
+import { produceConventionDocument } from "@/lib/conventions/mutations";
 import { produceDecisionLetter } from "@/lib/national/mutations";
 import { deliverNotification } from "@/lib/notifications/deliver";
 
 const schemas = {
   "notification.deliver": z.object({ id: z.string().min(1) }),
   "decision.letter": z.object({ applicationId: z.string().min(1), event: z.enum(["publication", "promotion"]) }),
+  "convention.document": z.object({ conventionId: z.string().min(1) }),
 } satisfies Record<TaskName, z.ZodType>;
 
 function task<T extends TaskName>(name: T, run: (payload: z.infer<(typeof schemas)[T]>, job: { attempt: number; maxAttempts: number }) => Promise<void>): Task {
@@ -38,5 +40,6 @@ const scheduled = Object.fromEntries(
 export const TASKS: TaskList = {
   "notification.deliver": task("notification.deliver", ({ id }, job) => deliverNotification(id, job)),
   "decision.letter": task("decision.letter", ({ applicationId, event }) => produceDecisionLetter(applicationId, event)),
+  "convention.document": task("convention.document", ({ conventionId }) => produceConventionDocument(conventionId)),
   ...scheduled,
 };

@@ -9,12 +9,23 @@ let transporter: Transporter | undefined;
 // SMTP when SMTP_URL is set; otherwise (development) the message is written to the server log. Pooled
 // connections (a publication sends hundreds at once), and timeouts so that a slow server fails a job
 // instead of holding it.
+const SMTP_OPTIONS = { pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 function transport(): Transporter {
   const { SMTP_URL } = mailEnv();
-  transporter ??= SMTP_URL
-    ? nodemailer.createTransport({ url: SMTP_URL, pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never)
-    : nodemailer.createTransport({ jsonTransport: true });
+  transporter ??= SMTP_URL ? nodemailer.createTransport(withOptions(SMTP_URL, SMTP_OPTIONS)) : nodemailer.createTransport({ jsonTransport: true });
   return transporter;
+}
+
+/**
+ * The options as parameters of the URL: nodemailer reads only the URL when one is given (`{ url, pool }` is a
+ * connection per message, with its default timeouts of minutes). A parameter already in SMTP_URL wins
+ * (`?maxConnections=10`).
+ */
+function withOptions(smtpUrl: string, options: Record<string, string | number | boolean>): string {
+  const url = new URL(smtpUrl);
+  for (const [key, value] of Object.entries(options)) if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+  return url.toString();
 }
 
 /** Sends one e-mail; throws the SMTP server's answer when it refuses it or cannot be reached. */
@@ -38,7 +49,10 @@ export async function checkMailServer(): Promise<string | null> {
 /** The SMTP server's answer (or the network's) in one line, for the delivery log. */
 export function describeMailError(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
-  return [e.code, e.responseCode, e.response ?? e.message ?? String(error)].filter(Boolean).join(" ").slice(0, 1000);
+  const answer = e.response ?? e.message ?? String(error);
+  // The server's answer starts with its code already (« 550 5.1.1 … »): not written twice.
+  const code = e.responseCode && !answer.startsWith(String(e.responseCode)) ? e.responseCode : null;
+  return [e.code, code, answer].filter(Boolean).join(" ").slice(0, 1000);
 }
 
 /** A refusal that retrying will not change (5xx: unknown mailbox, message refused…). */

@@ -5,6 +5,7 @@ import "server-only";
 // Also the person's e-mail preferences (User.emailOptOuts), read by notify() when it writes a notification.
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/policy";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -70,10 +71,27 @@ export async function markAllNotificationsRead(actor: Actor, now = new Date()): 
   return (await db().notification.updateMany({ where: own(actor, { readAt: null }), data: { readAt: now } })).count;
 }
 
-/** The optional kinds the actor does not want by e-mail (kinds no longer optional are left out). */
-export async function emailPreferences(actor: Actor): Promise<{ optOuts: NotificationKind[] }> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { emailOptOuts: true } });
-  return { optOuts: OPTIONAL_KINDS.filter((k) => user.emailOptOuts.includes(k)) };
+/** Who is told what, among the optional kinds (the commands that notify choose their recipients by these roles). */
+const OPTIONAL_KINDS_BY_ROLE: Record<Role, readonly NotificationKind[]> = {
+  APPLICANT: ["dossier.message", "deadline.deposit"],
+  CRA_EVALUATOR: ["evaluation.assigned", "deadline.evaluation"],
+  CRA_COORDINATOR: ["dossier.message", "dossier.complement-answered", "evaluation.conflict-declared", "deadline.regional", "region.reopened"],
+  CNA_MEMBER: ["region.finalized", "convention.signed", "report.submitted"],
+  ADMIN: OPTIONAL_KINDS,
+};
+
+/**
+ * The optional kinds the actor does not want by e-mail (kinds no longer optional are left out), and those the
+ * form offers: the kinds of the actor's roles, with any kind already received or turned off.
+ */
+export async function emailPreferences(actor: Actor): Promise<{ optOuts: NotificationKind[]; offered: NotificationKind[] }> {
+  const [user, received] = await Promise.all([
+    db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { emailOptOuts: true } }),
+    db().notification.findMany({ where: { userId: actor.id, kind: { in: OPTIONAL_KINDS } }, distinct: ["kind"], select: { kind: true } }),
+  ]);
+  const optOuts = OPTIONAL_KINDS.filter((k) => user.emailOptOuts.includes(k));
+  const offered = new Set<string>([...actor.roles.flatMap((g) => OPTIONAL_KINDS_BY_ROLE[g.role] ?? []), ...received.map((n) => n.kind), ...optOuts]);
+  return { optOuts: optOuts.sort(), offered: OPTIONAL_KINDS.filter((k) => offered.has(k)) };
 }
 
 /**

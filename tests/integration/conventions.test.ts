@@ -6,6 +6,7 @@ import { parisDate } from "@/lib/time";
 import { makeActor } from "../fixtures/factories";
 import { PDF, PNG } from "../fixtures/files";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
+import { settleJobs } from "../fixtures/jobs";
 import { startSmtp } from "../fixtures/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -31,6 +32,12 @@ describe("preparing conventions", () => {
     const c2 = await prepareConvention(cna, second.application.id);
     expect([c1.number, c2.number]).toEqual([`PTCE-${call.year}-001`, `PTCE-${call.year}-002`]);
     expect(c1).toMatchObject({ status: "TO_PREPARE", amountCents: 50_000_00 });
+    // The PDF is made by the job queue: not there before, there after; not sendable before.
+    await expect(readConventionFile(cna, c1.id, "document")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sendConvention(cna, c1.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("en cours de préparation") });
+    await settleJobs();
+    await settleJobs(); // run again: the same document, not a second one
+    expect(await db().convention.findUniqueOrThrow({ where: { id: c1.id } })).toMatchObject({ documentKey: expect.stringMatching(/^conventions\//) });
     const pdf = await readConventionFile(cna, c1.id, "document");
     expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     // A second edition has its own sequence.
@@ -67,6 +74,7 @@ describe("the signing journey", () => {
   it("sent with a deadline and an e-mail, signed by the owner with a PDF, countersigned with the reports due", async () => {
     const { call, cna, application, owner } = await setting();
     const { id } = await prepareConvention(cna, application.id);
+    await settleJobs();
     // Before it is sent, the applicant does not see it.
     expect(await getConventionOfApplication(owner, application.id)).toBeNull();
     const sentAt = new Date("2025-12-01T09:00:00Z");
@@ -100,6 +108,7 @@ describe("the signing journey", () => {
   it("only the owner signs: a co-applicant of another pole, the cells and another applicant cannot", async () => {
     const { cna, application } = await setting();
     const { id } = await prepareConvention(cna, application.id);
+    await settleJobs();
     await sendConvention(cna, id);
     const other = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     await expect(uploadSignedConvention(other, id, { name: "x.pdf", bytes: PDF })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Cet élément n'existe pas ou vous n'y avez pas accès." });
@@ -114,6 +123,7 @@ describe("the signing journey", () => {
   it("after the signing deadline the pole can no longer sign; the cell cancels and the dossier is flagged for the reserve list", async () => {
     const { cna, application, owner } = await setting();
     const { id } = await prepareConvention(cna, application.id);
+    await settleJobs();
     await sendConvention(cna, id, new Date("2025-12-01T09:00:00Z"));
     await expect(uploadSignedConvention(owner, id, { name: "tard.pdf", bytes: PDF }, new Date("2026-01-01T09:00:00Z")))
       .rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("Le délai de signature a expiré le 31 décembre 2025") });

@@ -6,6 +6,7 @@ import { evidenceOf, evidencePackOf, minutesOf, NOT_FINALIZED } from "@/lib/evid
 import { rerunFromPack } from "@/lib/evidence/pack";
 import { decisionLetterOf, getPublishedDecision } from "@/lib/national/data";
 import { acceptSelection, declareNationalInterest, finalizeDecisions, promoteReserve, publishDecisions, renounceGrant, reviewDossier, updateDecision } from "@/lib/national/mutations";
+import { settleJobs } from "../fixtures/jobs";
 import { makeActor } from "../fixtures/factories";
 import { pdfText } from "../fixtures/pdf-text";
 import { makeCnaMember, makeRegionalResults, type DossierSpec } from "../fixtures/regional-results";
@@ -127,6 +128,7 @@ describe("the jury's evidence", () => {
     // Deterministic, and unchanged by the publication that follows (its audit events come after the finalisation).
     expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
     await publishDecisions(claire, call.id);
+    await settleJobs();
     expect(Buffer.from((await evidencePackOf(paul, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
   });
 
@@ -134,6 +136,7 @@ describe("the jury's evidence", () => {
     const { call, claire, a, b, d, e, f } = await decided();
     await finalizeDecisions(claire, call.id, {}, FINALIZED_AT);
     await publishDecisions(claire, call.id);
+    await settleJobs();
     const frozen = await db().decision.findUniqueOrThrow({ where: { applicationId: a.id }, select: { score: true, meritRank: true } });
     expect(frozen).toEqual({ score: 9000, meritRank: 1 });
 
@@ -171,6 +174,7 @@ describe("the jury's evidence", () => {
     const before = (await evidencePackOf(claire, call.id)).zip;
     await renounceGrant(b.owner, b.id, { reason: "Le pôle a obtenu un autre financement." });
     await promoteReserve(claire, call.id, e.id);
+    await settleJobs();
     const promoted = await pdfText((await decisionLetterOf(e.owner, e.id)).pdf);
     expect(promoted).toContain("Votre projet est lauréat");
     expect(promoted).toContain("classé 5e sur 6");

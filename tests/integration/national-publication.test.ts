@@ -97,7 +97,7 @@ describe("reserve promotion", () => {
     await finalizeDecisions(cna, call.id);
     await publishDecisions(cna, call.id);
     await settleJobs();
-    smtp.clear();
+    await smtp.clear();
     expect(await proposeReservePromotion(call.id)).toBeNull(); // 10 000 € left: nothing fits
 
     // Only the owner renounces, and only a laureate.

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { markAllNotificationsRead } from "@/lib/notifications/inbox";
+import { notify } from "@/lib/notifications/outbox";
 import { REGION_STAMP_SQL, withPageCache } from "@/lib/page-cache";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 
@@ -150,7 +152,9 @@ describe("page cache of the production server", () => {
 describe("the stamp of a region's pages", () => {
   const stampOf = async (userId: string) => (await db().$queryRawUnsafe<{ stamp: string }[]>(REGION_STAMP_SQL, userId))[0]!.stamp;
   // Tables no page of a region shows: their changes need not move a counter.
-  const NEVER_SHOWN = ["_prisma_migrations", "UserToken", "ApiToken", "RateLimit", "ReferenceCounter", "AuditEvent", "ReportReminder", "RegionTableVersion", "CommonDataVersion"];
+  // Notification: shown (the header's unread count) but only to its recipient, so counted by the stamp itself,
+  // per reader, rather than by a region's counter (see the last test).
+  const NEVER_SHOWN = ["_prisma_migrations", "UserToken", "ApiToken", "RateLimit", "ReferenceCounter", "AuditEvent", "ReportReminder", "RegionTableVersion", "CommonDataVersion", "Notification"];
   const COUNTING = ["bump_common_data_version", "region_version_on_linked_row", "region_version_on_dossier_row", "region_version_on_application", "region_version_on_review", "region_version_on_review_delete"];
 
   it("is moved by a change of every table, but those no page of a region shows", async () => {
@@ -183,5 +187,24 @@ describe("the stamp of a region's pages", () => {
     await db().roleAssignment.create({ data: { userId: owner.id, role: "CRA_EVALUATOR", regionCode: "28" } });
     expect(await stampOf(normandy.id)).not.toBe(afterMessage.normandy);
     expect(await stampOf(brittany.id)).not.toBe(afterMessage.brittany);
+  });
+
+  it("moves with the reader's own notifications (a new one, one read), not with another person's", async () => {
+    const [reader, colleague] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])];
+    const tell = (to: typeof reader, event: string) =>
+      db().$transaction((tx) => notify(tx, [{ kind: "evaluation.conflict-declared", event, mail: { to: to.email, subject: "Conflit d'intérêts déclaré - AMI PTCE", text: "Bonjour," }, link: "/cra" }]));
+    const before = { reader: await stampOf(reader.id), colleague: await stampOf(colleague.id) };
+
+    await tell(colleague, "conflict:1");
+    expect(await stampOf(reader.id)).toBe(before.reader);
+    const colleagues = await stampOf(colleague.id);
+    expect(colleagues).not.toBe(before.colleague);
+
+    await tell(reader, "conflict:2");
+    const told = await stampOf(reader.id);
+    expect(told).not.toBe(before.reader);
+    await markAllNotificationsRead(reader);
+    expect(await stampOf(reader.id)).not.toBe(told); // the count in the header went down
+    expect(await stampOf(colleague.id)).toBe(colleagues);
   });
 });

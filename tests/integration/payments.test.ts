@@ -8,6 +8,7 @@ import { fileReport, reviewReport } from "@/lib/reports/mutations";
 import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
+import { settleJobs } from "../fixtures/jobs";
 import { startSmtp } from "../fixtures/smtp";
 import { parisDate } from "@/lib/time";
 
@@ -40,7 +41,7 @@ describe("recording payments", () => {
   it("the first tranche after countersignature, the second only after the interim report is accepted", async () => {
     const { conventionId, cna, owner } = await makeCountersignedConvention({ amountCents: 50_000_00 });
     const [first, second] = await trancheIds(conventionId);
-    smtp.clear();
+    await smtp.clear();
     await recordPayment(cna, conventionId, { trancheId: first, amountCents: 35_000_00, paidOn: today, accountingReference: "EJ-2025-0001" });
     expect((await smtp.next(owner.email)).headers.subject).toContain("Versement de 35");
     await expect(recordPayment(cna, conventionId, { trancheId: second, amountCents: 15_000_00, paidOn: today, accountingReference: "EJ-2025-0002" }))
@@ -59,6 +60,7 @@ describe("recording payments", () => {
     const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
     const l = await makePublishedLaureate({ callId: call.id });
     const { id } = await prepareConvention(cna, l.application.id);
+    await settleJobs(); // the convention's PDF
     await sendConvention(cna, id);
     const [first] = await trancheIds(id);
     await expect(recordPayment(cna, id, { trancheId: first, amountCents: 1_000_00, paidOn: today, accountingReference: "EJ-1" }))

@@ -6,6 +6,7 @@ import { sendReportReminders } from "@/lib/reports/reminders";
 import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor } from "../fixtures/factories";
 import { HTML_AS_PDF, PDF } from "../fixtures/files";
+import { settleJobs } from "../fixtures/jobs";
 import { startSmtp } from "../fixtures/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -34,7 +35,7 @@ describe("filing a report", () => {
       },
     });
     await addReportAttachment(owner, interim.id, { name: "bilan financier.pdf", bytes: PDF });
-    smtp.clear();
+    await smtp.clear();
     await fileReport(owner, interim.id, { ...FILLED, submit: true });
     expect((await smtp.next(cna.email)).headers.subject).toContain("Bilan intermédiaire déposé");
     const { report, canSubmit, canReview } = await getReport(cna, interim.id);
@@ -71,7 +72,7 @@ describe("reviewing a report", () => {
     await fileReport(owner, interim.id, { ...FILLED, submit: true });
     await expect(reviewReport(cna, interim.id, { decision: "CHANGES_REQUESTED", comment: "" })).rejects.toMatchObject({ fieldErrors: { comment: ["Précisez les compléments attendus (10 caractères au moins)."] } });
     await expect(reviewReport(owner, interim.id, { decision: "ACCEPTED", comment: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    smtp.clear();
+    await smtp.clear();
     await reviewReport(cna, interim.id, { decision: "CHANGES_REQUESTED", comment: "Joignez le compte de résultat de l'année." });
     const mail = await smtp.next(owner.email);
     expect(mail.headers.subject).toBe("Bilan intermédiaire à compléter - AMI PTCE");
@@ -84,26 +85,32 @@ describe("reviewing a report", () => {
 });
 
 describe("reminders before the due date", () => {
-  it("sends the tightest reminder reached, never twice, and not for a filed report", async () => {
-    const { conventionId, owner } = await makeCountersignedConvention();
+  it("reminds of the tightest threshold reached through the outbox, never twice, and not for a filed report", async () => {
+    const { conventionId, owner, application } = await makeCountersignedConvention();
     const interim = await interimOf(conventionId);
     const due = interim.dueAt.getTime();
     const day = 86_400_000;
-    smtp.clear();
-    expect(await sendReportReminders(new Date(due - 40 * day))).toEqual({ sent: 0, failed: 0 });
-    expect(await sendReportReminders(new Date(due - 20 * day))).toEqual({ sent: 1, failed: 0 });
+    await smtp.clear(); // once what the setting queued is sent
+    expect(await sendReportReminders(new Date(due - 40 * day))).toEqual({ notified: 0 });
+    expect(await sendReportReminders(new Date(due - 20 * day))).toEqual({ notified: 1 });
+    await settleJobs();
     const mail = await smtp.next(owner.email);
     expect(mail.headers.subject).toContain("Rappel : bilan intermédiaire à déposer");
+    expect(mail.body).toContain(`https://ptce.test/mes-dossiers/${application.id}/bilans/${interim.id}`);
     // Same day, a second run (or two at once): nothing more.
     const again = await Promise.all([sendReportReminders(new Date(due - 19 * day)), sendReportReminders(new Date(due - 19 * day))]);
-    expect(again.map((r) => r.sent)).toEqual([0, 0]);
-    expect(await sendReportReminders(new Date(due - 5 * day))).toEqual({ sent: 1, failed: 0 });
-    expect(await sendReportReminders(new Date(due + day))).toEqual({ sent: 1, failed: 0 });
-    expect(await sendReportReminders(new Date(due + 2 * day))).toEqual({ sent: 0, failed: 0 });
+    expect(again.map((r) => r.notified)).toEqual([0, 0]);
+    expect(await sendReportReminders(new Date(due - 5 * day))).toEqual({ notified: 1 });
+    expect(await sendReportReminders(new Date(due + day))).toEqual({ notified: 1 });
+    expect(await sendReportReminders(new Date(due + 2 * day))).toEqual({ notified: 0 });
     expect((await db().reportReminder.findMany({ where: { reportId: interim.id }, orderBy: { thresholdDays: "desc" } })).map((r) => r.thresholdDays)).toEqual([30, 7, 0]);
+    const reminders = await db().notification.findMany({ where: { kind: "report.reminder" }, orderBy: { createdAt: "asc" } });
+    expect(reminders.map((n) => [n.key, n.email])).toEqual([30, 7, 0].map((t) => [`report.reminder:${interim.id}:${t}|${owner.email}`, owner.email]));
+    await settleJobs();
+    expect((await db().notification.findMany({ where: { kind: "report.reminder" } })).map((n) => n.emailStatus)).toEqual(["SENT", "SENT", "SENT"]);
     // A report filed in time gets no reminder.
     const final = await db().report.findFirstOrThrow({ where: { conventionId, kind: "FINAL" } });
     await fileReport(owner, final.id, { ...FILLED, submit: true });
-    expect(await sendReportReminders(new Date(final.dueAt.getTime() - day))).toEqual({ sent: 0, failed: 0 });
+    expect(await sendReportReminders(new Date(final.dueAt.getTime() - day))).toEqual({ notified: 0 });
   });
 });

@@ -40,6 +40,8 @@ describe("after sign-in", () => {
     expect(safeCallbackPath("//ailleurs.example/")).toBeNull();
     expect(safeCallbackPath("/\\ailleurs.example")).toBeNull();
     expect(safeCallbackPath("/cna#haut")).toBe("/cna#haut");
+    // Resolved to "//ailleurs.example": another site once followed.
+    for (const evil of ["/..//ailleurs.example", "/.//ailleurs.example", "/%2e%2e//ailleurs.example"]) expect(safeCallbackPath(evil), evil).toBeNull();
   });
   it("lands each role in its space", () => {
     expect(homeOf(ACTORS.owner)).toBe("/mes-dossiers");

@@ -124,6 +124,9 @@ describe("spaces and administration", () => {
     "audit.read": ["admin"],
     "national.decide": ["cna"],
     "national.publish": ["cna"],
+    "notification.log": ["cna", "admin"],
+    "notification.resend": ["cna", "admin"],
+    "notification.logAll": ["admin"],
   };
   for (const [action, allowed] of Object.entries(expected)) {
     it(`${action}: only ${allowed.join(", ")}`, () => {

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { Deadline } from "@/components/ui/deadline";
 import { Pager } from "@/components/ui/pager";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";
-import { formatDateTime, formatEuros } from "@/lib/format";
+import { formatDateTime, formatEuros, plural } from "@/lib/format";
 import { getNationalOverview } from "@/lib/national/data";
 import { formatScore, formatStatistic, OPINION_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 import { overviewFiltersSchema } from "@/lib/national/schema";
@@ -51,6 +52,13 @@ export default async function NationalViewPage({ searchParams }: Props) {
         <strong>{call.title}</strong> — {PHASE_LABELS[call.phase]} · enveloppe {formatEuros(call.envelopeCents)} · subvention de{" "}
         {formatEuros(view.call.minGrantCents)} à {formatEuros(view.call.maxGrantCents)} · dépôt jusqu&apos;au {formatDateTime(call.deadlineAt)}
       </p>
+
+      {["OPEN", "REGIONAL_REVIEW"].includes(call.phase) && view.call.regionalDeadlineAt && (
+        <Deadline label="Date limite des résultats régionaux" at={view.call.regionalDeadlineAt} now={new Date()}>
+          {withDossiers.length > 0 && ` · ${plural(withDossiers.filter((r) => r.finalized).length, "région finalisée", "régions finalisées")} sur ${withDossiers.length}`}
+        </Deadline>
+      )}
+      {!view.decided && ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW"].includes(call.phase) && view.call.nationalDeadlineAt && <Deadline label="Date limite de l'analyse nationale" at={view.call.nationalDeadlineAt} now={new Date()} />}
 
       <h2>Avancement des régions</h2>
       {withDossiers.length === 0 ? (

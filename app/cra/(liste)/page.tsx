@@ -5,6 +5,7 @@ import { regionRowsHtml } from "@/components/regional/region-rows";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
+import { Deadline } from "@/components/ui/deadline";
 import { STATUS_LABELS, SUBMITTED_STATUSES } from "@/lib/applications/status";
 import { can, craRegions } from "@/lib/auth/policy";
 import { requireSpace } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ import { ApplicationStatus, TerritoryType } from "@/lib/generated/prisma/enums";
 import { parsePage } from "@/lib/pagination";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { regionTable, SORTS, type RegionSort } from "@/lib/regional/data";
+import { callDeadlines } from "@/lib/reminders/data";
 
 import { regionsByCode } from "@/lib/regions/data";
 
@@ -42,7 +44,7 @@ export default async function RegionalCellPage({ searchParams }: Props) {
     sort: pick(SORTS, params.tri) ?? "reference",
     page: parsePage(params),
   };
-  const table = call ? await regionTable(actor, call.id, region.code, query) : null;
+  const [table, deadlines] = call ? await Promise.all([regionTable(actor, call.id, region.code, query), callDeadlines(call.id)]) : [null, null];
   const coordinator = can(actor, "region.finalize", { kind: "region", regionCode: region.code });
   const keep: Record<string, string> = Object.fromEntries(
     Object.entries({ appel: call?.slug, region: region.code, q: query.q, statut: query.status, territoire: query.territory, mes: query.mine ? "1" : undefined, divergence: query.flagged ? "1" : undefined, tri: query.sort, taille: String(query.page.size) }).filter(
@@ -82,6 +84,7 @@ export default async function RegionalCellPage({ searchParams }: Props) {
           <h2>
             {region.name} · {call.title}
           </h2>
+          {deadlines?.regionalDeadlineAt && !table.finalized && <Deadline label="Date limite des résultats régionaux" at={deadlines.regionalDeadlineAt} now={new Date()} />}
           <Progress rows={table.all} waiting={table.waitingForMe} mineHref={`/cra?${new URLSearchParams({ appel: call.slug, region: region.code, mes: "1" })}`} />
           {table.finalized ? (
             <p className="fr-badge fr-badge--success fr-mb-3w">Résultats finalisés le {table.review?.finalizedAt ? formatDateTime(table.review.finalizedAt) : ""}, transmis à la cellule nationale</p>

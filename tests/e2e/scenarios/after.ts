@@ -3,6 +3,7 @@
 // Rows of the decision are written directly (the national decision belongs to issue 5).
 import { createCall } from "@/lib/calls/mutations";
 import { prepareConvention, sendConvention } from "@/lib/conventions/mutations";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/users/data";
 import { ptceCallInput } from "../../../prisma/demo.ts";
@@ -52,5 +53,6 @@ export async function seedAfterScenario(): Promise<void> {
   });
   await db().decision.create({ data: { applicationId: application.id, callId: call.id, outcome: "LAUREATE", amountCents: 60_000_00, decidedAt: new Date("2023-11-28T10:00:00Z"), publishedAt: new Date("2023-11-30T11:00:00Z") } });
   const convention = await prepareConvention(cna, application.id);
+  await runDueJobs(); // the convention's PDF, made by the job queue
   await sendConvention(cna, convention.id);
 }

@@ -3,9 +3,12 @@
 import { seedAfterScenario } from "./after";
 import { seedRegionalScenario } from "./regional";
 import { seedNationalScenario } from "./national";
+import { seedNotificationsScenario } from "./notifications";
 
 export async function seedScenarios() {
   await seedRegionalScenario();
   await seedAfterScenario(); // a laureate with a convention sent
   await seedNationalScenario();
+  await (await import("./deliveries.ts")).seedDeliveriesScenario(); // a failed decision e-mail for the delivery log
+  await seedNotificationsScenario(); // porteur3's decision notification, before the journey starts
 }

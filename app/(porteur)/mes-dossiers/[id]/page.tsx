@@ -9,6 +9,7 @@ import { ComplementRequests } from "@/components/applications/complement-request
 import { listComplementRequests } from "@/lib/applications/complements";
 import { listCoEditors } from "@/lib/applications/collaborators";
 import { StatusBadge } from "@/components/applications/status-badge";
+import { Deadline } from "@/components/ui/deadline";
 import { DossierForm } from "@/components/applications/dossier-form";
 import { getApplication } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
@@ -45,15 +46,27 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const coEditors = canInvite ? await listCoEditors(actor, a.id) : [];
   const convention = a.status === "LAUREATE" ? await getConventionOfApplication(actor, a.id) : null;
   const decision = a.submittedAt ? await getPublishedDecision(actor, a.id) : null;
+  const now = new Date();
+  const openRequest = complementRequests.find((r) => r.status === "OPEN");
+  const signatureDueAt = convention?.convention.status === "SENT" ? convention.convention.signatureDueAt : null;
   return (
     <div className="fr-container fr-py-6w">
       <p className="fr-mb-1w">
         <StatusBadge status={a.status} /> {a.reference && <span className="fr-ml-1w">{a.reference}</span>}
       </p>
       <h1>{a.title || a.pole.name}</h1>
-      <p>
-        {a.call.title} · dépôt jusqu&apos;au {formatDateTime(a.call.deadlineAt)} (heure de Paris)
-      </p>
+      {a.status === "DRAFT" ? (
+        <>
+          <p className="fr-mb-1w">{a.call.title}</p>
+          <Deadline label="Date limite de dépôt" at={a.call.deadlineAt} now={now} />
+        </>
+      ) : (
+        <p>
+          {a.call.title} · dépôt jusqu&apos;au {formatDateTime(a.call.deadlineAt)} (heure de Paris)
+        </p>
+      )}
+      {openRequest && <Deadline label="Date limite d'envoi des pièces complémentaires" at={openRequest.dueAt} now={now} />}
+      {signatureDueAt && <Deadline label="Date limite de dépôt de la convention signée" at={signatureDueAt} now={now} />}
       {canEdit ? (
         <DossierForm
           applicationId={a.id}
@@ -94,7 +107,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
           {a.status === "INADMISSIBLE" && (
             <Alert severity="error" as="h2" small={false} className="fr-mb-3w" title="Dossier déclaré irrecevable" description={a.inadmissibleReason ?? ""} />
           )}
-          {convention && <ApplicantConvention view={convention} applicationId={a.id} now={new Date()} />}
+          {convention && <ApplicantConvention view={convention} applicationId={a.id} now={now} />}
           <ComplementRequests requests={complementRequests} canAnswer={canAnswerComplement} />
           <DossierSummary a={a} />
         </>

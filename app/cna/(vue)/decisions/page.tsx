@@ -6,12 +6,14 @@ import { CnaNav } from "@/components/national/cna-nav";
 import { FinalizeButton, PromoteButton, PublishButton, RecordWithdrawalButton, ReopenButton } from "@/components/national/decision-actions";
 import { DecisionEditor } from "@/components/national/decision-editor";
 import { EvidenceLinks } from "@/components/national/evidence-links";
+import { DecisionDeliveries } from "@/components/notifications/decision-deliveries";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatDateTime, formatEuros, formatShare } from "@/lib/format";
 import { getDecisionList, type NationalDossier } from "@/lib/national/data";
 import { decisionLinesOf, decisionProblems } from "@/lib/national/decision-rules";
+import { decisionDeliverySummary } from "@/lib/notifications/log";
 import { formatScore, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 import { prioritiesMet } from "@/lib/national/selection";
 
@@ -35,6 +37,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const { call: c, rules, rows, withdrawn, promotion, departures } = await getDecisionList(actor, call.id);
   const decided = rows.filter((r) => r.decision);
   const published = c.resultsPublishedAt !== null;
+  const deliveries = published ? await decisionDeliverySummary(actor, c.id) : null;
   const finalized = c.decisionsFinalizedAt !== null;
   const lines = decisionLinesOf(decided);
   const problems = decided.length && !finalized ? decisionProblems(lines, rules, rows.filter((r) => !r.decision).map((r) => r.reference)) : [];
@@ -124,6 +127,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
               {finalized && <ReopenButton callId={c.id} />}
             </div>
           )}
+          {deliveries && <DecisionDeliveries callId={c.id} summary={deliveries} />}
           {published && (
             <section aria-labelledby="desistements" className="fr-mb-4w">
               <h2 id="desistements">Désistements et liste complémentaire</h2>

@@ -60,10 +60,12 @@ export default async function ConventionPage({ params }: Props) {
         />
       )}
       <p className="flex flex-wrap gap-6">
-        {c.documentKey && (
+        {c.documentKey ? (
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
             Convention (PDF)
           </a>
+        ) : (
+          <span className="fr-text--sm">Document de la convention en cours de préparation : rechargez la page dans quelques instants.</span>
         )}
         {c.attachments[0] && (
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}/signee`} download>

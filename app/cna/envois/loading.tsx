@@ -1,0 +1,3 @@
+import { PageLoading } from "@/components/layout/loading";
+
+export default PageLoading;

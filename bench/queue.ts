@@ -180,6 +180,15 @@ async function seedCall(n: number, tag: string) {
   return call;
 }
 
+/** The job running for the longest time (a job that hangs shows here). */
+async function longestJob(): Promise<string> {
+  const [job] = await db().$queryRawUnsafe<{ id: string; task: string; seconds: number; locked_by: string }[]>(
+    `SELECT j.id::text, t.identifier AS task, extract(epoch FROM now() - j.locked_at)::int AS seconds, j.locked_by FROM graphile_worker._private_jobs j
+     JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.locked_at IS NOT NULL ORDER BY j.locked_at LIMIT 1`,
+  );
+  return job ? `, plus long travail en cours : ${job.task} ${job.id} depuis ${job.seconds} s (${job.locked_by})` : "";
+}
+
 /** Waits until `done()`; logs the progress every 10 s. */
 async function until(what: string, done: () => Promise<boolean> | boolean, progress: () => string, timeoutMs = 3 * 3_600_000) {
   const started = Date.now();
@@ -187,7 +196,7 @@ async function until(what: string, done: () => Promise<boolean> | boolean, progr
   while (!(await done())) {
     if (Date.now() > started + timeoutMs) throw new Error(`Délai dépassé : ${what} (${progress()})`);
     if (Date.now() > next) {
-      log(`  ${what} : ${progress()}`);
+      log(`  ${what} : ${progress()}${await longestJob()}`);
       next += 10_000;
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -109,8 +109,8 @@ export function unavailableOr(error: unknown): unknown {
   unreported += 1;
   const now = Date.now();
   if (now - lastReport >= 10_000) {
-    const first = (error instanceof Error ? error.message : String(error)).trim().split("\n").pop();
-    console.error(`Base de données injoignable (${unreported} requête${unreported > 1 ? "s" : ""} refusée${unreported > 1 ? "s" : ""} avec « réessayez ») : ${first}`);
+    const line = (error instanceof Error ? error.message : String(error)).trim().split("\n").pop();
+    console.error(`Base de données injoignable (${unreported} requête${unreported > 1 ? "s" : ""} refusée${unreported > 1 ? "s" : ""} avec « réessayez ») : ${line}`);
     lastReport = now;
     unreported = 0;
   }

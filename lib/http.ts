@@ -1,12 +1,14 @@
 import "server-only";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, unavailableOr, type ErrorCode } from "@/lib/errors";
 
-const STATUS: Record<ErrorCode, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, VALIDATION: 422, RATE_LIMITED: 429 };
+const STATUS: Record<ErrorCode, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, VALIDATION: 422, RATE_LIMITED: 429, UNAVAILABLE: 503 };
 
 /** The JSON answer of a route handler for a failure: known codes in French, anything else generic. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(failure: unknown): Response {
+  const error = unavailableOr(failure); // the database lost: « réessayez », 503
   if (error instanceof AppError) {
-    return Response.json({ code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: STATUS[error.code] });
+    const headers = error.code === "UNAVAILABLE" ? { "retry-after": "5" } : undefined;
+    return Response.json({ code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: STATUS[error.code], headers });
   }
   console.error(error);
   return Response.json({ code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." }, { status: 500 });

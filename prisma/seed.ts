@@ -52,10 +52,34 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
     await ensureDemoDossiers();
     // What the story queued (decision letters, receipts, e-mails) is done now, as the worker did at the time.
     await runDueJobs();
+    await dateDemoNotifications();
   } finally {
     quietMailLog(false);
   }
   console.log("Données de démonstration prêtes.");
+}
+
+/**
+ * The story's commands ran today with the dates of 2025 passed in: their notifications are dated by the
+ * events they tell (a decision by its publication, a receipt by its submission…), as they would have been.
+ */
+async function dateDemoNotifications() {
+  await db().$executeRaw`
+    UPDATE "Notification" n SET "createdAt" = e.at, "sentAt" = CASE WHEN n."sentAt" IS NULL THEN NULL ELSE e.at END
+    FROM (
+      SELECT n2.id, CASE
+        WHEN n2.kind IN ('decision.published', 'decision.promotion') THEN (SELECT d."publishedAt" FROM "Decision" d WHERE d."applicationId" = n2."applicationId")
+        WHEN n2.kind = 'dossier.receipt' THEN (SELECT a."submittedAt" FROM "Application" a WHERE a.id = n2."applicationId")
+        WHEN n2.kind = 'convention.sent' THEN (SELECT c."sentAt" FROM "Convention" c WHERE c."applicationId" = n2."applicationId")
+        WHEN n2.kind = 'convention.signed' THEN (SELECT c."signedByPoleAt" FROM "Convention" c WHERE c."applicationId" = n2."applicationId")
+        WHEN n2.kind = 'convention.countersigned' THEN (SELECT c."countersignedAt" FROM "Convention" c WHERE c."applicationId" = n2."applicationId")
+        WHEN n2.kind = 'payment.recorded' THEN (SELECT max(p."paidOn") FROM "Payment" p JOIN "Convention" c ON c.id = p."conventionId" WHERE c."applicationId" = n2."applicationId")
+        WHEN n2.kind IN ('dossier.inadmissible', 'evaluation.assigned') THEN (SELECT max(s.at) FROM "StatusChange" s WHERE s."applicationId" = n2."applicationId" AND s."to" IN ('INADMISSIBLE', 'UNDER_REVIEW'))
+        WHEN n2.kind = 'region.finalized' THEN (SELECT max(r."finalizedAt") FROM "RegionalReview" r WHERE r."callId" = n2."callId")
+      END AS at
+      FROM "Notification" n2
+    ) e
+    WHERE e.id = n.id AND e.at IS NOT NULL AND e.at < n."createdAt"`;
 }
 
 /** Two applicants already at work on the open call: one draft, one submitted dossier. */

@@ -1,6 +1,8 @@
 // The server the end-to-end tests run against: a fresh database (on DATABASE_URL's server, else
 // the embedded PostgreSQL) migrated and seeded with the demo data, and the production build.
 import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { appEnv, PRODUCTION_SERVER_ARGS } from "./lib/app-env.ts";
 import { createDatabase, dropDatabase, startServer } from "./lib/database.ts";
 import { applyMigrations, ROOT } from "./lib/schema-engine.ts";
@@ -19,6 +21,10 @@ await seedScenarios();
 if (smtpUrl) process.env.SMTP_URL = smtpUrl;
 const { disconnect } = await import("@/lib/db");
 await disconnect();
+// For specs that start another instance on the same database or look into it (tests/e2e/instances.spec.ts).
+const E2E_DATABASE_URL_FILE = path.join(ROOT, ".data/e2e-database-url");
+mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, url, { mode: 0o600 });
 
 const next = spawn(process.execPath, PRODUCTION_SERVER_ARGS, { cwd: ROOT, env: appEnv(url, port), stdio: "inherit" });
 
@@ -30,6 +36,7 @@ async function stop() {
     next.kill("SIGTERM");
     await new Promise((resolve) => next.once("exit", resolve));
   }
+  rmSync(E2E_DATABASE_URL_FILE, { force: true });
   await dropDatabase(url).catch(() => {});
   await server.stop();
   process.exit(0);

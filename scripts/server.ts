@@ -49,12 +49,16 @@ const server = createServer((req, res) => {
 });
 server.listen(port, () => console.log(`Serveur de production prêt sur http://localhost:${port}`));
 const worker = spawnWorker(process.env);
+// Without its worker the product would take commands whose e-mails never leave: the server stops too (a
+// configuration error shows at start-up; a supervisor restarts both).
 worker?.on("exit", (code, signal) => {
-  if (!stopping) console.error(`[travaux] le processus de la file s'est arrêté (${signal ?? code}) : les travaux attendent un autre worker (npm run worker).`);
+  if (stopping) return;
+  console.error(`[travaux] le processus de la file s'est arrêté (${signal ?? code}) : le serveur s'arrête aussi.`);
+  void stop(1);
 });
 
 let stopping = false;
-async function stop() {
+async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   // No new request; those in flight finish (idle keep-alive connections are closed at once).
@@ -64,7 +68,7 @@ async function stop() {
   await Promise.allSettled([closed, stopWorker(worker)]);
   clearTimeout(deadline);
   await Promise.allSettled([pool.end(), app.close()]);
-  process.exit(0);
+  process.exit(code);
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());

@@ -76,12 +76,14 @@ export function DecisionPanel({ applicationId, decision }: { applicationId: stri
           {r}
         </p>
       ))}
-      {decision.hasLetter && (
+      {decision.hasLetter ? (
         <p>
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/dossiers/${applicationId}/decision`} download>
             Télécharger la lettre de décision (PDF)
           </a>
         </p>
+      ) : (
+        <p className="fr-text--sm">La lettre de décision est en cours de préparation : elle sera ici, et envoyée par e-mail, dans quelques instants.</p>
       )}
       {decision.canRenounce && <RenounceButton applicationId={applicationId} />}
     </section>

@@ -6,11 +6,14 @@ import { Table } from "@/components/ui/table";
 import { plural } from "@/lib/format";
 import { DECISION_TYPE, type DecisionDeliverySummary } from "@/lib/notifications/log";
 
-/** After publication, on the decision page: how many decisions reached every recipient, and those that failed. */
+/**
+ * After publication, on the decision page: how many decisions were handed to the mail server for every recipient,
+ * and those that were not (failed, or only written to the log when no SMTP server is configured).
+ */
 export function DecisionDeliveries({ callId, summary }: { callId: string; summary: DecisionDeliverySummary }) {
-  const { dossiers, recipients, failures } = summary;
+  const { dossiers, recipients, failures, letterFailures } = summary;
   const log = (params: Record<string, string>) => `/cna/envois?${new URLSearchParams({ appel: summary.callSlug, type: DECISION_TYPE, ...params }).toString()}`;
-  const failedCount = failures.filter((f) => f.failed).length;
+  const counts = { failed: failures.filter((f) => f.emailStatus === "FAILED").length, logged: failures.filter((f) => f.emailStatus === "LOGGED").length };
   return (
     <section aria-labelledby="envoi-decisions" className="fr-mb-4w">
       <h2 id="envoi-decisions">Envoi des décisions</h2>
@@ -20,7 +23,7 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
           <strong>
             {dossiers.sent} / {dossiers.total}
           </strong>{" "}
-          (dossiers dont chaque destinataire a reçu l&apos;e-mail)
+          (dossiers dont l&apos;e-mail de chaque destinataire a été remis au serveur de messagerie)
         </li>
         <li>
           En attente : {dossiers.pending}
@@ -28,11 +31,24 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
         </li>
         <li>
           En échec : <strong>{dossiers.failed}</strong>
+          {letterFailures > 0 && (
+            <>
+              {" "}
+              (dont {plural(letterFailures, "dossier dont la lettre de décision n'a pas pu être préparée", "dossiers dont la lettre de décision n'a pas pu être préparée")} :{" "}
+              <Link href={`/cna/envois?${new URLSearchParams({ appel: summary.callSlug }).toString()}#documents-en-echec`}>voir les documents en échec</Link>)
+            </>
+          )}
         </li>
+        {dossiers.logged > 0 && (
+          <li>
+            Écrits dans le journal, non envoyés : <strong>{dossiers.logged}</strong> (aucun serveur SMTP configuré : ces décisions ne sont pas notifiées)
+          </li>
+        )}
       </ul>
       <p className="fr-text--sm">
-        Destinataires (porteurs et co-rédacteurs) : {plural(recipients.sent, "e-mail envoyé", "e-mails envoyés")} sur {recipients.total}, {recipients.pending} en attente,{" "}
-        {recipients.failed} en échec. <Link href={log({})}>Voir tous les envois des décisions</Link>
+        Destinataires (porteurs et co-rédacteurs) : {plural(recipients.sent, "e-mail remis", "e-mails remis")} au serveur de messagerie sur {recipients.total},{" "}
+        {recipients.pending} en attente, {recipients.failed} en échec
+        {recipients.logged > 0 && <>, écrits dans le journal, non envoyés : {recipients.logged}</>}. <Link href={log({})}>Voir tous les envois des décisions</Link>
       </p>
       {failures.length > 0 && (
         <ResendAnnouncements>
@@ -55,10 +71,10 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
                   <Email address={f.email} />
                 </td>
                 <td className="fr-cell--multiline fr-col--md">
-                  <DeliveryState row={{ emailStatus: f.failed ? "FAILED" : "PENDING", retrying: !f.failed, attempts: f.attempts, lastError: f.lastError, lastAttemptAt: f.lastAttemptAt, sentAt: null }} />
+                  <DeliveryState row={{ emailStatus: f.emailStatus, retrying: f.retrying, attempts: f.attempts, lastError: f.lastError, smtpResponse: null, lastAttemptAt: f.lastAttemptAt, sentAt: null }} />
                 </td>
                 <td>
-                  <ResendCell id={f.id} email={f.email} canResend retrying={!f.failed} />
+                  <ResendCell id={f.id} email={f.email} canResend retrying={f.retrying} />
                 </td>
               </tr>
             ))}
@@ -66,7 +82,7 @@ export function DecisionDeliveries({ callId, summary }: { callId: string; summar
           <p>
             <Link href={log({ etat: "FAILED" })}>Voir les envois en échec dans le journal des envois</Link>
           </p>
-          <ResendFailedButton callId={callId} count={failedCount} decisionsOnly />
+          <ResendFailedButton callId={callId} counts={counts} decisionsOnly />
         </ResendAnnouncements>
       )}
     </section>

@@ -23,6 +23,7 @@ export function DeliveryCountsLine({ counts }: { counts: DeliveryCounts }) {
     plural(counts.sent, "envoyé", "envoyés"),
     `${counts.pending} en attente${counts.retrying ? ` (dont ${plural(counts.retrying, "nouvel essai prévu", "nouveaux essais prévus")})` : ""}`,
     `${counts.failed} en échec`,
+    ...(counts.logged ? [plural(counts.logged, "écrit dans le journal, non envoyé (aucun serveur SMTP configuré)", "écrits dans le journal, non envoyés (aucun serveur SMTP configuré)")] : []),
     ...(counts.skipped ? [plural(counts.skipped, "non envoyé par e-mail (désactivé par la personne)", "non envoyés par e-mail (désactivés par les personnes)")] : []),
   ];
   return (
@@ -32,7 +33,10 @@ export function DeliveryCountsLine({ counts }: { counts: DeliveryCounts }) {
   );
 }
 
-/** The log's rows: date, recipient, kind, subject, state, « Renvoyer ». The text of a message is never shown. */
+/**
+ * The log's rows: date, recipient, kind, subject, state, « Renvoyer ». The text of a message is never shown. Its
+ * resends are announced by the page's ResendAnnouncements when there is one, else by the table's own.
+ */
 export function DeliveryTable({ rows, total }: { rows: DeliveryRow[]; total: number }) {
   return (
     <ResendAnnouncements>
@@ -62,7 +66,7 @@ export function DeliveryTable({ rows, total }: { rows: DeliveryRow[]; total: num
               <DeliveryState row={n} />
             </td>
             <td>
-              <ResendCell id={n.id} email={n.email} canResend={n.canResend} retrying={n.retrying} />
+              <ResendCell id={n.id} email={n.email} canResend={n.canResend} retrying={n.retrying} linkLost={n.linkLost} />
             </td>
           </tr>
         ))}

@@ -1,17 +1,35 @@
 "use client";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/inbox-actions";
 
-// Mounted whatever the count, so that the announcement outlives the button it follows (the refreshed page
-// no longer shows the button once nothing is left unread).
+type Notice = { ok: boolean; text: string };
 
-/** « Tout marquer comme lu », with its outcome announced. */
+// The page's one announcement of the list's outcomes, in MarkAllReadButton: mounted whatever the count, it
+// outlives the buttons it follows (« Marquer comme lue » removes itself, and under « Non lues » its item too;
+// the refreshed page no longer shows « Tout marquer comme lu » once nothing is left unread).
+const listeners = new Set<(notice: Notice) => void>();
+
+/** Announces in the page's live region; false when the page has none (the caller then says it itself). */
+function announce(notice: Notice): boolean {
+  for (const listener of listeners) listener(notice);
+  return listeners.size > 0;
+}
+
+/** « Tout marquer comme lu », and the page's announcement of the list's outcomes. */
 export function MarkAllReadButton({ unread }: { unread: number }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  // `n`: a new node for each announcement, so that the same sentence twice is read twice.
+  const [notice, setNotice] = useState<(Notice & { n: number }) | null>(null);
+  useEffect(() => {
+    const listener = (next: Notice) => setNotice((current) => ({ ...next, n: (current?.n ?? 0) + 1 }));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
   return (
     <div className="fr-mb-3w">
       {unread > 0 && (
@@ -22,7 +40,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
           onClick={() =>
             start(async () => {
               const r = await markAllNotificationsReadAction();
-              setNotice(r.ok ? { ok: true, text: r.data.count > 1 ? `${r.data.count} notifications marquées comme lues.` : "Notification marquée comme lue." } : { ok: false, text: r.message });
+              announce(r.ok ? { ok: true, text: r.data.count > 1 ? `${r.data.count} notifications marquées comme lues.` : "Notification marquée comme lue." } : { ok: false, text: r.message });
               if (r.ok) router.refresh();
             })
           }
@@ -30,38 +48,69 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
           {pending ? "Enregistrement…" : "Tout marquer comme lu"}
         </Button>
       )}
-      <div aria-live="polite">{notice && <p className={notice.ok ? "fr-message fr-message--valid fr-mt-1w" : "fr-message fr-message--error fr-mt-1w"}>{notice.text}</p>}</div>
+      <div aria-live="polite">
+        {notice && (
+          <p key={notice.n} className={notice.ok ? "fr-message fr-message--valid fr-mt-1w" : "fr-message fr-message--error fr-mt-1w"}>
+            {notice.text}
+          </p>
+        )}
+      </div>
     </div>
   );
 }
 
-/** « Marquer comme lue » on one unread notification. */
+/**
+ * Where focus goes once an item's « Marquer comme lue » is gone: the next item's link (or button), else the
+ * page's heading, made focusable by script if it is not already.
+ */
+function focusTargetAfter(item: Element | null | undefined): HTMLElement | null {
+  for (let next = item?.nextElementSibling; next; next = next.nextElementSibling) {
+    const target = next.querySelector<HTMLElement>("a[href], button:not([disabled])");
+    if (target) return target;
+  }
+  const heading = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
+  if (heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  return heading;
+}
+
+/** « Marquer comme lue » on one unread notification: announced by the page, focus moved on. */
 export function MarkReadButton({ id, title, unread }: { id: string; title: string; unread: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [local, setLocal] = useState<Notice | null>(null);
+  const self = useRef<HTMLButtonElement>(null);
+  if (!unread && !local) return null;
   return (
     <>
       {unread && (
         <Button
+          ref={self}
           priority="tertiary no outline"
           size="small"
           iconId="fr-icon-check-line"
           disabled={pending}
-          onClick={() =>
+          onClick={() => {
+            // Chosen now, while the item is still there: under « Non lues » it leaves the list once the page is read again.
+            const item = self.current?.closest("li");
             start(async () => {
               const r = await markNotificationReadAction(id);
-              setNotice(r.ok ? { ok: true, text: "Notification marquée comme lue." } : { ok: false, text: r.message });
-              if (r.ok) router.refresh();
-            })
-          }
+              const notice = r.ok ? { ok: true, text: `Notification marquée comme lue : ${title}.` } : { ok: false, text: r.message };
+              if (!announce(notice)) setLocal(notice);
+              if (r.ok) {
+                focusTargetAfter(item)?.focus();
+                router.refresh();
+              } else self.current?.focus();
+            });
+          }}
         >
           Marquer comme lue<span className="fr-sr-only"> : {title}</span>
         </Button>
       )}
-      <span aria-live="polite" className={notice && !notice.ok ? "fr-error-text fr-mt-0" : "fr-sr-only"}>
-        {notice?.text}
-      </span>
+      {local && (
+        <span aria-live="polite" className={local.ok ? "fr-sr-only" : "fr-error-text fr-mt-0"}>
+          {local.text}
+        </span>
+      )}
     </>
   );
 }

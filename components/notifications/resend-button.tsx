@@ -1,13 +1,15 @@
 "use client";
-// « Renvoyer » on a row of the delivery log: the e-mail goes back to the queue; the result is announced
-// (aria-live) and the page is read again, now and once more a moment later, when the worker has sent it.
+// « Renvoyer » on a row of the delivery log (the e-mail goes back to the queue) and « Relancer » on a document
+// whose preparation failed for good (its job is queued again): the result is announced (aria-live) and the page
+// is read again, now and once more a moment later, when the worker has done it.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useState, useTransition, type ReactNode } from "react";
 import { ConfirmAction } from "@/components/national/confirm-action";
 import { plural } from "@/lib/format";
-import { resendFailedOfCallAction, resendNotificationAction } from "@/lib/notifications/actions";
+import { resendFailedOfCallAction, resendNotificationAction, retryDocumentJobAction } from "@/lib/notifications/actions";
+import type { ResendableCounts } from "@/lib/notifications/log";
 
 const REFRESH_AFTER_MS = 3000;
 
@@ -15,10 +17,12 @@ type Result = { ok: boolean; text: string };
 const Announce = createContext<((result: Result) => void) | null>(null);
 
 /**
- * The announcement of the resends of a table, above it: it outlives the rows, which change (or leave a filtered
- * list) once the page is read again. Reads the page again a moment after a resend, when the worker has sent it.
+ * The announcement of the resends of a page or a table, above it: it outlives the rows and sections, which change
+ * (or leave a filtered list) once the page is read again. Reads the page again a moment after a resend, when the
+ * worker has done it. Inside another one, it adds nothing: one live region per page.
  */
 export function ResendAnnouncements({ children }: { children: ReactNode }) {
+  const outer = useContext(Announce);
   const router = useRouter();
   const [result, setResult] = useState<Result | null>(null);
   const [resentAt, setResentAt] = useState<number | null>(null);
@@ -31,23 +35,35 @@ export function ResendAnnouncements({ children }: { children: ReactNode }) {
     setResult(r);
     if (r.ok) setResentAt(Date.now());
   }, []);
+  if (outer) return <>{children}</>;
   return (
     <Announce.Provider value={announce}>
-      <div aria-live="polite" className="fr-mb-2w">
-        {result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} />}
-      </div>
+      <div aria-live="polite">{result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} className="fr-mb-2w" />}</div>
       {children}
     </Announce.Provider>
   );
 }
 
-/** The action cell of a row: « Renvoyer » (« Nouvel essai maintenant » while a retry waits), or a dash. */
-export function ResendCell({ id, email, canResend, retrying }: { id: string; email: string; canResend: boolean; retrying: boolean }) {
-  const router = useRouter();
+/** The reporter of a button: the page's announcement, or a live region of its own beside it. */
+function useReport() {
   const announce = useContext(Announce);
-  const [pending, start] = useTransition();
   const [local, setLocal] = useState<Result | null>(null);
-  const report = announce ?? setLocal;
+  const own = announce ? null : (
+    <p aria-live="polite" className={local && !local.ok ? "fr-error-text fr-mt-1v fr-mb-0" : "fr-text--sm fr-mb-0"}>
+      {local?.text}
+    </p>
+  );
+  return { report: announce ?? setLocal, own };
+}
+
+/**
+ * The action cell of a row: « Renvoyer » (« Nouvel essai maintenant » while a retry waits), why a one-time link
+ * cannot be resent, or nothing (« Aucune action » for screen readers).
+ */
+export function ResendCell({ id, email, canResend, retrying, linkLost = false }: { id: string; email: string; canResend: boolean; retrying: boolean; linkLost?: boolean }) {
+  const router = useRouter();
+  const { report, own } = useReport();
+  const [pending, start] = useTransition();
   return (
     // Positioned, so that the button's hidden text stays inside the table's scrolling box (at 320 px too).
     <div className="relative">
@@ -67,38 +83,94 @@ export function ResendCell({ id, email, canResend, retrying }: { id: string; ema
             })
           }
         >
-          {pending ? "Envoi en cours…" : retrying ? "Nouvel essai maintenant" : "Renvoyer"}
-          <span className="fr-sr-only"> le message à {email}</span>
+          {pending ? (
+            <>
+              Envoi en cours<span aria-hidden="true">…</span>
+              <span className="fr-sr-only"> du message à {email}</span>
+            </>
+          ) : retrying ? (
+            <>
+              Nouvel essai maintenant<span className="fr-sr-only"> pour le message à {email}</span>
+            </>
+          ) : (
+            <>
+              Renvoyer<span className="fr-sr-only"> le message à {email}</span>
+            </>
+          )}
         </Button>
+      ) : linkLost ? (
+        <p className="fr-text--xs fr-mb-0">Lien à usage unique non conservé : invitez de nouveau la personne, ou « Mot de passe oublié ».</p>
       ) : (
-        <span aria-hidden="true">—</span>
+        <>
+          <span aria-hidden="true">—</span>
+          <span className="fr-sr-only">Aucune action</span>
+        </>
       )}
-      {!announce && (
-        <p aria-live="polite" className="fr-text--sm fr-mb-0">
-          {local?.text}
-        </p>
-      )}
+      {own}
     </div>
   );
 }
 
-/** « Renvoyer les envois en échec » of a call, after a confirmation. */
-export function ResendFailedButton({ callId, count, decisionsOnly = false }: { callId: string; count: number; decisionsOnly?: boolean }) {
+/** « Renvoyer les envois en échec » of a call (those only written to the log too), after a confirmation. */
+export function ResendFailedButton({ callId, counts, decisionsOnly = false }: { callId: string; counts: ResendableCounts; decisionsOnly?: boolean }) {
+  const count = counts.failed + counts.logged;
   if (count === 0) return null;
+  const what = [
+    ...(counts.failed ? [plural(counts.failed, "message en échec", "messages en échec")] : []),
+    ...(counts.logged ? [plural(counts.logged, "message écrit dans le journal sans être envoyé", "messages écrits dans le journal sans être envoyés")] : []),
+  ].join(" et ");
   return (
     <ConfirmAction
       priority="secondary"
-      label={`Renvoyer les envois en échec (${count})`}
+      label={counts.logged ? `Renvoyer les envois en échec ou non envoyés (${count})` : `Renvoyer les envois en échec (${count})`}
       confirmLabel="Confirmer le renvoi"
       question={
         <p>
-          {plural(count, "message en échec", "messages en échec")} {decisionsOnly ? "des décisions de cet appel" : "de cet appel"}{" "}
-          {count > 1 ? "repartent" : "repart"} dans la file d&apos;envoi, avec une nouvelle série de tentatives. Vérifiez d&apos;abord que la cause de
-          l&apos;échec (adresse erronée, serveur de messagerie indisponible) est corrigée.
+          {what} {decisionsOnly ? "des décisions de cet appel" : "de cet appel"} {count > 1 ? "repartiront" : "repartira"} dans la file d&apos;envoi, avec une
+          nouvelle série de tentatives. Vérifiez d&apos;abord que la cause de l&apos;échec (adresse erronée, serveur de messagerie indisponible
+          {counts.logged ? ", aucun serveur SMTP configuré" : ""}) est corrigée.
         </p>
       }
       run={() => resendFailedOfCallAction(callId, decisionsOnly)}
-      success="Les envois en échec sont repartis dans la file d'envoi : leur état se met à jour dans quelques instants."
+      success="Les envois sont repartis dans la file d'envoi : leur état se met à jour dans quelques instants."
     />
+  );
+}
+
+/** « Relancer » the preparation of a document that failed for good (its job is queued again). */
+export function RetryJobButton({ jobId, what }: { jobId: string; /** e.g. « la lettre de décision du dossier AMI2025-BRE-007 » */ what: string }) {
+  const router = useRouter();
+  const { report, own } = useReport();
+  const [pending, start] = useTransition();
+  return (
+    <div className="relative">
+      <Button
+        priority="secondary"
+        size="small"
+        iconId="fr-icon-refresh-line"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const r = await retryDocumentJobAction(jobId);
+            if (r.ok) {
+              report({ ok: true, text: `Préparation relancée (${what}) : le document sera prêt dans quelques instants.` });
+              router.refresh();
+            } else report({ ok: false, text: r.message });
+          })
+        }
+      >
+        {pending ? (
+          <>
+            Relance en cours<span aria-hidden="true">…</span>
+            <span className="fr-sr-only"> de la préparation de {what}</span>
+          </>
+        ) : (
+          <>
+            Relancer<span className="fr-sr-only"> la préparation de {what}</span>
+          </>
+        )}
+      </Button>
+      {own}
+    </div>
   );
 }

@@ -82,6 +82,7 @@ export async function produceConventionDocument(conventionId: string): Promise<v
     where: { id: conventionId },
     select: {
       number: true,
+      amountCents: true,
       documentKey: true,
       createdAt: true,
       application: {
@@ -94,14 +95,14 @@ export async function produceConventionDocument(conventionId: string): Promise<v
       },
     },
   });
-  if (!c || !c.application.decision || c.application.decision.amountCents === null) {
+  if (!c?.application?.decision) {
     console.error(`Document de la convention ${conventionId} : convention ou décision introuvable ; travail abandonné.`);
     return;
   }
   if (c.documentKey) return;
   const a = c.application;
   const d = a.decision!;
-  const amountCents = d.amountCents!;
+  const amountCents = c.amountCents;
   const amounts = trancheAmounts(amountCents, a.call.tranches);
   const interimMonths = Math.max(1, Math.round(a.call.durationMonths / 2));
   const pdf = await conventionPdf({

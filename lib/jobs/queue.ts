@@ -16,7 +16,7 @@ export type TaskName = keyof JobPayloads;
 
 /**
  * Attempts before a job is given up: graphile-worker waits exp(min(attempt, 10)) seconds between two, so
- * twelve attempts span about 20 hours (an SMTP server down overnight); then the failure shows in the log.
+ * twelve attempts span about 16 hours (an SMTP server down overnight); then the failure shows in the log.
  */
 export const MAX_ATTEMPTS = 12;
 

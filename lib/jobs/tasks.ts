@@ -15,7 +15,7 @@ const schemas = {
   "convention.document": z.object({ conventionId: z.string().min(1) }),
 } satisfies Record<TaskName, z.ZodType>;
 
-function task<T extends TaskName>(name: T, run: (payload: z.infer<(typeof schemas)[T]>, job: { attempt: number; maxAttempts: number }) => Promise<void>): Task {
+function task<T extends TaskName>(name: T, run: (payload: z.infer<(typeof schemas)[T]>, job: { jobId: string; attempt: number; maxAttempts: number }) => Promise<void>): Task {
   return async (payload, helpers) => {
     const parsed = schemas[name].safeParse(payload);
     if (!parsed.success) {
@@ -23,7 +23,7 @@ function task<T extends TaskName>(name: T, run: (payload: z.infer<(typeof schema
       helpers.logger.error(`Travail « ${name} » ${helpers.job.id} abandonné : contenu inattendu ${JSON.stringify(payload)}.`);
       return;
     }
-    await run(parsed.data as z.infer<(typeof schemas)[T]>, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
+    await run(parsed.data as z.infer<(typeof schemas)[T]>, { jobId: String(helpers.job.id), attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts });
   };
 }
 

@@ -9,7 +9,7 @@ import { crontab } from "@/lib/jobs/schedules";
 import { TASKS } from "@/lib/jobs/tasks";
 import { checkMailServer } from "@/lib/mail/transport";
 
-/** A job still locked after this long belongs to a worker that died (a job takes seconds). */
+/** A job still locked after this long belongs to a worker that died (an e-mail times out after 30 s, a document in seconds). */
 export const STALE_LOCK_MINUTES = 10;
 
 const logFactory: LogFunctionFactory = (scope) => (level, message) => {
@@ -20,6 +20,11 @@ const logFactory: LogFunctionFactory = (scope) => (level, message) => {
   else if (process.env.WORKER_VERBOSE === "1") console.info(line); // each job's start and end
 };
 const logger = new Logger(logFactory);
+
+// graphile-worker 0.17 does not wait for a job's completion to be written unless completions are batched: a
+// worker stopped right after a job would leave it locked (its e-mail sent) until the stale lock is released.
+// With a batch delay of 0 the completion is written, and awaited by stop(), at once.
+const preset = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
 
 export type WorkerOptions = { concurrency?: number; pollInterval?: number; schedules?: boolean; staleLockMinutes?: number };
 
@@ -33,13 +38,18 @@ function pool(size: number): pg.Pool {
 
 /** Checks the configuration (a bad SMTP_URL stops here, with its reason) and starts the worker. */
 export async function startWorker(options: WorkerOptions = {}): Promise<{ stop(): Promise<void>; runner: Runner }> {
-  mailEnv(); // throws « Configuration invalide (SMTP_URL : …) »
+  const { SMTP_URL } = mailEnv(); // throws « Configuration invalide (SMTP_URL : …) »
+  // In production an e-mail only written to the log would be a promise broken in silence.
+  if (!SMTP_URL && process.env.NODE_ENV === "production" && process.env.MAIL_LOG_ONLY !== "yes") {
+    throw new Error("SMTP_URL est requis en production (ou MAIL_LOG_ONLY=yes pour écrire les e-mails dans le journal sans les envoyer, hors production réelle).");
+  }
   const unreachable = await checkMailServer();
   if (unreachable) console.warn(`[travaux] le serveur SMTP ne répond pas (${unreachable}) : les e-mails attendront dans la file et seront réessayés.`);
   const concurrency = options.concurrency ?? 5;
   const pgPool = pool(concurrency + 2);
   await releaseStaleLocks(pgPool, options.staleLockMinutes ?? STALE_LOCK_MINUTES);
   const runner = await run({
+    preset,
     pgPool,
     concurrency,
     pollInterval: options.pollInterval ?? 2000,
@@ -65,7 +75,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<{ stop()
 export async function runDueJobs(): Promise<void> {
   const pgPool = pool(3);
   try {
-    await runOnce({ pgPool, concurrency: 1, noHandleSignals: true, logger, taskList: TASKS });
+    await runOnce({ preset, pgPool, concurrency: 1, noHandleSignals: true, logger, taskList: TASKS });
   } finally {
     await pgPool.end();
   }

@@ -28,11 +28,17 @@ function withOptions(smtpUrl: string, options: Record<string, string | number | 
   return url.toString();
 }
 
-/** Sends one e-mail; throws the SMTP server's answer when it refuses it or cannot be reached. */
-export async function sendMail(mail: Mail & { messageId?: string }): Promise<void> {
+/**
+ * Sends one e-mail: the SMTP server's answer when it accepted it (the proof of handing over), null when no server
+ * is configured (the e-mail is only written to the log). Throws the server's answer when it refuses it or cannot
+ * be reached.
+ */
+export async function sendMail(mail: Mail & { messageId?: string }): Promise<{ response: string | null }> {
   const { MAIL_FROM, SMTP_URL } = mailEnv();
-  await transport().sendMail({ from: MAIL_FROM, ...mail });
-  if (!SMTP_URL && !quiet) console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
+  const info = (await transport().sendMail({ from: MAIL_FROM, ...mail })) as { response?: unknown };
+  if (SMTP_URL) return { response: String(info.response ?? "").slice(0, 500) };
+  if (!quiet) console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
+  return { response: null };
 }
 
 /** Whether the SMTP server answers (at the worker's start-up): the reason when it does not. */

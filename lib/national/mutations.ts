@@ -372,7 +372,7 @@ export async function produceDecisionLetter(applicationId: string, event: "publi
   const link = `${appUrl()}/mes-dossiers/${applicationId}`;
   const documents = [{ storageKey: letterKey, filename: `decision-${reference}.pdf` }];
   const written = await db().$transaction(async (tx) => {
-    if (promotion && (await tx.notification.count({ where: { key: { startsWith: `decision.promotion:${applicationId}|` } } })) > 0) return false;
+    if (promotion && (await tx.notification.count({ where: { kind: "decision.promotion", applicationId } })) > 0) return false;
     const kept = await tx.decision.updateMany({ where: { applicationId, ...(promotion ? {} : { OR: [{ letterKey: null }, { letterKey }] }) }, data: { letterKey } });
     if (kept.count !== 1) return false; // another run wrote its letter first
     await notify(tx, recipients(d.application).map((to) => ({
@@ -430,6 +430,10 @@ export async function promoteReserve(actor: Actor, callId: string, applicationId
     await lockCall(tx, String(callId));
     const call = await callWithRules(tx, String(callId));
     if (!call.resultsPublishedAt) throw new AppError("INVALID_STATE", "Les résultats ne sont pas encore publiés : modifiez la liste des décisions.");
+    // The publication's letters tell each dossier its published decision: none may change before they are written.
+    if (await tx.decision.count({ where: { callId: call.id, publishedAt: { not: null }, letterKey: null } })) {
+      throw new AppError("INVALID_STATE", "Les lettres de la publication sont encore en cours de préparation : réessayez dans quelques minutes.");
+    }
     const proposal = await proposeReservePromotion(call.id, tx);
     if (!proposal) throw new AppError("INVALID_STATE", "Aucun dossier de la liste complémentaire ne tient dans l'enveloppe restante en respectant les priorités.");
     if (proposal.applicationId !== applicationId) {

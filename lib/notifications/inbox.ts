@@ -5,13 +5,12 @@ import "server-only";
 // Also the person's e-mail preferences (User.emailOptOuts), read by notify() when it writes a notification.
 import { recordAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/policy";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { emailPreferencesSchema } from "@/lib/notifications/inbox-schema";
 import { notificationSummary, notificationTarget, notificationTitle } from "@/lib/notifications/inbox-text";
-import { IN_APP_KINDS, OPTIONAL_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
+import { IN_APP_KINDS, OPTIONAL_KINDS, optionalKindsOf, type NotificationKind } from "@/lib/notifications/kinds";
 import { paged } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 
@@ -71,15 +70,6 @@ export async function markAllNotificationsRead(actor: Actor, now = new Date()): 
   return (await db().notification.updateMany({ where: own(actor, { readAt: null }), data: { readAt: now } })).count;
 }
 
-/** Who is told what, among the optional kinds (the commands that notify choose their recipients by these roles). */
-const OPTIONAL_KINDS_BY_ROLE: Record<Role, readonly NotificationKind[]> = {
-  APPLICANT: ["dossier.message", "deadline.deposit"],
-  CRA_EVALUATOR: ["evaluation.assigned", "deadline.evaluation"],
-  CRA_COORDINATOR: ["dossier.message", "dossier.complement-answered", "evaluation.conflict-declared", "deadline.regional", "region.reopened"],
-  CNA_MEMBER: ["region.finalized", "convention.signed", "report.submitted"],
-  ADMIN: OPTIONAL_KINDS,
-};
-
 /**
  * The optional kinds the actor does not want by e-mail (kinds no longer optional are left out), and those the
  * form offers: the kinds of the actor's roles, with any kind already received or turned off.
@@ -90,7 +80,7 @@ export async function emailPreferences(actor: Actor): Promise<{ optOuts: Notific
     db().notification.findMany({ where: { userId: actor.id, kind: { in: OPTIONAL_KINDS } }, distinct: ["kind"], select: { kind: true } }),
   ]);
   const optOuts = OPTIONAL_KINDS.filter((k) => user.emailOptOuts.includes(k));
-  const offered = new Set<string>([...actor.roles.flatMap((g) => OPTIONAL_KINDS_BY_ROLE[g.role] ?? []), ...received.map((n) => n.kind), ...optOuts]);
+  const offered = new Set<string>([...optionalKindsOf(actor.roles.map((g) => g.role)), ...received.map((n) => n.kind), ...optOuts]);
   return { optOuts: optOuts.sort(), offered: OPTIONAL_KINDS.filter((k) => offered.has(k)) };
 }
 

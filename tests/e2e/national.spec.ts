@@ -150,7 +150,11 @@ test("the national cell reviews, adjusts a score with its justification, simulat
   await expect(applicant.getByRole("table", { name: "Vos dossiers de candidature" }).getByText("Lauréat")).toBeVisible();
   await applicant.getByRole("table", { name: "Vos dossiers de candidature" }).getByRole("link").first().click();
   await expect(applicant.getByRole("heading", { name: "Décision de la cellule nationale" })).toBeVisible();
-  await expect(applicant.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" })).toBeVisible();
+  // The letters are written by the job queue just after the publication: there within seconds.
+  await expect(async () => {
+    await applicant.reload();
+    await expect(applicant.getByRole("link", { name: "Télécharger la lettre de décision (PDF)" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   // A complete administrative decision: score, rank, funding line, per-criterion appreciations, routes of appeal.
   const decision = applicant.getByRole("region", { name: "Décision de la cellule nationale" });
   await expect(decision.getByText(/^Note nationale de votre dossier : \d+,\d\d \/ 100$/)).toBeVisible();

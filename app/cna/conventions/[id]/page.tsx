@@ -7,13 +7,16 @@ import { ConventionStatusBadge } from "@/components/conventions/status-badge";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { ReportFiles } from "@/components/reports/report-files";
 import { ReportView } from "@/components/reports/report-view";
+import { ResendAnnouncements, RetryJobButton } from "@/components/notifications/resend-button";
+import { documentPhrase } from "@/components/notifications/failed-documents";
 import { ReviewForm } from "@/components/reports/review-form";
 import { Table } from "@/components/ui/table";
 import { requireSpace } from "@/lib/auth/session";
 import { getConvention } from "@/lib/conventions/data";
 import { reservePromotionHref } from "@/lib/conventions/rules";
 import { AppError } from "@/lib/errors";
-import { formatDate, formatDateTime, formatEuros, formatShare } from "@/lib/format";
+import { formatDate, formatDateTime, formatEuros, formatShare, plural } from "@/lib/format";
+import { conventionDocumentFailure } from "@/lib/notifications/log";
 import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type IndicatorReport } from "@/lib/reports/rules";
 import { parisDate } from "@/lib/time";
@@ -30,6 +33,8 @@ export default async function ConventionPage({ params }: Props) {
     throw error;
   });
   const { convention: c, schedule, paidCents } = view;
+  // No document yet: still being prepared, or its preparation used all its attempts (then said, with « Relancer »).
+  const documentFailure = c.documentKey ? null : await conventionDocumentFailure(actor, c.id);
   const a = c.application;
   const now = new Date();
   const overdue = c.status === "SENT" && c.signatureDueAt !== null && now > c.signatureDueAt;
@@ -59,20 +64,44 @@ export default async function ConventionPage({ params }: Props) {
           className="fr-mb-3w"
         />
       )}
-      <p className="flex flex-wrap gap-6">
-        {c.documentKey ? (
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
-            Convention (PDF)
-          </a>
-        ) : (
-          <span className="fr-text--sm">Document de la convention en cours de préparation : rechargez la page dans quelques instants.</span>
+      {/* Its announcement outlives the failure it follows (the page read again shows the document being prepared). */}
+      <ResendAnnouncements>
+        {documentFailure && (
+          <div className="fr-mb-3w">
+            <Alert
+              severity="error"
+              small
+              description={
+                <>
+                  <p className="fr-mb-1v break-words">
+                    La préparation du document a échoué : <code>{documentFailure.lastError ?? "cause non enregistrée"}</code>
+                  </p>
+                  <p className="fr-text--xs fr-mb-0">
+                    {plural(documentFailure.attempts, "tentative")}, la dernière le {formatDateTime(documentFailure.failedAt)}. Corrigez la cause, puis relancez la
+                    préparation.
+                  </p>
+                </>
+              }
+              className="fr-mb-2w"
+            />
+            {documentFailure.canRetry && <RetryJobButton jobId={documentFailure.jobId} what={documentPhrase(documentFailure)} />}
+          </div>
         )}
-        {c.attachments[0] && (
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}/signee`} download>
-            Copie signée par le porteur
-          </a>
-        )}
-      </p>
+        <p className="flex flex-wrap gap-6">
+          {c.documentKey ? (
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
+              Convention (PDF)
+            </a>
+          ) : (
+            !documentFailure && <span className="fr-text--sm">Document de la convention en cours de préparation : rechargez la page dans quelques instants.</span>
+          )}
+          {c.attachments[0] && (
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}/signee`} download>
+              Copie signée par le porteur
+            </a>
+          )}
+        </p>
+      </ResendAnnouncements>
       {view.canManage && <ConventionActions conventionId={c.id} status={c.status} overdue={overdue} />}
 
       <h2>Versements</h2>

@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "DeliveryStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'SKIPPED');
+CREATE TYPE "DeliveryStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'SKIPPED', 'LOGGED');
 
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "emailOptOuts" TEXT[] DEFAULT ARRAY[]::TEXT[];
@@ -24,7 +24,10 @@ CREATE TABLE "Notification" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "lastAttemptAt" TIMESTAMP(3),
+    "claimedAt" TIMESTAMP(3),
+    "claimedBy" TEXT,
     "sentAt" TIMESTAMP(3),
+    "smtpResponse" TEXT,
 
     CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
 );

@@ -189,6 +189,15 @@ async function longestJob(): Promise<string> {
   return job ? `, plus long travail en cours : ${job.task} ${job.id} depuis ${job.seconds} s (${job.locked_by})` : "";
 }
 
+/** A stopped worker should leave no job locked (the sweep of the next one would give it back only 10 minutes later). */
+async function stopWorker(worker: { stop(): Promise<void> }) {
+  await worker.stop();
+  const left = await db().$queryRawUnsafe<{ id: string; task: string; locked_by: string; attempts: number }[]>(
+    "SELECT j.id::text, t.identifier AS task, j.locked_by, j.attempts FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.locked_at IS NOT NULL",
+  );
+  if (left.length) log(`  travaux encore verrouillés après l'arrêt du worker : ${JSON.stringify(left)}`);
+}
+
 /** Waits until `done()`; logs the progress every 10 s. */
 async function until(what: string, done: () => Promise<boolean> | boolean, progress: () => string, timeoutMs = 3 * 3_600_000) {
   const started = Date.now();
@@ -241,7 +250,7 @@ for (const n of SIZES) {
       () => `${receivedFor(tag)} e-mails reçus${lettersDone ? ", lettres écrites" : ""}`,
     );
     const delivered = performance.now() - started;
-    await worker.stop();
+    await stopWorker(worker);
     check(tag, n);
     const sent = await db().notification.count({ where: { callId: call.id, kind: "decision.published", emailStatus: "SENT" } });
     if (sent !== n) throw new Error(`Mesure ${tag} : ${sent} notifications envoyées pour ${n}.`);
@@ -274,7 +283,7 @@ for (const concurrency of THROUGHPUT) {
   const queued = performance.now() - started;
   await until(`${EMAILS} e-mails, ${concurrency} travaux à la fois`, () => receivedFor(tag) >= EMAILS, () => `${receivedFor(tag)} reçus`);
   const elapsed = performance.now() - started;
-  await worker.stop();
+  await stopWorker(worker);
   check(tag, EMAILS);
   const row = { "e-mails": EMAILS, "travaux à la fois": concurrency, "mise en file (s)": s(queued), "tous reçus (s)": s(elapsed), "e-mails par seconde": Math.round((EMAILS / elapsed) * 1000) };
   throughput.push(row);

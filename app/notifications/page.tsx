@@ -23,7 +23,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
   ];
   return (
     <div className="fr-container fr-py-6w max-w-3xl">
-      <h1>Notifications</h1>
+      <h1 tabIndex={-1}>Notifications</h1>
       <p>
         Les messages que la plateforme vous adresse : décisions, échéances, demandes et messages sur vos dossiers. Ils vous sont aussi envoyés par e-mail, sauf
         ceux que vous avez choisi de ne plus recevoir ainsi dans <Link href="/mon-compte#preferences">Mon compte</Link>.

@@ -42,7 +42,7 @@ export function EmailPreferencesForm({ optional, mandatory, optOuts }: { optiona
         </>
       )}
       <p className="fr-mt-3w fr-mb-1w">
-        Les messages qui portent une décision, une échéance, une étape juridique de votre dossier ou la sécurité de votre compte vous sont toujours envoyés par
+        Les messages qui portent une décision, une date limite à tenir (convention, bilan, pièces demandées), une étape juridique de votre dossier ou la sécurité de votre compte vous sont toujours envoyés par
         e-mail : ils font foi et ne peuvent pas être désactivés.
       </p>
       <details>

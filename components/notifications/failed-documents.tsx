@@ -20,7 +20,7 @@ export function FailedDocuments({ documents, total, links = false }: { documents
   if (total === 0) return null;
   return (
     <section aria-labelledby="documents-en-echec" className="fr-mb-4w">
-      <h2 id="documents-en-echec">Documents en échec</h2>
+      <h2 id="documents-en-echec">Documents en échec ({total})</h2>
       <p>
         {total > 1 ? `Ces ${total} documents n'ont pas pu être préparés` : "Ce document n'a pas pu être préparé"} malgré plusieurs tentatives, et rien ne
         {total > 1 ? " les" : " le"} relancera de lui-même. Une lettre de décision et son e-mail ne partent qu&apos;une fois la lettre prête. Corrigez la cause
@@ -28,7 +28,7 @@ export function FailedDocuments({ documents, total, links = false }: { documents
       </p>
       <Table
         size="sm"
-        caption={`Documents en échec (${total}${documents.length < total ? `, les ${documents.length} plus récents` : ""})`}
+        caption={documents.length < total ? `Lettres et conventions à relancer (les ${documents.length} échecs les plus récents)` : "Lettres et conventions à relancer"}
         head={
           <tr>
             <th scope="col">Dossier</th>

@@ -79,7 +79,14 @@ export function MarkReadButton({ id, title, unread }: { id: string; title: strin
   const [pending, start] = useTransition();
   const [local, setLocal] = useState<Notice | null>(null);
   const self = useRef<HTMLButtonElement>(null);
-  if (!unread && !local) return null;
+  const refocus = useRef(false);
+  // After a failure the button stays: focus comes back to it once it is enabled again.
+  useEffect(() => {
+    if (!pending && refocus.current) {
+      refocus.current = false;
+      self.current?.focus();
+    }
+  }, [pending]);
   return (
     <>
       {unread && (
@@ -99,18 +106,17 @@ export function MarkReadButton({ id, title, unread }: { id: string; title: strin
               if (r.ok) {
                 focusTargetAfter(item)?.focus();
                 router.refresh();
-              } else self.current?.focus();
+              } else refocus.current = true;
             });
           }}
         >
           Marquer comme lue<span className="fr-sr-only"> : {title}</span>
         </Button>
       )}
-      {local && (
-        <span aria-live="polite" className={local.ok ? "fr-sr-only" : "fr-error-text fr-mt-0"}>
-          {local.text}
-        </span>
-      )}
+      {/* Only for a list without the page's announcement (MarkAllReadButton). */}
+      <span aria-live="polite" className={local && !local.ok ? "fr-error-text fr-mt-0" : "fr-sr-only"}>
+        {local?.text}
+      </span>
     </>
   );
 }

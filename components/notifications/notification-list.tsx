@@ -27,15 +27,18 @@ export function NotificationList({ items }: { items: InboxItem[] }) {
             </p>
             <h2 className={`fr-text--md fr-mb-1v ${unread ? "fr-text--bold" : "fr-text--regular"}`}>{n.title}</h2>
             {n.summary && <p className="fr-text--sm fr-mb-1w">{n.summary}</p>}
-            <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-              {n.hasLink && (
-                // A plain link (not next/link): never prefetched, so that only opening it marks it read.
-                <a href={`/notifications/${n.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right">
-                  Ouvrir<span className="fr-sr-only"> : {n.title}</span>
-                </a>
-              )}
-              <MarkReadButton id={n.id} title={n.title} unread={unread} />
-            </div>
+            {/* Nothing to do on a read notification without a link: no empty row of actions. */}
+            {(n.hasLink || unread) && (
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+                {n.hasLink && (
+                  // A plain link (not next/link): never prefetched, so that only opening it marks it read.
+                  <a href={`/notifications/${n.id}`} className="fr-link fr-icon-arrow-right-line fr-link--icon-right">
+                    Ouvrir<span className="fr-sr-only"> : {n.title}</span>
+                  </a>
+                )}
+                <MarkReadButton id={n.id} title={n.title} unread={unread} />
+              </div>
+            )}
           </li>
         );
       })}

@@ -5,7 +5,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useState, useTransition, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { ConfirmAction } from "@/components/national/confirm-action";
 import { plural } from "@/lib/format";
 import { resendFailedOfCallAction, resendNotificationAction, retryDocumentJobAction } from "@/lib/notifications/actions";
@@ -14,7 +14,9 @@ import type { ResendableCounts } from "@/lib/notifications/log";
 const REFRESH_AFTER_MS = 3000;
 
 type Result = { ok: boolean; text: string };
-const Announce = createContext<((result: Result) => void) | null>(null);
+/** `focus`: the button that was clicked leaves the page once it is read again; focus goes to the announcement. */
+type Reporter = (result: Result, options?: { focus?: boolean }) => void;
+const Announce = createContext<Reporter | null>(null);
 
 /**
  * The announcement of the resends of a page or a table, above it: it outlives the rows and sections, which change
@@ -26,19 +28,23 @@ export function ResendAnnouncements({ children }: { children: ReactNode }) {
   const router = useRouter();
   const [result, setResult] = useState<Result | null>(null);
   const [resentAt, setResentAt] = useState<number | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (resentAt === null) return;
     const timer = setTimeout(() => router.refresh(), REFRESH_AFTER_MS);
     return () => clearTimeout(timer);
   }, [resentAt, router]);
-  const announce = useCallback((r: Result) => {
+  const announce = useCallback<Reporter>((r, options) => {
     setResult(r);
     if (r.ok) setResentAt(Date.now());
+    if (options?.focus) box.current?.focus();
   }, []);
   if (outer) return <>{children}</>;
   return (
     <Announce.Provider value={announce}>
-      <div aria-live="polite">{result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} className="fr-mb-2w" />}</div>
+      <div ref={box} tabIndex={-1}>
+        <div aria-live="polite">{result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} className="fr-mb-2w" />}</div>
+      </div>
       {children}
     </Announce.Provider>
   );
@@ -48,12 +54,13 @@ export function ResendAnnouncements({ children }: { children: ReactNode }) {
 function useReport() {
   const announce = useContext(Announce);
   const [local, setLocal] = useState<Result | null>(null);
+  const report = useMemo<Reporter>(() => announce ?? ((r) => setLocal(r)), [announce]);
   const own = announce ? null : (
     <p aria-live="polite" className={local && !local.ok ? "fr-error-text fr-mt-1v fr-mb-0" : "fr-text--sm fr-mb-0"}>
       {local?.text}
     </p>
   );
-  return { report: announce ?? setLocal, own };
+  return { report, own };
 }
 
 /**
@@ -153,7 +160,7 @@ export function RetryJobButton({ jobId, what }: { jobId: string; /** e.g. « la 
           start(async () => {
             const r = await retryDocumentJobAction(jobId);
             if (r.ok) {
-              report({ ok: true, text: `Préparation relancée (${what}) : le document sera prêt dans quelques instants.` });
+              report({ ok: true, text: `Préparation relancée (${what}) : le document sera prêt dans quelques instants.` }, { focus: true });
               router.refresh();
             } else report({ ok: false, text: r.message });
           })

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// What the product tells people. Mandatory kinds carry a decision, a deadline or a legal step: they are
+// What the product tells people. Mandatory kinds carry a decision, a due date the person must meet or a legal step: they are
 // always sent by e-mail. The others can be turned off by e-mail in « Mon compte » (they stay in the
 // notification list). Account kinds are e-mail only (one-time links: their text is not kept once sent).
 // An optional kind names its audience: the roles whose people receive it (their preferences offer it).

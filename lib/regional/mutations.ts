@@ -1,8 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 // The regional cell's commands. Each runs in a transaction that holds the region's lock (shared for
 // the work on one dossier, exclusive for finalising and reopening), so that nothing is written into a
 // region while its results are being frozen; the dossier's facts are re-read inside it, then the policy.
+import { randomUUID } from "node:crypto";
 import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
 import { assertCan, can, type Action, type Actor, type ApplicationFacts } from "@/lib/auth/policy";

@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 // The applicants' own account: sign-up with e-mail confirmation, password reset.
 // Answers never reveal whether an e-mail has an account.
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/policy";

@@ -1,6 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 // Administration of users: invitation, activation, roles, deactivation.
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { assertCan, type Actor, type RoleGrant } from "@/lib/auth/policy";

@@ -32,13 +32,15 @@ test("the national cell sees a failed decision e-mail and resends it; it is sent
   await expect(failedRow.getByText("En échec")).toBeVisible();
   await expect(failedRow.getByText(`${DELIVERIES_SCENARIO.attempts} tentatives`, { exact: false })).toBeVisible();
   await expect(failedRow.getByText("Décision sur un dossier")).toBeVisible();
+  // A refused connection is our side's error, not an answer of the mail server.
+  await expect(failedRow.getByText(`Erreur : ${DELIVERIES_SCENARIO.lastError}`)).toBeVisible();
   await expectAccessible(cna);
   const email = (await failedRow.getByRole("rowheader").textContent())!.trim();
   const subject = (await failedRow.getByRole("cell", { name: /^Décision sur votre dossier / }).textContent())!.trim();
   expect(email).toMatch(/@demo-ptce\.fr$/);
 
   // « Renvoyer »: announced, then sent by the worker.
-  await failedRow.getByRole("button", { name: /^Renvoyer/ }).click();
+  await failedRow.getByRole("button", { name: `Renvoyer le message à ${email}` }).click();
   await expect(cna.getByText(`Nouvel envoi demandé : le message part dans quelques instants vers ${email}.`)).toBeVisible();
   await cna.goto(`/cna/envois?${Q}&q=${encodeURIComponent(email)}`);
   const row = cna.getByRole("table", { name: /^Envois \(\d+\)/ }).getByRole("row").filter({ hasText: subject });
@@ -47,6 +49,8 @@ test("the national cell sees a failed decision e-mail and resends it; it is sent
     await expect(row.getByText(/^Envoyé le /)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(row.getByText(`après ${DELIVERIES_SCENARIO.attempts + 1} tentatives`)).toBeVisible();
+  // The proof of handing over: the mail server's answer when it took the e-mail (not a proof that it was read).
+  await expect(row.getByText(/^Réponse du serveur : 250\b/)).toBeVisible();
   await expect(row.getByRole("button", { name: /^Renvoyer/ })).toHaveCount(0);
   await expectAccessible(cna);
   const mail = await waitForMail(email, subject);

@@ -1,7 +1,7 @@
 // What the e2e scenario of the delivery log writes (shared by the scenario and its spec, no server import).
 export const DELIVERIES_SCENARIO = {
   callSlug: "ami-ptce-2025",
-  /** The SMTP answer recorded on the failed decision e-mail, as a server that was down would leave it. */
-  lastError: "ECONNREFUSED connect ECONNREFUSED 127.0.0.1:25",
+  /** The error recorded on the failed decision e-mail, as a server that was down leaves it (no answer: a refused connection). */
+  lastError: "ESOCKET connect ECONNREFUSED 127.0.0.1:25",
   attempts: 12,
 } as const;

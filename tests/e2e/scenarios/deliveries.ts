@@ -21,6 +21,6 @@ export async function seedDeliveriesScenario(): Promise<void> {
   await produceDecisionLetter(decision.applicationId, "publication");
   await db().notification.update({
     where: { key: notificationKey(`decision.published:${decision.applicationId}`, decision.application.owner.email) },
-    data: { emailStatus: "FAILED", attempts: DELIVERIES_SCENARIO.attempts, lastError: DELIVERIES_SCENARIO.lastError, lastAttemptAt: new Date(), sentAt: null },
+    data: { emailStatus: "FAILED", attempts: DELIVERIES_SCENARIO.attempts, lastError: DELIVERIES_SCENARIO.lastError, lastAttemptAt: new Date(), sentAt: null, smtpResponse: null },
   });
 }

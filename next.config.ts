@@ -9,7 +9,8 @@ const securityHeaders = [
 
 // The icons of public/ (lib/site/identity.ts): unversioned names that browsers ask for by themselves
 // (/favicon.ico), so a week rather than « immutable ».
-const ICON_PATHS = "/:icon(favicon\\.ico|favicon\\.svg|apple-touch-icon\\.png|android-chrome-192x192\\.png|android-chrome-512x512\\.png)";
+const ICON_PATHS =
+  "/:icon(favicon\\.ico|favicon\\.svg|apple-touch-icon\\.png|android-chrome-192x192\\.png|android-chrome-512x512\\.png)";
 const iconHeaders = [{ key: "Cache-Control", value: "public, max-age=604800" }];
 
 const config: NextConfig = {

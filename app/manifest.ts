@@ -1,5 +1,12 @@
 import type { MetadataRoute } from "next";
-import { BACKGROUND_COLOR, ICONS, SITE_DESCRIPTION, SITE_NAME, SITE_SHORT_NAME, THEME_COLOR } from "@/lib/site/identity";
+import {
+  BACKGROUND_COLOR,
+  ICONS,
+  SITE_DESCRIPTION,
+  SITE_NAME,
+  SITE_SHORT_NAME,
+  THEME_COLOR,
+} from "@/lib/site/identity";
 
 // /manifest.webmanifest, linked from every page by Next.js: the site added to a phone's home screen.
 export default function manifest(): MetadataRoute.Manifest {
@@ -14,6 +21,10 @@ export default function manifest(): MetadataRoute.Manifest {
     display: "standalone",
     background_color: BACKGROUND_COLOR,
     theme_color: THEME_COLOR,
-    icons: [ICONS.svg, ICONS.android192, ICONS.android512].map(({ url, sizes, type }) => ({ src: url, sizes, type })),
+    icons: [ICONS.svg, ICONS.android192, ICONS.android512].map(({ url, sizes, type }) => ({
+      src: url,
+      sizes,
+      type,
+    })),
   };
 }

@@ -29,24 +29,39 @@ const baseline = process.memoryUsage().rss;
 let peak = baseline;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
 let bytes = 0;
-const sink = new Writable({ write(chunk: Buffer, _e, done) { bytes += chunk.length; done(); } });
+const sink = new Writable({
+  write(chunk: Buffer, _e, done) {
+    bytes += chunk.length;
+    done();
+  },
+});
 const started = performance.now();
 const rows = await writeXlsx(exportSource(cna, "dossiers", call.id), sink, "Dossiers");
 const elapsed = performance.now() - started;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
-console.log(`Export XLSX : ${rows} dossiers en ${(elapsed / 1000).toFixed(2)} s, ${mb(bytes)} écrits ; mémoire du processus ${mb(baseline)} avant, pic ${mb(peak)} (+${mb(peak - baseline)}).`);
+console.log(
+  `Export XLSX : ${rows} dossiers en ${(elapsed / 1000).toFixed(2)} s, ${mb(bytes)} écrits ; mémoire du processus ${mb(baseline)} avant, pic ${mb(peak)} (+${mb(peak - baseline)}).`,
+);
 
 // 2. The API list endpoint on the production build.
 const { createApiToken } = await import("@/lib/api/tokens");
-const { token } = await createApiToken(cna, { name: `Mesures ${new Date().toISOString()}`, scopes: ["applications:read"], expiresInDays: 1 });
+const { token } = await createApiToken(cna, {
+  name: `Mesures ${new Date().toISOString()}`,
+  scopes: ["applications:read"],
+  expiresInDays: 1,
+});
 await disconnect();
 
 // The bench measures the endpoint, not the limiter's refusals: a limit above what the load sends.
-const app = await startProductionServer(database.url, PORT, { API_RATE_LIMIT_PER_MINUTE: "1000000" });
+const app = await startProductionServer(database.url, PORT, {
+  API_RATE_LIMIT_PER_MINUTE: "1000000",
+});
 try {
   const headers = { authorization: `Bearer ${token}` };
-  const check = await fetch(`${BASE}/api/v1/applications?call=${BENCH_CALL_SLUG}&limit=50`, { headers });
+  const check = await fetch(`${BASE}/api/v1/applications?call=${BENCH_CALL_SLUG}&limit=50`, {
+    headers,
+  });
   const body = (await check.json()) as { pagination?: { total: number } };
   if (check.status !== 200) throw new Error(`L'API répond ${check.status}`);
   const latencies: number[] = [];
@@ -57,7 +72,11 @@ try {
         url: BASE,
         connections: CONNECTIONS,
         duration: DURATION,
-        requests: Array.from({ length: 10 }, (_, i) => ({ method: "GET" as const, path: `/api/v1/applications?call=${BENCH_CALL_SLUG}&limit=50&page=${i * 10 + 1}`, headers })),
+        requests: Array.from({ length: 10 }, (_, i) => ({
+          method: "GET" as const,
+          path: `/api/v1/applications?call=${BENCH_CALL_SLUG}&limit=50&page=${i * 10 + 1}`,
+          headers,
+        })),
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
@@ -67,9 +86,12 @@ try {
     });
   });
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-  console.log(`API GET /api/v1/applications (limit=50, ${body.pagination?.total} dossiers visibles, ${CONNECTIONS} connexions, ${DURATION} s) : ` +
-    `${latencies.length} réponses (${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}), ${result.requests.average.toFixed(0)} req/s, p50 ${q(50)} ms, p95 ${q(95)} ms, p99 ${q(99)} ms`);
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  console.log(
+    `API GET /api/v1/applications (limit=50, ${body.pagination?.total} dossiers visibles, ${CONNECTIONS} connexions, ${DURATION} s) : ` +
+      `${latencies.length} réponses (${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}), ${result.requests.average.toFixed(0)} req/s, p50 ${q(50)} ms, p95 ${q(95)} ms, p99 ${q(99)} ms`,
+  );
 } finally {
   await app.stop();
   await database.stop();

@@ -1,6 +1,6 @@
 // What the benchmarks share: their options, the bench database (generated once) and the production
 // server pinned to core 0, the load generator keeping the other core.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "../scripts/lib/app-env.ts";
@@ -36,34 +36,65 @@ export async function benchDatabase(name: string): Promise<{ url: string; stop()
 }
 
 function pinned(core: number, command: string, args: string[]): [string, string[]] {
-  return spawnSync("which", ["taskset"]).status === 0 ? ["taskset", ["-c", String(core), command, ...args]] : [command, args];
+  return spawnSync("which", ["taskset"]).status === 0
+    ? ["taskset", ["-c", String(core), command, ...args]]
+    : [command, args];
 }
 
 /**
  * The production server (`npm start`) on `port`, on core 0 when `taskset` exists, built first when there
  * is no build or with `--build`; `--profile` writes its CPU profile to .data/profiles (see profile.ts).
  */
-export async function startProductionServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ stop(): Promise<void> }> {
+export async function startProductionServer(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ stop(): Promise<void> }> {
   const base = `http://127.0.0.1:${port}`;
-  if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`Le port ${port} est déjà pris (un serveur d'une mesure précédente ?).`);
+  if (
+    await fetch(`${base}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`Le port ${port} est déjà pris (un serveur d'une mesure précédente ?).`);
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.argv.includes("--build")) {
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("La construction de production a échoué.");
   }
-  const profile = process.argv.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
+  const profile = process.argv.includes("--profile")
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`]
+    : [];
   const [cmd, args] = pinned(0, process.execPath, [...profile, ...PRODUCTION_SERVER_ARGS]);
   // Its own process group, so that stopping it stops the server too, not only `taskset`.
-  const app: ChildProcess = spawn(cmd, args, { cwd: ROOT, env: { ...appEnv(databaseUrl, port), NEXTAUTH_URL: base, DATABASE_POOL_SIZE: "20", ...env }, stdio: "ignore", detached: true });
+  const app: ChildProcess = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...appEnv(databaseUrl, port), NEXTAUTH_URL: base, DATABASE_POOL_SIZE: "20", ...env },
+    stdio: "ignore",
+    detached: true,
+  });
   const stop = async () => {
     try {
       process.kill(-app.pid!, "SIGTERM");
     } catch {}
     // The CPU profile is written as the server exits.
-    while (app.exitCode === null && app.signalCode === null) await new Promise((r) => setTimeout(r, 100));
+    while (app.exitCode === null && app.signalCode === null)
+      await new Promise((r) => setTimeout(r, 100));
   };
   for (let i = 0; i < 120; i++) {
-    if (app.exitCode !== null) throw new Error(`Le serveur de production s'est arrêté (port ${port} déjà pris ?).`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { stop };
+    if (app.exitCode !== null)
+      throw new Error(`Le serveur de production s'est arrêté (port ${port} déjà pris ?).`);
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { stop };
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();

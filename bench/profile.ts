@@ -3,23 +3,47 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
-type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+};
+type Profile = {
+  nodes: Node[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+};
 
 const dir = path.resolve(".data/profiles");
-const file = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : path.join(dir, readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => statSync(path.join(dir, b)).mtimeMs - statSync(path.join(dir, a)).mtimeMs)[0]!);
+const file =
+  process.argv[2] && !process.argv[2].startsWith("--")
+    ? process.argv[2]
+    : path.join(
+        dir,
+        readdirSync(dir)
+          .filter((f) => f.endsWith(".cpuprofile"))
+          .sort(
+            (a, b) => statSync(path.join(dir, b)).mtimeMs - statSync(path.join(dir, a)).mtimeMs,
+          )[0]!,
+      );
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
 // Self time of each node: the sum of the time deltas of its samples.
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+);
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const packageOf = (url: string) => {
   const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (m) return m[1]!;
-  if (url.includes(".next/server/chunks") || url.includes(".next/server/app")) return "(app bundle)";
+  if (url.includes(".next/server/chunks") || url.includes(".next/server/app"))
+    return "(app bundle)";
   if (url.startsWith("node:") || !url) return "(node / native)";
   return url.replace(/^file:\/\//, "").replace(process.cwd(), ".");
 };
@@ -30,12 +54,24 @@ const tally = (key: (n: Node) => string) => {
     const k = key(byId.get(id)!);
     sums.set(k, (sums.get(k) ?? 0) + t);
   }
-  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, t]) => ({ name: name.slice(0, 110), ms: Math.round(t / 1000), share: `${((100 * t) / total).toFixed(1)} %` }));
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([name, t]) => ({
+      name: name.slice(0, 110),
+      ms: Math.round(t / 1000),
+      share: `${((100 * t) / total).toFixed(1)} %`,
+    }));
 };
 
 console.log(`${file}: ${Math.round(total / 1000)} ms sampled`);
 console.table(tally((n) => packageOf(n.callFrame.url)));
-console.table(tally((n) => `${n.callFrame.functionName || "(anonymous)"} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber}`));
+console.table(
+  tally(
+    (n) =>
+      `${n.callFrame.functionName || "(anonymous)"} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber}`,
+  ),
+);
 
 // `--within name1,name2`: the share of samples whose stack passes through each named function (inclusive time).
 const within = process.argv.indexOf("--within");
@@ -72,5 +108,14 @@ if (process.argv.includes("--inclusive")) {
       seen.add(name);
     }
   }
-  console.table([...sums].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([name, t]) => ({ name: name.slice(0, 100), ms: Math.round(t / 1000), share: `${((100 * t) / total).toFixed(1)} %` })));
+  console.table(
+    [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 60)
+      .map(([name, t]) => ({
+        name: name.slice(0, 100),
+        ms: Math.round(t / 1000),
+        share: `${((100 * t) / total).toFixed(1)} %`,
+      })),
+  );
 }

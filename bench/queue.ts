@@ -9,7 +9,7 @@
 //      and 10 jobs at once.
 //   --sizes 79,5000  --concurrency 5,10  --emails 1000  --throughput 1,5,10
 // Prints figures; asserts nothing (it stops if an e-mail is missing or received twice).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -20,7 +20,11 @@ import { createDatabase, dropDatabase, startServer } from "../scripts/lib/databa
 import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
 import { arg } from "./lib.ts";
 
-const list = (name: string, fallback: string) => arg(name, fallback).split(",").map(Number).filter((n) => n > 0);
+const list = (name: string, fallback: string) =>
+  arg(name, fallback)
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
 const SIZES = list("sizes", "79,5000");
 const CONCURRENCY = list("concurrency", "5,10");
 const EMAILS = Number(arg("emails", "1000"));
@@ -52,12 +56,22 @@ async function freePort(): Promise<number> {
 }
 
 /** Every message received, by Message-ID (how many times) and by recipient. */
-const received = { byMessageId: new Map<string, number>(), byAddress: new Map<string, number>(), total: 0 };
+const received = {
+  byMessageId: new Map<string, number>(),
+  byAddress: new Map<string, number>(),
+  total: 0,
+};
 async function startCatcher(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["-e", CATCHER], { cwd: ROOT, env: { ...process.env, CATCHER_PORT: String(port) }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, ["-e", CATCHER], {
+    cwd: ROOT,
+    env: { ...process.env, CATCHER_PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`Le serveur SMTP de mesure s'est arrêté (code ${code}).`)));
+    child.once("exit", (code) =>
+      reject(new Error(`Le serveur SMTP de mesure s'est arrêté (code ${code}).`)),
+    );
     child.on("message", (m: { ready?: true; to?: string[]; messageId?: string }) => {
       if (m.ready) return resolve();
       received.total++;
@@ -83,7 +97,9 @@ process.env.SMTP_URL = catcher.url;
 const { db, disconnect } = await import("@/lib/db");
 const { createCall } = await import("@/lib/calls/mutations");
 const { startWorker } = await import("@/lib/jobs/worker");
-const { acceptSelection, finalizeDecisions, publishDecisions } = await import("@/lib/national/mutations");
+const { acceptSelection, finalizeDecisions, publishDecisions } = await import(
+  "@/lib/national/mutations"
+);
 const { notify } = await import("@/lib/notifications/outbox");
 const { REGIONS } = await import("@/lib/regions/catalog");
 const { syncRegionCatalog } = await import("@/lib/regions/mutations");
@@ -91,17 +107,33 @@ const { loadActor } = await import("@/lib/users/data");
 const { createUser } = await import("@/lib/users/mutations");
 const { CALL_2025 } = await import("@/prisma/demo");
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>, size = 2_000) {
+async function insertInBatches<T>(
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+  size = 2_000,
+) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 let seed = 20251218;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 
 await syncRegionCatalog();
-const adminUser = await createUser(null, { email: "admin@file.test", name: "Administration", password: "mot de passe des mesures", emailVerified: true, roles: [{ role: "ADMIN", regionCode: null }] });
+const adminUser = await createUser(null, {
+  email: "admin@file.test",
+  name: "Administration",
+  password: "mot de passe des mesures",
+  emailVerified: true,
+  roles: [{ role: "ADMIN", regionCode: null }],
+});
 const admin = (await loadActor(adminUser.id, 0))!;
-const cnaUser = await createUser(null, { email: "cna@file.test", name: "Cellule nationale", password: "mot de passe des mesures", emailVerified: true, roles: [{ role: "CNA_MEMBER", regionCode: null }] });
+const cnaUser = await createUser(null, {
+  email: "cna@file.test",
+  name: "Cellule nationale",
+  password: "mot de passe des mesures",
+  emailVerified: true,
+  roles: [{ role: "CNA_MEMBER", regionCode: null }],
+});
 const cna = (await loadActor(cnaUser.id, 0))!;
 const passwordHash = (await db().user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash;
 
@@ -120,17 +152,40 @@ async function seedCall(n: number, tag: string) {
     grantorName: "Ministère chargé de l'économie sociale et solidaire",
     grantorSiret: "11000201100044",
   });
-  await db().call.update({ where: { id: call.id }, data: { phase: "NATIONAL_REVIEW", publishedAt: new Date() } });
-  const criteria = await db().criterion.findMany({ where: { callId: call.id }, orderBy: { position: "asc" } });
+  await db().call.update({
+    where: { id: call.id },
+    data: { phase: "NATIONAL_REVIEW", publishedAt: new Date() },
+  });
+  const criteria = await db().criterion.findMany({
+    where: { callId: call.id },
+    orderBy: { position: "asc" },
+  });
   const users: Prisma.UserCreateManyInput[] = [];
   const roles: Prisma.RoleAssignmentCreateManyInput[] = [];
-  const person = (email: string, name: string, role: Prisma.RoleAssignmentCreateManyInput["role"], regionCode: string | null) => {
+  const person = (
+    email: string,
+    name: string,
+    role: Prisma.RoleAssignmentCreateManyInput["role"],
+    regionCode: string | null,
+  ) => {
     const id = randomUUID();
     users.push({ id, email, name, passwordHash, emailVerifiedAt: new Date() });
     roles.push({ userId: id, role, regionCode });
     return id;
   };
-  const evaluators = new Map(REGIONS.map((r) => [r.code, [1, 2].map((k) => person(`evaluation${k}.${r.slug.toLowerCase()}.${tag}@file.test`, `Évaluation ${k}`, "CRA_EVALUATOR", r.code))]));
+  const evaluators = new Map(
+    REGIONS.map((r) => [
+      r.code,
+      [1, 2].map((k) =>
+        person(
+          `evaluation${k}.${r.slug.toLowerCase()}.${tag}@file.test`,
+          `Évaluation ${k}`,
+          "CRA_EVALUATOR",
+          r.code,
+        ),
+      ),
+    ]),
+  );
   const poles: Prisma.PoleCreateManyInput[] = [];
   const applications: Prisma.ApplicationCreateManyInput[] = [];
   const assignments: Prisma.EvaluatorAssignmentCreateManyInput[] = [];
@@ -140,13 +195,43 @@ async function seedCall(n: number, tag: string) {
   for (let i = 0; i < n; i++) {
     const region = REGIONS[i % REGIONS.length]!;
     const departement = region.departements[0]!;
-    const ownerId = person(`porteur${i + 1}.${tag}@file.test`, `Porteur ${i + 1}`, "APPLICANT", null);
+    const ownerId = person(
+      `porteur${i + 1}.${tag}@file.test`,
+      `Porteur ${i + 1}`,
+      "APPLICANT",
+      null,
+    );
     const poleId = randomUUID();
     const applicationId = randomUUID();
     const territoryType = (["RURAL", "QPV", "URBAN", "URBAN"] as const)[i % 4]!;
-    poles.push({ id: poleId, ownerId, name: `PTCE ${region.name} ${i + 1}`, carrierName: `Association ${i + 1}`, siret: "73282932000074", legalForm: "ASSOCIATION", addressLine: `${i + 1} rue de la Coopération`, postalCode: `${departement.code.padStart(2, "0")}000`.slice(0, 5), city: "Commune", departementCode: departement.code, regionCode: region.code, territoryType });
+    poles.push({
+      id: poleId,
+      ownerId,
+      name: `PTCE ${region.name} ${i + 1}`,
+      carrierName: `Association ${i + 1}`,
+      siret: "73282932000074",
+      legalForm: "ASSOCIATION",
+      addressLine: `${i + 1} rue de la Coopération`,
+      postalCode: `${departement.code.padStart(2, "0")}000`.slice(0, 5),
+      city: "Commune",
+      departementCode: departement.code,
+      regionCode: region.code,
+      territoryType,
+    });
     const amount = (40_000 + Math.floor(random() * 41) * 1_000) * 100;
-    applications.push({ id: applicationId, callId: call.id, poleId, ownerId, regionCode: region.code, territoryType, reference: `MQ${tag}-${region.slug}-${String(i + 1).padStart(4, "0")}`, status: "REGIONAL_DONE", title: `Projet coopératif ${i + 1}`, amountRequestedCents: amount + 5_000_00, submittedAt: new Date("2025-11-01T10:00:00Z") });
+    applications.push({
+      id: applicationId,
+      callId: call.id,
+      poleId,
+      ownerId,
+      regionCode: region.code,
+      territoryType,
+      reference: `MQ${tag}-${region.slug}-${String(i + 1).padStart(4, "0")}`,
+      status: "REGIONAL_DONE",
+      title: `Projet coopératif ${i + 1}`,
+      amountRequestedCents: amount + 5_000_00,
+      submittedAt: new Date("2025-11-01T10:00:00Z"),
+    });
     let total = 0;
     for (const evaluatorId of evaluators.get(region.code)!) {
       assignments.push({ applicationId, evaluatorId, assignedById: evaluatorId });
@@ -155,18 +240,48 @@ async function seedCall(n: number, tag: string) {
       for (const k of criteria) {
         const score = Math.floor(random() * (k.maxScore + 1));
         weighted += (score * k.weightBps) / k.maxScore;
-        scores.push({ evaluationId, criterionId: k.id, score, comment: "Appréciation argumentée du critère." });
+        scores.push({
+          evaluationId,
+          criterionId: k.id,
+          score,
+          comment: "Appréciation argumentée du critère.",
+        });
       }
       total += Math.round(weighted);
-      evaluations.push({ id: evaluationId, applicationId, evaluatorId, status: "SUBMITTED", recommendation: "FAVORABLE", weightedScore: Math.round(weighted), submittedAt: new Date("2025-11-10T10:00:00Z") });
+      evaluations.push({
+        id: evaluationId,
+        applicationId,
+        evaluatorId,
+        status: "SUBMITTED",
+        recommendation: "FAVORABLE",
+        weightedScore: Math.round(weighted),
+        submittedAt: new Date("2025-11-10T10:00:00Z"),
+      });
     }
     const score = Math.round(total / 2);
-    const opinion = score >= 6000 ? ("FAVORABLE" as const) : score >= 4500 ? ("RESERVED" as const) : ("UNFAVORABLE" as const);
-    opinions.push({ applicationId, regionCode: region.code, opinion, consolidatedScore: score, proposedAmountCents: opinion === "UNFAVORABLE" ? 0 : amount, motivation: "Avis motivé de la cellule régionale.", authorId: admin.id, rank: 0 });
+    const opinion =
+      score >= 6000
+        ? ("FAVORABLE" as const)
+        : score >= 4500
+          ? ("RESERVED" as const)
+          : ("UNFAVORABLE" as const);
+    opinions.push({
+      applicationId,
+      regionCode: region.code,
+      opinion,
+      consolidatedScore: score,
+      proposedAmountCents: opinion === "UNFAVORABLE" ? 0 : amount,
+      motivation: "Avis motivé de la cellule régionale.",
+      authorId: admin.id,
+      rank: 0,
+    });
   }
   const byRegion = new Map<string, typeof opinions>();
   for (const o of opinions) byRegion.set(o.regionCode, [...(byRegion.get(o.regionCode) ?? []), o]);
-  for (const regionList of byRegion.values()) regionList.sort((a, b) => b.consolidatedScore - a.consolidatedScore).forEach((o, i) => (o.rank = i + 1));
+  for (const regionList of byRegion.values())
+    regionList
+      .sort((a, b) => b.consolidatedScore - a.consolidatedScore)
+      .forEach((o, i) => (o.rank = i + 1));
   await insertInBatches(users, (b) => db().user.createMany({ data: b }));
   await insertInBatches(roles, (b) => db().roleAssignment.createMany({ data: b }));
   await insertInBatches(poles, (b) => db().pole.createMany({ data: b }));
@@ -174,36 +289,60 @@ async function seedCall(n: number, tag: string) {
   await insertInBatches(assignments, (b) => db().evaluatorAssignment.createMany({ data: b }));
   await insertInBatches(evaluations, (b) => db().evaluation.createMany({ data: b }));
   await insertInBatches(scores, (b) => db().criterionScore.createMany({ data: b }), 5_000);
-  await insertInBatches(opinions.map(({ regionCode: _r, ...o }) => o), (b) => db().regionalOpinion.createMany({ data: b }));
-  await db().regionalReview.createMany({ data: [...byRegion.keys()].map((regionCode) => ({ callId: call.id, regionCode, status: "FINALIZED" as const, finalizedAt: new Date("2025-11-16T18:00:00Z"), finalizedById: admin.id })) });
+  await insertInBatches(
+    opinions.map(({ regionCode: _r, ...o }) => o),
+    (b) => db().regionalOpinion.createMany({ data: b }),
+  );
+  await db().regionalReview.createMany({
+    data: [...byRegion.keys()].map((regionCode) => ({
+      callId: call.id,
+      regionCode,
+      status: "FINALIZED" as const,
+      finalizedAt: new Date("2025-11-16T18:00:00Z"),
+      finalizedById: admin.id,
+    })),
+  });
   await db().$executeRawUnsafe("ANALYZE");
   return call;
 }
 
 /** The job running for the longest time (a job that hangs shows here). */
 async function longestJob(): Promise<string> {
-  const [job] = await db().$queryRawUnsafe<{ id: string; task: string; seconds: number; locked_by: string }[]>(
+  const [job] = await db().$queryRawUnsafe<
+    { id: string; task: string; seconds: number; locked_by: string }[]
+  >(
     `SELECT j.id::text, t.identifier AS task, extract(epoch FROM now() - j.locked_at)::int AS seconds, j.locked_by FROM graphile_worker._private_jobs j
      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.locked_at IS NOT NULL ORDER BY j.locked_at LIMIT 1`,
   );
-  return job ? `, plus long travail en cours : ${job.task} ${job.id} depuis ${job.seconds} s (${job.locked_by})` : "";
+  return job
+    ? `, plus long travail en cours : ${job.task} ${job.id} depuis ${job.seconds} s (${job.locked_by})`
+    : "";
 }
 
 /** A stopped worker should leave no job locked (the sweep of the next one would give it back only 10 minutes later). */
 async function stopWorker(worker: { stop(): Promise<void> }) {
   await worker.stop();
-  const left = await db().$queryRawUnsafe<{ id: string; task: string; locked_by: string; attempts: number }[]>(
+  const left = await db().$queryRawUnsafe<
+    { id: string; task: string; locked_by: string; attempts: number }[]
+  >(
     "SELECT j.id::text, t.identifier AS task, j.locked_by, j.attempts FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.locked_at IS NOT NULL",
   );
-  if (left.length) log(`  travaux encore verrouillés après l'arrêt du worker : ${JSON.stringify(left)}`);
+  if (left.length)
+    log(`  travaux encore verrouillés après l'arrêt du worker : ${JSON.stringify(left)}`);
 }
 
 /** Waits until `done()`; logs the progress every 10 s. */
-async function until(what: string, done: () => Promise<boolean> | boolean, progress: () => string, timeoutMs = 3 * 3_600_000) {
+async function until(
+  what: string,
+  done: () => Promise<boolean> | boolean,
+  progress: () => string,
+  timeoutMs = 3 * 3_600_000,
+) {
   const started = Date.now();
   let next = started + 10_000;
   while (!(await done())) {
-    if (Date.now() > started + timeoutMs) throw new Error(`Délai dépassé : ${what} (${progress()})`);
+    if (Date.now() > started + timeoutMs)
+      throw new Error(`Délai dépassé : ${what} (${progress()})`);
     if (Date.now() > next) {
       log(`  ${what} : ${progress()}${await longestJob()}`);
       next += 10_000;
@@ -217,11 +356,23 @@ function check(tag: string, expected: number) {
   const addresses = [...received.byAddress].filter(([a]) => a.endsWith(`.${tag}@file.test`));
   const count = addresses.reduce((sum, [, k]) => sum + k, 0);
   const twice = addresses.filter(([, k]) => k > 1).length;
-  if (count !== expected || twice) throw new Error(`Mesure ${tag} : ${count} e-mails reçus pour ${expected} attendus, ${twice} adresses servies deux fois.`);
+  if (count !== expected || twice)
+    throw new Error(
+      `Mesure ${tag} : ${count} e-mails reçus pour ${expected} attendus, ${twice} adresses servies deux fois.`,
+    );
 }
-const receivedFor = (tag: string) => [...received.byAddress].reduce((sum, [a, k]) => (a.endsWith(`.${tag}@file.test`) ? sum + k : sum), 0);
+const receivedFor = (tag: string) =>
+  [...received.byAddress].reduce(
+    (sum, [a, k]) => (a.endsWith(`.${tag}@file.test`) ? sum + k : sum),
+    0,
+  );
 
-const lettersLeft = async () => (await db().$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'decision.letter'"))[0]!.n;
+const lettersLeft = async () =>
+  (
+    await db().$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'decision.letter'",
+    )
+  )[0]!.n;
 
 // ───────────────────────── 1. Publication ─────────────────────────
 
@@ -252,7 +403,9 @@ for (const n of SIZES) {
     const delivered = performance.now() - started;
     await stopWorker(worker);
     check(tag, n);
-    const sent = await db().notification.count({ where: { callId: call.id, kind: "decision.published", emailStatus: "SENT" } });
+    const sent = await db().notification.count({
+      where: { callId: call.id, kind: "decision.published", emailStatus: "SENT" },
+    });
     if (sent !== n) throw new Error(`Mesure ${tag} : ${sent} notifications envoyées pour ${n}.`);
     const row = {
       décisions: n,
@@ -276,23 +429,41 @@ for (const concurrency of THROUGHPUT) {
   const inputs = Array.from({ length: EMAILS }, (_, i) => ({
     kind: "report.reminder" as const,
     event: `mesure.debit:${tag}:${i}`,
-    mail: { to: `destinataire${i}.${tag}@file.test`, subject: `Rappel ${i}`, text: `Madame, Monsieur,\n\nCeci est le rappel numéro ${i} de la mesure de débit.\n\nL'équipe de l'AMI PTCE` },
+    mail: {
+      to: `destinataire${i}.${tag}@file.test`,
+      subject: `Rappel ${i}`,
+      text: `Madame, Monsieur,\n\nCeci est le rappel numéro ${i} de la mesure de débit.\n\nL'équipe de l'AMI PTCE`,
+    },
   }));
   const started = performance.now();
   await db().$transaction((tx) => notify(tx, inputs), { timeout: 60_000 });
   const queued = performance.now() - started;
-  await until(`${EMAILS} e-mails, ${concurrency} travaux à la fois`, () => receivedFor(tag) >= EMAILS, () => `${receivedFor(tag)} reçus`);
+  await until(
+    `${EMAILS} e-mails, ${concurrency} travaux à la fois`,
+    () => receivedFor(tag) >= EMAILS,
+    () => `${receivedFor(tag)} reçus`,
+  );
   const elapsed = performance.now() - started;
   await stopWorker(worker);
   check(tag, EMAILS);
-  const row = { "e-mails": EMAILS, "travaux à la fois": concurrency, "mise en file (s)": s(queued), "tous reçus (s)": s(elapsed), "e-mails par seconde": Math.round((EMAILS / elapsed) * 1000) };
+  const row = {
+    "e-mails": EMAILS,
+    "travaux à la fois": concurrency,
+    "mise en file (s)": s(queued),
+    "tous reçus (s)": s(elapsed),
+    "e-mails par seconde": Math.round((EMAILS / elapsed) * 1000),
+  };
   throughput.push(row);
   log(JSON.stringify(row));
 }
 
-console.log(`Publication des décisions (lettre PDF écrite puis e-mail avec la lettre jointe, un porteur par dossier) — ${os.cpus().length} cœurs`);
+console.log(
+  `Publication des décisions (lettre PDF écrite puis e-mail avec la lettre jointe, un porteur par dossier) — ${os.cpus().length} cœurs`,
+);
 console.table(publication);
-console.log(`Débit du worker : ${EMAILS} notifications mises en file d'un coup (texte seul), jusqu'à la dernière reçue par le serveur SMTP local`);
+console.log(
+  `Débit du worker : ${EMAILS} notifications mises en file d'un coup (texte seul), jusqu'à la dernière reçue par le serveur SMTP local`,
+);
 console.table(throughput);
 
 await disconnect();

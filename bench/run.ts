@@ -14,7 +14,14 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ROOT } from "../scripts/lib/schema-engine.ts";
-import { BENCH_CALL_SLUG, BENCH_PASSWORD, DRAFT_CALL_SLUG, DRAFT_WRITERS, generateDrafts, SIZES } from "./generate.ts";
+import {
+  BENCH_CALL_SLUG,
+  BENCH_PASSWORD,
+  DRAFT_CALL_SLUG,
+  DRAFT_WRITERS,
+  generateDrafts,
+  SIZES,
+} from "./generate.ts";
 import { arg, benchDatabase, startProductionServer } from "./lib.ts";
 
 const DURATION = Number(arg("duration", "10"));
@@ -43,9 +50,21 @@ export const SCENARIOS: Scenario[] = [
   { name: "home", path: "/" },
   { name: "sign-in page", path: "/connexion" },
   // The national view (issue 5): progress, severity and agreement of 18 regions over 5 000 finalised dossiers.
-  { name: "cna national view", path: `/cna?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
-  { name: "cna selection", path: `/cna/selection?appel=${BENCH_CALL_SLUG}`, users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test` },
-  { name: "cra", path: `/cra?appel=${BENCH_CALL_SLUG}`, users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test` },
+  {
+    name: "cna national view",
+    path: `/cna?appel=${BENCH_CALL_SLUG}`,
+    users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test`,
+  },
+  {
+    name: "cna selection",
+    path: `/cna/selection?appel=${BENCH_CALL_SLUG}`,
+    users: (i) => `cna${(i % SIZES.cnaUsers) + 1}@mesures.test`,
+  },
+  {
+    name: "cra",
+    path: `/cra?appel=${BENCH_CALL_SLUG}`,
+    users: (i) => `evaluation${(i % SIZES.evaluatorsPerRegion) + 1}.ara@mesures.test`,
+  },
   {
     // The largest region's whole list on one page: progress and per-criterion mean ± standard deviation.
     name: "cra region list (500 per page)",
@@ -61,14 +80,26 @@ export const SCENARIOS: Scenario[] = [
     name: "cra dossier page (evaluations, synthesis)",
     path: "/cra/dossiers/[id]",
     users: (i) => `coordination${(i % SIZES.coordinatorsOfLargestRegion) + 1}.ara@mesures.test`,
-    perClient: (i, cookie) => [{ method: "GET", path: `/cra/dossiers/${largestRegionIds[i % largestRegionIds.length]!}`, headers: { cookie } }],
+    perClient: (i, cookie) => [
+      {
+        method: "GET",
+        path: `/cra/dossiers/${largestRegionIds[i % largestRegionIds.length]!}`,
+        headers: { cookie },
+      },
+    ],
   },
   {
     name: "dossier page",
     path: "/mes-dossiers/[id]",
     connections: DRAFT_WRITERS,
     users: (i) => draftIds[i % draftIds.length]!.email,
-    perClient: (i, cookie) => [{ method: "GET", path: `/mes-dossiers/${draftIds[i % draftIds.length]!.id}`, headers: { cookie } }],
+    perClient: (i, cookie) => [
+      {
+        method: "GET",
+        path: `/mes-dossiers/${draftIds[i % draftIds.length]!.id}`,
+        headers: { cookie },
+      },
+    ],
   },
   {
     name: "autosave",
@@ -81,7 +112,9 @@ export const SCENARIOS: Scenario[] = [
 
 /** The id of a server action in the production build, as the browser sends it. */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
@@ -100,21 +133,43 @@ function autosaveRequests(applicationId: string, cookie: string): autocannon.Req
     {
       method: "POST",
       path: `/mes-dossiers/${applicationId}`,
-      headers: { cookie, "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      headers: {
+        cookie,
+        "next-action": id,
+        "content-type": "text/plain;charset=UTF-8",
+        accept: "text/x-component",
+      },
       setupRequest: (req) => {
         n += 1;
         const draft = {
           title: "Projet en rédaction",
-          presentation: `Présentation, version ${n}. ` + "Le pôle réunit les acteurs du territoire. ".repeat(20),
+          presentation:
+            `Présentation, version ${n}. ` +
+            "Le pôle réunit les acteurs du territoire. ".repeat(20),
           governance: "Conseil coopératif.",
           cooperation: "Atelier partagé.",
           leverAnswers: [],
           economicImpact: "",
           socialImpact: "",
           ecologicalImpact: "",
-          indicators: [{ label: "Emplois", unit: "ETP", baseline: "0", targetYear1: "2", targetYear2: "4" }],
-          expenses: [1, 2, 3, 4, 5, 6].map((k) => ({ category: "PERSONNEL", label: `Dépense ${k}`, year: k % 2 ? 1 : 2, amountCents: 10_000_00 })),
-          fundings: [{ source: "THIS_CALL", funderName: "", year: 1, amountCents: 60_000_00, status: "REQUESTED" }],
+          indicators: [
+            { label: "Emplois", unit: "ETP", baseline: "0", targetYear1: "2", targetYear2: "4" },
+          ],
+          expenses: [1, 2, 3, 4, 5, 6].map((k) => ({
+            category: "PERSONNEL",
+            label: `Dépense ${k}`,
+            year: k % 2 ? 1 : 2,
+            amountCents: 10_000_00,
+          })),
+          fundings: [
+            {
+              source: "THIS_CALL",
+              funderName: "",
+              year: 1,
+              amountCents: 60_000_00,
+              status: "REQUESTED",
+            },
+          ],
           learningCommunityId: null,
         };
         // Each connection alone writes its draft and waits for each answer: every save moves the
@@ -138,9 +193,20 @@ async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }
   databaseUrl = database.url;
   const { db, disconnect } = await import("@/lib/db");
   if (!(await db().call.findUnique({ where: { slug: DRAFT_CALL_SLUG } }))) await generateDrafts();
-  const drafts = await db().application.findMany({ where: { call: { slug: DRAFT_CALL_SLUG } }, orderBy: { owner: { email: "asc" } }, select: { id: true, version: true, owner: { select: { email: true } } } });
+  const drafts = await db().application.findMany({
+    where: { call: { slug: DRAFT_CALL_SLUG } },
+    orderBy: { owner: { email: "asc" } },
+    select: { id: true, version: true, owner: { select: { email: true } } },
+  });
   draftIds = drafts.map((a) => ({ id: a.id, email: a.owner.email }));
-  largestRegionIds = (await db().application.findMany({ where: { call: { slug: BENCH_CALL_SLUG }, region: { code: "84" } }, orderBy: { reference: "asc" }, take: 200, select: { id: true } })).map((a) => a.id);
+  largestRegionIds = (
+    await db().application.findMany({
+      where: { call: { slug: BENCH_CALL_SLUG }, region: { code: "84" } },
+      orderBy: { reference: "asc" },
+      take: 200,
+      select: { id: true },
+    })
+  ).map((a) => a.id);
   for (const a of drafts) draftVersions.set(a.id, a.version);
   await disconnect();
   return database;
@@ -150,7 +216,10 @@ async function prepareDatabase(): Promise<{ url: string; stop(): Promise<void> }
 async function signIn(email: string): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -164,9 +233,14 @@ async function signIn(email: string): Promise<string> {
 
 async function measure(s: Scenario) {
   const connections = s.connections ?? CONNECTIONS;
-  const cookies = s.users ? await Promise.all(Array.from({ length: connections }, (_, i) => signIn(s.users!(i)))) : [];
+  const cookies = s.users
+    ? await Promise.all(Array.from({ length: connections }, (_, i) => signIn(s.users!(i))))
+    : [];
   let client = 0;
-  const setupClient = (c: { setHeaders(h: Record<string, string>): void; setRequests(r: autocannon.Request[]): void }) => {
+  const setupClient = (c: {
+    setHeaders(h: Record<string, string>): void;
+    setRequests(r: autocannon.Request[]): void;
+  }) => {
     const i = client++ % Math.max(1, cookies.length);
     if (s.perClient) c.setRequests(s.perClient(i, cookies[i]!));
     else c.setHeaders({ cookie: cookies[i]! });
@@ -183,7 +257,19 @@ async function measure(s: Scenario) {
   const writer = WRITES > 0 ? writeElsewhere(WRITES) : null;
   const r = await autocannon(options);
   await writer?.stop();
-  return { scenario: s.name, path: s.path, sessions: cookies.length, connections, "req/s": Math.round(r.requests.average), p50: r.latency.p50, p95: percentile95(r), p99: r.latency.p99, non2xx: r.non2xx, refused: actionRefusals, errors: r.errors };
+  return {
+    scenario: s.name,
+    path: s.path,
+    sessions: cookies.length,
+    connections,
+    "req/s": Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p95: percentile95(r),
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    refused: actionRefusals,
+    errors: r.errors,
+  };
 }
 
 /** Commits `perSecond` transactions a second to a dossier of another region than the pages measured, or of the same. */
@@ -191,7 +277,12 @@ function writeElsewhere(perSecond: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   let last: Promise<unknown> = client.connect();
   const timer = setInterval(() => {
-    last = last.then(() => client.query(`UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE ("regionCode" = '84') = $1 AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`, [WRITES_WHERE === "same"]));
+    last = last.then(() =>
+      client.query(
+        `UPDATE "Application" SET "updatedAt" = now() WHERE id = (SELECT id FROM "Application" WHERE ("regionCode" = '84') = $1 AND "submittedAt" IS NOT NULL ORDER BY id LIMIT 1)`,
+        [WRITES_WHERE === "same"],
+      ),
+    );
   }, 1000 / perSecond);
   return { stop: () => (clearInterval(timer), last.finally(() => client.end())) };
 }
@@ -203,8 +294,13 @@ function percentile95(r: autocannon.Result): number {
 }
 
 /** First-load JavaScript of a page: the scripts its HTML loads, gzipped as served. */
-async function firstLoadJs(pagePath: string, cookie?: string): Promise<{ files: number; raw: number; gzip: number }> {
-  const html = await (await fetch(`${BASE}${pagePath}`, { headers: cookie ? { cookie } : {} })).text();
+async function firstLoadJs(
+  pagePath: string,
+  cookie?: string,
+): Promise<{ files: number; raw: number; gzip: number }> {
+  const html = await (
+    await fetch(`${BASE}${pagePath}`, { headers: cookie ? { cookie } : {} })
+  ).text();
   const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
   let raw = 0;
   let gzip = 0;
@@ -220,15 +316,26 @@ async function firstLoadJs(pagePath: string, cookie?: string): Promise<{ files: 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 const database = await prepareDatabase();
-const app = await startProductionServer(database.url, PORT, process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {});
+const app = await startProductionServer(
+  database.url,
+  PORT,
+  process.argv.includes("--no-page-cache") ? { PAGE_CACHE_MB: "0" } : {},
+);
 try {
   const results = [];
   for (const s of SCENARIOS.filter((x) => !ONLY || x.name.includes(ONLY))) {
     results.push(await measure(s));
     console.log(`mesuré : ${s.name}`);
   }
-  const conditions = [process.argv.includes("--no-page-cache") ? "sans cache de pages" : "cache de pages actif", WRITES ? `${WRITES} écritures/s sur un dossier ${WRITES_WHERE === "same" ? "de la région mesurée" : "d'une autre région"}` : "sans écriture"].join(", ");
-  console.log(`\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur), ${conditions}`);
+  const conditions = [
+    process.argv.includes("--no-page-cache") ? "sans cache de pages" : "cache de pages actif",
+    WRITES
+      ? `${WRITES} écritures/s sur un dossier ${WRITES_WHERE === "same" ? "de la région mesurée" : "d'une autre région"}`
+      : "sans écriture",
+  ].join(", ");
+  console.log(
+    `\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur), ${conditions}`,
+  );
   console.table(results);
   const js = [];
   const cnaCookie = await signIn("cna1@mesures.test");
@@ -239,7 +346,11 @@ try {
     ["/connexion", "/connexion", undefined],
     ["/cna", "/cna", cnaCookie],
     ["/cra", "/cra", craCookie],
-    ["/mes-dossiers/[id] (formulaire du dossier)", `/mes-dossiers/${draftIds[0]!.id}`, writerCookie],
+    [
+      "/mes-dossiers/[id] (formulaire du dossier)",
+      `/mes-dossiers/${draftIds[0]!.id}`,
+      writerCookie,
+    ],
   ] as const) {
     const size = await firstLoadJs(p, c);
     js.push({ route: name, scripts: size.files, raw: kb(size.raw), gzip: kb(size.gzip) });

@@ -3,7 +3,14 @@
 // (rural/QPV 50 %), amounts of 30 000 € to 80 000 € in steps of 500 €, and, for the merit order, with two
 // overlapping priorities too (three territory groups). Median and max of 5 runs after a warm-up.
 // Prints figures; asserts nothing.
-import { runSelection, type Candidate, type Priority, type SelectionMethod, type SelectionRules, type Territory } from "@/lib/national/selection";
+import {
+  type Candidate,
+  type Priority,
+  runSelection,
+  type SelectionMethod,
+  type SelectionRules,
+  type Territory,
+} from "@/lib/national/selection";
 
 let seed = 7;
 const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
@@ -20,8 +27,13 @@ function candidates(n: number): Candidate[] {
   }));
 }
 
-const ONE: Priority[] = [{ label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 }];
-const TWO: Priority[] = [ONE[0]!, { label: "QPV et urbain", territoryTypes: ["QPV", "URBAN"], minShareBps: 4000 }];
+const ONE: Priority[] = [
+  { label: "Rural et QPV", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 },
+];
+const TWO: Priority[] = [
+  ONE[0]!,
+  { label: "QPV et urbain", territoryTypes: ["QPV", "URBAN"], minShareBps: 4000 },
+];
 
 const rows = [];
 const cases: [SelectionMethod, number, number, Priority[], boolean][] = [
@@ -42,8 +54,24 @@ const lists = new Map<number, Candidate[]>();
 for (const [method, n, envelopeEuros, priorities, adjust] of cases) {
   if (!lists.has(n)) lists.set(n, candidates(n));
   const list = lists.get(n)!;
-  const rules: SelectionRules = { envelopeCents: envelopeEuros * 100, minGrantCents: 30_000_00, maxGrantCents: 80_000_00, priorities, qualityThreshold: 0, reserveListLength: 5, adjustLastGrant: adjust };
-  const row = { méthode: method === "MERIT_ORDER" ? `ordre de mérite${adjust ? " (ajustement)" : ""}` : "total maximal", candidats: n, "enveloppe (€)": envelopeEuros, priorités: priorities.length };
+  const rules: SelectionRules = {
+    envelopeCents: envelopeEuros * 100,
+    minGrantCents: 30_000_00,
+    maxGrantCents: 80_000_00,
+    priorities,
+    qualityThreshold: 0,
+    reserveListLength: 5,
+    adjustLastGrant: adjust,
+  };
+  const row = {
+    méthode:
+      method === "MERIT_ORDER"
+        ? `ordre de mérite${adjust ? " (ajustement)" : ""}`
+        : "total maximal",
+    candidats: n,
+    "enveloppe (€)": envelopeEuros,
+    priorités: priorities.length,
+  };
   try {
     runSelection(method, list, rules); // warm-up
   } catch (e) {
@@ -60,7 +88,12 @@ for (const [method, n, envelopeEuros, priorities, adjust] of cases) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  rows.push({ ...row, lauréats: laureates, "médiane (ms)": Math.round(times[2]! * 10) / 10, "max (ms)": Math.round(times[4]! * 10) / 10 });
+  rows.push({
+    ...row,
+    lauréats: laureates,
+    "médiane (ms)": Math.round(times[2]! * 10) / 10,
+    "max (ms)": Math.round(times[4]! * 10) / 10,
+  });
   console.error(`${row.méthode}, ${n}, ${envelopeEuros} € : ${Math.round(times[2]!)} ms`);
 }
 console.log("Sélection exacte, deux méthodes (5 exécutions par cas)");

@@ -1,8 +1,8 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The one PrismaClient of the process, created on first use and kept across hot reloads.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

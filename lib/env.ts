@@ -1,20 +1,31 @@
 import "server-only";
 import { z } from "zod";
-import { defaultSecurityContact, isWithinAYear, MAX_EXPIRY_DAYS, parseSecurityContacts } from "@/lib/site/security-txt";
+import {
+  defaultSecurityContact,
+  isWithinAYear,
+  MAX_EXPIRY_DAYS,
+  parseSecurityContacts,
+} from "@/lib/site/security-txt";
 import { parisEndOfDay } from "@/lib/time";
 
 // The server's environment, validated on first use (not at import: `next build` needs none of it).
 function parse<T extends z.ZodType>(schema: T): z.infer<T> {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `${i.path.join(".")} : ${i.message}`).join(" ; ");
-    throw new Error(`Configuration invalide (${details}). Lancez le produit avec « npm run demo » ou voyez README.md.`);
+    const details = parsed.error.issues
+      .map((i) => `${i.path.join(".")} : ${i.message}`)
+      .join(" ; ");
+    throw new Error(
+      `Configuration invalide (${details}). Lancez le produit avec « npm run demo » ou voyez README.md.`,
+    );
   }
   return parsed.data;
 }
 
 const databaseSchema = z.object({
-  DATABASE_URL: z.url({ message: "attendue sous la forme postgresql://utilisateur:motdepasse@hôte:port/base" }),
+  DATABASE_URL: z.url({
+    message: "attendue sous la forme postgresql://utilisateur:motdepasse@hôte:port/base",
+  }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
 let database: z.infer<typeof databaseSchema> | undefined;
@@ -46,7 +57,9 @@ const mailSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || isSmtpUrl(v), { message: "attendue sous la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465" }),
+    .refine((v) => !v || isSmtpUrl(v), {
+      message: "attendue sous la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465",
+    }),
   MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   APP_URL: z.url().optional(), // public address used in links sent by e-mail (default NEXTAUTH_URL)
   NEXTAUTH_URL: z.url().optional(),
@@ -86,7 +99,9 @@ const securitySchema = z
     MAIL_FROM: z.string().default(DEFAULT_MAIL_FROM),
   })
   .transform(({ SECURITY_CONTACT, SECURITY_TXT_EXPIRES, MAIL_FROM }, ctx) => {
-    const contacts = SECURITY_CONTACT ? parseSecurityContacts(SECURITY_CONTACT) : [defaultSecurityContact(MAIL_FROM)].filter((c) => c !== null);
+    const contacts = SECURITY_CONTACT
+      ? parseSecurityContacts(SECURITY_CONTACT)
+      : [defaultSecurityContact(MAIL_FROM)].filter((c) => c !== null);
     if (!contacts?.length) {
       ctx.addIssue({
         code: "custom",
@@ -99,9 +114,15 @@ const securitySchema = z
     }
     let expires: Date | null = null;
     if (SECURITY_TXT_EXPIRES) {
-      expires = /^\d{4}-\d{2}-\d{2}$/.test(SECURITY_TXT_EXPIRES) ? parisEndOfDay(SECURITY_TXT_EXPIRES) : new Date(SECURITY_TXT_EXPIRES);
+      expires = /^\d{4}-\d{2}-\d{2}$/.test(SECURITY_TXT_EXPIRES)
+        ? parisEndOfDay(SECURITY_TXT_EXPIRES)
+        : new Date(SECURITY_TXT_EXPIRES);
       if (!isWithinAYear(expires, new Date())) {
-        ctx.addIssue({ code: "custom", path: ["SECURITY_TXT_EXPIRES"], message: `au plus ${MAX_EXPIRY_DAYS} jours après aujourd'hui (RFC 9116)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["SECURITY_TXT_EXPIRES"],
+          message: `au plus ${MAX_EXPIRY_DAYS} jours après aujourd'hui (RFC 9116)`,
+        });
         return z.NEVER;
       }
     }

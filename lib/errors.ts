@@ -14,11 +14,13 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHORIZED: "Connectez-vous pour continuer.",
   FORBIDDEN: "Vous n'avez pas les droits nécessaires pour cette action.",
   NOT_FOUND: "Cet élément n'existe pas ou vous n'y avez pas accès.",
-  CONFLICT: "Cet élément a été modifié entre-temps. Rechargez la page pour voir la dernière version.",
+  CONFLICT:
+    "Cet élément a été modifié entre-temps. Rechargez la page pour voir la dernière version.",
   INVALID_STATE: "Cette action n'est pas possible à ce stade.",
   VALIDATION: "Certaines informations sont invalides. Corrigez les champs signalés.",
   RATE_LIMITED: "Trop de tentatives. Réessayez plus tard.",
-  UNAVAILABLE: "Le service est momentanément indisponible. Vos données déjà enregistrées sont conservées : réessayez dans quelques instants.",
+  UNAVAILABLE:
+    "Le service est momentanément indisponible. Vos données déjà enregistrées sont conservées : réessayez dans quelques instants.",
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -46,16 +48,29 @@ export type ActionResult<T = undefined> =
 export function toActionFailure(error: unknown): Extract<ActionResult, { ok: false }> {
   error = unavailableOr(error);
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
   }
   console.error(error);
-  return { ok: false, code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." };
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: "Une erreur inattendue est survenue. Réessayez dans un instant.",
+  };
 }
 
 /** A unique constraint hit by a concurrent writer becomes the same CONFLICT as the check before it. */
 export function conflictOnUnique(message: string, field: string) {
   return (error: unknown): never => {
-    if (typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002") {
+    if (
+      typeof error === "object" &&
+      error !== null &&
+      (error as { code?: string }).code === "P2002"
+    ) {
       throw new AppError("CONFLICT", message, { [field]: [message] });
     }
     throw error;
@@ -70,8 +85,21 @@ export function conflictOnUnique(message: string, field: string) {
 // without a code (« Connection terminated unexpectedly », « Client has encountered a connection error ») inside a
 // transaction whose connection broke.
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
-const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 // SQLSTATE: class 08 connection exception; 57P01-57P03 admin/crash shutdown, cannot connect now; 53300 too many connections.
 const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 const UNAVAILABLE_MESSAGES =
@@ -87,7 +115,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(e);
     const { code, errorCode, kind, message, cause, meta } = e as Record<string, unknown>;
     for (const c of [code, errorCode]) {
-      if (typeof c === "string" && (UNAVAILABLE_PRISMA_CODES.has(c) || UNAVAILABLE_SOCKET_CODES.has(c) || UNAVAILABLE_SQLSTATE.test(c))) return true;
+      if (
+        typeof c === "string" &&
+        (UNAVAILABLE_PRISMA_CODES.has(c) ||
+          UNAVAILABLE_SOCKET_CODES.has(c) ||
+          UNAVAILABLE_SQLSTATE.test(c))
+      )
+        return true;
     }
     if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
@@ -110,7 +144,9 @@ export function unavailableOr(error: unknown): unknown {
   const now = Date.now();
   if (now - lastReport >= 10_000) {
     const line = (error instanceof Error ? error.message : String(error)).trim().split("\n").pop();
-    console.error(`Base de données injoignable (${unreported} requête${unreported > 1 ? "s" : ""} refusée${unreported > 1 ? "s" : ""} avec « réessayez ») : ${line}`);
+    console.error(
+      `Base de données injoignable (${unreported} requête${unreported > 1 ? "s" : ""} refusée${unreported > 1 ? "s" : ""} avec « réessayez ») : ${line}`,
+    );
     lastReport = now;
     unreported = 0;
   }

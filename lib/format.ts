@@ -1,8 +1,16 @@
 // How amounts and dates are written for people: French conventions, Paris time.
 import { PARIS } from "@/lib/time";
 
-const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-const eurosCents = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2 });
+const euros = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const eurosCents = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  minimumFractionDigits: 2,
+});
 
 /** 5 000 000 cents → "50 000 €"; cents are shown only when there are some. */
 export function formatEuros(cents: number): string {
@@ -10,7 +18,12 @@ export function formatEuros(cents: number): string {
 }
 
 export function formatDate(instant: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric" }).format(instant);
+  return new Intl.DateTimeFormat("fr-FR", {
+    timeZone: PARIS,
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(instant);
 }
 
 export function formatDateTime(instant: Date): string {
@@ -21,7 +34,9 @@ export function formatDateTime(instant: Date): string {
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(instant).replace(":", " h ");
+  })
+    .format(instant)
+    .replace(":", " h ");
 }
 
 /** 2500 basis points → "25 %". */

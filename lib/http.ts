@@ -1,17 +1,32 @@
 import "server-only";
-import { AppError, unavailableOr, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode, unavailableOr } from "@/lib/errors";
 
-const STATUS: Record<ErrorCode, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, VALIDATION: 422, RATE_LIMITED: 429, UNAVAILABLE: 503 };
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  VALIDATION: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
 
 /** The JSON answer of a route handler for a failure: known codes in French, anything else generic. */
 export function errorResponse(failure: unknown): Response {
   const error = unavailableOr(failure); // the database lost: « réessayez », 503
   if (error instanceof AppError) {
     const headers = error.code === "UNAVAILABLE" ? { "retry-after": "5" } : undefined;
-    return Response.json({ code: error.code, message: error.message, fieldErrors: error.fieldErrors }, { status: STATUS[error.code], headers });
+    return Response.json(
+      { code: error.code, message: error.message, fieldErrors: error.fieldErrors },
+      { status: STATUS[error.code], headers },
+    );
   }
   console.error(error);
-  return Response.json({ code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." }, { status: 500 });
+  return Response.json(
+    { code: "INTERNAL", message: "Une erreur inattendue est survenue. Réessayez dans un instant." },
+    { status: 500 },
+  );
 }
 
 /** RFC 6266 Content-Disposition with a UTF-8 file name. */
@@ -27,7 +42,10 @@ export function attachmentDisposition(fileName: string): string {
 export async function readUpload(request: Request, maxBytes: number) {
   const length = request.headers.get("content-length");
   // Without a declared length the body could be of any size: browsers always declare it for a form.
-  if (length === null) throw new AppError("VALIDATION", "Envoi incomplet : réessayez depuis le formulaire.", { file: ["Envoi incomplet : réessayez depuis le formulaire."] });
+  if (length === null)
+    throw new AppError("VALIDATION", "Envoi incomplet : réessayez depuis le formulaire.", {
+      file: ["Envoi incomplet : réessayez depuis le formulaire."],
+    });
   if (Number(length) > maxBytes + 64 * 1024) {
     const message = `Le fichier dépasse la taille maximale de ${maxBytes / 1024 / 1024} Mo.`;
     throw new AppError("VALIDATION", message, { file: [message] });
@@ -35,6 +53,12 @@ export async function readUpload(request: Request, maxBytes: number) {
   const form = await request.formData().catch(() => null);
   const file = form?.get("file");
   const documentKindId = form?.get("documentKindId");
-  if (!(file instanceof File) || typeof documentKindId !== "string") throw new AppError("VALIDATION", "Choisissez un fichier.", { file: ["Choisissez un fichier."] });
-  return { documentKindId, file: { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) } };
+  if (!(file instanceof File) || typeof documentKindId !== "string")
+    throw new AppError("VALIDATION", "Choisissez un fichier.", {
+      file: ["Choisissez un fichier."],
+    });
+  return {
+    documentKindId,
+    file: { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) },
+  };
 }

@@ -106,7 +106,11 @@ export function withPageCache({ handle, stamp, secret, maxBytes, now = Date.now 
       return handle(req, res); // the database unreachable: Next.js answers as it would without the cache
     }
     if (kept && kept.snapshot === stamps.snapshot) {
-      res.writeHead(kept.status, { ...kept.headers, "content-length": String(kept.body.length), "x-page-cache": "hit" });
+      res.writeHead(kept.status, {
+        ...kept.headers,
+        "content-length": String(kept.body.length),
+        "x-page-cache": "hit",
+      });
       res.end(kept.body);
       return;
     }
@@ -117,7 +121,10 @@ export function withPageCache({ handle, stamp, secret, maxBytes, now = Date.now 
   // First the whole database's snapshot (the cheapest question): unchanged, the page is as it was.
   // Changed, a region's page is still as it was if its own counters have not moved (the kept page then
   // takes the new snapshot). Read before a page is rendered: what it shows is as new as they are, or newer.
-  async function currentStamps(request: { userId: string; regionScoped: boolean }, kept: StoredPage | undefined) {
+  async function currentStamps(
+    request: { userId: string; regionScoped: boolean },
+    kept: StoredPage | undefined,
+  ) {
     const snapshot = await stamp(DATABASE_STAMP_SQL, []);
     if (!request.regionScoped || kept?.snapshot === snapshot) return { snapshot };
     const regions = await stamp(REGION_STAMP_SQL, [request.userId]);
@@ -131,25 +138,44 @@ export function withPageCache({ handle, stamp, secret, maxBytes, now = Date.now 
 async function cacheable(req: IncomingMessage, secret: string, now: number) {
   if (req.method !== "GET" || !CACHED_PATHS.test(req.url ?? "")) return null;
   // Client-side navigations and prefetches ask for another format of the same address.
-  if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
+  if (
+    req.headers.rsc ||
+    req.headers["next-router-state-tree"] ||
+    req.headers["next-router-prefetch"] ||
+    req.headers["next-action"]
+  )
+    return null;
   const claims = await sessionClaims(sessionTokenOf(req.headers.cookie ?? ""), secret, now);
   if (!claims) return null;
-  const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) ? "gzip" : "identity";
+  const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))
+    ? "gzip"
+    : "identity";
   return {
-    key: [claims.userId, claims.sessionVersion, encoding, req.url, Math.floor(now / 60_000)].join("\n"),
+    key: [claims.userId, claims.sessionVersion, encoding, req.url, Math.floor(now / 60_000)].join(
+      "\n",
+    ),
     userId: claims.userId,
     regionScoped: REGION_PAGES.test(req.url ?? ""),
   };
 }
 
 /** Copies the answer as Next.js writes it; keeps it when it is a complete page meant for this person only. */
-function record(res: ServerResponse, keep: (page: Pick<StoredPage, "status" | "headers" | "body">) => void): void {
+function record(
+  res: ServerResponse,
+  keep: (page: Pick<StoredPage, "status" | "headers" | "body">) => void,
+): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   const collect = (chunk: unknown, encoding: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : typeof chunk === "string"
+          ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+          : Buffer.from(chunk as Uint8Array),
+    );
   };
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     collect(chunk, rest[0]);
@@ -162,14 +188,25 @@ function record(res: ServerResponse, keep: (page: Pick<StoredPage, "status" | "h
   // "finish": the whole answer was handed to the connection (not when the reader went away midway).
   res.once("finish", () => {
     const headers = res.getHeaders();
-    if (res.statusCode !== 200 || headers["set-cookie"] || !String(headers["content-type"] ?? "").startsWith("text/html")) return;
+    if (
+      res.statusCode !== 200 ||
+      headers["set-cookie"] ||
+      !String(headers["content-type"] ?? "").startsWith("text/html")
+    )
+      return;
     const body = Buffer.concat(chunks);
     // A page streamed with status 200 may still carry an error, a late "not found" or a redirection
     // for the browser to apply: Next.js marks each with a digest. Such a page is never kept.
-    if (body.includes("digest") || (headers["content-encoding"] && headers["content-encoding"] !== "gzip")) return;
+    if (
+      body.includes("digest") ||
+      (headers["content-encoding"] && headers["content-encoding"] !== "gzip")
+    )
+      return;
     if (headers["content-encoding"] === "gzip" && gunzipSync(body).includes("digest")) return;
     const kept: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined && !SENT_BY_NODE.includes(name)) kept[name] = Array.isArray(value) ? value : String(value);
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined && !SENT_BY_NODE.includes(name))
+        kept[name] = Array.isArray(value) ? value : String(value);
     keep({ status: 200, headers: kept, body });
   });
 }

@@ -4,9 +4,24 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
 /** ?page= and ?taille= of a list, parsed leniently: a bad value gives the first page. */
-export function parsePage(params: { page?: string; taille?: string }, defaultSize = DEFAULT_PAGE_SIZE) {
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(params.page ?? 1);
-  const size = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).catch(defaultSize).parse(params.taille ?? defaultSize);
+export function parsePage(
+  params: { page?: string; taille?: string },
+  defaultSize = DEFAULT_PAGE_SIZE,
+) {
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(params.page ?? 1);
+  const size = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .catch(defaultSize)
+    .parse(params.taille ?? defaultSize);
   return { page, size, skip: (page - 1) * size };
 }
 

@@ -3,7 +3,9 @@
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+export function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_form";
@@ -14,6 +16,7 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success)
+    throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
   return parsed.data;
 }

@@ -7,14 +7,43 @@ import { db } from "@/lib/db";
 import type { TerritoryType } from "@/lib/generated/prisma/enums";
 import { REGIONS } from "@/lib/regions/catalog";
 import { CALL_2025, DEMO_USERS } from "./demo.ts";
-import { ensureActor, instructRegion, random, submitDemoDossier, type DemoDossierSpec } from "./demo-instruction.ts";
+import {
+  type DemoDossierSpec,
+  ensureActor,
+  instructRegion,
+  random,
+  submitDemoDossier,
+} from "./demo-instruction.ts";
 
 /** Dossiers per region in 2025 (79 in all). */
 export const DOSSIERS_2025: Record<string, number> = {
-  "11": 9, "84": 9, "76": 8, "75": 8, "93": 6, "32": 6, "44": 6, "52": 5, "53": 5, "28": 4, "27": 3, "24": 3, "94": 1, "01": 1, "02": 1, "03": 1, "04": 2, "06": 1,
+  "11": 9,
+  "84": 9,
+  "76": 8,
+  "75": 8,
+  "93": 6,
+  "32": 6,
+  "44": 6,
+  "52": 5,
+  "53": 5,
+  "28": 4,
+  "27": 3,
+  "24": 3,
+  "94": 1,
+  "01": 1,
+  "02": 1,
+  "03": 1,
+  "04": 2,
+  "06": 1,
 };
 
-const slug = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** The cell of a region: the demo accounts where they exist (Bretagne, Occitanie, Hauts-de-France), else accounts made for the replay. */
 async function cellOf(regionCode: string) {
@@ -24,10 +53,18 @@ async function cellOf(regionCode: string) {
   const coordinator = named.find((u) => u.roles[0]!.role === "CRA_COORDINATOR");
   const evaluators = named.filter((u) => u.roles[0]!.role === "CRA_EVALUATOR");
   return {
-    coordinator: await ensureActor(coordinator?.email ?? `coordination.${s}@demo-ptce.fr`, coordinator?.name ?? `Coordination ${region.name}`, [{ role: "CRA_COORDINATOR", regionCode }]),
+    coordinator: await ensureActor(
+      coordinator?.email ?? `coordination.${s}@demo-ptce.fr`,
+      coordinator?.name ?? `Coordination ${region.name}`,
+      [{ role: "CRA_COORDINATOR", regionCode }],
+    ),
     evaluators: await Promise.all(
       [0, 1].map((i) =>
-        ensureActor(evaluators[i]?.email ?? `evaluation${i + 1}.${s}@demo-ptce.fr`, evaluators[i]?.name ?? `Évaluation ${i + 1} ${region.name}`, [{ role: "CRA_EVALUATOR", regionCode }]),
+        ensureActor(
+          evaluators[i]?.email ?? `evaluation${i + 1}.${s}@demo-ptce.fr`,
+          evaluators[i]?.name ?? `Évaluation ${i + 1} ${region.name}`,
+          [{ role: "CRA_EVALUATOR", regionCode }],
+        ),
       ),
     ),
   };
@@ -41,8 +78,14 @@ function specs(): (DemoDossierSpec & { quality: number })[] {
   for (const [regionCode, count] of Object.entries(DOSSIERS_2025)) {
     const departements = REGIONS.find((r) => r.code === regionCode)!.departements;
     for (let k = 0; k < count; k++, index++) {
-      const territoryType: TerritoryType = index % 20 < 9 ? "RURAL" : index % 20 < 13 ? "QPV" : "URBAN";
-      const named = regionCode === "53" && k === 0 ? ["porteur3@demo-ptce.fr", "Élodie Marchand"] : regionCode === "76" && k === 0 ? ["porteur4@demo-ptce.fr", "Bruno Caradec"] : null;
+      const territoryType: TerritoryType =
+        index % 20 < 9 ? "RURAL" : index % 20 < 13 ? "QPV" : "URBAN";
+      const named =
+        regionCode === "53" && k === 0
+          ? ["porteur3@demo-ptce.fr", "Élodie Marchand"]
+          : regionCode === "76" && k === 0
+            ? ["porteur4@demo-ptce.fr", "Bruno Caradec"]
+            : null;
       out.push({
         index,
         email: named?.[0] ?? `candidat${String(index + 1).padStart(2, "0")}.2025@demo-ptce.fr`,
@@ -70,13 +113,20 @@ export async function ensureEdition2025(admin: Actor) {
   for (const spec of specs()) {
     const at = new Date(new Date(CALL_2025.opensAt).getTime() + (spec.index + 1) * 9 * 3600_000);
     const id = await submitDemoDossier(call.id, spec, at);
-    const { reference } = await db().application.findUniqueOrThrow({ where: { id }, select: { reference: true } });
+    const { reference } = await db().application.findUniqueOrThrow({
+      where: { id },
+      select: { reference: true },
+    });
     quality.set(reference!, spec.quality);
     if (INADMISSIBLE_INDEXES.includes(spec.index)) inadmissible.push(reference!);
   }
   await changeCallPhase(admin, call.id, "REGIONAL_REVIEW");
   for (const regionCode of Object.keys(DOSSIERS_2025)) {
-    await instructRegion(call.id, regionCode, await cellOf(regionCode), { quality: (r) => quality.get(r)!, inadmissible, finalize: true });
+    await instructRegion(call.id, regionCode, await cellOf(regionCode), {
+      quality: (r) => quality.get(r)!,
+      inadmissible,
+      finalize: true,
+    });
   }
   await changeCallPhase(admin, call.id, "NATIONAL_REVIEW");
 }

@@ -1,14 +1,23 @@
 // The demo story: the 2025 AMI PTCE as published, its next edition open today, and one account
 // per role. Pure data and builders, shared by the seed and the tests.
 import type { CallInput } from "@/lib/calls/schema";
-import type { NewUserInput } from "@/lib/users/schema";
 import { addDays, parisDate, parisEndOfDay, parisTimeToUtc } from "@/lib/time";
+import type { NewUserInput } from "@/lib/users/schema";
 
 export const DEMO_PASSWORD = "Demo-PTCE-2025!";
 
 type DemoUser = Omit<NewUserInput, "password" | "emailVerified">;
-const cra = (region: string, slug: string, coordinator: string, evaluators: [string, string]): DemoUser[] => [
-  { email: `coordination.${slug}@demo-ptce.fr`, name: coordinator, roles: [{ role: "CRA_COORDINATOR", regionCode: region }] },
+const cra = (
+  region: string,
+  slug: string,
+  coordinator: string,
+  evaluators: [string, string],
+): DemoUser[] => [
+  {
+    email: `coordination.${slug}@demo-ptce.fr`,
+    name: coordinator,
+    roles: [{ role: "CRA_COORDINATOR", regionCode: region }],
+  },
   ...evaluators.map((name, i) => ({
     email: `evaluation${i + 1}.${slug}@demo-ptce.fr`,
     name,
@@ -17,16 +26,44 @@ const cra = (region: string, slug: string, coordinator: string, evaluators: [str
 ];
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: "admin@demo-ptce.fr", name: "Agnès Lefèvre", roles: [{ role: "ADMIN", regionCode: null }] },
-  { email: "cna1@demo-ptce.fr", name: "Julien Moreau", roles: [{ role: "CNA_MEMBER", regionCode: null }] },
-  { email: "cna2@demo-ptce.fr", name: "Sophie Garnier", roles: [{ role: "CNA_MEMBER", regionCode: null }] },
+  {
+    email: "admin@demo-ptce.fr",
+    name: "Agnès Lefèvre",
+    roles: [{ role: "ADMIN", regionCode: null }],
+  },
+  {
+    email: "cna1@demo-ptce.fr",
+    name: "Julien Moreau",
+    roles: [{ role: "CNA_MEMBER", regionCode: null }],
+  },
+  {
+    email: "cna2@demo-ptce.fr",
+    name: "Sophie Garnier",
+    roles: [{ role: "CNA_MEMBER", regionCode: null }],
+  },
   ...cra("53", "bretagne", "Yann Le Goff", ["Maëlle Tanguy", "Erwan Kerbrat"]),
   ...cra("76", "occitanie", "Carla Vidal", ["Pierre Fabre", "Inès Roque"]),
   ...cra("32", "hauts-de-france", "Thomas Leroy", ["Nadia Benali", "Lucas Dupont"]),
-  { email: "porteur1@demo-ptce.fr", name: "Claire Rivière", roles: [{ role: "APPLICANT", regionCode: null }] },
-  { email: "porteur2@demo-ptce.fr", name: "Mehdi Haddad", roles: [{ role: "APPLICANT", regionCode: null }] },
-  { email: "porteur3@demo-ptce.fr", name: "Élodie Marchand", roles: [{ role: "APPLICANT", regionCode: null }] },
-  { email: "porteur4@demo-ptce.fr", name: "Bruno Caradec", roles: [{ role: "APPLICANT", regionCode: null }] },
+  {
+    email: "porteur1@demo-ptce.fr",
+    name: "Claire Rivière",
+    roles: [{ role: "APPLICANT", regionCode: null }],
+  },
+  {
+    email: "porteur2@demo-ptce.fr",
+    name: "Mehdi Haddad",
+    roles: [{ role: "APPLICANT", regionCode: null }],
+  },
+  {
+    email: "porteur3@demo-ptce.fr",
+    name: "Élodie Marchand",
+    roles: [{ role: "APPLICANT", regionCode: null }],
+  },
+  {
+    email: "porteur4@demo-ptce.fr",
+    name: "Bruno Caradec",
+    roles: [{ role: "APPLICANT", regionCode: null }],
+  },
 ];
 
 const LEVELS = ["Absent", "Très insuffisant", "Insuffisant", "Satisfaisant", "Bon", "Excellent"];
@@ -57,38 +94,113 @@ export function ptceCallInput(edition: {
     qualityThreshold: 60_00,
     reserveListLength: 5,
     adjustLastGrant: true,
-    grantorName: "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique",
+    grantorName:
+      "Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique",
     grantorSiret: "11000201100044",
     durationMonths: 24,
     minEvaluators: 2,
     levers: [
-      { code: "animation", title: "Animation territoriale", description: "Une gouvernance claire et une coopération réelle entre les acteurs du territoire." },
-      { code: "ingenierie", title: "Ingénierie de projet", description: "Des retombées économiques, sociales et écologiques concrètes." },
-      { code: "recherche", title: "Recherche et innovation", description: "L'expérimentation au service de la résilience locale." },
+      {
+        code: "animation",
+        title: "Animation territoriale",
+        description:
+          "Une gouvernance claire et une coopération réelle entre les acteurs du territoire.",
+      },
+      {
+        code: "ingenierie",
+        title: "Ingénierie de projet",
+        description: "Des retombées économiques, sociales et écologiques concrètes.",
+      },
+      {
+        code: "recherche",
+        title: "Recherche et innovation",
+        description: "L'expérimentation au service de la résilience locale.",
+      },
     ],
-    priorities: [{ label: "Territoires ruraux et quartiers prioritaires de la politique de la ville (QPV)", territoryTypes: ["RURAL", "QPV"], minShareBps: 5000 }],
+    priorities: [
+      {
+        label: "Territoires ruraux et quartiers prioritaires de la politique de la ville (QPV)",
+        territoryTypes: ["RURAL", "QPV"],
+        minShareBps: 5000,
+      },
+    ],
     learningCommunities: [
-      { code: "alimentation-durable", name: "Alimentation durable", description: "Communauté apprenante des PTCE engagés dans les systèmes alimentaires territoriaux." },
-      { code: "economie-circulaire", name: "Économie circulaire", description: "Communauté apprenante des PTCE du réemploi, de la réparation et du recyclage." },
+      {
+        code: "alimentation-durable",
+        name: "Alimentation durable",
+        description:
+          "Communauté apprenante des PTCE engagés dans les systèmes alimentaires territoriaux.",
+      },
+      {
+        code: "economie-circulaire",
+        name: "Économie circulaire",
+        description:
+          "Communauté apprenante des PTCE du réemploi, de la réparation et du recyclage.",
+      },
     ],
     documentKinds: [
       { code: "statuts", label: "Statuts de la structure porteuse", required: true },
       { code: "budget-previsionnel", label: "Budget prévisionnel sur deux ans", required: true },
-      { code: "lettres-soutien", label: "Lettres de soutien ou d'engagement des membres", required: true },
+      {
+        code: "lettres-soutien",
+        label: "Lettres de soutien ou d'engagement des membres",
+        required: true,
+      },
       { code: "rib", label: "Relevé d'identité bancaire (RIB)", required: true },
       { code: "attestation-honneur", label: "Attestation sur l'honneur signée", required: true },
       { code: "rapport-activite", label: "Dernier rapport d'activité", required: false },
     ],
     criteria: [
-      { code: "animation", label: "Animation territoriale : gouvernance claire, coopération réelle entre les membres", weightBps: 2500, maxScore: 5, levels: LEVELS },
-      { code: "ingenierie", label: "Ingénierie de projet : retombées économiques, sociales et écologiques concrètes, indicateurs", weightBps: 2500, maxScore: 5, levels: LEVELS },
-      { code: "recherche", label: "Recherche et innovation : expérimentation, résilience locale, partenaires de recherche", weightBps: 1500, maxScore: 5, levels: LEVELS },
-      { code: "viabilite", label: "Viabilité économique et trajectoire de professionnalisation", weightBps: 2000, maxScore: 5, levels: LEVELS },
-      { code: "ancrage", label: "Ancrage territorial : territoire rural ou QPV, publics touchés, coopération entre territoires", weightBps: 1500, maxScore: 5, levels: LEVELS },
+      {
+        code: "animation",
+        label: "Animation territoriale : gouvernance claire, coopération réelle entre les membres",
+        weightBps: 2500,
+        maxScore: 5,
+        levels: LEVELS,
+      },
+      {
+        code: "ingenierie",
+        label:
+          "Ingénierie de projet : retombées économiques, sociales et écologiques concrètes, indicateurs",
+        weightBps: 2500,
+        maxScore: 5,
+        levels: LEVELS,
+      },
+      {
+        code: "recherche",
+        label:
+          "Recherche et innovation : expérimentation, résilience locale, partenaires de recherche",
+        weightBps: 1500,
+        maxScore: 5,
+        levels: LEVELS,
+      },
+      {
+        code: "viabilite",
+        label: "Viabilité économique et trajectoire de professionnalisation",
+        weightBps: 2000,
+        maxScore: 5,
+        levels: LEVELS,
+      },
+      {
+        code: "ancrage",
+        label:
+          "Ancrage territorial : territoire rural ou QPV, publics touchés, coopération entre territoires",
+        weightBps: 1500,
+        maxScore: 5,
+        levels: LEVELS,
+      },
     ],
     tranches: [
-      { label: "Avance à la signature de la convention (année 1)", shareBps: 7000, condition: "ON_SIGNATURE" },
-      { label: "Solde après acceptation du bilan intermédiaire (année 2)", shareBps: 3000, condition: "AFTER_INTERIM_REPORT" },
+      {
+        label: "Avance à la signature de la convention (année 1)",
+        shareBps: 7000,
+        condition: "ON_SIGNATURE",
+      },
+      {
+        label: "Solde après acceptation du bilan intermédiaire (année 2)",
+        shareBps: 3000,
+        condition: "AFTER_INTERIM_REPORT",
+      },
     ],
   };
 }
@@ -130,7 +242,9 @@ export function nextEditionInput(today: Date = new Date()): CallInput {
 }
 
 /** A small valid PDF, for the demo dossiers' documents. */
-export const DEMO_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+export const DEMO_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 type DemoPole = Parameters<typeof import("@/lib/poles/mutations").savePole>[2];
 
@@ -156,7 +270,12 @@ export const DEMO_POLES: { email: string; pole: DemoPole; submit: boolean }[] = 
       members: [
         { name: "Scic Bois Local", category: "ESS_ENTERPRISE", siret: "", isLegalPerson: true },
         { name: "Menuiserie Leroux", category: "OTHER_ENTERPRISE", siret: "", isLegalPerson: true },
-        { name: "Redon Agglomération", category: "LOCAL_AUTHORITY", siret: "", isLegalPerson: true },
+        {
+          name: "Redon Agglomération",
+          category: "LOCAL_AUTHORITY",
+          siret: "",
+          isLegalPerson: true,
+        },
       ],
     },
   },
@@ -178,15 +297,31 @@ export const DEMO_POLES: { email: string; pole: DemoPole; submit: boolean }[] = 
       website: "",
       governance: "Assemblée coopérative trimestrielle.",
       members: [
-        { name: "Régie de quartier du Mirail", category: "ESS_ENTERPRISE", siret: "", isLegalPerson: true },
-        { name: "Boulangerie du Mirail", category: "OTHER_ENTERPRISE", siret: "", isLegalPerson: true },
-        { name: "Université Toulouse Jean-Jaurès", category: "RESEARCH_TRAINING", siret: "", isLegalPerson: true },
+        {
+          name: "Régie de quartier du Mirail",
+          category: "ESS_ENTERPRISE",
+          siret: "",
+          isLegalPerson: true,
+        },
+        {
+          name: "Boulangerie du Mirail",
+          category: "OTHER_ENTERPRISE",
+          siret: "",
+          isLegalPerson: true,
+        },
+        {
+          name: "Université Toulouse Jean-Jaurès",
+          category: "RESEARCH_TRAINING",
+          siret: "",
+          isLegalPerson: true,
+        },
       ],
     },
   },
 ];
 
-const TEXT = (s: string) => `${s} Le pôle réunit entreprises de l'ESS, entreprises classiques, collectivité et acteurs de la recherche autour d'un projet économique local.`;
+const TEXT = (s: string) =>
+  `${s} Le pôle réunit entreprises de l'ESS, entreprises classiques, collectivité et acteurs de la recherche autour d'un projet économique local.`;
 
 /** A dossier filled on every step, with its budget (60 000 € asked of 100 000 €). */
 export function demoDraft(leverIds: string[]) {
@@ -195,20 +330,64 @@ export function demoDraft(leverIds: string[]) {
     presentation: TEXT("Un atelier partagé de réemploi des matériaux."),
     governance: TEXT("Un conseil coopératif."),
     cooperation: TEXT("Des outils et un salarié partagés."),
-    leverAnswers: leverIds.map((leverId) => ({ leverId, text: TEXT("Notre réponse à ce levier.") })),
+    leverAnswers: leverIds.map((leverId) => ({
+      leverId,
+      text: TEXT("Notre réponse à ce levier."),
+    })),
     economicImpact: "Quatre emplois non délocalisables.",
     socialImpact: "Des parcours d'insertion pour douze personnes.",
     ecologicalImpact: "300 tonnes de matériaux réemployés chaque année.",
-    indicators: [{ label: "Matériaux réemployés", unit: "t", baseline: "0", targetYear1: "100", targetYear2: "200" }],
+    indicators: [
+      {
+        label: "Matériaux réemployés",
+        unit: "t",
+        baseline: "0",
+        targetYear1: "100",
+        targetYear2: "200",
+      },
+    ],
     expenses: [
-      { category: "PERSONNEL" as const, label: "Coordinatrice", year: 1 as const, amountCents: 45_000_00 },
-      { category: "PERSONNEL" as const, label: "Coordinatrice", year: 2 as const, amountCents: 45_000_00 },
-      { category: "EQUIPMENT" as const, label: "Outillage", year: 1 as const, amountCents: 10_000_00 },
+      {
+        category: "PERSONNEL" as const,
+        label: "Coordinatrice",
+        year: 1 as const,
+        amountCents: 45_000_00,
+      },
+      {
+        category: "PERSONNEL" as const,
+        label: "Coordinatrice",
+        year: 2 as const,
+        amountCents: 45_000_00,
+      },
+      {
+        category: "EQUIPMENT" as const,
+        label: "Outillage",
+        year: 1 as const,
+        amountCents: 10_000_00,
+      },
     ],
     fundings: [
-      { source: "THIS_CALL" as const, funderName: "", year: 1 as const, amountCents: 60_000_00, status: "REQUESTED" as const },
-      { source: "REGIONAL_COUNCIL" as const, funderName: "Région", year: 2 as const, amountCents: 30_000_00, status: "SECURED" as const },
-      { source: "SELF_FINANCING" as const, funderName: "", year: 2 as const, amountCents: 10_000_00, status: "SECURED" as const },
+      {
+        source: "THIS_CALL" as const,
+        funderName: "",
+        year: 1 as const,
+        amountCents: 60_000_00,
+        status: "REQUESTED" as const,
+      },
+      {
+        source: "REGIONAL_COUNCIL" as const,
+        funderName: "Région",
+        year: 2 as const,
+        amountCents: 30_000_00,
+        status: "SECURED" as const,
+      },
+      {
+        source: "SELF_FINANCING" as const,
+        funderName: "",
+        year: 2 as const,
+        amountCents: 10_000_00,
+        status: "SECURED" as const,
+      },
     ],
     learningCommunityId: null,
   };

@@ -6,6 +6,9 @@ import { defineConfig } from "prisma/config";
 
 export default defineConfig({
   schema: path.join(import.meta.dirname, "schema.prisma"),
-  migrations: { path: path.join(import.meta.dirname, "migrations"), seed: "tsx scripts/db.ts seed" },
+  migrations: {
+    path: path.join(import.meta.dirname, "migrations"),
+    seed: "tsx scripts/db.ts seed",
+  },
   datasource: { url: process.env.DATABASE_URL ?? "" },
 });

@@ -1,30 +1,48 @@
 // The demo data, written through the product's own commands. Idempotent: what exists is kept.
-import { changeCallPhase, createCall } from "@/lib/calls/mutations";
-import { db } from "@/lib/db";
-import { runDueJobs } from "@/lib/jobs/worker";
-import { quietMailLog } from "@/lib/mail/transport";
-import type { CallPhase } from "@/lib/generated/prisma/enums";
-import { syncRegionCatalog } from "@/lib/regions/mutations";
-import { loadActor } from "@/lib/users/data";
-import { createUser } from "@/lib/users/mutations";
+
 import { addAttachment } from "@/lib/applications/attachments";
 import { createApplication, saveDraft } from "@/lib/applications/mutations";
 import { submitApplication } from "@/lib/applications/submission";
+import { changeCallPhase, createCall } from "@/lib/calls/mutations";
+import { db } from "@/lib/db";
+import type { CallPhase } from "@/lib/generated/prisma/enums";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { quietMailLog } from "@/lib/mail/transport";
 import { savePole } from "@/lib/poles/mutations";
+import { syncRegionCatalog } from "@/lib/regions/mutations";
+import { loadActor } from "@/lib/users/data";
+import { createUser } from "@/lib/users/mutations";
+import {
+  DEMO_PASSWORD,
+  DEMO_PDF,
+  DEMO_POLES,
+  DEMO_USERS,
+  demoDraft,
+  nextEditionInput,
+} from "./demo.ts";
 import { ensureEdition2025 } from "./demo-2025.ts";
-import { seedNationalDemo } from "./demo-national.ts";
 import { seedAfterDemo } from "./demo-after.ts";
-import { DEMO_PASSWORD, DEMO_PDF, DEMO_POLES, DEMO_USERS, demoDraft, nextEditionInput } from "./demo.ts";
+import { seedNationalDemo } from "./demo-national.ts";
 
 async function ensureUsers(): Promise<void> {
   for (const user of DEMO_USERS) {
-    const exists = await db().user.findUnique({ where: { email: user.email }, select: { id: true } });
+    const exists = await db().user.findUnique({
+      where: { email: user.email },
+      select: { id: true },
+    });
     if (!exists) await createUser(null, { ...user, password: DEMO_PASSWORD, emailVerified: true });
   }
 }
 
-async function ensureCall(admin: NonNullable<Awaited<ReturnType<typeof loadActor>>>, input: ReturnType<typeof nextEditionInput>, phases: CallPhase[]) {
-  const existing = await db().call.findUnique({ where: { slug: input.slug }, select: { id: true } });
+async function ensureCall(
+  admin: NonNullable<Awaited<ReturnType<typeof loadActor>>>,
+  input: ReturnType<typeof nextEditionInput>,
+  phases: CallPhase[],
+) {
+  const existing = await db().call.findUnique({
+    where: { slug: input.slug },
+    select: { id: true },
+  });
   if (existing) return;
   const call = await createCall(admin, input);
   for (const phase of phases) await changeCallPhase(admin, call.id, phase);
@@ -34,7 +52,9 @@ export async function seedDemo(databaseUrl?: string): Promise<void> {
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
   // The demo accounts share a published password: never on a production database by mistake.
   if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_DATA !== "yes") {
-    throw new Error("Données de démonstration refusées en production (NODE_ENV=production) : définissez ALLOW_DEMO_DATA=yes pour passer outre.");
+    throw new Error(
+      "Données de démonstration refusées en production (NODE_ENV=production) : définissez ALLOW_DEMO_DATA=yes pour passer outre.",
+    );
   }
   await syncRegionCatalog();
   await ensureUsers();
@@ -84,7 +104,11 @@ async function dateDemoNotifications() {
 
 /** Two applicants already at work on the open call: one draft, one submitted dossier. */
 async function ensureDemoDossiers() {
-  const call = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: { levers: true, documentKinds: true } });
+  const call = await db().call.findFirst({
+    where: { phase: "OPEN" },
+    orderBy: { opensAt: "desc" },
+    include: { levers: true, documentKinds: true },
+  });
   if (!call) return;
   for (const demo of DEMO_POLES) {
     const user = await db().user.findUniqueOrThrow({ where: { email: demo.email } });
@@ -93,9 +117,15 @@ async function ensureDemoDossiers() {
     await savePole(applicant, null, demo.pole);
     const { id } = await createApplication(applicant, call.id);
     const draft = demoDraft(call.levers.map((l) => l.id));
-    await saveDraft(applicant, id, { version: 0, draft: demo.submit ? draft : { ...draft, fundings: draft.fundings.slice(0, 1), expenses: draft.expenses.slice(0, 2) } });
+    await saveDraft(applicant, id, {
+      version: 0,
+      draft: demo.submit
+        ? draft
+        : { ...draft, fundings: draft.fundings.slice(0, 1), expenses: draft.expenses.slice(0, 2) },
+    });
     if (!demo.submit) continue;
-    for (const kind of call.documentKinds.filter((k) => k.required)) await addAttachment(applicant, id, kind.id, { name: `${kind.code}.pdf`, bytes: DEMO_PDF });
+    for (const kind of call.documentKinds.filter((k) => k.required))
+      await addAttachment(applicant, id, kind.id, { name: `${kind.code}.pdf`, bytes: DEMO_PDF });
     await submitApplication(applicant, id, { honour: true });
   }
 }

@@ -7,7 +7,13 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { dropDatabase, ensureDatabase, startServer } from "./lib/database.ts";
-import { applyMigrations, MIGRATIONS_DIR, pendingSchemaSql, SCHEMA_PATH, SCHEMA_SNAPSHOT_PATH } from "./lib/schema-engine.ts";
+import {
+  applyMigrations,
+  MIGRATIONS_DIR,
+  pendingSchemaSql,
+  SCHEMA_PATH,
+  SCHEMA_SNAPSHOT_PATH,
+} from "./lib/schema-engine.ts";
 
 export async function appDatabaseUrl(serverUrl: string): Promise<string> {
   return process.env.DATABASE_URL ?? (await ensureDatabase(serverUrl, "ptce"));
@@ -15,11 +21,16 @@ export async function appDatabaseUrl(serverUrl: string): Promise<string> {
 
 export async function migrate(url: string): Promise<void> {
   const applied = await applyMigrations(url);
-  console.log(applied.length ? `Migrations appliquées : ${applied.join(", ")}` : "Base à jour : aucune migration en attente.");
+  console.log(
+    applied.length
+      ? `Migrations appliquées : ${applied.join(", ")}`
+      : "Base à jour : aucune migration en attente.",
+  );
 }
 
 async function createMigration(url: string, name: string): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("Nom de migration attendu en minuscules, chiffres et _ (ex. add_reports).");
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new Error("Nom de migration attendu en minuscules, chiffres et _ (ex. add_reports).");
   const sql = await pendingSchemaSql(url);
   if (!sql.trim() || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
     console.log("schema.prisma et les migrations sont déjà alignés : rien à créer.");
@@ -53,7 +64,9 @@ async function main(): Promise<void> {
       }
       case "reset": {
         if (process.env.DATABASE_URL && process.env.CONFIRM_RESET !== "yes")
-          throw new Error("DATABASE_URL est défini : relancez avec CONFIRM_RESET=yes pour effacer cette base.");
+          throw new Error(
+            "DATABASE_URL est défini : relancez avec CONFIRM_RESET=yes pour effacer cette base.",
+          );
         await dropDatabase(url);
         const fresh = await ensureDatabase(url, new URL(url).pathname.slice(1));
         await migrate(fresh);
@@ -62,7 +75,9 @@ async function main(): Promise<void> {
         break;
       }
       default:
-        throw new Error(`Commande inconnue « ${command ?? ""} » : migrate, migration:create NOM, seed ou reset.`);
+        throw new Error(
+          `Commande inconnue « ${command ?? ""} » : migrate, migration:create NOM, seed ou reset.`,
+        );
     }
   } finally {
     await server.stop();

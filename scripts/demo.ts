@@ -2,9 +2,9 @@
 //   npm run demo                  development server (pages compiled on first visit)
 //   npm run demo -- --production  production build, then the production server
 import { spawn, spawnSync } from "node:child_process";
+import { appDatabaseUrl, migrate } from "./db.ts";
 import { appEnv, NEXT_BIN, PRODUCTION_SERVER_ARGS } from "./lib/app-env.ts";
 import { startServer } from "./lib/database.ts";
-import { appDatabaseUrl, migrate } from "./db.ts";
 import { ROOT } from "./lib/schema-engine.ts";
 import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
@@ -21,10 +21,18 @@ await disconnect();
 
 const env = appEnv(url, port);
 if (production) {
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const next = spawn(process.execPath, production ? PRODUCTION_SERVER_ARGS : [NEXT_BIN, "dev", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+const next = spawn(
+  process.execPath,
+  production ? PRODUCTION_SERVER_ARGS : [NEXT_BIN, "dev", "-p", String(port)],
+  { cwd: ROOT, env, stdio: "inherit" },
+);
 // The production server starts its own worker; the development server needs one beside it.
 const worker = production ? null : spawnWorker(env);
 

@@ -26,7 +26,11 @@ const E2E_DATABASE_URL_FILE = path.join(ROOT, ".data/e2e-database-url");
 mkdirSync(path.dirname(E2E_DATABASE_URL_FILE), { recursive: true });
 writeFileSync(E2E_DATABASE_URL_FILE, url, { mode: 0o600 });
 
-const next = spawn(process.execPath, PRODUCTION_SERVER_ARGS, { cwd: ROOT, env: appEnv(url, port), stdio: "inherit" });
+const next = spawn(process.execPath, PRODUCTION_SERVER_ARGS, {
+  cwd: ROOT,
+  env: appEnv(url, port),
+  stdio: "inherit",
+});
 
 let stopping = false;
 async function stop() {

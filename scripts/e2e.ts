@@ -3,11 +3,24 @@ import { spawnSync } from "node:child_process";
 import { NEXT_BIN } from "./lib/app-env.ts";
 import { ROOT } from "./lib/schema-engine.ts";
 
-const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status ?? 1;
+const run = (args: string[]) =>
+  spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  }).status ?? 1;
 
 if (!process.argv.includes("--no-build")) {
   const built = run([NEXT_BIN, "build"]);
   if (built !== 0) process.exit(built);
 }
 const args = process.argv.slice(2).filter((a) => a !== "--no-build");
-process.exit(run(["node_modules/@playwright/test/cli.js", "test", "--config", "tests/e2e/playwright.config.ts", ...args]));
+process.exit(
+  run([
+    "node_modules/@playwright/test/cli.js",
+    "test",
+    "--config",
+    "tests/e2e/playwright.config.ts",
+    ...args,
+  ]),
+);

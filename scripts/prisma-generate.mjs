@@ -6,4 +6,8 @@ import { execFileSync } from "node:child_process";
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
-execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--config", "prisma/prisma.config.ts"], { stdio: "inherit", env });
+execFileSync(
+  process.execPath,
+  ["node_modules/prisma/build/index.js", "generate", "--config", "prisma/prisma.config.ts"],
+  { stdio: "inherit", env },
+);

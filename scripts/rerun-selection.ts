@@ -9,7 +9,9 @@ import { plural } from "@/lib/format";
 
 const dir = process.argv[2];
 if (!dir) {
-  console.error("Usage : npm run selection:rerun -- <dossier-extrait>  (le dossier où l'archive des pièces du jury a été extraite)");
+  console.error(
+    "Usage : npm run selection:rerun -- <dossier-extrait>  (le dossier où l'archive des pièces du jury a été extraite)",
+  );
   process.exit(2);
 }
 let recomputed: string;
@@ -25,14 +27,20 @@ try {
 const mine = JSON.parse(recomputed);
 const theirs = JSON.parse(expected);
 type Entry = { reference: string };
-const refs = (list: Entry[] | undefined) => (list ?? []).map((e) => e.reference).join(", ") || "aucun";
+const refs = (list: Entry[] | undefined) =>
+  (list ?? []).map((e) => e.reference).join(", ") || "aucun";
 if (isDeepStrictEqual(mine, theirs)) {
-  console.log(`Identique : la sélection relancée donne exactement resultat.json (${plural(mine.laureates.length, "lauréat")}, ${mine.reserve.length} sur la liste complémentaire).`);
+  console.log(
+    `Identique : la sélection relancée donne exactement resultat.json (${plural(mine.laureates.length, "lauréat")}, ${mine.reserve.length} sur la liste complémentaire).`,
+  );
   console.log(`Lauréats : ${refs(mine.laureates)}`);
   process.exit(0);
 }
 console.log("DIFFÉRENT : la sélection relancée ne donne pas resultat.json.");
 for (const key of ["laureates", "reserve", "notRetained"] as const) {
-  if (!isDeepStrictEqual(mine[key], theirs[key])) console.log(`- ${key} : recalculé ${refs(mine[key])} ; dans resultat.json ${refs(theirs[key])}`);
+  if (!isDeepStrictEqual(mine[key], theirs[key]))
+    console.log(
+      `- ${key} : recalculé ${refs(mine[key])} ; dans resultat.json ${refs(theirs[key])}`,
+    );
 }
 process.exit(1);

@@ -22,13 +22,22 @@ const handle = app.getRequestHandler();
 // Its own few connections: the stamp is asked before every cached page, never inside the app's pool.
 const statementNames = new Map<string, string>();
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-pool.on("error", (error) => console.error("Cache de pages : connexion à la base perdue", error.message));
+pool.on("error", (error) =>
+  console.error("Cache de pages : connexion à la base perdue", error.message),
+);
 const handler =
   cacheBytes > 0 && process.env.DATABASE_URL && process.env.NEXTAUTH_SECRET
     ? withPageCache({
         handle: (req, res) => handle(req, res),
         // Named, so that each connection parses and plans the stamp's query once.
-        stamp: async (sql, params) => (await pool.query<{ stamp: string }>({ name: statementName(sql), text: sql, values: params })).rows[0]!.stamp,
+        stamp: async (sql, params) =>
+          (
+            await pool.query<{ stamp: string }>({
+              name: statementName(sql),
+              text: sql,
+              values: params,
+            })
+          ).rows[0]!.stamp,
         secret: process.env.NEXTAUTH_SECRET,
         maxBytes: cacheBytes,
       })
@@ -53,7 +62,9 @@ const worker = spawnWorker(process.env);
 // configuration error shows at start-up; a supervisor restarts both).
 worker?.on("exit", (code, signal) => {
   if (stopping) return;
-  console.error(`[travaux] le processus de la file s'est arrêté (${signal ?? code}) : le serveur s'arrête aussi.`);
+  console.error(
+    `[travaux] le processus de la file s'est arrêté (${signal ?? code}) : le serveur s'arrête aussi.`,
+  );
   void stop(1);
 });
 

@@ -17,7 +17,8 @@ try {
     await disconnect();
   } else {
     const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 5);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) throw new Error("WORKER_CONCURRENCY : un nombre entier de 1 à 50 est attendu.");
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50)
+      throw new Error("WORKER_CONCURRENCY : un nombre entier de 1 à 50 est attendu.");
     const worker = await startWorker({ concurrency });
     console.info("[travaux] file de travaux démarrée.");
     let stopping = false;
@@ -30,7 +31,9 @@ try {
         process.exit(0);
       } catch (error) {
         // A job that could not be recorded as done or failed stays locked until releaseStaleLocks gives it back.
-        console.error(`[travaux] arrêt incomplet : ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `[travaux] arrêt incomplet : ${error instanceof Error ? error.message : String(error)}`,
+        );
         process.exit(1);
       }
     };
@@ -39,11 +42,15 @@ try {
     // graphile-worker stops its runner on a fatal error (its pool lost for good): the process must not linger idle.
     worker.runner.promise.catch((error: unknown) => {
       if (stopping) return;
-      console.error(`[travaux] arrêt de la file sur erreur : ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `[travaux] arrêt de la file sur erreur : ${error instanceof Error ? error.message : String(error)}`,
+      );
       process.exit(1);
     });
   }
 } catch (error) {
-  console.error(`[travaux] démarrage impossible : ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[travaux] démarrage impossible : ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -17,7 +17,10 @@ export default defineConfig({
   root,
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        resolve,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
       {
         resolve,
         test: {

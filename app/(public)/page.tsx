@@ -13,7 +13,10 @@ export default async function HomePage() {
           <CallPresentation call={call} />
           {call.resultsPublishedAt && (
             <p className="fr-mt-5w">
-              <a className="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/resultats/${call.slug}`}>
+              <a
+                className="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+                href={`/resultats/${call.slug}`}
+              >
                 Consulter les résultats de l&apos;appel : la liste des lauréats
               </a>
             </p>

@@ -19,7 +19,11 @@ export function AdminNav() {
           const current = l.href === "/admin" ? pathname === l.href : pathname.startsWith(l.href);
           return (
             <li key={l.href}>
-              <Link href={l.href} className={`fr-btn ${current ? "" : "fr-btn--tertiary"}`} aria-current={current ? "page" : undefined}>
+              <Link
+                href={l.href}
+                className={`fr-btn ${current ? "" : "fr-btn--tertiary"}`}
+                aria-current={current ? "page" : undefined}
+              >
                 {l.label}
               </Link>
             </li>

@@ -8,9 +8,21 @@ export default async function AdminPage() {
   const actor = await requireSpace("space.admin", "/admin");
   const overview = await adminOverview(actor);
   const cards = [
-    { href: "/admin/appels", title: "Appels", text: `${overview.calls} appel${overview.calls > 1 ? "s" : ""} : créer, dupliquer, modifier la grille et les dates, changer de phase.` },
-    { href: "/admin/utilisateurs", title: "Utilisateurs et rôles", text: `${overview.activeUsers} compte${overview.activeUsers > 1 ? "s" : ""} actif${overview.activeUsers > 1 ? "s" : ""} : inviter, attribuer les rôles, désactiver.` },
-    { href: "/admin/journal", title: "Journal d'audit", text: `${overview.auditEvents} événement${overview.auditEvents > 1 ? "s" : ""} : rechercher, vérifier l'intégrité de la chaîne.` },
+    {
+      href: "/admin/appels",
+      title: "Appels",
+      text: `${overview.calls} appel${overview.calls > 1 ? "s" : ""} : créer, dupliquer, modifier la grille et les dates, changer de phase.`,
+    },
+    {
+      href: "/admin/utilisateurs",
+      title: "Utilisateurs et rôles",
+      text: `${overview.activeUsers} compte${overview.activeUsers > 1 ? "s" : ""} actif${overview.activeUsers > 1 ? "s" : ""} : inviter, attribuer les rôles, désactiver.`,
+    },
+    {
+      href: "/admin/journal",
+      title: "Journal d'audit",
+      text: `${overview.auditEvents} événement${overview.auditEvents > 1 ? "s" : ""} : rechercher, vérifier l'intégrité de la chaîne.`,
+    },
   ];
   return (
     <div className="fr-pb-6w">

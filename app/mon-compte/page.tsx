@@ -1,25 +1,30 @@
-import { AccountSummary } from "@/components/auth/account-summary";
-import { PasswordChangeForm, ProfileForm } from "@/components/auth/account-forms";
-import { requireActor } from "@/lib/auth/session";
-import { regionsByCode } from "@/lib/regions/data";
+import Link from "next/link";
 import { ApiTokens } from "@/components/api/api-tokens";
+import { PasswordChangeForm, ProfileForm } from "@/components/auth/account-forms";
+import { AccountSummary } from "@/components/auth/account-summary";
+import { EmailPreferencesForm } from "@/components/notifications/email-preferences";
 import { listApiTokens } from "@/lib/api/tokens";
 import { can } from "@/lib/auth/policy";
+import { requireActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import Link from "next/link";
-import { EmailPreferencesForm } from "@/components/notifications/email-preferences";
 import { emailPreferences } from "@/lib/notifications/inbox";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
+import { regionsByCode } from "@/lib/regions/data";
 
 export const metadata = { title: "Mon compte" };
 
 export default async function AccountPage() {
   const actor = await requireActor("/mon-compte");
-  const regions = await regionsByCode(actor.roles.flatMap((g) => (g.regionCode ? [g.regionCode] : [])));
+  const regions = await regionsByCode(
+    actor.roles.flatMap((g) => (g.regionCode ? [g.regionCode] : [])),
+  );
   const tokens = can(actor, "apiToken.manage") ? await listApiTokens(actor) : null;
   const { optOuts, offered } = await emailPreferences(actor);
-  const kindsOf = (kinds: NotificationKind[]) => kinds.map((kind) => ({ kind, label: NOTIFICATION_KINDS[kind].label }));
-  const mandatory = (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((k) => NOTIFICATION_KINDS[k].mandatory);
+  const kindsOf = (kinds: NotificationKind[]) =>
+    kinds.map((kind) => ({ kind, label: NOTIFICATION_KINDS[kind].label }));
+  const mandatory = (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter(
+    (k) => NOTIFICATION_KINDS[k].mandatory,
+  );
   const now = new Date();
   return (
     <div className="fr-container fr-py-6w max-w-3xl">
@@ -33,9 +38,14 @@ export default async function AccountPage() {
         Mes notifications par e-mail
       </h2>
       <p>
-        Toutes vos notifications sont dans la page <Link href="/notifications">Notifications</Link>. Choisissez celles que vous recevez aussi par e-mail.
+        Toutes vos notifications sont dans la page <Link href="/notifications">Notifications</Link>.
+        Choisissez celles que vous recevez aussi par e-mail.
       </p>
-      <EmailPreferencesForm optional={kindsOf(offered)} mandatory={kindsOf(mandatory)} optOuts={optOuts} />
+      <EmailPreferencesForm
+        optional={kindsOf(offered)}
+        mandatory={kindsOf(mandatory)}
+        optOuts={optOuts}
+      />
       {tokens && (
         <>
           <h2>Jetons d&apos;accès à l&apos;API</h2>

@@ -27,13 +27,23 @@ export function DuplicateCallButton({ callId, title }: { callId: string; title: 
       >
         Dupliquer
       </Button>
-      {error && <p className="fr-error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }
 
 /** The next phases of a call, each asked for confirmation before it applies. */
-export function PhaseButtons({ callId, moves }: { callId: string; moves: { phase: string; label: string }[] }) {
+export function PhaseButtons({
+  callId,
+  moves,
+}: {
+  callId: string;
+  moves: { phase: string; label: string }[];
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -42,11 +52,25 @@ export function PhaseButtons({ callId, moves }: { callId: string; moves: { phase
   const target = moves.find((m) => m.phase === confirming);
   return (
     <div>
-      {error && <Alert severity="error" title="Changement de phase refusé" description={error} as="h3" small={false} className="fr-mb-2w" />}
+      {error && (
+        <Alert
+          severity="error"
+          title="Changement de phase refusé"
+          description={error}
+          as="h3"
+          small={false}
+          className="fr-mb-2w"
+        />
+      )}
       {target ? (
-        <div className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation du changement de phase">
+        <div
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation du changement de phase"
+        >
           <p>
-            Passer l&apos;appel en phase « {target.label} » ? Cette action est enregistrée dans le journal d&apos;audit.
+            Passer l&apos;appel en phase « {target.label} » ? Cette action est enregistrée dans le
+            journal d&apos;audit.
           </p>
           <div className="flex gap-4">
             <Button

@@ -7,10 +7,10 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
-import { useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
+import { type ReactNode, useRef, useState } from "react";
+import { type Path, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createCallAction, updateCallAction } from "@/lib/calls/actions";
-import { callInputSchema, type CallData, type CallInput } from "@/lib/calls/schema";
+import { type CallData, type CallInput, callInputSchema } from "@/lib/calls/schema";
 import { formatShare } from "@/lib/format";
 import { EuroField, errorAt, LinesField, PercentField, ScoreField } from "./form-fields";
 
@@ -25,12 +25,30 @@ const CONDITIONS = [
   { value: "AFTER_FINAL_REPORT", label: "Après acceptation du bilan final" },
 ] as const;
 const METHODS = [
-  { value: "MERIT_ORDER", label: "Ordre de mérite (règle par défaut)", hint: "Les dossiers éligibles sont financés dans l'ordre de leur note nationale, tant que l'enveloppe et les priorités le permettent." },
-  { value: "MAX_SCORE", label: "Total de notes maximal", hint: "La liste qui réunit le plus grand total de notes dans l'enveloppe ; elle peut écarter un dossier mieux classé." },
+  {
+    value: "MERIT_ORDER",
+    label: "Ordre de mérite (règle par défaut)",
+    hint: "Les dossiers éligibles sont financés dans l'ordre de leur note nationale, tant que l'enveloppe et les priorités le permettent.",
+  },
+  {
+    value: "MAX_SCORE",
+    label: "Total de notes maximal",
+    hint: "La liste qui réunit le plus grand total de notes dans l'enveloppe ; elle peut écarter un dossier mieux classé.",
+  },
 ] as const;
 const LEVELS_HINT = "Une ligne par note, de 0 à la note maximale (ex. 0 : Absent … 5 : Excellent).";
 
-function Section({ id, title, children, hint }: { id: string; title: string; children: ReactNode; hint?: string }) {
+function Section({
+  id,
+  title,
+  children,
+  hint,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  hint?: string;
+}) {
   return (
     <fieldset className="fr-fieldset fr-mb-4w" aria-labelledby={`${id}-legend`}>
       <legend id={`${id}-legend`} className="fr-fieldset__legend fr-h4 fr-mb-1w">
@@ -42,12 +60,26 @@ function Section({ id, title, children, hint }: { id: string; title: string; chi
   );
 }
 
-export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = false }: { callId?: string; defaultValues: CallInput; gridLocked: boolean; rulesLocked?: boolean }) {
+export function CallForm({
+  callId,
+  defaultValues,
+  gridLocked,
+  rulesLocked = false,
+}: {
+  callId?: string;
+  defaultValues: CallInput;
+  gridLocked: boolean;
+  rulesLocked?: boolean;
+}) {
   const router = useRouter();
   const summaryRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const form = useForm<CallInput, unknown, CallData>({ resolver: zodResolver(callInputSchema), defaultValues, mode: "onSubmit" });
+  const form = useForm<CallInput, unknown, CallData>({
+    resolver: zodResolver(callInputSchema),
+    defaultValues,
+    mode: "onSubmit",
+  });
   const { register, control, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
   const err = (path: string) => errorAt(errors, path);
@@ -58,7 +90,10 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
   const criteria = useFieldArray({ control, name: "criteria" });
   const tranches = useFieldArray({ control, name: "tranches" });
   const weights = useWatch({ control, name: "criteria" }) ?? [];
-  const weightTotal = weights.reduce((s, k) => s + (Number.isFinite(k?.weightBps) ? k.weightBps : 0), 0);
+  const weightTotal = weights.reduce(
+    (s, k) => s + (Number.isFinite(k?.weightBps) ? k.weightBps : 0),
+    0,
+  );
 
   const showFailure = (message: string) => {
     setFailure(message);
@@ -71,9 +106,12 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
       setSaved(false);
       // The raw values go to the server, which parses them with the same schema.
       const values = form.getValues();
-      const result = callId ? await updateCallAction(callId, values) : await createCallAction(values);
+      const result = callId
+        ? await updateCallAction(callId, values)
+        : await createCallAction(values);
       if (!result.ok) {
-        for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as Path<CallInput>, { message: messages[0] });
+        for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+          setError(path as Path<CallInput>, { message: messages[0] });
         showFailure(result.message);
         return;
       }
@@ -85,18 +123,41 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
       router.refresh();
       requestAnimationFrame(() => summaryRef.current?.focus());
     },
-    () => showFailure("Certaines informations sont invalides. Corrigez les champs signalés en rouge."),
+    () =>
+      showFailure("Certaines informations sont invalides. Corrigez les champs signalés en rouge."),
   );
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
-        {failure && <Alert severity="error" title="L'appel n'a pas été enregistré" description={failure} as="h2" small={false} />}
-        {saved && <Alert severity="success" title="Modifications enregistrées" description="L'appel est à jour." as="h2" role="status" small={false} />}
+        {failure && (
+          <Alert
+            severity="error"
+            title="L'appel n'a pas été enregistré"
+            description={failure}
+            as="h2"
+            small={false}
+          />
+        )}
+        {saved && (
+          <Alert
+            severity="success"
+            title="Modifications enregistrées"
+            description="L'appel est à jour."
+            as="h2"
+            role="status"
+            small={false}
+          />
+        )}
       </div>
 
       <Section id="identite" title="Présentation">
-        <Input label="Titre de l'appel" state={err("title") ? "error" : "default"} stateRelatedMessage={err("title")} nativeInputProps={register("title")} />
+        <Input
+          label="Titre de l'appel"
+          state={err("title") ? "error" : "default"}
+          stateRelatedMessage={err("title")}
+          nativeInputProps={register("title")}
+        />
         <div className="grid gap-4 md:grid-cols-2">
           <Input
             label="Identifiant"
@@ -105,12 +166,30 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
             stateRelatedMessage={err("slug")}
             nativeInputProps={register("slug")}
           />
-          <Input label="Édition (année)" state={err("year") ? "error" : "default"} stateRelatedMessage={err("year")} nativeInputProps={{ ...register("year", { valueAsNumber: true }), inputMode: "numeric" }} />
+          <Input
+            label="Édition (année)"
+            state={err("year") ? "error" : "default"}
+            stateRelatedMessage={err("year")}
+            nativeInputProps={{
+              ...register("year", { valueAsNumber: true }),
+              inputMode: "numeric",
+            }}
+          />
         </div>
-        <Input textArea label="Présentation publique" state={err("summary") ? "error" : "default"} stateRelatedMessage={err("summary")} nativeTextAreaProps={{ ...register("summary"), rows: 5 }} />
+        <Input
+          textArea
+          label="Présentation publique"
+          state={err("summary") ? "error" : "default"}
+          stateRelatedMessage={err("summary")}
+          nativeTextAreaProps={{ ...register("summary"), rows: 5 }}
+        />
       </Section>
 
-      <Section id="calendrier" title="Calendrier" hint="Les dates sont celles de Paris : une date limite court jusqu'à 23 h 59 ce jour-là.">
+      <Section
+        id="calendrier"
+        title="Calendrier"
+        hint="Les dates sont celles de Paris : une date limite court jusqu'à 23 h 59 ce jour-là."
+      >
         <div className="grid gap-4 md:grid-cols-3">
           {(
             [
@@ -121,27 +200,76 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
               ["resultsAt", "Publication des résultats (facultatif)"],
             ] as const
           ).map(([name, label]) => (
-            <Input key={name} label={label} state={err(name) ? "error" : "default"} stateRelatedMessage={err(name)} nativeInputProps={{ ...register(name), type: "date" }} />
+            <Input
+              key={name}
+              label={label}
+              state={err(name) ? "error" : "default"}
+              stateRelatedMessage={err(name)}
+              nativeInputProps={{ ...register(name), type: "date" }}
+            />
           ))}
         </div>
       </Section>
 
-      <Section id="financement" title="Financement et instruction" hint={rulesLocked ? "La liste des décisions est finalisée : l'enveloppe et les montants ne peuvent plus changer." : undefined}>
+      <Section
+        id="financement"
+        title="Financement et instruction"
+        hint={
+          rulesLocked
+            ? "La liste des décisions est finalisée : l'enveloppe et les montants ne peuvent plus changer."
+            : undefined
+        }
+      >
         <div className="grid gap-4 md:grid-cols-3">
           <fieldset disabled={rulesLocked} className="m-0 border-0 p-0 contents">
-            <EuroField control={control} name="envelopeCents" label="Enveloppe" error={err("envelopeCents")} />
-            <EuroField control={control} name="minGrantCents" label="Subvention minimale" error={err("minGrantCents")} />
-            <EuroField control={control} name="maxGrantCents" label="Subvention maximale" error={err("maxGrantCents")} />
+            <EuroField
+              control={control}
+              name="envelopeCents"
+              label="Enveloppe"
+              error={err("envelopeCents")}
+            />
+            <EuroField
+              control={control}
+              name="minGrantCents"
+              label="Subvention minimale"
+              error={err("minGrantCents")}
+            />
+            <EuroField
+              control={control}
+              name="maxGrantCents"
+              label="Subvention maximale"
+              error={err("maxGrantCents")}
+            />
           </fieldset>
-          <Input label="Durée (mois)" state={err("durationMonths") ? "error" : "default"} stateRelatedMessage={err("durationMonths")} nativeInputProps={{ ...register("durationMonths", { valueAsNumber: true }), inputMode: "numeric" }} />
-          <Input label="Évaluateurs par dossier (minimum)" state={err("minEvaluators") ? "error" : "default"} stateRelatedMessage={err("minEvaluators")} nativeInputProps={{ ...register("minEvaluators", { valueAsNumber: true }), inputMode: "numeric" }} />
+          <Input
+            label="Durée (mois)"
+            state={err("durationMonths") ? "error" : "default"}
+            stateRelatedMessage={err("durationMonths")}
+            nativeInputProps={{
+              ...register("durationMonths", { valueAsNumber: true }),
+              inputMode: "numeric",
+            }}
+          />
+          <Input
+            label="Évaluateurs par dossier (minimum)"
+            state={err("minEvaluators") ? "error" : "default"}
+            stateRelatedMessage={err("minEvaluators")}
+            nativeInputProps={{
+              ...register("minEvaluators", { valueAsNumber: true }),
+              inputMode: "numeric",
+            }}
+          />
         </div>
       </Section>
 
       <Section
         id="selection"
         title="Sélection nationale"
-        hint={rulesLocked ? "La liste des décisions est finalisée : les règles de sélection ne peuvent plus changer." : "Les règles appliquées par la cellule nationale pour arrêter la liste des lauréats et la liste complémentaire."}
+        hint={
+          rulesLocked
+            ? "La liste des décisions est finalisée : les règles de sélection ne peuvent plus changer."
+            : "Les règles appliquées par la cellule nationale pour arrêter la liste des lauréats et la liste complémentaire."
+        }
       >
         <fieldset disabled={rulesLocked} className="m-0 border-0 p-0">
           <RadioButtons
@@ -149,23 +277,37 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
             name="selectionMethod"
             state={err("selectionMethod") ? "error" : "default"}
             stateRelatedMessage={err("selectionMethod")}
-            options={METHODS.map((m) => ({ label: m.label, hintText: m.hint, nativeInputProps: { ...register("selectionMethod"), value: m.value } }))}
+            options={METHODS.map((m) => ({
+              label: m.label,
+              hintText: m.hint,
+              nativeInputProps: { ...register("selectionMethod"), value: m.value },
+            }))}
           />
           <div className="grid gap-4 md:grid-cols-2">
-            <ScoreField control={control} name="qualityThreshold" label="Seuil de qualité" hint="Note nationale minimale pour être éligible au financement ; 0 pour aucun seuil." error={err("qualityThreshold")} />
+            <ScoreField
+              control={control}
+              name="qualityThreshold"
+              label="Seuil de qualité"
+              hint="Note nationale minimale pour être éligible au financement ; 0 pour aucun seuil."
+              error={err("qualityThreshold")}
+            />
             <Input
               label="Longueur de la liste complémentaire"
               hintText="Nombre de dossiers inscrits sur la liste complémentaire, de 0 à 50."
               state={err("reserveListLength") ? "error" : "default"}
               stateRelatedMessage={err("reserveListLength")}
-              nativeInputProps={{ ...register("reserveListLength", { valueAsNumber: true }), inputMode: "numeric" }}
+              nativeInputProps={{
+                ...register("reserveListLength", { valueAsNumber: true }),
+                inputMode: "numeric",
+              }}
             />
           </div>
           <Checkbox
             options={[
               {
                 label: "Ajuster la dernière subvention à l'enveloppe restante",
-                hintText: "En ordre de mérite, le dossier suivant qui ne tient pas dans l'enveloppe se voit proposer le reste de l'enveloppe, s'il atteint la subvention minimale ; la cellule nationale le confirme.",
+                hintText:
+                  "En ordre de mérite, le dossier suivant qui ne tient pas dans l'enveloppe se voit proposer le reste de l'enveloppe, s'il atteint la subvention minimale ; la cellule nationale le confirme.",
                 nativeInputProps: register("adjustLastGrant"),
               },
             ]}
@@ -173,14 +315,42 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
         </fieldset>
       </Section>
 
-      <Section id="attribuant" title="Autorité attribuante" hint="Publiée avec les subventions de plus de 23 000 € dans les données ouvertes (données essentielles des conventions de subvention).">
+      <Section
+        id="attribuant"
+        title="Autorité attribuante"
+        hint="Publiée avec les subventions de plus de 23 000 € dans les données ouvertes (données essentielles des conventions de subvention)."
+      >
         <div className="grid gap-4 md:grid-cols-2">
-          <Input label="Nom de l'autorité attribuante" hintText="Son nom officiel, par exemple : Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique." state={err("grantorName") ? "error" : "default"} stateRelatedMessage={err("grantorName")} nativeInputProps={register("grantorName")} />
-          <Input label="SIRET de l'autorité attribuante" hintText="14 chiffres, espaces acceptés." state={err("grantorSiret") ? "error" : "default"} stateRelatedMessage={err("grantorSiret")} nativeInputProps={{ ...register("grantorSiret"), inputMode: "numeric", autoComplete: "off" }} />
+          <Input
+            label="Nom de l'autorité attribuante"
+            hintText="Son nom officiel, par exemple : Ministère de l'Économie, des Finances et de la Souveraineté industrielle et numérique."
+            state={err("grantorName") ? "error" : "default"}
+            stateRelatedMessage={err("grantorName")}
+            nativeInputProps={register("grantorName")}
+          />
+          <Input
+            label="SIRET de l'autorité attribuante"
+            hintText="14 chiffres, espaces acceptés."
+            state={err("grantorSiret") ? "error" : "default"}
+            stateRelatedMessage={err("grantorSiret")}
+            nativeInputProps={{
+              ...register("grantorSiret"),
+              inputMode: "numeric",
+              autoComplete: "off",
+            }}
+          />
         </div>
       </Section>
 
-      <Section id="grille" title="Grille d'évaluation" hint={gridLocked ? "La notation a commencé : la grille ne peut plus changer." : "Les pondérations doivent totaliser 100 %."}>
+      <Section
+        id="grille"
+        title="Grille d'évaluation"
+        hint={
+          gridLocked
+            ? "La notation a commencé : la grille ne peut plus changer."
+            : "Les pondérations doivent totaliser 100 %."
+        }
+      >
         {err("criteria") && <p className="fr-error-text fr-mb-2w">{err("criteria")}</p>}
         <p aria-live="polite" className="fr-text--bold">
           Total des pondérations : {formatShare(weightTotal)}
@@ -190,18 +360,67 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
             <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
               <h3 className="fr-h6">Critère {i + 1}</h3>
               <div className="grid gap-4 md:grid-cols-3">
-                <Input label="Code" state={err(`criteria.${i}.code`) ? "error" : "default"} stateRelatedMessage={err(`criteria.${i}.code`)} nativeInputProps={register(`criteria.${i}.code`)} />
-                <PercentField control={control} name={`criteria.${i}.weightBps`} label="Pondération" error={err(`criteria.${i}.weightBps`)} />
-                <Input label="Note maximale" state={err(`criteria.${i}.maxScore`) ? "error" : "default"} stateRelatedMessage={err(`criteria.${i}.maxScore`)} nativeInputProps={{ ...register(`criteria.${i}.maxScore`, { valueAsNumber: true }), inputMode: "numeric" }} />
+                <Input
+                  label="Code"
+                  state={err(`criteria.${i}.code`) ? "error" : "default"}
+                  stateRelatedMessage={err(`criteria.${i}.code`)}
+                  nativeInputProps={register(`criteria.${i}.code`)}
+                />
+                <PercentField
+                  control={control}
+                  name={`criteria.${i}.weightBps`}
+                  label="Pondération"
+                  error={err(`criteria.${i}.weightBps`)}
+                />
+                <Input
+                  label="Note maximale"
+                  state={err(`criteria.${i}.maxScore`) ? "error" : "default"}
+                  stateRelatedMessage={err(`criteria.${i}.maxScore`)}
+                  nativeInputProps={{
+                    ...register(`criteria.${i}.maxScore`, { valueAsNumber: true }),
+                    inputMode: "numeric",
+                  }}
+                />
               </div>
-              <Input label="Intitulé" state={err(`criteria.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`criteria.${i}.label`)} nativeInputProps={register(`criteria.${i}.label`)} />
-              <LinesField control={control} name={`criteria.${i}.levels`} label="Descripteurs des niveaux" hint={LEVELS_HINT} error={err(`criteria.${i}.levels`) ?? err(`criteria.${i}.levels.0`)} />
-              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => criteria.remove(i)} disabled={criteria.fields.length <= 1}>
+              <Input
+                label="Intitulé"
+                state={err(`criteria.${i}.label`) ? "error" : "default"}
+                stateRelatedMessage={err(`criteria.${i}.label`)}
+                nativeInputProps={register(`criteria.${i}.label`)}
+              />
+              <LinesField
+                control={control}
+                name={`criteria.${i}.levels`}
+                label="Descripteurs des niveaux"
+                hint={LEVELS_HINT}
+                error={err(`criteria.${i}.levels`) ?? err(`criteria.${i}.levels.0`)}
+              />
+              <Button
+                type="button"
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-delete-line"
+                onClick={() => criteria.remove(i)}
+                disabled={criteria.fields.length <= 1}
+              >
                 Retirer le critère {i + 1}
               </Button>
             </div>
           ))}
-          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => criteria.append({ code: "", label: "", weightBps: 0, maxScore: 5, levels: ["", "", "", "", "", ""] })}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() =>
+              criteria.append({
+                code: "",
+                label: "",
+                weightBps: 0,
+                maxScore: 5,
+                levels: ["", "", "", "", "", ""],
+              })
+            }
+          >
             Ajouter un critère
           </Button>
         </fieldset>
@@ -212,42 +431,106 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
         {levers.fields.map((f, i) => (
           <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
             <div className="grid gap-4 md:grid-cols-3">
-              <Input label={`Code du levier ${i + 1}`} state={err(`levers.${i}.code`) ? "error" : "default"} stateRelatedMessage={err(`levers.${i}.code`)} nativeInputProps={register(`levers.${i}.code`)} />
+              <Input
+                label={`Code du levier ${i + 1}`}
+                state={err(`levers.${i}.code`) ? "error" : "default"}
+                stateRelatedMessage={err(`levers.${i}.code`)}
+                nativeInputProps={register(`levers.${i}.code`)}
+              />
               <div className="md:col-span-2">
-                <Input label={`Intitulé du levier ${i + 1}`} state={err(`levers.${i}.title`) ? "error" : "default"} stateRelatedMessage={err(`levers.${i}.title`)} nativeInputProps={register(`levers.${i}.title`)} />
+                <Input
+                  label={`Intitulé du levier ${i + 1}`}
+                  state={err(`levers.${i}.title`) ? "error" : "default"}
+                  stateRelatedMessage={err(`levers.${i}.title`)}
+                  nativeInputProps={register(`levers.${i}.title`)}
+                />
               </div>
             </div>
-            <Input textArea label={`Description du levier ${i + 1}`} nativeTextAreaProps={{ ...register(`levers.${i}.description`), rows: 2 }} />
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => levers.remove(i)}>
+            <Input
+              textArea
+              label={`Description du levier ${i + 1}`}
+              nativeTextAreaProps={{ ...register(`levers.${i}.description`), rows: 2 }}
+            />
+            <Button
+              type="button"
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => levers.remove(i)}
+            >
               Retirer le levier {i + 1}
             </Button>
           </div>
         ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => levers.append({ code: "", title: "", description: "" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => levers.append({ code: "", title: "", description: "" })}
+        >
           Ajouter un levier
         </Button>
       </Section>
 
-      <Section id="priorites" title="Priorités" hint={rulesLocked ? "La liste des décisions est finalisée : les priorités ne peuvent plus changer." : "Part minimale de l'enveloppe réservée aux dossiers de certains territoires."}>
+      <Section
+        id="priorites"
+        title="Priorités"
+        hint={
+          rulesLocked
+            ? "La liste des décisions est finalisée : les priorités ne peuvent plus changer."
+            : "Part minimale de l'enveloppe réservée aux dossiers de certains territoires."
+        }
+      >
         {err("priorities") && <p className="fr-error-text fr-mb-2w">{err("priorities")}</p>}
         <fieldset disabled={rulesLocked} className="m-0 border-0 p-0">
           {priorities.fields.map((f, i) => (
             <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
-              <Input label={`Intitulé de la priorité ${i + 1}`} state={err(`priorities.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`priorities.${i}.label`)} nativeInputProps={register(`priorities.${i}.label`)} />
+              <Input
+                label={`Intitulé de la priorité ${i + 1}`}
+                state={err(`priorities.${i}.label`) ? "error" : "default"}
+                stateRelatedMessage={err(`priorities.${i}.label`)}
+                nativeInputProps={register(`priorities.${i}.label`)}
+              />
               <Checkbox
                 legend={`Territoires concernés par la priorité ${i + 1}`}
                 orientation="horizontal"
                 state={err(`priorities.${i}.territoryTypes`) ? "error" : "default"}
-                stateRelatedMessage={err(`priorities.${i}.territoryTypes`) ? "Choisissez au moins un type de territoire." : undefined}
-                options={TERRITORIES.map((t) => ({ label: t.label, nativeInputProps: { ...register(`priorities.${i}.territoryTypes`), value: t.value } }))}
+                stateRelatedMessage={
+                  err(`priorities.${i}.territoryTypes`)
+                    ? "Choisissez au moins un type de territoire."
+                    : undefined
+                }
+                options={TERRITORIES.map((t) => ({
+                  label: t.label,
+                  nativeInputProps: {
+                    ...register(`priorities.${i}.territoryTypes`),
+                    value: t.value,
+                  },
+                }))}
               />
-              <PercentField control={control} name={`priorities.${i}.minShareBps`} label="Part minimale de l'enveloppe" error={err(`priorities.${i}.minShareBps`)} />
-              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => priorities.remove(i)}>
+              <PercentField
+                control={control}
+                name={`priorities.${i}.minShareBps`}
+                label="Part minimale de l'enveloppe"
+                error={err(`priorities.${i}.minShareBps`)}
+              />
+              <Button
+                type="button"
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-delete-line"
+                onClick={() => priorities.remove(i)}
+              >
                 Retirer la priorité {i + 1}
               </Button>
             </div>
           ))}
-          <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => priorities.append({ label: "", territoryTypes: [], minShareBps: 0 })}>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() => priorities.append({ label: "", territoryTypes: [], minShareBps: 0 })}
+          >
             Ajouter une priorité
           </Button>
         </fieldset>
@@ -255,17 +538,41 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
 
       <Section id="communautes" title="Communautés apprenantes">
         {communities.fields.map((f, i) => (
-          <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3">
-            <Input label={`Code de la communauté ${i + 1}`} state={err(`learningCommunities.${i}.code`) ? "error" : "default"} stateRelatedMessage={err(`learningCommunities.${i}.code`)} nativeInputProps={register(`learningCommunities.${i}.code`)} />
-            <Input label={`Nom de la communauté ${i + 1}`} state={err(`learningCommunities.${i}.name`) ? "error" : "default"} stateRelatedMessage={err(`learningCommunities.${i}.name`)} nativeInputProps={register(`learningCommunities.${i}.name`)} />
+          <div
+            key={f.id}
+            className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3"
+          >
+            <Input
+              label={`Code de la communauté ${i + 1}`}
+              state={err(`learningCommunities.${i}.code`) ? "error" : "default"}
+              stateRelatedMessage={err(`learningCommunities.${i}.code`)}
+              nativeInputProps={register(`learningCommunities.${i}.code`)}
+            />
+            <Input
+              label={`Nom de la communauté ${i + 1}`}
+              state={err(`learningCommunities.${i}.name`) ? "error" : "default"}
+              stateRelatedMessage={err(`learningCommunities.${i}.name`)}
+              nativeInputProps={register(`learningCommunities.${i}.name`)}
+            />
             <div className="flex items-end">
-              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => communities.remove(i)}>
+              <Button
+                type="button"
+                priority="tertiary"
+                size="small"
+                iconId="fr-icon-delete-line"
+                onClick={() => communities.remove(i)}
+              >
                 Retirer la communauté {i + 1}
               </Button>
             </div>
           </div>
         ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => communities.append({ code: "", name: "", description: "" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => communities.append({ code: "", name: "", description: "" })}
+        >
           Ajouter une communauté
         </Button>
       </Section>
@@ -275,47 +582,112 @@ export function CallForm({ callId, defaultValues, gridLocked, rulesLocked = fals
         {documents.fields.map((f, i) => (
           <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey">
             <div className="grid gap-4 md:grid-cols-3">
-              <Input label={`Code de la pièce ${i + 1}`} state={err(`documentKinds.${i}.code`) ? "error" : "default"} stateRelatedMessage={err(`documentKinds.${i}.code`)} nativeInputProps={register(`documentKinds.${i}.code`)} />
+              <Input
+                label={`Code de la pièce ${i + 1}`}
+                state={err(`documentKinds.${i}.code`) ? "error" : "default"}
+                stateRelatedMessage={err(`documentKinds.${i}.code`)}
+                nativeInputProps={register(`documentKinds.${i}.code`)}
+              />
               <div className="md:col-span-2">
-                <Input label={`Intitulé de la pièce ${i + 1}`} state={err(`documentKinds.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`documentKinds.${i}.label`)} nativeInputProps={register(`documentKinds.${i}.label`)} />
+                <Input
+                  label={`Intitulé de la pièce ${i + 1}`}
+                  state={err(`documentKinds.${i}.label`) ? "error" : "default"}
+                  stateRelatedMessage={err(`documentKinds.${i}.label`)}
+                  nativeInputProps={register(`documentKinds.${i}.label`)}
+                />
               </div>
             </div>
-            <Checkbox options={[{ label: "Pièce obligatoire", nativeInputProps: register(`documentKinds.${i}.required`) }]} small />
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => documents.remove(i)}>
+            <Checkbox
+              options={[
+                {
+                  label: "Pièce obligatoire",
+                  nativeInputProps: register(`documentKinds.${i}.required`),
+                },
+              ]}
+              small
+            />
+            <Button
+              type="button"
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => documents.remove(i)}
+            >
               Retirer la pièce {i + 1}
             </Button>
           </div>
         ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => documents.append({ code: "", label: "", description: "", required: true })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => documents.append({ code: "", label: "", description: "", required: true })}
+        >
           Ajouter une pièce
         </Button>
       </Section>
 
-      <Section id="versements" title="Échéancier de versement" hint="Les tranches doivent totaliser 100 % du montant attribué.">
+      <Section
+        id="versements"
+        title="Échéancier de versement"
+        hint="Les tranches doivent totaliser 100 % du montant attribué."
+      >
         {err("tranches") && <p className="fr-error-text fr-mb-2w">{err("tranches")}</p>}
         {tranches.fields.map((f, i) => (
-          <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3">
-            <Input label={`Intitulé de la tranche ${i + 1}`} state={err(`tranches.${i}.label`) ? "error" : "default"} stateRelatedMessage={err(`tranches.${i}.label`)} nativeInputProps={register(`tranches.${i}.label`)} />
-            <PercentField control={control} name={`tranches.${i}.shareBps`} label="Part" error={err(`tranches.${i}.shareBps`)} />
-            <Select label={`Condition de la tranche ${i + 1}`} nativeSelectProps={register(`tranches.${i}.condition`)}>
+          <div
+            key={f.id}
+            className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3"
+          >
+            <Input
+              label={`Intitulé de la tranche ${i + 1}`}
+              state={err(`tranches.${i}.label`) ? "error" : "default"}
+              stateRelatedMessage={err(`tranches.${i}.label`)}
+              nativeInputProps={register(`tranches.${i}.label`)}
+            />
+            <PercentField
+              control={control}
+              name={`tranches.${i}.shareBps`}
+              label="Part"
+              error={err(`tranches.${i}.shareBps`)}
+            />
+            <Select
+              label={`Condition de la tranche ${i + 1}`}
+              nativeSelectProps={register(`tranches.${i}.condition`)}
+            >
               {CONDITIONS.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
                 </option>
               ))}
             </Select>
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => tranches.remove(i)} disabled={tranches.fields.length <= 1}>
+            <Button
+              type="button"
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => tranches.remove(i)}
+              disabled={tranches.fields.length <= 1}
+            >
               Retirer la tranche {i + 1}
             </Button>
           </div>
         ))}
-        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => tranches.append({ label: "", shareBps: 0, condition: "ON_SIGNATURE" })}>
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => tranches.append({ label: "", shareBps: 0, condition: "ON_SIGNATURE" })}
+        >
           Ajouter une tranche
         </Button>
       </Section>
 
       <Button type="submit" disabled={isSubmitting} iconId="fr-icon-save-line">
-        {isSubmitting ? "Enregistrement…" : callId ? "Enregistrer les modifications" : "Créer l'appel"}
+        {isSubmitting
+          ? "Enregistrement…"
+          : callId
+            ? "Enregistrer les modifications"
+            : "Créer l'appel"}
       </Button>
     </form>
   );

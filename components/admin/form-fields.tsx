@@ -4,7 +4,7 @@
 // per line and kept as a list.
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useState } from "react";
-import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
+import { type Control, Controller, type FieldPath, type FieldValues } from "react-hook-form";
 
 /**
  * A number typed the French way: "12 500", "12 500,50", "12.500" (a thousands dot) or "12.5".
@@ -17,9 +17,24 @@ export function parseFrenchNumber(typed: string): number {
   return /^\d+(\.\d{1,2})?$/.test(t) ? Number(t) : Number.NaN;
 }
 
-type Props<T extends FieldValues> = { control: Control<T>; name: FieldPath<T>; label: string; hint?: string; error?: string };
+type Props<T extends FieldValues> = {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  hint?: string;
+  error?: string;
+};
 
-function Scaled<T extends FieldValues>({ control, name, label, hint, error, factor, suffix, example = "12 500 ou 12 500,50" }: Props<T> & { factor: number; suffix: string; example?: string }) {
+function Scaled<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  error,
+  factor,
+  suffix,
+  example = "12 500 ou 12 500,50",
+}: Props<T> & { factor: number; suffix: string; example?: string }) {
   const [typo, setTypo] = useState(false);
   const message = typo ? `Saisissez un nombre, par exemple ${example} (${suffix}).` : error;
   return (
@@ -37,7 +52,10 @@ function Scaled<T extends FieldValues>({ control, name, label, hint, error, fact
             name: field.name,
             ref: field.ref,
             onBlur: field.onBlur,
-            defaultValue: typeof field.value === "number" && Number.isFinite(field.value) ? String(field.value / factor).replace(".", ",") : "",
+            defaultValue:
+              typeof field.value === "number" && Number.isFinite(field.value)
+                ? String(field.value / factor).replace(".", ",")
+                : "",
             onChange: (e) => {
               if (e.target.value.trim() === "") {
                 setTypo(false);

@@ -5,11 +5,11 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { type Path, useForm } from "react-hook-form";
 import { inviteUserAction } from "@/lib/users/actions";
-import { inviteUserSchema, type InviteUserInput } from "@/lib/users/schema";
+import { type InviteUserInput, inviteUserSchema } from "@/lib/users/schema";
 import { errorAt } from "./form-fields";
-import { normaliseRoles, RolesFields, type RegionOption } from "./roles-fields";
+import { normaliseRoles, type RegionOption, RolesFields } from "./roles-fields";
 
 export function InviteForm({ regions }: { regions: RegionOption[] }) {
   const router = useRouter();
@@ -23,14 +23,20 @@ export function InviteForm({ regions }: { regions: RegionOption[] }) {
   const onSubmit = handleSubmit(
     async () => {
       const values = form.getValues();
-      const result = await inviteUserAction({ ...values, roles: normaliseRoles(values.roles) as InviteUserInput["roles"] });
+      const result = await inviteUserAction({
+        ...values,
+        roles: normaliseRoles(values.roles) as InviteUserInput["roles"],
+      });
       if (!result.ok) {
-        for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) setError(path as Path<InviteUserInput>, { message: messages[0] });
+        for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+          setError(path as Path<InviteUserInput>, { message: messages[0] });
         setFailure(result.message);
         alertRef.current?.focus();
         return;
       }
-      router.push(`/admin/utilisateurs?invite=${encodeURIComponent(values.email.trim().toLowerCase())}`);
+      router.push(
+        `/admin/utilisateurs?invite=${encodeURIComponent(values.email.trim().toLowerCase())}`,
+      );
     },
     () => {
       setFailure("Certaines informations sont invalides. Corrigez les champs signalés.");
@@ -40,9 +46,22 @@ export function InviteForm({ regions }: { regions: RegionOption[] }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
-        {failure && <Alert severity="error" title="Invitation non envoyée" description={failure} as="h2" small={false} />}
+        {failure && (
+          <Alert
+            severity="error"
+            title="Invitation non envoyée"
+            description={failure}
+            as="h2"
+            small={false}
+          />
+        )}
       </div>
-      <Input label="Nom complet" state={errorAt(formState.errors, "name") ? "error" : "default"} stateRelatedMessage={errorAt(formState.errors, "name")} nativeInputProps={register("name")} />
+      <Input
+        label="Nom complet"
+        state={errorAt(formState.errors, "name") ? "error" : "default"}
+        stateRelatedMessage={errorAt(formState.errors, "name")}
+        nativeInputProps={register("name")}
+      />
       <Input
         label="Adresse e-mail"
         hintText="Le lien d'activation y est envoyé ; il est valable 7 jours."
@@ -50,8 +69,18 @@ export function InviteForm({ regions }: { regions: RegionOption[] }) {
         stateRelatedMessage={errorAt(formState.errors, "email")}
         nativeInputProps={{ ...register("email"), type: "email", autoComplete: "off" }}
       />
-      <RolesFields control={control as never} register={register as never} errors={formState.errors} regions={regions} />
-      <Button type="submit" disabled={formState.isSubmitting} iconId="fr-icon-mail-line" className="fr-mt-2w">
+      <RolesFields
+        control={control as never}
+        register={register as never}
+        errors={formState.errors}
+        regions={regions}
+      />
+      <Button
+        type="submit"
+        disabled={formState.isSubmitting}
+        iconId="fr-icon-mail-line"
+        className="fr-mt-2w"
+      >
         {formState.isSubmitting ? "Envoi…" : "Envoyer l'invitation"}
       </Button>
     </form>

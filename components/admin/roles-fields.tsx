@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useFieldArray, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { type Control, type UseFormRegister, useFieldArray, useWatch } from "react-hook-form";
 import { ROLE_LABELS } from "@/lib/auth/spaces";
 import { errorAt } from "./form-fields";
 
@@ -10,7 +10,17 @@ export type RegionOption = { code: string; name: string };
 const REGIONAL = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
 
 /** The roles of a user, each with its region when it is a regional cell's role. */
-export function RolesFields({ control, register, errors, regions }: { control: Control<RolesForm>; register: UseFormRegister<RolesForm>; errors: unknown; regions: RegionOption[] }) {
+export function RolesFields({
+  control,
+  register,
+  errors,
+  regions,
+}: {
+  control: Control<RolesForm>;
+  register: UseFormRegister<RolesForm>;
+  errors: unknown;
+  regions: RegionOption[];
+}) {
   const { fields, append, remove } = useFieldArray({ control, name: "roles" });
   const values = useWatch({ control, name: "roles" }) ?? [];
   return (
@@ -18,9 +28,14 @@ export function RolesFields({ control, register, errors, regions }: { control: C
       <legend id="roles-legend" className="fr-fieldset__legend">
         Rôles
       </legend>
-      {errorAt(errors, "roles") && <p className="fr-error-text w-full">{errorAt(errors, "roles")}</p>}
+      {errorAt(errors, "roles") && (
+        <p className="fr-error-text w-full">{errorAt(errors, "roles")}</p>
+      )}
       {fields.map((f, i) => (
-        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid w-full gap-4 md:grid-cols-3">
+        <div
+          key={f.id}
+          className="fr-p-2w fr-mb-2w fr-background-alt--grey grid w-full gap-4 md:grid-cols-3"
+        >
           <Select label={`Rôle ${i + 1}`} nativeSelectProps={register(`roles.${i}.role`)}>
             {Object.entries(ROLE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
@@ -33,7 +48,9 @@ export function RolesFields({ control, register, errors, regions }: { control: C
               label={`Région du rôle ${i + 1}`}
               state={errorAt(errors, `roles.${i}.regionCode`) ? "error" : "default"}
               stateRelatedMessage={errorAt(errors, `roles.${i}.regionCode`)}
-              nativeSelectProps={register(`roles.${i}.regionCode`, { setValueAs: (v: string) => v || null })}
+              nativeSelectProps={register(`roles.${i}.regionCode`, {
+                setValueAs: (v: string) => v || null,
+              })}
             >
               <option value="">Choisissez une région</option>
               {regions.map((r) => (
@@ -46,13 +63,25 @@ export function RolesFields({ control, register, errors, regions }: { control: C
             <p className="fr-text--sm self-end">Rôle national : sans région.</p>
           )}
           <div className="flex items-end">
-            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => remove(i)}>
+            <Button
+              type="button"
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => remove(i)}
+            >
               Retirer le rôle {i + 1}
             </Button>
           </div>
         </div>
       ))}
-      <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => append({ role: "CRA_EVALUATOR", regionCode: null })}>
+      <Button
+        type="button"
+        priority="secondary"
+        size="small"
+        iconId="fr-icon-add-line"
+        onClick={() => append({ role: "CRA_EVALUATOR", regionCode: null })}
+      >
         Ajouter un rôle
       </Button>
     </fieldset>
@@ -61,5 +90,8 @@ export function RolesFields({ control, register, errors, regions }: { control: C
 
 /** Non-regional roles carry no region, whatever the hidden select last held. */
 export function normaliseRoles(roles: RolesForm["roles"]): RolesForm["roles"] {
-  return roles.map((g) => ({ role: g.role, regionCode: REGIONAL.includes(g.role) ? g.regionCode || null : null }));
+  return roles.map((g) => ({
+    role: g.role,
+    regionCode: REGIONAL.includes(g.role) ? g.regionCode || null : null,
+  }));
 }

@@ -4,33 +4,63 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { setUserActiveAction, setUserRolesAction } from "@/lib/users/actions";
 import { rolesSchema } from "@/lib/users/schema";
-import { normaliseRoles, RolesFields, type RegionOption } from "./roles-fields";
+import { normaliseRoles, type RegionOption, RolesFields } from "./roles-fields";
 
 type RolesInput = z.input<typeof rolesSchema>;
 
-export function UserRolesForm({ userId, roles, regions }: { userId: string; roles: RoleGrant[]; regions: RegionOption[] }) {
+export function UserRolesForm({
+  userId,
+  roles,
+  regions,
+}: {
+  userId: string;
+  roles: RoleGrant[];
+  regions: RegionOption[];
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<RolesInput>({ resolver: zodResolver(rolesSchema), defaultValues: { roles } });
+  const form = useForm<RolesInput>({
+    resolver: zodResolver(rolesSchema),
+    defaultValues: { roles },
+  });
   const onSubmit = form.handleSubmit(async () => {
-    const result = await setUserRolesAction(userId, { roles: normaliseRoles(form.getValues().roles) as RoleGrant[] });
+    const result = await setUserRolesAction(userId, {
+      roles: normaliseRoles(form.getValues().roles) as RoleGrant[],
+    });
     if (!result.ok) {
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(path as Path<RolesInput>, { message: messages[0] });
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+        form.setError(path as Path<RolesInput>, { message: messages[0] });
       setMessage({ ok: false, text: result.message });
       return;
     }
-    setMessage({ ok: true, text: "Rôles enregistrés. Ils s'appliquent dès la prochaine page ouverte par la personne." });
+    setMessage({
+      ok: true,
+      text: "Rôles enregistrés. Ils s'appliquent dès la prochaine page ouverte par la personne.",
+    });
     router.refresh();
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      {message && <Alert severity={message.ok ? "success" : "error"} small description={message.text} role={message.ok ? "status" : "alert"} className="fr-mb-2w" />}
-      <RolesFields control={form.control as never} register={form.register as never} errors={form.formState.errors} regions={regions} />
+      {message && (
+        <Alert
+          severity={message.ok ? "success" : "error"}
+          small
+          description={message.text}
+          role={message.ok ? "status" : "alert"}
+          className="fr-mb-2w"
+        />
+      )}
+      <RolesFields
+        control={form.control as never}
+        register={form.register as never}
+        errors={form.formState.errors}
+        regions={regions}
+      />
       <Button type="submit" disabled={form.formState.isSubmitting} className="fr-mt-2w">
         Enregistrer les rôles
       </Button>
@@ -39,7 +69,15 @@ export function UserRolesForm({ userId, roles, regions }: { userId: string; role
 }
 
 /** Deactivation (asked for confirmation) and reactivation. */
-export function UserActiveToggle({ userId, active, name }: { userId: string; active: boolean; name: string }) {
+export function UserActiveToggle({
+  userId,
+  active,
+  name,
+}: {
+  userId: string;
+  active: boolean;
+  name: string;
+}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -62,8 +100,15 @@ export function UserActiveToggle({ userId, active, name }: { userId: string; act
           Réactiver le compte
         </Button>
       ) : confirming ? (
-        <div className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation de la désactivation">
-          <p>Désactiver le compte de {name} ? Ses sessions prennent fin immédiatement ; ses dossiers et évaluations sont conservés.</p>
+        <div
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation de la désactivation"
+        >
+          <p>
+            Désactiver le compte de {name} ? Ses sessions prennent fin immédiatement ; ses dossiers
+            et évaluations sont conservés.
+          </p>
           <div className="flex gap-4">
             <Button disabled={pending} onClick={() => apply(false)}>
               Confirmer la désactivation
@@ -74,7 +119,11 @@ export function UserActiveToggle({ userId, active, name }: { userId: string; act
           </div>
         </div>
       ) : (
-        <Button priority="secondary" iconId="fr-icon-close-circle-line" onClick={() => setConfirming(true)}>
+        <Button
+          priority="secondary"
+          iconId="fr-icon-close-circle-line"
+          onClick={() => setConfirming(true)}
+        >
           Désactiver le compte
         </Button>
       )}

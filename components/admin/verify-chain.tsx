@@ -17,15 +17,25 @@ export function VerifyChainButton() {
           start(async () => {
             const r = await verifyAuditChainAction();
             if (!r.ok) setResult({ ok: false, text: r.message });
-            else if (r.data.ok) setResult({ ok: true, text: `Chaîne intacte : ${r.data.checked} événements vérifiés.` });
-            else setResult({ ok: false, text: `Chaîne rompue à l'événement n° ${r.data.brokenAtId} : ${r.data.reason} (${r.data.checked} événements intacts avant lui).` });
+            else if (r.data.ok)
+              setResult({
+                ok: true,
+                text: `Chaîne intacte : ${r.data.checked} événements vérifiés.`,
+              });
+            else
+              setResult({
+                ok: false,
+                text: `Chaîne rompue à l'événement n° ${r.data.brokenAtId} : ${r.data.reason} (${r.data.checked} événements intacts avant lui).`,
+              });
           })
         }
       >
         {pending ? "Vérification…" : "Vérifier l'intégrité du journal"}
       </Button>
       <div aria-live="polite" className="fr-mt-2w">
-        {result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} />}
+        {result && (
+          <Alert severity={result.ok ? "success" : "error"} small description={result.text} />
+        )}
       </div>
     </div>
   );

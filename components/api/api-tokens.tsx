@@ -8,10 +8,19 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/actions";
-import { API_SCOPES, SCOPE_LABELS, TOKEN_DURATIONS, type ApiScope } from "@/lib/api/schema";
+import { API_SCOPES, type ApiScope, SCOPE_LABELS, TOKEN_DURATIONS } from "@/lib/api/schema";
 import type { FieldErrors } from "@/lib/errors";
 
-export type TokenRow = { id: string; name: string; prefix: string; scopes: string[]; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null; expired: boolean };
+export type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  expired: boolean;
+};
 
 export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
@@ -27,14 +36,19 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   return (
     <div>
       <p>
-        Un jeton permet à un outil (tableau de bord, logiciel de suivi) de lire les données de l&apos;API (<a href="/api/v1/openapi.json">documentation OpenAPI</a>) avec vos
-        droits, limités aux portées choisies. Il est affiché une seule fois.
+        Un jeton permet à un outil (tableau de bord, logiciel de suivi) de lire les données de
+        l&apos;API (<a href="/api/v1/openapi.json">documentation OpenAPI</a>) avec vos droits,
+        limités aux portées choisies. Il est affiché une seule fois.
       </p>
       {created && (
         <Alert
           severity="success"
           title="Jeton créé : copiez-le maintenant, il ne sera plus affiché"
-          description={<code className="break-all" data-testid="new-token">{created}</code>}
+          description={
+            <code className="break-all" data-testid="new-token">
+              {created}
+            </code>
+          }
           className="fr-mb-3w"
         />
       )}
@@ -59,24 +73,50 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           });
         }}
       >
-        <Input label="Nom du jeton" hintText="Pour le reconnaître, par exemple « Tableau de bord régional »." state={errors.name ? "error" : "default"} stateRelatedMessage={errors.name?.[0]} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 80 }} />
+        <Input
+          label="Nom du jeton"
+          hintText="Pour le reconnaître, par exemple « Tableau de bord régional »."
+          state={errors.name ? "error" : "default"}
+          stateRelatedMessage={errors.name?.[0]}
+          nativeInputProps={{
+            value: name,
+            onChange: (e) => setName(e.target.value),
+            maxLength: 80,
+          }}
+        />
         <Checkbox
           legend="Portées (ce que le jeton peut lire)"
           state={errors.scopes ? "error" : "default"}
           stateRelatedMessage={errors.scopes?.[0]}
           options={API_SCOPES.map((s) => ({
             label: `${SCOPE_LABELS[s]} (${s})`,
-            nativeInputProps: { checked: scopes.includes(s), onChange: (e) => setScopes((prev) => (e.target.checked ? [...prev, s] : prev.filter((x) => x !== s))) },
+            nativeInputProps: {
+              checked: scopes.includes(s),
+              onChange: (e) =>
+                setScopes((prev) =>
+                  e.target.checked ? [...prev, s] : prev.filter((x) => x !== s),
+                ),
+            },
           }))}
         />
-        <Select label="Validité" state={errors.expiresInDays ? "error" : "default"} stateRelatedMessage={errors.expiresInDays?.[0]} nativeSelectProps={{ value: String(days), onChange: (e) => setDays(Number(e.target.value)) }}>
+        <Select
+          label="Validité"
+          state={errors.expiresInDays ? "error" : "default"}
+          stateRelatedMessage={errors.expiresInDays?.[0]}
+          nativeSelectProps={{
+            value: String(days),
+            onChange: (e) => setDays(Number(e.target.value)),
+          }}
+        >
           {TOKEN_DURATIONS.map((d) => (
             <option key={d} value={d}>
               {d === 365 ? "1 an" : `${d} jours`}
             </option>
           ))}
         </Select>
-        {failure && <Alert severity="error" small description={failure} className="fr-mb-2w" role="alert" />}
+        {failure && (
+          <Alert severity="error" small description={failure} className="fr-mb-2w" role="alert" />
+        )}
         <Button type="submit" disabled={pending}>
           Créer le jeton
         </Button>
@@ -88,11 +128,32 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           {tokens.map((t) => (
             <li key={t.id} className="fr-mb-2w">
               <strong>{t.name}</strong> · <code>{t.prefix}…</code> · {t.scopes.join(", ")} ·{" "}
-              {t.revokedAt ? `révoqué le ${t.revokedAt}` : t.expired ? `expiré le ${t.expiresAt}` : `valable jusqu'au ${t.expiresAt}`} · {t.lastUsedAt ? `dernière utilisation le ${t.lastUsedAt}` : "jamais utilisé"}
-              {!t.revokedAt && !t.expired && (
-                revoking === t.id ? (
-                  <span className="fr-ml-2w inline-flex gap-2" role="group" aria-label={`Révocation du jeton ${t.name}`}>
-                    <Button size="small" disabled={pending} onClick={() => start(async () => { const r = await revokeApiTokenAction(t.id); setRevoking(null); if (!r.ok) setFailure(r.message); router.refresh(); })}>
+              {t.revokedAt
+                ? `révoqué le ${t.revokedAt}`
+                : t.expired
+                  ? `expiré le ${t.expiresAt}`
+                  : `valable jusqu'au ${t.expiresAt}`}{" "}
+              · {t.lastUsedAt ? `dernière utilisation le ${t.lastUsedAt}` : "jamais utilisé"}
+              {!t.revokedAt &&
+                !t.expired &&
+                (revoking === t.id ? (
+                  <span
+                    className="fr-ml-2w inline-flex gap-2"
+                    role="group"
+                    aria-label={`Révocation du jeton ${t.name}`}
+                  >
+                    <Button
+                      size="small"
+                      disabled={pending}
+                      onClick={() =>
+                        start(async () => {
+                          const r = await revokeApiTokenAction(t.id);
+                          setRevoking(null);
+                          if (!r.ok) setFailure(r.message);
+                          router.refresh();
+                        })
+                      }
+                    >
                       Confirmer la révocation de {t.name}
                     </Button>
                     <Button size="small" priority="secondary" onClick={() => setRevoking(null)}>
@@ -100,11 +161,15 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
                     </Button>
                   </span>
                 ) : (
-                  <Button size="small" priority="tertiary" className="fr-ml-2w" onClick={() => setRevoking(t.id)}>
+                  <Button
+                    size="small"
+                    priority="tertiary"
+                    className="fr-ml-2w"
+                    onClick={() => setRevoking(t.id)}
+                  >
                     Révoquer {t.name}
                   </Button>
-                )
-              )}
+                ))}
             </li>
           ))}
         </ul>

@@ -22,7 +22,11 @@ export function AcceptInvitationButton({ invitationId }: { invitationId: string 
       >
         Accepter et ouvrir le dossier
       </Button>
-      {error && <p className="fr-error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="fr-error-text" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

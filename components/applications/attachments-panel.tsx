@@ -3,16 +3,25 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useId, useState } from "react";
 import { FileList } from "@/components/ui/file-list";
 
-export type AttachmentItem = { id: string; documentKindId: string | null; fileName: string; sizeBytes: number };
+export type AttachmentItem = {
+  id: string;
+  documentKindId: string | null;
+  fileName: string;
+  sizeBytes: number;
+};
 type Kind = { id: string; label: string; description: string; required: boolean };
 
-
 /** Sends a file with progress (fetch has no upload progress); resolves with the server's JSON. */
-function upload(url: string, data: FormData, onProgress: (percent: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
+function upload(
+  url: string,
+  data: FormData,
+  onProgress: (percent: number) => void,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.upload.onprogress = (e) =>
+      e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
       let body: Record<string, unknown> = {};
       try {
@@ -20,12 +29,25 @@ function upload(url: string, data: FormData, onProgress: (percent: number) => vo
       } catch {}
       resolve({ status: xhr.status, body });
     };
-    xhr.onerror = () => resolve({ status: 0, body: { message: "Connexion perdue pendant l'envoi. Réessayez." } });
+    xhr.onerror = () =>
+      resolve({ status: 0, body: { message: "Connexion perdue pendant l'envoi. Réessayez." } });
     xhr.send(data);
   });
 }
 
-function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: string; kind: Kind; files: AttachmentItem[]; editable: boolean; onChange: (files: AttachmentItem[]) => void }) {
+function KindRow({
+  uploadUrl,
+  kind,
+  files,
+  editable,
+  onChange,
+}: {
+  uploadUrl: string;
+  kind: Kind;
+  files: AttachmentItem[];
+  editable: boolean;
+  onChange: (files: AttachmentItem[]) => void;
+}) {
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +66,11 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
   const remove = async (id: string) => {
     const res = await fetch(`/api/pieces/${id}`, { method: "DELETE" });
     if (res.ok) onChange(files.filter((f) => f.id !== id));
-    else setError(((await res.json().catch(() => ({}))) as { message?: string }).message ?? "La suppression a échoué.");
+    else
+      setError(
+        ((await res.json().catch(() => ({}))) as { message?: string }).message ??
+          "La suppression a échoué.",
+      );
   };
 
   return (
@@ -53,12 +79,19 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
         {kind.label} {kind.required ? "" : <span className="fr-text--sm">(facultatif)</span>}
       </h3>
       {kind.description && <p className="fr-text--sm">{kind.description}</p>}
-      <FileList files={files} href={(id) => `/api/pieces/${id}`} onRemove={editable ? remove : undefined} empty="Aucun fichier joint." />
+      <FileList
+        files={files}
+        href={(id) => `/api/pieces/${id}`}
+        onRemove={editable ? remove : undefined}
+        empty="Aucun fichier joint."
+      />
       {editable && (
         <div className={`fr-upload-group ${error ? "fr-input-group--error" : ""}`}>
           <label className="fr-label" htmlFor={inputId}>
             Ajouter un fichier : {kind.label}
-            <span className="fr-hint-text">PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au plus.</span>
+            <span className="fr-hint-text">
+              PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au plus.
+            </span>
           </label>
           <input
             className="fr-upload"
@@ -92,11 +125,28 @@ function KindRow({ uploadUrl, kind, files, editable, onChange }: { uploadUrl: st
 }
 
 /** The files of each kind of document, with upload (to `uploadUrl`) and removal while editable. */
-export function AttachmentsPanel({ uploadUrl, kinds, initial, editable }: { uploadUrl: string; kinds: Kind[]; initial: AttachmentItem[]; editable: boolean }) {
+export function AttachmentsPanel({
+  uploadUrl,
+  kinds,
+  initial,
+  editable,
+}: {
+  uploadUrl: string;
+  kinds: Kind[];
+  initial: AttachmentItem[];
+  editable: boolean;
+}) {
   const [files, setFiles] = useState(initial);
   return (
     <>
-      {editable && <Alert severity="info" small description="Chaque fichier est vérifié d'après son contenu : un fichier renommé ne passe pas." className="fr-mb-2w" />}
+      {editable && (
+        <Alert
+          severity="info"
+          small
+          description="Chaque fichier est vérifié d'après son contenu : un fichier renommé ne passe pas."
+          className="fr-mb-2w"
+        />
+      )}
       <ul role="list" className="list-none p-0">
         {kinds.map((k) => (
           <KindRow
@@ -105,7 +155,9 @@ export function AttachmentsPanel({ uploadUrl, kinds, initial, editable }: { uplo
             kind={k}
             editable={editable}
             files={files.filter((f) => f.documentKindId === k.id)}
-            onChange={(next) => setFiles([...files.filter((f) => f.documentKindId !== k.id), ...next])}
+            onChange={(next) =>
+              setFiles([...files.filter((f) => f.documentKindId !== k.id), ...next])
+            }
           />
         ))}
       </ul>

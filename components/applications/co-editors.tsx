@@ -5,7 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { inviteCoEditorAction, removeCoEditorAction } from "@/lib/applications/actions";
 
-export function CoEditors({ applicationId, people }: { applicationId: string; people: { id: string; email: string; accepted: boolean }[] }) {
+export function CoEditors({
+  applicationId,
+  people,
+}: {
+  applicationId: string;
+  people: { id: string; email: string; accepted: boolean }[];
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +21,10 @@ export function CoEditors({ applicationId, people }: { applicationId: string; pe
   return (
     <section aria-labelledby="coediteurs-titre" className="fr-mt-4w">
       <h2 id="coediteurs-titre">Personnes associées au dossier</h2>
-      <p>Invitez les personnes qui complètent le dossier avec vous (elles ne peuvent ni le retirer ni inviter d&apos;autres personnes).</p>
+      <p>
+        Invitez les personnes qui complètent le dossier avec vous (elles ne peuvent ni le retirer ni
+        inviter d&apos;autres personnes).
+      </p>
       {people.length > 0 && (
         <ul>
           {people.map((p) => (
@@ -23,12 +32,18 @@ export function CoEditors({ applicationId, people }: { applicationId: string; pe
               {p.email} — {p.accepted ? "a accepté" : "invitation envoyée"}
               {confirming === p.id ? (
                 <span className="flex gap-2">
-                  <Button size="small" disabled={pending} onClick={() => start(async () => {
-                    const r = await removeCoEditorAction(p.id);
-                    setConfirming(null);
-                    if (!r.ok) setError(r.message);
-                    else router.refresh();
-                  })}>
+                  <Button
+                    size="small"
+                    disabled={pending}
+                    onClick={() =>
+                      start(async () => {
+                        const r = await removeCoEditorAction(p.id);
+                        setConfirming(null);
+                        if (!r.ok) setError(r.message);
+                        else router.refresh();
+                      })
+                    }
+                  >
                     Confirmer le retrait de {p.email}
                   </Button>
                   <Button size="small" priority="secondary" onClick={() => setConfirming(null)}>
@@ -36,7 +51,12 @@ export function CoEditors({ applicationId, people }: { applicationId: string; pe
                   </Button>
                 </span>
               ) : (
-                <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(p.id)}>
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-delete-line"
+                  onClick={() => setConfirming(p.id)}
+                >
                   Retirer {p.email}
                 </Button>
               )}
@@ -66,9 +86,19 @@ export function CoEditors({ applicationId, people }: { applicationId: string; pe
           label="Adresse e-mail de la personne à inviter"
           state={error ? "error" : "default"}
           stateRelatedMessage={error ?? undefined}
-          nativeInputProps={{ type: "email", value: email, onChange: (e) => setEmail(e.target.value), autoComplete: "off" }}
+          nativeInputProps={{
+            type: "email",
+            value: email,
+            onChange: (e) => setEmail(e.target.value),
+            autoComplete: "off",
+          }}
         />
-        <Button type="submit" disabled={pending} priority="secondary" iconId="fr-icon-user-add-line">
+        <Button
+          type="submit"
+          disabled={pending}
+          priority="secondary"
+          iconId="fr-icon-user-add-line"
+        >
           Inviter
         </Button>
       </form>

@@ -13,8 +13,19 @@ export function ComplementAnswer({ requestId }: { requestId: string }) {
   const [pending, start] = useTransition();
   return (
     <div className="fr-mt-2w">
-      <Input textArea label="Votre réponse (facultatif)" nativeTextAreaProps={{ value: answer, onChange: (e) => setAnswer(e.target.value), rows: 3, maxLength: 5000 }} />
-      <div aria-live="assertive">{error && <Alert severity="error" small description={error} className="fr-mb-2w" />}</div>
+      <Input
+        textArea
+        label="Votre réponse (facultatif)"
+        nativeTextAreaProps={{
+          value: answer,
+          onChange: (e) => setAnswer(e.target.value),
+          rows: 3,
+          maxLength: 5000,
+        }}
+      />
+      <div aria-live="assertive">
+        {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
+      </div>
       <Button
         disabled={pending}
         iconId="fr-icon-send-plane-line"

@@ -7,14 +7,24 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
-import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { type ReactNode, useEffect, useState } from "react";
+import {
+  type Control,
+  type UseFormRegister,
+  useFieldArray,
+  useForm,
+  useWatch,
+} from "react-hook-form";
 import { EuroField } from "@/components/admin/form-fields";
 import { currentVersionAction, saveDraftAction } from "@/lib/applications/actions";
 import { budgetTotals } from "@/lib/applications/budget";
-import { EXPENSE_LABELS, FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS } from "@/lib/applications/labels";
+import {
+  EXPENSE_LABELS,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_STATUS_LABELS,
+} from "@/lib/applications/labels";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
-import { STEPS, type Problem, type StepKey } from "@/lib/applications/steps";
+import { type Problem, STEPS, type StepKey } from "@/lib/applications/steps";
 import { formatEuros } from "@/lib/format";
 import { AutosaveStatus } from "./autosave-status";
 import { SubmissionPanel } from "./submission-panel";
@@ -27,19 +37,59 @@ export type DossierCall = {
   grant: { minCents: number; maxCents: number };
 };
 
-function TextArea({ register, name, label, hint, rows = 8, maxLength = 10_000 }: { register: UseFormRegister<Draft>; name: Parameters<UseFormRegister<Draft>>[0]; label: string; hint?: string; rows?: number; maxLength?: number }) {
-  return <Input textArea label={label} hintText={hint} nativeTextAreaProps={{ ...register(name), rows, maxLength }} />;
+function TextArea({
+  register,
+  name,
+  label,
+  hint,
+  rows = 8,
+  maxLength = 10_000,
+}: {
+  register: UseFormRegister<Draft>;
+  name: Parameters<UseFormRegister<Draft>>[0];
+  label: string;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  return (
+    <Input
+      textArea
+      label={label}
+      hintText={hint}
+      nativeTextAreaProps={{ ...register(name), rows, maxLength }}
+    />
+  );
 }
 
-function Budget({ control, register, grant }: { control: Control<Draft>; register: UseFormRegister<Draft>; grant: DossierCall["grant"] }) {
+function Budget({
+  control,
+  register,
+  grant,
+}: {
+  control: Control<Draft>;
+  register: UseFormRegister<Draft>;
+  grant: DossierCall["grant"];
+}) {
   const expenses = useFieldArray({ control, name: "expenses" });
   const fundings = useFieldArray({ control, name: "fundings" });
   const watched = useWatch({ control }) as Draft;
   const totals = budgetTotals({
-    expenses: (watched.expenses ?? []).map((e) => ({ category: e.category, year: e.year, amountCents: Number(e.amountCents) || 0 })),
-    fundings: (watched.fundings ?? []).map((f) => ({ source: f.source, year: f.year, amountCents: Number(f.amountCents) || 0 })),
+    expenses: (watched.expenses ?? []).map((e) => ({
+      category: e.category,
+      year: e.year,
+      amountCents: Number(e.amountCents) || 0,
+    })),
+    fundings: (watched.fundings ?? []).map((f) => ({
+      source: f.source,
+      year: f.year,
+      amountCents: Number(f.amountCents) || 0,
+    })),
   });
-  const yearSelect = (name: `expenses.${number}.year` | `fundings.${number}.year`, label: string) => (
+  const yearSelect = (
+    name: `expenses.${number}.year` | `fundings.${number}.year`,
+    label: string,
+  ) => (
     <Select label={label} nativeSelectProps={register(name, { valueAsNumber: true })}>
       <option value={1}>Année 1</option>
       <option value={2}>Année 2</option>
@@ -49,49 +99,117 @@ function Budget({ control, register, grant }: { control: Control<Draft>; registe
     <>
       <h3>Dépenses</h3>
       {expenses.fields.map((f, i) => (
-        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-4">
-          <Select label={`Catégorie de la dépense ${i + 1}`} nativeSelectProps={register(`expenses.${i}.category`)}>
+        <div
+          key={f.id}
+          className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-4"
+        >
+          <Select
+            label={`Catégorie de la dépense ${i + 1}`}
+            nativeSelectProps={register(`expenses.${i}.category`)}
+          >
             {Object.entries(EXPENSE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>{l}</option>
+              <option key={v} value={v}>
+                {l}
+              </option>
             ))}
           </Select>
-          <Input label={`Intitulé de la dépense ${i + 1}`} nativeInputProps={register(`expenses.${i}.label`)} />
+          <Input
+            label={`Intitulé de la dépense ${i + 1}`}
+            nativeInputProps={register(`expenses.${i}.label`)}
+          />
           {yearSelect(`expenses.${i}.year`, `Année de la dépense ${i + 1}`)}
-          <EuroField control={control} name={`expenses.${i}.amountCents`} label={`Montant de la dépense ${i + 1}`} />
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => expenses.remove(i)}>
+          <EuroField
+            control={control}
+            name={`expenses.${i}.amountCents`}
+            label={`Montant de la dépense ${i + 1}`}
+          />
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-delete-line"
+            onClick={() => expenses.remove(i)}
+          >
             Retirer la dépense {i + 1}
           </Button>
         </div>
       ))}
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => expenses.append({ category: "PERSONNEL", label: "", year: 1, amountCents: Number.NaN })}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        onClick={() =>
+          expenses.append({ category: "PERSONNEL", label: "", year: 1, amountCents: Number.NaN })
+        }
+      >
         Ajouter une dépense
       </Button>
 
       <h3 className="fr-mt-4w">Plan de financement</h3>
       <p className="fr-hint-text">
-        Le financement demandé à cet appel (de {formatEuros(grant.minCents)} à {formatEuros(grant.maxCents)} sur deux ans) est une ligne « Cet appel (État) ».
+        Le financement demandé à cet appel (de {formatEuros(grant.minCents)} à{" "}
+        {formatEuros(grant.maxCents)} sur deux ans) est une ligne « Cet appel (État) ».
       </p>
       {fundings.fields.map((f, i) => (
-        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3">
-          <Select label={`Origine du financement ${i + 1}`} nativeSelectProps={register(`fundings.${i}.source`)}>
+        <div
+          key={f.id}
+          className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-3"
+        >
+          <Select
+            label={`Origine du financement ${i + 1}`}
+            nativeSelectProps={register(`fundings.${i}.source`)}
+          >
             {Object.entries(FUNDING_SOURCE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>{l}</option>
+              <option key={v} value={v}>
+                {l}
+              </option>
             ))}
           </Select>
-          <Input label={`Financeur ${i + 1} (facultatif)`} nativeInputProps={register(`fundings.${i}.funderName`)} />
-          <Select label={`Statut du financement ${i + 1}`} nativeSelectProps={register(`fundings.${i}.status`)}>
+          <Input
+            label={`Financeur ${i + 1} (facultatif)`}
+            nativeInputProps={register(`fundings.${i}.funderName`)}
+          />
+          <Select
+            label={`Statut du financement ${i + 1}`}
+            nativeSelectProps={register(`fundings.${i}.status`)}
+          >
             {Object.entries(FUNDING_STATUS_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>{l}</option>
+              <option key={v} value={v}>
+                {l}
+              </option>
             ))}
           </Select>
           {yearSelect(`fundings.${i}.year`, `Année du financement ${i + 1}`)}
-          <EuroField control={control} name={`fundings.${i}.amountCents`} label={`Montant du financement ${i + 1}`} />
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => fundings.remove(i)}>
+          <EuroField
+            control={control}
+            name={`fundings.${i}.amountCents`}
+            label={`Montant du financement ${i + 1}`}
+          />
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-delete-line"
+            onClick={() => fundings.remove(i)}
+          >
             Retirer le financement {i + 1}
           </Button>
         </div>
       ))}
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => fundings.append({ source: "THIS_CALL", funderName: "", year: 1, amountCents: Number.NaN, status: "REQUESTED" })}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        onClick={() =>
+          fundings.append({
+            source: "THIS_CALL",
+            funderName: "",
+            year: 1,
+            amountCents: Number.NaN,
+            status: "REQUESTED",
+          })
+        }
+      >
         Ajouter un financement
       </Button>
 
@@ -123,36 +241,81 @@ function Budget({ control, register, grant }: { control: Control<Draft>; registe
         </table>
       </div>
       <p className="fr-text--bold" aria-live="polite">
-        Montant demandé à l&apos;appel : {formatEuros(totals.requested)} · total des dépenses : {formatEuros(totals.expenses.total)}
+        Montant demandé à l&apos;appel : {formatEuros(totals.requested)} · total des dépenses :{" "}
+        {formatEuros(totals.expenses.total)}
       </p>
-      {totals.requested > 0 && (totals.requested < grant.minCents || totals.requested > grant.maxCents) && (
-        <Alert severity="warning" small description={`Le montant demandé doit être compris entre ${formatEuros(grant.minCents)} et ${formatEuros(grant.maxCents)}.`} className="fr-mb-2w" />
-      )}
+      {totals.requested > 0 &&
+        (totals.requested < grant.minCents || totals.requested > grant.maxCents) && (
+          <Alert
+            severity="warning"
+            small
+            description={`Le montant demandé doit être compris entre ${formatEuros(grant.minCents)} et ${formatEuros(grant.maxCents)}.`}
+            className="fr-mb-2w"
+          />
+        )}
       {totals.gap !== 0 && (
-        <Alert severity="warning" small description={`Le budget n'est pas équilibré : écart de ${formatEuros(Math.abs(totals.gap))} entre dépenses et financements.`} />
+        <Alert
+          severity="warning"
+          small
+          description={`Le budget n'est pas équilibré : écart de ${formatEuros(Math.abs(totals.gap))} entre dépenses et financements.`}
+        />
       )}
     </>
   );
 }
 
-function Indicators({ control, register }: { control: Control<Draft>; register: UseFormRegister<Draft> }) {
+function Indicators({
+  control,
+  register,
+}: {
+  control: Control<Draft>;
+  register: UseFormRegister<Draft>;
+}) {
   const indicators = useFieldArray({ control, name: "indicators" });
   return (
     <>
       <h3>Indicateurs et cibles</h3>
       {indicators.fields.map((f, i) => (
-        <div key={f.id} className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-5">
-          <Input label={`Indicateur ${i + 1}`} nativeInputProps={register(`indicators.${i}.label`)} />
+        <div
+          key={f.id}
+          className="fr-p-2w fr-mb-2w fr-background-alt--grey grid gap-4 md:grid-cols-5"
+        >
+          <Input
+            label={`Indicateur ${i + 1}`}
+            nativeInputProps={register(`indicators.${i}.label`)}
+          />
           <Input label={`Unité ${i + 1}`} nativeInputProps={register(`indicators.${i}.unit`)} />
-          <Input label={`Situation de départ ${i + 1}`} nativeInputProps={register(`indicators.${i}.baseline`)} />
-          <Input label={`Cible année 1 (${i + 1})`} nativeInputProps={register(`indicators.${i}.targetYear1`)} />
-          <Input label={`Cible année 2 (${i + 1})`} nativeInputProps={register(`indicators.${i}.targetYear2`)} />
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => indicators.remove(i)}>
+          <Input
+            label={`Situation de départ ${i + 1}`}
+            nativeInputProps={register(`indicators.${i}.baseline`)}
+          />
+          <Input
+            label={`Cible année 1 (${i + 1})`}
+            nativeInputProps={register(`indicators.${i}.targetYear1`)}
+          />
+          <Input
+            label={`Cible année 2 (${i + 1})`}
+            nativeInputProps={register(`indicators.${i}.targetYear2`)}
+          />
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-delete-line"
+            onClick={() => indicators.remove(i)}
+          >
             Retirer l&apos;indicateur {i + 1}
           </Button>
         </div>
       ))}
-      <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => indicators.append({ label: "", unit: "", baseline: "", targetYear1: "", targetYear2: "" })}>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-add-line"
+        onClick={() =>
+          indicators.append({ label: "", unit: "", baseline: "", targetYear1: "", targetYear2: "" })
+        }
+      >
         Ajouter un indicateur
       </Button>
     </>
@@ -182,7 +345,9 @@ export function DossierForm({
   const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), STEPS.length - 1));
   const form = useForm<Draft>({ defaultValues: initialDraft });
   const { register, control, watch, getValues } = form;
-  const autosave = useAutosave<Draft>(version, (v, values) => saveDraftAction(applicationId, v, values));
+  const autosave = useAutosave<Draft>(version, (v, values) =>
+    saveDraftAction(applicationId, v, values),
+  );
 
   useEffect(() => {
     const subscription = watch(() => autosave.schedule(getValues()));
@@ -201,12 +366,18 @@ export function DossierForm({
     });
   };
   const current: StepKey = STEPS[step]!.key;
-  const leverIndex = (id: string) => (initialDraft.leverAnswers ?? []).findIndex((a) => a.leverId === id);
+  const leverIndex = (id: string) =>
+    (initialDraft.leverAnswers ?? []).findIndex((a) => a.leverId === id);
 
   return (
     <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]!.title} nextTitle={STEPS[step + 1]?.title} />
+        <Stepper
+          currentStep={step + 1}
+          stepCount={STEPS.length}
+          title={STEPS[step]!.title}
+          nextTitle={STEPS[step + 1]?.title}
+        />
         <AutosaveStatus
           state={autosave.state}
           onReload={() => window.location.reload()}
@@ -222,7 +393,12 @@ export function DossierForm({
             const missing = problems.filter((p) => p.step === s.key).length;
             return (
               <li key={s.key}>
-                <button type="button" className="fr-tag" aria-current={i === step ? "step" : undefined} onClick={() => go(i)}>
+                <button
+                  type="button"
+                  className="fr-tag"
+                  aria-current={i === step ? "step" : undefined}
+                  onClick={() => go(i)}
+                >
                   {i + 1}. {s.title}
                   {missing > 0 && <span className="fr-ml-1v">({missing} à compléter)</span>}
                 </button>
@@ -235,21 +411,58 @@ export function DossierForm({
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         <div hidden={current !== "presentation"}>
           <Input label="Intitulé du projet" nativeInputProps={register("title")} />
-          <TextArea register={register} name="presentation" label="Présentation du projet" hint="Le territoire, les besoins auxquels le pôle répond, ses activités, ce que la subvention permettra." rows={12} />
+          <TextArea
+            register={register}
+            name="presentation"
+            label="Présentation du projet"
+            hint="Le territoire, les besoins auxquels le pôle répond, ses activités, ce que la subvention permettra."
+            rows={12}
+          />
         </div>
         <div hidden={current !== "gouvernance"}>
-          <TextArea register={register} name="governance" label="Gouvernance" hint="Instances, règles de décision, place de chaque catégorie de membres." />
-          <TextArea register={register} name="cooperation" label="Coopération entre les membres" hint="Ce que les membres font ensemble : mutualisations, projets communs, fréquence des échanges." />
+          <TextArea
+            register={register}
+            name="governance"
+            label="Gouvernance"
+            hint="Instances, règles de décision, place de chaque catégorie de membres."
+          />
+          <TextArea
+            register={register}
+            name="cooperation"
+            label="Coopération entre les membres"
+            hint="Ce que les membres font ensemble : mutualisations, projets communs, fréquence des échanges."
+          />
         </div>
         <div hidden={current !== "leviers"}>
           {call.levers.map((lever) => (
-            <TextArea key={lever.id} register={register} name={`leverAnswers.${leverIndex(lever.id)}.text`} label={lever.title} hint={lever.description} />
+            <TextArea
+              key={lever.id}
+              register={register}
+              name={`leverAnswers.${leverIndex(lever.id)}.text`}
+              label={lever.title}
+              hint={lever.description}
+            />
           ))}
         </div>
         <div hidden={current !== "impacts"}>
-          <TextArea register={register} name="economicImpact" label="Impacts économiques attendus" rows={5} />
-          <TextArea register={register} name="socialImpact" label="Impacts sociaux attendus" rows={5} />
-          <TextArea register={register} name="ecologicalImpact" label="Impacts écologiques attendus" rows={5} />
+          <TextArea
+            register={register}
+            name="economicImpact"
+            label="Impacts économiques attendus"
+            rows={5}
+          />
+          <TextArea
+            register={register}
+            name="socialImpact"
+            label="Impacts sociaux attendus"
+            rows={5}
+          />
+          <TextArea
+            register={register}
+            name="ecologicalImpact"
+            label="Impacts écologiques attendus"
+            rows={5}
+          />
           <Indicators control={control} register={register} />
         </div>
         <div hidden={current !== "budget"}>
@@ -259,11 +472,20 @@ export function DossierForm({
           <RadioButtons
             legend="Souhaitez-vous rejoindre une communauté apprenante ?"
             options={[
-              { label: "Non", nativeInputProps: { ...register("learningCommunityId", { setValueAs: (v: string) => v || null }), value: "" } },
+              {
+                label: "Non",
+                nativeInputProps: {
+                  ...register("learningCommunityId", { setValueAs: (v: string) => v || null }),
+                  value: "",
+                },
+              },
               ...call.learningCommunities.map((c) => ({
                 label: c.name,
                 hintText: c.description,
-                nativeInputProps: { ...register("learningCommunityId", { setValueAs: (v: string) => v || null }), value: c.id },
+                nativeInputProps: {
+                  ...register("learningCommunityId", { setValueAs: (v: string) => v || null }),
+                  value: c.id,
+                },
               })),
             ]}
           />
@@ -271,17 +493,30 @@ export function DossierForm({
       </form>
       <div hidden={current !== "pieces"}>{attachments}</div>
       <div hidden={current !== "depot"}>
-        <SubmissionPanel applicationId={applicationId} problems={problems} deadline={deadline} beforeSubmit={autosave.drain} />
+        <SubmissionPanel
+          applicationId={applicationId}
+          problems={problems}
+          deadline={deadline}
+          beforeSubmit={autosave.drain}
+        />
       </div>
 
       <div className="fr-mt-4w flex flex-wrap gap-4">
         {step > 0 && (
-          <Button priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => go(step - 1)}>
+          <Button
+            priority="secondary"
+            iconId="fr-icon-arrow-left-line"
+            onClick={() => go(step - 1)}
+          >
             Étape précédente
           </Button>
         )}
         {step < STEPS.length - 1 && (
-          <Button iconId="fr-icon-arrow-right-line" iconPosition="right" onClick={() => go(step + 1)}>
+          <Button
+            iconId="fr-icon-arrow-right-line"
+            iconPosition="right"
+            onClick={() => go(step + 1)}
+          >
             Étape suivante
           </Button>
         )}

@@ -1,10 +1,14 @@
+import { BudgetSynthesis, PoleMembers } from "@/components/applications/dossier-synthesis";
+import { Table } from "@/components/ui/table";
 import { budgetTotals } from "@/lib/applications/budget";
 import type { ApplicationView } from "@/lib/applications/data";
-import { EXPENSE_LABELS, FUNDING_SOURCE_LABELS, FUNDING_STATUS_LABELS } from "@/lib/applications/labels";
+import {
+  EXPENSE_LABELS,
+  FUNDING_SOURCE_LABELS,
+  FUNDING_STATUS_LABELS,
+} from "@/lib/applications/labels";
 import { STATUS_LABELS } from "@/lib/applications/status";
 import { formatDateTime, formatEuros } from "@/lib/format";
-import { Table } from "@/components/ui/table";
-import { BudgetSynthesis, PoleMembers } from "@/components/applications/dossier-synthesis";
 
 function Block({ title, text }: { title: string; text: string }) {
   return (
@@ -26,16 +30,32 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
       <Block title="Gouvernance" text={a.governance} />
       <Block title="Coopération entre les membres" text={a.cooperation} />
       {a.call.levers.map((l) => (
-        <Block key={l.id} title={l.title} text={a.leverAnswers.find((x) => x.leverId === l.id)?.text ?? ""} />
+        <Block
+          key={l.id}
+          title={l.title}
+          text={a.leverAnswers.find((x) => x.leverId === l.id)?.text ?? ""}
+        />
       ))}
       <Block title="Impacts économiques" text={a.economicImpact} />
       <Block title="Impacts sociaux" text={a.socialImpact} />
       <Block title="Impacts écologiques" text={a.ecologicalImpact} />
       {a.indicators.length > 0 && (
-        <Table caption="Indicateurs" head={<tr><th scope="col">Indicateur</th><th scope="col">Départ</th><th scope="col">Cible année 1</th><th scope="col">Cible année 2</th></tr>}>
+        <Table
+          caption="Indicateurs"
+          head={
+            <tr>
+              <th scope="col">Indicateur</th>
+              <th scope="col">Départ</th>
+              <th scope="col">Cible année 1</th>
+              <th scope="col">Cible année 2</th>
+            </tr>
+          }
+        >
           {a.indicators.map((i) => (
             <tr key={i.id}>
-              <th scope="row">{i.label} {i.unit && `(${i.unit})`}</th>
+              <th scope="row">
+                {i.label} {i.unit && `(${i.unit})`}
+              </th>
               <td>{i.baseline}</td>
               <td>{i.targetYear1}</td>
               <td>{i.targetYear2}</td>
@@ -43,7 +63,17 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
           ))}
         </Table>
       )}
-      <Table caption="Dépenses" head={<tr><th scope="col">Dépense</th><th scope="col">Catégorie</th><th scope="col">Année</th><th scope="col">Montant</th></tr>}>
+      <Table
+        caption="Dépenses"
+        head={
+          <tr>
+            <th scope="col">Dépense</th>
+            <th scope="col">Catégorie</th>
+            <th scope="col">Année</th>
+            <th scope="col">Montant</th>
+          </tr>
+        }
+      >
         {a.expenses.map((e) => (
           <tr key={e.id}>
             <th scope="row">{e.label}</th>
@@ -53,7 +83,18 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
           </tr>
         ))}
       </Table>
-      <Table caption="Plan de financement" head={<tr><th scope="col">Origine</th><th scope="col">Financeur</th><th scope="col">Statut</th><th scope="col">Année</th><th scope="col">Montant</th></tr>}>
+      <Table
+        caption="Plan de financement"
+        head={
+          <tr>
+            <th scope="col">Origine</th>
+            <th scope="col">Financeur</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Année</th>
+            <th scope="col">Montant</th>
+          </tr>
+        }
+      >
         {a.fundings.map((f) => (
           <tr key={f.id}>
             <th scope="row">{FUNDING_SOURCE_LABELS[f.source]}</th>
@@ -65,7 +106,8 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
         ))}
       </Table>
       <p>
-        Total des dépenses : <strong>{formatEuros(totals.expenses.total)}</strong> · montant demandé : <strong>{formatEuros(totals.requested)}</strong>
+        Total des dépenses : <strong>{formatEuros(totals.expenses.total)}</strong> · montant demandé
+        : <strong>{formatEuros(totals.requested)}</strong>
       </p>
       <BudgetSynthesis a={a} />
       <PoleMembers a={a} />
@@ -73,7 +115,10 @@ export function DossierSummary({ a }: { a: ApplicationView }) {
       <ul>
         {a.attachments.map((f) => (
           <li key={f.id}>
-            {kinds.get(f.documentKindId ?? "") ?? "Pièce"} : <a href={`/api/pieces/${f.id}`} download>{f.fileName}</a>
+            {kinds.get(f.documentKindId ?? "") ?? "Pièce"} :{" "}
+            <a href={`/api/pieces/${f.id}`} download>
+              {f.fileName}
+            </a>
           </li>
         ))}
       </ul>

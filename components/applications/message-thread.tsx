@@ -6,10 +6,22 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { postMessageAction } from "@/lib/applications/actions";
 
-export type ThreadMessage = { id: string; body: string; at: string; author: string; fromInstruction: boolean };
+export type ThreadMessage = {
+  id: string;
+  body: string;
+  at: string;
+  author: string;
+  fromInstruction: boolean;
+};
 
 /** The exchanges between the applicants and the instruction team about one dossier. */
-export function MessageThread({ applicationId, messages }: { applicationId: string; messages: ThreadMessage[] }) {
+export function MessageThread({
+  applicationId,
+  messages,
+}: {
+  applicationId: string;
+  messages: ThreadMessage[];
+}) {
   const router = useRouter();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -22,9 +34,13 @@ export function MessageThread({ applicationId, messages }: { applicationId: stri
       ) : (
         <ol role="list" className="list-none p-0">
           {messages.map((m) => (
-            <li key={m.id} className={`fr-p-2w fr-mb-2w ${m.fromInstruction ? "fr-background-alt--blue-france" : "fr-background-alt--grey"}`}>
+            <li
+              key={m.id}
+              className={`fr-p-2w fr-mb-2w ${m.fromInstruction ? "fr-background-alt--blue-france" : "fr-background-alt--grey"}`}
+            >
               <p className="fr-text--sm fr-mb-1w">
-                <strong>{m.author}</strong> ({m.fromInstruction ? "équipe d'instruction" : "porteur du projet"}) · {m.at}
+                <strong>{m.author}</strong> (
+                {m.fromInstruction ? "équipe d'instruction" : "porteur du projet"}) · {m.at}
               </p>
               <p className="fr-mb-0 whitespace-pre-wrap">{m.body}</p>
             </li>
@@ -50,7 +66,12 @@ export function MessageThread({ applicationId, messages }: { applicationId: stri
           label="Nouveau message"
           state={error ? "error" : "default"}
           stateRelatedMessage={error ?? undefined}
-          nativeTextAreaProps={{ value: body, onChange: (e) => setBody(e.target.value), rows: 4, maxLength: 5000 }}
+          nativeTextAreaProps={{
+            value: body,
+            onChange: (e) => setBody(e.target.value),
+            rows: 4,
+            maxLength: 5000,
+          }}
         />
         <Button type="submit" disabled={pending} iconId="fr-icon-send-plane-line">
           Envoyer

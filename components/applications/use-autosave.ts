@@ -14,7 +14,10 @@ export type AutosaveState =
   | { kind: "closed"; message: string }
   | { kind: "invalid"; message: string; fieldErrors?: Record<string, string[]> };
 
-type Save<T> = (version: number, values: T) => Promise<ActionResult<{ version: number; savedAt: Date }>>;
+type Save<T> = (
+  version: number,
+  values: T,
+) => Promise<ActionResult<{ version: number; savedAt: Date }>>;
 
 export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 1000) {
   const [state, setState] = useState<AutosaveState>({ kind: "saved", at: null });
@@ -50,14 +53,22 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     if (result.code === "CONFLICT" || result.code === "INVALID_STATE") {
       stopped.current = true;
       latest.current = values;
-      setState(result.code === "CONFLICT" ? { kind: "conflict", message: result.message } : { kind: "closed", message: result.message });
+      setState(
+        result.code === "CONFLICT"
+          ? { kind: "conflict", message: result.message }
+          : { kind: "closed", message: result.message },
+      );
       return;
     }
     if (result.code === "VALIDATION") {
       // Kept as unsaved: the person corrects the value, and the next change saves everything.
       latest.current ??= values;
       invalid.current = true;
-      setState({ kind: "invalid", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+      setState({
+        kind: "invalid",
+        message: result.message,
+        ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+      });
       return;
     }
     // Network or server failure: keep the values and try again, waiting longer each time.
@@ -116,5 +127,12 @@ export function useAutosave<T>(initialVersion: number, save: Save<T>, delayMs = 
     };
   }, []);
 
-  return { state, schedule, flush, drain, overwrite, unsaved: () => latest.current !== null || inFlight.current };
+  return {
+    state,
+    schedule,
+    flush,
+    drain,
+    overwrite,
+    unsaved: () => latest.current !== null || inFlight.current,
+  };
 }

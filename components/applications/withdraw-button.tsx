@@ -20,9 +20,25 @@ export function WithdrawButton({ applicationId }: { applicationId: string }) {
     );
   }
   return (
-    <div className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation du retrait">
-      <p>Retirer la candidature ? Elle ne sera plus instruite ; cette action ne peut pas être annulée.</p>
-      <Input textArea label="Motif (facultatif)" nativeTextAreaProps={{ value: reason, onChange: (e) => setReason(e.target.value), rows: 3, maxLength: 1000 }} />
+    <div
+      className="fr-p-2w fr-background-alt--grey"
+      role="group"
+      aria-label="Confirmation du retrait"
+    >
+      <p>
+        Retirer la candidature ? Elle ne sera plus instruite ; cette action ne peut pas être
+        annulée.
+      </p>
+      <Input
+        textArea
+        label="Motif (facultatif)"
+        nativeTextAreaProps={{
+          value: reason,
+          onChange: (e) => setReason(e.target.value),
+          rows: 3,
+          maxLength: 1000,
+        }}
+      />
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
       <div className="flex flex-wrap gap-4">
         <Button

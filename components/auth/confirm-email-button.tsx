@@ -11,7 +11,16 @@ export function ConfirmEmailButton({ token }: { token: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <>
-      {failure && <Alert severity="error" as="h2" small={false} className="fr-mb-3w" title="Confirmation impossible" description={`${failure} Vous pouvez demander un nouveau lien depuis la page de connexion.`} />}
+      {failure && (
+        <Alert
+          severity="error"
+          as="h2"
+          small={false}
+          className="fr-mb-3w"
+          title="Confirmation impossible"
+          description={`${failure} Vous pouvez demander un nouveau lien depuis la page de connexion.`}
+        />
+      )}
       <Button
         disabled={pending}
         onClick={() =>

@@ -12,16 +12,36 @@ import { emailRequestSchema } from "@/lib/users/schema";
 type Values = z.input<typeof emailRequestSchema>;
 
 /** Asks for an e-mail to send a link to; the answer is the same whether the address has an account or not. */
-export function EmailRequestForm({ submit, submitLabel, doneText }: { submit: (v: Values) => Promise<ActionResult<unknown>>; submitLabel: string; doneText: string }) {
+export function EmailRequestForm({
+  submit,
+  submitLabel,
+  doneText,
+}: {
+  submit: (v: Values) => Promise<ActionResult<unknown>>;
+  submitLabel: string;
+  doneText: string;
+}) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(emailRequestSchema), defaultValues: { email: "" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(emailRequestSchema),
+    defaultValues: { email: "" },
+  });
   const onSubmit = form.handleSubmit(async () => {
     const result = await submit(form.getValues());
     setMessage(result.ok ? { ok: true, text: doneText } : { ok: false, text: result.message });
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{message && <Alert severity={message.ok ? "success" : "error"} small description={message.text} className="fr-mb-3w" />}</div>
+      <div aria-live="polite">
+        {message && (
+          <Alert
+            severity={message.ok ? "success" : "error"}
+            small
+            description={message.text}
+            className="fr-mb-3w"
+          />
+        )}
+      </div>
       <Input
         label="Adresse e-mail"
         state={form.formState.errors.email ? "error" : "default"}

@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { passwordResetSchema } from "@/lib/users/schema";
@@ -26,12 +26,20 @@ export function PasswordChoiceForm({
 }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(passwordResetSchema), defaultValues: { token, password: "", confirmation: "" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(passwordResetSchema),
+    defaultValues: { token, password: "", confirmation: "" },
+  });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await submit({ token, password: values.password, confirmation: values.confirmation });
+    const result = await submit({
+      token,
+      password: values.password,
+      confirmation: values.confirmation,
+    });
     if (!result.ok) {
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(path as Path<Values>, { message: messages[0] });
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+        form.setError(path as Path<Values>, { message: messages[0] });
       setFailure(result.message);
       return;
     }
@@ -39,7 +47,16 @@ export function PasswordChoiceForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate>
-      {failure && <Alert severity="error" title="Action impossible" description={failure} as="h2" small={false} className="fr-mb-3w" />}
+      {failure && (
+        <Alert
+          severity="error"
+          title="Action impossible"
+          description={failure}
+          as="h2"
+          small={false}
+          className="fr-mb-3w"
+        />
+      )}
       <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">
         {isSubmitting ? "Enregistrement…" : submitLabel}

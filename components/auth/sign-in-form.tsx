@@ -1,11 +1,11 @@
 "use client";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -16,7 +16,13 @@ import { signInSchema } from "@/lib/users/schema";
 
 type Values = z.input<typeof signInSchema>;
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string | null;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInErrorMessage(initialError));
   const [unverified, setUnverified] = useState(false);
@@ -27,7 +33,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
     handleSubmit,
     getValues,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  } = useForm<Values>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
 
   useEffect(() => {
     if (error) alertRef.current?.focus();
@@ -35,7 +44,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const result = await signIn("credentials", {
+      email: values.email,
+      password: values.password,
+      redirect: false,
+    });
     if (!result || result.error) {
       setError(signInErrorMessage(result?.error ?? "unknown"));
       setUnverified(result?.error === SIGN_IN_ERROR.unverified);
@@ -48,7 +61,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? "connexion-erreur" : undefined}>
       <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
-        {error && <Alert id="connexion-erreur" severity="error" title="Connexion impossible" description={error} as="h2" small={false} />}
+        {error && (
+          <Alert
+            id="connexion-erreur"
+            severity="error"
+            title="Connexion impossible"
+            description={error}
+            as="h2"
+            small={false}
+          />
+        )}
       </div>
       {unverified && (
         <div className="fr-mb-3w">
@@ -57,7 +79,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
             priority="secondary"
             onClick={async () => {
               const r = await resendVerificationAction({ email: getValues("email") });
-              setResent(r.ok ? "Un nouveau lien de confirmation vient d'être envoyé à votre adresse." : r.message);
+              setResent(
+                r.ok
+                  ? "Un nouveau lien de confirmation vient d'être envoyé à votre adresse."
+                  : r.message,
+              );
             }}
           >
             Renvoyer le lien de confirmation
@@ -72,12 +98,19 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
         hintText="Format attendu : nom@domaine.fr"
         state={errors.email ? "error" : "default"}
         stateRelatedMessage={errors.email?.message}
-        nativeInputProps={{ ...register("email"), type: "email", autoComplete: "username", spellCheck: false }}
+        nativeInputProps={{
+          ...register("email"),
+          type: "email",
+          autoComplete: "username",
+          spellCheck: false,
+        }}
       />
       <PasswordInput
         label="Mot de passe"
         messagesHint=""
-        messages={errors.password?.message ? [{ severity: "error", message: errors.password.message }] : []}
+        messages={
+          errors.password?.message ? [{ severity: "error", message: errors.password.message }] : []
+        }
         nativeInputProps={{ ...register("password"), autoComplete: "current-password" }}
       />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">

@@ -4,22 +4,26 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { type Path, useForm } from "react-hook-form";
 import { signUpAction } from "@/lib/users/actions";
-import { signUpSchema, type SignUpInput } from "@/lib/users/schema";
+import { type SignUpInput, signUpSchema } from "@/lib/users/schema";
 import { NewPasswordFields } from "./new-password-fields";
 
 export function SignUpForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  const form = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema), defaultValues: { name: "", email: "", password: "", confirmation: "" } });
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { name: "", email: "", password: "", confirmation: "" },
+  });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async () => {
     const values = form.getValues();
     const result = await signUpAction(values);
     if (!result.ok) {
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) form.setError(path as Path<SignUpInput>, { message: messages[0] });
+      for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
+        form.setError(path as Path<SignUpInput>, { message: messages[0] });
       setFailure(result.message);
     } else {
       setFailure(null);
@@ -43,15 +47,34 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <div ref={resultRef} tabIndex={-1}>
-        {failure && <Alert severity="error" title="Inscription impossible" description={failure} as="h2" small={false} className="fr-mb-3w" />}
+        {failure && (
+          <Alert
+            severity="error"
+            title="Inscription impossible"
+            description={failure}
+            as="h2"
+            small={false}
+            className="fr-mb-3w"
+          />
+        )}
       </div>
-      <Input label="Prénom et nom" state={errors.name ? "error" : "default"} stateRelatedMessage={errors.name?.message} nativeInputProps={{ ...form.register("name"), autoComplete: "name" }} />
+      <Input
+        label="Prénom et nom"
+        state={errors.name ? "error" : "default"}
+        stateRelatedMessage={errors.name?.message}
+        nativeInputProps={{ ...form.register("name"), autoComplete: "name" }}
+      />
       <Input
         label="Adresse e-mail"
         hintText="Format attendu : nom@domaine.fr"
         state={errors.email ? "error" : "default"}
         stateRelatedMessage={errors.email?.message}
-        nativeInputProps={{ ...form.register("email"), type: "email", autoComplete: "email", spellCheck: false }}
+        nativeInputProps={{
+          ...form.register("email"),
+          type: "email",
+          autoComplete: "email",
+          spellCheck: false,
+        }}
       />
       <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting} className="fr-mt-2w">

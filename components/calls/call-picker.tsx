@@ -2,7 +2,15 @@ import type { CallSummary } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";
 
 /** Chooses the call a list is about (a plain GET form: works without JavaScript). */
-export function CallPicker({ calls, current, action }: { calls: CallSummary[]; current: string; action: string }) {
+export function CallPicker({
+  calls,
+  current,
+  action,
+}: {
+  calls: CallSummary[];
+  current: string;
+  action: string;
+}) {
   if (calls.length <= 1) return null;
   return (
     <form method="get" action={action} className="fr-mb-4w flex flex-wrap items-end gap-4">

@@ -17,7 +17,9 @@ export function CallPresentation({ call }: { call: CallDetails }) {
 
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="calendrier" className="fr-p-3w fr-background-alt--grey">
-          <h2 id="calendrier" className="fr-h4">Calendrier</h2>
+          <h2 id="calendrier" className="fr-h4">
+            Calendrier
+          </h2>
           <dl>
             <dt className="fr-text--bold">Ouverture des candidatures</dt>
             <dd className="fr-mb-1w">{formatDate(call.opensAt)}</dd>
@@ -32,16 +34,25 @@ export function CallPresentation({ call }: { call: CallDetails }) {
           </dl>
         </section>
         <section aria-labelledby="financement" className="fr-p-3w fr-background-alt--grey">
-          <h2 id="financement" className="fr-h4">Financement</h2>
+          <h2 id="financement" className="fr-h4">
+            Financement
+          </h2>
           <dl>
             <dt className="fr-text--bold">Enveloppe</dt>
             <dd className="fr-mb-1w">{formatEuros(call.envelopeCents)}</dd>
             <dt className="fr-text--bold">Subvention par lauréat</dt>
             <dd className="fr-mb-1w">
-              de {formatEuros(call.minGrantCents)} à {formatEuros(call.maxGrantCents)}, sur {call.durationMonths / 12 === Math.floor(call.durationMonths / 12) ? `${call.durationMonths / 12} ans` : `${call.durationMonths} mois`}
+              de {formatEuros(call.minGrantCents)} à {formatEuros(call.maxGrantCents)}, sur{" "}
+              {call.durationMonths / 12 === Math.floor(call.durationMonths / 12)
+                ? `${call.durationMonths / 12} ans`
+                : `${call.durationMonths} mois`}
             </dd>
             <dt className="fr-text--bold">Versements</dt>
-            <dd>{call.tranches.map((t) => `${formatShare(t.shareBps)} : ${t.label.toLowerCase()}`).join(" ; ")}</dd>
+            <dd>
+              {call.tranches
+                .map((t) => `${formatShare(t.shareBps)} : ${t.label.toLowerCase()}`)
+                .join(" ; ")}
+            </dd>
           </dl>
         </section>
       </div>
@@ -74,7 +85,10 @@ export function CallPresentation({ call }: { call: CallDetails }) {
       {call.learningCommunities.length > 0 && (
         <section aria-labelledby="communautes" className="fr-mt-5w">
           <h2 id="communautes">Communautés apprenantes</h2>
-          <p>Chaque candidat indique s&apos;il souhaite rejoindre l&apos;une des communautés thématiques :</p>
+          <p>
+            Chaque candidat indique s&apos;il souhaite rejoindre l&apos;une des communautés
+            thématiques :
+          </p>
           <ul>
             {call.learningCommunities.map((c) => (
               <li key={c.id}>

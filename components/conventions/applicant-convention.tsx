@@ -1,15 +1,23 @@
 // The convention of a laureate, on the applicant's dossier page: download, signed copy, payments, reports.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import Link from "next/link";
-import { ConventionStatusBadge } from "@/components/conventions/status-badge";
 import { FileUpload } from "@/components/conventions/file-upload";
+import { ConventionStatusBadge } from "@/components/conventions/status-badge";
 import { Table } from "@/components/ui/table";
 import type { ConventionView } from "@/lib/conventions/data";
 import { formatDate, formatDateTime, formatEuros, formatShare } from "@/lib/format";
 import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from "@/lib/reports/rules";
 
-export function ApplicantConvention({ view, applicationId, now }: { view: ConventionView; applicationId: string; now: Date }) {
+export function ApplicantConvention({
+  view,
+  applicationId,
+  now,
+}: {
+  view: ConventionView;
+  applicationId: string;
+  now: Date;
+}) {
   const { convention: c, schedule, paidCents } = view;
   const overdue = c.status === "SENT" && c.signatureDueAt !== null && now > c.signatureDueAt;
   return (
@@ -18,23 +26,40 @@ export function ApplicantConvention({ view, applicationId, now }: { view: Conven
       <p>
         <ConventionStatusBadge status={c.status} /> · montant {formatEuros(c.amountCents)}
       </p>
-      {c.status === "CANCELLED" && <Alert severity="error" small description={`Cette convention a été annulée${c.cancellationReason ? ` : ${c.cancellationReason}` : "."}`} className="fr-mb-3w" />}
+      {c.status === "CANCELLED" && (
+        <Alert
+          severity="error"
+          small
+          description={`Cette convention a été annulée${c.cancellationReason ? ` : ${c.cancellationReason}` : "."}`}
+          className="fr-mb-3w"
+        />
+      )}
       {view.canDownload && c.status !== "CANCELLED" && (
         <p>
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left"
+            href={`/api/conventions/${c.id}`}
+            download
+          >
             Télécharger la convention (PDF)
           </a>
         </p>
       )}
-      {c.status === "SENT" && c.signatureDueAt && (
-        overdue ? (
-          <Alert severity="warning" small description={`Le délai de signature a expiré le ${formatDateTime(c.signatureDueAt)} : contactez la cellule nationale.`} className="fr-mb-3w" />
+      {c.status === "SENT" &&
+        c.signatureDueAt &&
+        (overdue ? (
+          <Alert
+            severity="warning"
+            small
+            description={`Le délai de signature a expiré le ${formatDateTime(c.signatureDueAt)} : contactez la cellule nationale.`}
+            className="fr-mb-3w"
+          />
         ) : (
           <p>
-            À faire signer par le représentant légal de la structure porteuse et à déposer signée avant le <strong>{formatDateTime(c.signatureDueAt)}</strong>.
+            À faire signer par le représentant légal de la structure porteuse et à déposer signée
+            avant le <strong>{formatDateTime(c.signatureDueAt)}</strong>.
           </p>
-        )
-      )}
+        ))}
       {view.canSign && !overdue && (
         <FileUpload
           url={`/api/conventions/${c.id}/signee`}
@@ -53,7 +78,12 @@ export function ApplicantConvention({ view, applicationId, now }: { view: Conven
           </a>
         </p>
       )}
-      {c.status === "COUNTERSIGNED" && c.countersignedAt && <p>Contresignée par l&apos;État le {formatDate(c.countersignedAt)} : la convention est en vigueur.</p>}
+      {c.status === "COUNTERSIGNED" && c.countersignedAt && (
+        <p>
+          Contresignée par l&apos;État le {formatDate(c.countersignedAt)} : la convention est en
+          vigueur.
+        </p>
+      )}
 
       {c.status !== "CANCELLED" && (
         <>
@@ -86,7 +116,8 @@ export function ApplicantConvention({ view, applicationId, now }: { view: Conven
             <ul>
               {c.payments.map((p) => (
                 <li key={p.id}>
-                  {formatDate(p.paidOn)} : {formatEuros(p.amountCents)} ({p.tranche?.label ?? "hors échéancier"}, référence {p.accountingReference})
+                  {formatDate(p.paidOn)} : {formatEuros(p.amountCents)} (
+                  {p.tranche?.label ?? "hors échéancier"}, référence {p.accountingReference})
                 </li>
               ))}
             </ul>
@@ -100,8 +131,10 @@ export function ApplicantConvention({ view, applicationId, now }: { view: Conven
           <ul>
             {c.reports.map((r) => (
               <li key={r.id} className="fr-mb-1w">
-                <Link href={`/mes-dossiers/${applicationId}/bilans/${r.id}`}>{REPORT_KIND_LABELS[r.kind]}</Link> — {REPORT_STATUS_LABELS[r.status]} · à déposer au plus tard le{" "}
-                {formatDate(r.dueAt)}
+                <Link href={`/mes-dossiers/${applicationId}/bilans/${r.id}`}>
+                  {REPORT_KIND_LABELS[r.kind]}
+                </Link>{" "}
+                — {REPORT_STATUS_LABELS[r.status]} · à déposer au plus tard le {formatDate(r.dueAt)}
               </li>
             ))}
           </ul>

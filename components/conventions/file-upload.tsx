@@ -5,7 +5,15 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 
-export function FileUpload({ url, label, hint, accept, confirmText, confirmLabel, onDone }: {
+export function FileUpload({
+  url,
+  label,
+  hint,
+  accept,
+  confirmText,
+  confirmLabel,
+  onDone,
+}: {
   url: string;
   label: string;
   hint: string;
@@ -71,12 +79,20 @@ export function FileUpload({ url, label, hint, accept, confirmText, confirmLabel
         )}
       </div>
       {file && !confirming && (
-        <Button className="fr-mt-2w" disabled={sending} onClick={() => (confirmText ? setConfirming(true) : void send())}>
+        <Button
+          className="fr-mt-2w"
+          disabled={sending}
+          onClick={() => (confirmText ? setConfirming(true) : void send())}
+        >
           {confirmText ? `Déposer ${file.name}` : `Envoyer ${file.name}`}
         </Button>
       )}
       {file && confirming && (
-        <div className="fr-mt-2w fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation du dépôt">
+        <div
+          className="fr-mt-2w fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation du dépôt"
+        >
           <p>{confirmText}</p>
           <div className="flex flex-wrap gap-4">
             <Button disabled={sending} onClick={() => void send()}>
@@ -88,7 +104,9 @@ export function FileUpload({ url, label, hint, accept, confirmText, confirmLabel
           </div>
         </div>
       )}
-      {sending && <Alert severity="info" small description="Envoi en cours…" className="fr-mt-2w" />}
+      {sending && (
+        <Alert severity="info" small description="Envoi en cours…" className="fr-mt-2w" />
+      )}
     </div>
   );
 }

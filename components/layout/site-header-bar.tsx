@@ -1,8 +1,8 @@
 "use client";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
 
 export type HeaderBarProps = {
   user: { name: string } | null;
@@ -16,7 +16,8 @@ function notificationsText(unread: number) {
   if (unread === 0) return "Notifications";
   return (
     <>
-      Notifications ({unread})<span className="fr-sr-only"> {unread > 1 ? "non lues" : "non lue"}</span>
+      Notifications ({unread})
+      <span className="fr-sr-only"> {unread > 1 ? "non lues" : "non lue"}</span>
     </>
   );
 }
@@ -27,22 +28,43 @@ export function SiteHeaderBar({ user, spaces, unread }: HeaderBarProps) {
   const quickAccessItems = user
     ? [
         {
-          iconId: unread > 0 ? ("fr-icon-notification-badge-line" as const) : ("fr-icon-notification-3-line" as const),
+          iconId:
+            unread > 0
+              ? ("fr-icon-notification-badge-line" as const)
+              : ("fr-icon-notification-3-line" as const),
           text: notificationsText(unread),
-          linkProps: { href: "/notifications", ...(pathname === "/notifications" ? { "aria-current": "page" as const } : {}) },
+          linkProps: {
+            href: "/notifications",
+            ...(pathname === "/notifications" ? { "aria-current": "page" as const } : {}),
+          },
         },
-        { iconId: "fr-icon-account-circle-line" as const, text: user.name, linkProps: { href: "/mon-compte" } },
+        {
+          iconId: "fr-icon-account-circle-line" as const,
+          text: user.name,
+          linkProps: { href: "/mon-compte" },
+        },
         {
           iconId: "fr-icon-logout-box-r-line" as const,
           text: "Se déconnecter",
           buttonProps: { onClick: () => void signOut({ callbackUrl: "/" }) },
         },
       ]
-    : [{ iconId: "fr-icon-lock-line" as const, text: "Se connecter", linkProps: { href: "/connexion" } }];
+    : [
+        {
+          iconId: "fr-icon-lock-line" as const,
+          text: "Se connecter",
+          linkProps: { href: "/connexion" },
+        },
+      ];
 
   return (
     <>
-      <SkipLinks links={[{ label: "Contenu", anchor: "#contenu" }, { label: "Pied de page", anchor: "#fr-footer" }]} />
+      <SkipLinks
+        links={[
+          { label: "Contenu", anchor: "#contenu" },
+          { label: "Pied de page", anchor: "#fr-footer" },
+        ]}
+      />
       <Header
         brandTop={
           <>
@@ -57,7 +79,11 @@ export function SiteHeaderBar({ user, spaces, unread }: HeaderBarProps) {
         quickAccessItems={quickAccessItems}
         navigation={[
           { text: "L'appel", linkProps: { href: "/" }, isActive: pathname === "/" },
-          ...spaces.map((s) => ({ text: s.label, linkProps: { href: s.href }, isActive: pathname.startsWith(s.href) })),
+          ...spaces.map((s) => ({
+            text: s.label,
+            linkProps: { href: s.href },
+            isActive: pathname.startsWith(s.href),
+          })),
         ]}
       />
     </>

@@ -2,7 +2,10 @@ import { SiteHeaderBar } from "@/components/layout/site-header-bar";
 import { getActor } from "@/lib/auth/session";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
 
-export type HeaderProps = { user: { name: string } | null; spaces: { href: string; label: string }[] };
+export type HeaderProps = {
+  user: { name: string } | null;
+  spaces: { href: string; label: string }[];
+};
 
 /**
  * The header, rendered on the server with the signed-in person's unread notifications (no request from the

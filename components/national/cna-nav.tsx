@@ -10,7 +10,13 @@ const LINKS = [
 ] as const;
 
 /** The national cell's pages, keeping the chosen call in the address. */
-export function CnaNav({ current, slug }: { current: (typeof LINKS)[number]["key"]; slug?: string }) {
+export function CnaNav({
+  current,
+  slug,
+}: {
+  current: (typeof LINKS)[number]["key"];
+  slug?: string;
+}) {
   return (
     <nav aria-label="Cellule nationale" className="fr-mb-4w">
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">

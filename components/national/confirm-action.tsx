@@ -3,7 +3,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/errors";
 
 type Props = {
@@ -17,7 +17,15 @@ type Props = {
   children?: ReactNode;
 };
 
-export function ConfirmAction({ label, confirmLabel, question, run, success, priority = "primary", children }: Props) {
+export function ConfirmAction({
+  label,
+  confirmLabel,
+  question,
+  run,
+  success,
+  priority = "primary",
+  children,
+}: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
@@ -50,9 +58,17 @@ export function ConfirmAction({ label, confirmLabel, question, run, success, pri
           role="alert"
         />
       )}
-      {done && success && <Alert severity="success" small description={success} className="fr-mb-2w" role="status" />}
+      {done && success && (
+        <Alert severity="success" small description={success} className="fr-mb-2w" role="status" />
+      )}
       {open ? (
-        <div ref={box} tabIndex={-1} className="fr-p-2w fr-background-alt--grey" role="group" aria-label={`Confirmation : ${label}`}>
+        <div
+          ref={box}
+          tabIndex={-1}
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label={`Confirmation : ${label}`}
+        >
           <div className="fr-mb-2w">{question}</div>
           {children}
           <div className="flex flex-wrap gap-4">

@@ -26,7 +26,9 @@ export function DecisionEditor(props: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(props.outcome);
-  const [amount, setAmount] = useState(props.amountCents === null ? "" : String(props.amountCents / 100).replace(".", ","));
+  const [amount, setAmount] = useState(
+    props.amountCents === null ? "" : String(props.amountCents / 100).replace(".", ","),
+  );
   const [rank, setRank] = useState(props.reserveRank === null ? "" : String(props.reserveRank));
   const [reasons, setReasons] = useState(props.reasons);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -35,7 +37,12 @@ export function DecisionEditor(props: Props) {
   const id = (field: string) => `${field}-${props.applicationId}`;
   if (!open) {
     return (
-      <Button size="small" priority="tertiary" onClick={() => setOpen(true)} title={`Modifier la décision ${props.reference}`}>
+      <Button
+        size="small"
+        priority="tertiary"
+        onClick={() => setOpen(true)}
+        title={`Modifier la décision ${props.reference}`}
+      >
         {props.reasonsOnly ? "Modifier les motifs" : "Modifier"}
       </Button>
     );
@@ -47,7 +54,10 @@ export function DecisionEditor(props: Props) {
         ? { reasons }
         : {
             outcome,
-            amountCents: outcome === "NOT_RETAINED" || amount.trim() === "" || Number.isNaN(euros) ? null : Math.round(euros * 100),
+            amountCents:
+              outcome === "NOT_RETAINED" || amount.trim() === "" || Number.isNaN(euros)
+                ? null
+                : Math.round(euros * 100),
             reserveRank: outcome === "RESERVE" && /^\d+$/.test(rank) ? Number(rank) : null,
             reasons,
           };
@@ -63,11 +73,23 @@ export function DecisionEditor(props: Props) {
       }
     });
   return (
-    <fieldset className="fr-fieldset fr-p-2w fr-background-alt--grey" aria-label={`Décision ${props.reference}`}>
-      {message && <Alert severity="error" small description={message} className="fr-mb-2w" role="alert" />}
+    <fieldset
+      className="fr-fieldset fr-p-2w fr-background-alt--grey"
+      aria-label={`Décision ${props.reference}`}
+    >
+      {message && (
+        <Alert severity="error" small description={message} className="fr-mb-2w" role="alert" />
+      )}
       {!props.reasonsOnly && (
         <>
-          <Select label="Décision" nativeSelectProps={{ id: id("decision"), value: outcome, onChange: (e) => setOutcome(e.target.value as Outcome) }}>
+          <Select
+            label="Décision"
+            nativeSelectProps={{
+              id: id("decision"),
+              value: outcome,
+              onChange: (e) => setOutcome(e.target.value as Outcome),
+            }}
+          >
             {(Object.keys(OUTCOME_LABELS) as Outcome[]).map((o) => (
               <option key={o} value={o}>
                 {OUTCOME_LABELS[o]}
@@ -79,7 +101,12 @@ export function DecisionEditor(props: Props) {
               label="Montant (€)"
               state={errors.amountCents ? "error" : "default"}
               stateRelatedMessage={errors.amountCents?.[0]}
-              nativeInputProps={{ id: id("montant"), inputMode: "decimal", value: amount, onChange: (e) => setAmount(e.target.value) }}
+              nativeInputProps={{
+                id: id("montant"),
+                inputMode: "decimal",
+                value: amount,
+                onChange: (e) => setAmount(e.target.value),
+              }}
             />
           )}
           {outcome === "RESERVE" && (
@@ -87,7 +114,12 @@ export function DecisionEditor(props: Props) {
               label="Rang sur la liste complémentaire"
               state={errors.reserveRank ? "error" : "default"}
               stateRelatedMessage={errors.reserveRank?.[0]}
-              nativeInputProps={{ id: id("rang"), inputMode: "numeric", value: rank, onChange: (e) => setRank(e.target.value) }}
+              nativeInputProps={{
+                id: id("rang"),
+                inputMode: "numeric",
+                value: rank,
+                onChange: (e) => setRank(e.target.value),
+              }}
             />
           )}
         </>
@@ -97,7 +129,13 @@ export function DecisionEditor(props: Props) {
         label="Motifs (repris dans la lettre de décision)"
         state={errors.reasons ? "error" : "default"}
         stateRelatedMessage={errors.reasons?.[0]}
-        nativeTextAreaProps={{ id: id("motifs"), value: reasons, onChange: (e) => setReasons(e.target.value), rows: 8, maxLength: 8000 }}
+        nativeTextAreaProps={{
+          id: id("motifs"),
+          value: reasons,
+          onChange: (e) => setReasons(e.target.value),
+          rows: 8,
+          maxLength: 8000,
+        }}
       />
       <div className="flex flex-wrap gap-4">
         <Button size="small" disabled={pending} onClick={save}>

@@ -2,7 +2,17 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { RenounceButton } from "@/components/national/decision-actions";
 import { formatDateTime } from "@/lib/format";
 import type { getPublishedDecision } from "@/lib/national/data";
-import { amountText, APPEAL_TITLE, appealParagraphs, criterionHeading, evaluationLines, OUTCOME_TITLES, PASS_OVER_TITLE, REASONS_TITLE, RESERVE_RANK_LABEL } from "@/lib/national/letters";
+import {
+  APPEAL_TITLE,
+  amountText,
+  appealParagraphs,
+  criterionHeading,
+  evaluationLines,
+  OUTCOME_TITLES,
+  PASS_OVER_TITLE,
+  REASONS_TITLE,
+  RESERVE_RANK_LABEL,
+} from "@/lib/national/letters";
 
 type Decision = NonNullable<Awaited<ReturnType<typeof getPublishedDecision>>>;
 const SEVERITY = { LAUREATE: "success", RESERVE: "info", NOT_RETAINED: "warning" } as const;
@@ -11,9 +21,20 @@ const SEVERITY = { LAUREATE: "success", RESERVE: "info", NOT_RETAINED: "warning"
  * The published decision, as the applicant reads it in their dossier, with the letter to download: the same
  * elements and sentences as the letter (lib/national/letters.ts).
  */
-export function DecisionPanel({ applicationId, decision }: { applicationId: string; decision: Decision }) {
+export function DecisionPanel({
+  applicationId,
+  decision,
+}: {
+  applicationId: string;
+  decision: Decision;
+}) {
   const d = decision.details;
-  const amount = amountText({ outcome: decision.outcome, amountCents: decision.amountCents, adjusted: d.adjusted, proposedAmountCents: d.proposedAmountCents });
+  const amount = amountText({
+    outcome: decision.outcome,
+    amountCents: decision.amountCents,
+    adjusted: d.adjusted,
+    proposedAmountCents: d.proposedAmountCents,
+  });
   const [intro, ...routes] = appealParagraphs(d.authorName);
   return (
     <section aria-labelledby="decision-titre" className="fr-mb-6w">
@@ -22,10 +43,18 @@ export function DecisionPanel({ applicationId, decision }: { applicationId: stri
         severity={decision.withdrawn ? "info" : SEVERITY[decision.outcome]}
         small={false}
         as="h3"
-        title={decision.withdrawn ? "Vous avez renoncé à la subvention" : OUTCOME_TITLES[decision.outcome]}
+        title={
+          decision.withdrawn
+            ? "Vous avez renoncé à la subvention"
+            : OUTCOME_TITLES[decision.outcome]
+        }
         description={
           <>
-            {decision.outcome === "RESERVE" && <p>{RESERVE_RANK_LABEL} : {decision.reserveRank}.</p>}
+            {decision.outcome === "RESERVE" && (
+              <p>
+                {RESERVE_RANK_LABEL} : {decision.reserveRank}.
+              </p>
+            )}
             {amount && <p>{amount}.</p>}
             <p>Publiée le {formatDateTime(decision.publishedAt)}.</p>
           </>
@@ -78,12 +107,19 @@ export function DecisionPanel({ applicationId, decision }: { applicationId: stri
       ))}
       {decision.hasLetter ? (
         <p>
-          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/dossiers/${applicationId}/decision`} download>
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left"
+            href={`/api/dossiers/${applicationId}/decision`}
+            download
+          >
             Télécharger la lettre de décision (PDF)
           </a>
         </p>
       ) : (
-        <p className="fr-text--sm">La lettre de décision est en cours de préparation : elle sera ici, et envoyée par e-mail, dans quelques instants.</p>
+        <p className="fr-text--sm">
+          La lettre de décision est en cours de préparation : elle sera ici, et envoyée par e-mail,
+          dans quelques instants.
+        </p>
       )}
       {decision.canRenounce && <RenounceButton applicationId={applicationId} />}
     </section>

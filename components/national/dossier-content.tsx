@@ -2,8 +2,8 @@
 // recommendation per criterion, then the regional opinion and its motivation. The dossier's own content is
 // the applicants' and instructors' read-only summary (components/applications/dossier-summary.tsx).
 import { WideTable as Table } from "@/components/national/wide-table";
-import type { Opinion } from "@/lib/generated/prisma/enums";
 import { formatDateTime, formatEuros } from "@/lib/format";
+import type { Opinion } from "@/lib/generated/prisma/enums";
 import { formatScore, OPINION_LABELS } from "@/lib/national/labels";
 
 type Evaluation = {
@@ -17,7 +17,13 @@ type Evaluation = {
 };
 type Criterion = { id: string; label: string; weightBps: number; maxScore: number };
 
-export function RegionalEvaluations({ evaluations, criteria }: { evaluations: Evaluation[]; criteria: Criterion[] }) {
+export function RegionalEvaluations({
+  evaluations,
+  criteria,
+}: {
+  evaluations: Evaluation[];
+  criteria: Criterion[];
+}) {
   if (evaluations.length === 0) return <p>Aucune évaluation transmise.</p>;
   return (
     <>
@@ -28,7 +34,8 @@ export function RegionalEvaluations({ evaluations, criteria }: { evaluations: Ev
             <th scope="col">Critère</th>
             {evaluations.map((e) => (
               <th scope="col" key={e.id}>
-                {e.evaluator.name} ({e.weightedScore === null ? "—" : formatScore(e.weightedScore)} / 100)
+                {e.evaluator.name} ({e.weightedScore === null ? "—" : formatScore(e.weightedScore)}{" "}
+                / 100)
               </th>
             ))}
           </tr>
@@ -44,7 +51,9 @@ export function RegionalEvaluations({ evaluations, criteria }: { evaluations: Ev
               return (
                 <td key={e.id}>
                   {s ? `${s.score} / ${c.maxScore}` : "—"}
-                  {s?.comment && <p className="fr-text--sm fr-mb-0 whitespace-pre-wrap">{s.comment}</p>}
+                  {s?.comment && (
+                    <p className="fr-text--sm fr-mb-0 whitespace-pre-wrap">{s.comment}</p>
+                  )}
                 </td>
               );
             })}
@@ -66,19 +75,33 @@ export function RegionalEvaluations({ evaluations, criteria }: { evaluations: Ev
         </tr>
       </Table>
       <p className="fr-text--sm">
-        {evaluations.map((e) => `${e.evaluator.name} : évaluation rendue le ${e.submittedAt ? formatDateTime(e.submittedAt) : "—"}`).join(" · ")}
+        {evaluations
+          .map(
+            (e) =>
+              `${e.evaluator.name} : évaluation rendue le ${e.submittedAt ? formatDateTime(e.submittedAt) : "—"}`,
+          )
+          .join(" · ")}
       </p>
     </>
   );
 }
 
-type RegionalOpinion = { opinion: Opinion; consolidatedScore: number; proposedAmountCents: number; rank: number | null; motivation: string; author: { name: string } };
+type RegionalOpinion = {
+  opinion: Opinion;
+  consolidatedScore: number;
+  proposedAmountCents: number;
+  rank: number | null;
+  motivation: string;
+  author: { name: string };
+};
 
 export function RegionalOpinionBlock({ opinion: o }: { opinion: RegionalOpinion }) {
   return (
     <>
       <p>
-        <strong>{OPINION_LABELS[o.opinion]}</strong> · note consolidée {formatScore(o.consolidatedScore)} / 100 · montant proposé {formatEuros(o.proposedAmountCents)}
+        <strong>{OPINION_LABELS[o.opinion]}</strong> · note consolidée{" "}
+        {formatScore(o.consolidatedScore)} / 100 · montant proposé{" "}
+        {formatEuros(o.proposedAmountCents)}
         {o.rank !== null && ` · rang ${o.rank} dans la région`} · par {o.author.name}
       </p>
       <h3 className="fr-h6 fr-mb-1w">Motivation</h3>

@@ -35,7 +35,10 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
   if (withdrawn) {
     return (
       <div>
-        <FormMessages error={null} done="Déclaration enregistrée : vous avez déclaré un conflit d'intérêts, vous ne prenez pas part à l'analyse ni à la décision sur ce dossier." />
+        <FormMessages
+          error={null}
+          done="Déclaration enregistrée : vous avez déclaré un conflit d'intérêts, vous ne prenez pas part à l'analyse ni à la décision sur ce dossier."
+        />
         <Link href={backHref} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
           Retour à la vue nationale
         </Link>
@@ -57,7 +60,10 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
 
   function send() {
     start(async () => {
-      const r = await declareNationalInterestAction(applicationId, input as { hasConflict: boolean; reason: string });
+      const r = await declareNationalInterestAction(
+        applicationId,
+        input as { hasConflict: boolean; reason: string },
+      );
       setConfirming(false);
       if (!r.ok) {
         setError(r.message);
@@ -84,8 +90,28 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
         state={fieldError("hasConflict") ? "error" : "default"}
         stateRelatedMessage={fieldError("hasConflict")}
         options={[
-          { label: "Je n'ai aucun conflit d'intérêts avec ce dossier", nativeInputProps: { value: "no", checked: choice === "no", onChange: () => { setChoice("no"); setConfirming(false); } } },
-          { label: "J'ai un conflit d'intérêts avec ce dossier", nativeInputProps: { value: "yes", checked: choice === "yes", onChange: () => { setChoice("yes"); setConfirming(false); } } },
+          {
+            label: "Je n'ai aucun conflit d'intérêts avec ce dossier",
+            nativeInputProps: {
+              value: "no",
+              checked: choice === "no",
+              onChange: () => {
+                setChoice("no");
+                setConfirming(false);
+              },
+            },
+          },
+          {
+            label: "J'ai un conflit d'intérêts avec ce dossier",
+            nativeInputProps: {
+              value: "yes",
+              checked: choice === "yes",
+              onChange: () => {
+                setChoice("yes");
+                setConfirming(false);
+              },
+            },
+          },
         ]}
       />
       {choice === "yes" && (
@@ -95,11 +121,26 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
           hintText="10 caractères au moins. Vous ne lirez pas ce dossier et ne prendrez pas part à la décision le concernant."
           state={fieldError("reason") ? "error" : "default"}
           stateRelatedMessage={fieldError("reason")}
-          nativeTextAreaProps={{ value: reason, onChange: (e) => { setReason(e.target.value); setConfirming(false); }, rows: 3, maxLength: 1000, name: "reason" }}
+          nativeTextAreaProps={{
+            value: reason,
+            onChange: (e) => {
+              setReason(e.target.value);
+              setConfirming(false);
+            },
+            rows: 3,
+            maxLength: 1000,
+            name: "reason",
+          }}
         />
       )}
       {confirming ? (
-        <div ref={confirmation} tabIndex={-1} className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation de la déclaration">
+        <div
+          ref={confirmation}
+          tabIndex={-1}
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation de la déclaration"
+        >
           <p className="fr-mb-2w">
             {choice === "yes"
               ? "Vous déclarez un conflit d'intérêts : le dossier vous restera fermé. Une déclaration ne se modifie pas. Confirmez-vous ?"

@@ -4,7 +4,15 @@ import type { ReactNode } from "react";
  * A DSFR table with a visible caption whose scrolling container (wide tables scroll sideways on small
  * screens) can take the keyboard focus, named by the caption, so that it scrolls without a mouse.
  */
-export function WideTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+export function WideTable({
+  caption,
+  head,
+  children,
+}: {
+  caption: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="fr-table fr-table--bordered">
       <div className="fr-table__wrapper">

@@ -2,7 +2,16 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { formatDateTime, plural } from "@/lib/format";
 import type { DeliveryRow } from "@/lib/notifications/log";
 
-type Row = Pick<DeliveryRow, "emailStatus" | "attempts" | "lastError" | "smtpResponse" | "lastAttemptAt" | "sentAt" | "retrying">;
+type Row = Pick<
+  DeliveryRow,
+  | "emailStatus"
+  | "attempts"
+  | "lastError"
+  | "smtpResponse"
+  | "lastAttemptAt"
+  | "sentAt"
+  | "retrying"
+>;
 
 const attemptsText = (n: number) => plural(n, "tentative");
 
@@ -37,7 +46,9 @@ export function DeliveryState({ row }: { row: Row }) {
           <Badge severity="success" small>
             Envoyé le {formatDateTime(row.sentAt ?? row.lastAttemptAt ?? new Date(0))}
           </Badge>
-          {row.attempts > 1 && <p className="fr-text--xs fr-mb-0">après {attemptsText(row.attempts)}</p>}
+          {row.attempts > 1 && (
+            <p className="fr-text--xs fr-mb-0">après {attemptsText(row.attempts)}</p>
+          )}
           {row.smtpResponse && (
             <p className="fr-text--xs fr-mb-0 break-words">
               Réponse du serveur : <code>{row.smtpResponse}</code>
@@ -57,7 +68,9 @@ export function DeliveryState({ row }: { row: Row }) {
           <Badge severity="warning" small>
             Écrit dans le journal (aucun serveur SMTP configuré)
           </Badge>
-          <p className="fr-text--xs fr-mb-0">Non envoyé : le message n&apos;a été écrit que dans le journal du service d&apos;envoi.</p>
+          <p className="fr-text--xs fr-mb-0">
+            Non envoyé : le message n&apos;a été écrit que dans le journal du service d&apos;envoi.
+          </p>
         </>
       );
     case "FAILED":

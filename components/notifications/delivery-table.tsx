@@ -1,6 +1,6 @@
-import { Table } from "@/components/ui/table";
 import { DeliveryState } from "@/components/notifications/delivery-state";
 import { ResendAnnouncements, ResendCell } from "@/components/notifications/resend-button";
+import { Table } from "@/components/ui/table";
 import { formatDateTime, plural } from "@/lib/format";
 import type { DeliveryCounts, DeliveryRow } from "@/lib/notifications/log";
 
@@ -23,8 +23,24 @@ export function DeliveryCountsLine({ counts }: { counts: DeliveryCounts }) {
     plural(counts.sent, "envoyé", "envoyés"),
     `${counts.pending} en attente${counts.retrying ? ` (dont ${plural(counts.retrying, "nouvel essai prévu", "nouveaux essais prévus")})` : ""}`,
     `${counts.failed} en échec`,
-    ...(counts.logged ? [plural(counts.logged, "écrit dans le journal, non envoyé (aucun serveur SMTP configuré)", "écrits dans le journal, non envoyés (aucun serveur SMTP configuré)")] : []),
-    ...(counts.skipped ? [plural(counts.skipped, "non envoyé par e-mail (désactivé par la personne)", "non envoyés par e-mail (désactivés par les personnes)")] : []),
+    ...(counts.logged
+      ? [
+          plural(
+            counts.logged,
+            "écrit dans le journal, non envoyé (aucun serveur SMTP configuré)",
+            "écrits dans le journal, non envoyés (aucun serveur SMTP configuré)",
+          ),
+        ]
+      : []),
+    ...(counts.skipped
+      ? [
+          plural(
+            counts.skipped,
+            "non envoyé par e-mail (désactivé par la personne)",
+            "non envoyés par e-mail (désactivés par les personnes)",
+          ),
+        ]
+      : []),
   ];
   return (
     <p>
@@ -66,7 +82,13 @@ export function DeliveryTable({ rows, total }: { rows: DeliveryRow[]; total: num
               <DeliveryState row={n} />
             </td>
             <td>
-              <ResendCell id={n.id} email={n.email} canResend={n.canResend} retrying={n.retrying} linkLost={n.linkLost} />
+              <ResendCell
+                id={n.id}
+                email={n.email}
+                canResend={n.canResend}
+                retrying={n.retrying}
+                linkLost={n.linkLost}
+              />
             </td>
           </tr>
         ))}

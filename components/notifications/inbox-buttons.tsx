@@ -2,7 +2,10 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/inbox-actions";
+import {
+  markAllNotificationsReadAction,
+  markNotificationReadAction,
+} from "@/lib/notifications/inbox-actions";
 
 type Notice = { ok: boolean; text: string };
 
@@ -24,7 +27,8 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
   // `n`: a new node for each announcement, so that the same sentence twice is read twice.
   const [notice, setNotice] = useState<(Notice & { n: number }) | null>(null);
   useEffect(() => {
-    const listener = (next: Notice) => setNotice((current) => ({ ...next, n: (current?.n ?? 0) + 1 }));
+    const listener = (next: Notice) =>
+      setNotice((current) => ({ ...next, n: (current?.n ?? 0) + 1 }));
     listeners.add(listener);
     return () => {
       listeners.delete(listener);
@@ -40,7 +44,17 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
           onClick={() =>
             start(async () => {
               const r = await markAllNotificationsReadAction();
-              announce(r.ok ? { ok: true, text: r.data.count > 1 ? `${r.data.count} notifications marquées comme lues.` : "Notification marquée comme lue." } : { ok: false, text: r.message });
+              announce(
+                r.ok
+                  ? {
+                      ok: true,
+                      text:
+                        r.data.count > 1
+                          ? `${r.data.count} notifications marquées comme lues.`
+                          : "Notification marquée comme lue.",
+                    }
+                  : { ok: false, text: r.message },
+              );
               if (r.ok) router.refresh();
             })
           }
@@ -50,7 +64,14 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
       )}
       <div aria-live="polite">
         {notice && (
-          <p key={notice.n} className={notice.ok ? "fr-message fr-message--valid fr-mt-1w" : "fr-message fr-message--error fr-mt-1w"}>
+          <p
+            key={notice.n}
+            className={
+              notice.ok
+                ? "fr-message fr-message--valid fr-mt-1w"
+                : "fr-message fr-message--error fr-mt-1w"
+            }
+          >
             {notice.text}
           </p>
         )}
@@ -68,13 +89,22 @@ function focusTargetAfter(item: Element | null | undefined): HTMLElement | null 
     const target = next.querySelector<HTMLElement>("a[href], button:not([disabled])");
     if (target) return target;
   }
-  const heading = document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
+  const heading =
+    document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
   if (heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
   return heading;
 }
 
 /** « Marquer comme lue » on one unread notification: announced by the page, focus moved on. */
-export function MarkReadButton({ id, title, unread }: { id: string; title: string; unread: boolean }) {
+export function MarkReadButton({
+  id,
+  title,
+  unread,
+}: {
+  id: string;
+  title: string;
+  unread: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [local, setLocal] = useState<Notice | null>(null);
@@ -101,7 +131,9 @@ export function MarkReadButton({ id, title, unread }: { id: string; title: strin
             const item = self.current?.closest("li");
             start(async () => {
               const r = await markNotificationReadAction(id);
-              const notice = r.ok ? { ok: true, text: `Notification marquée comme lue : ${title}.` } : { ok: false, text: r.message };
+              const notice = r.ok
+                ? { ok: true, text: `Notification marquée comme lue : ${title}.` }
+                : { ok: false, text: r.message };
               if (!announce(notice)) setLocal(notice);
               if (r.ok) {
                 focusTargetAfter(item)?.focus();
@@ -114,7 +146,10 @@ export function MarkReadButton({ id, title, unread }: { id: string; title: strin
         </Button>
       )}
       {/* Only for a list without the page's announcement (MarkAllReadButton). */}
-      <span aria-live="polite" className={local && !local.ok ? "fr-error-text fr-mt-0" : "fr-sr-only"}>
+      <span
+        aria-live="polite"
+        className={local && !local.ok ? "fr-error-text fr-mt-0" : "fr-sr-only"}
+      >
         {local?.text}
       </span>
     </>

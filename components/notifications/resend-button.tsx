@@ -5,10 +5,24 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
 import { ConfirmAction } from "@/components/national/confirm-action";
 import { plural } from "@/lib/format";
-import { resendFailedOfCallAction, resendNotificationAction, retryDocumentJobAction } from "@/lib/notifications/actions";
+import {
+  resendFailedOfCallAction,
+  resendNotificationAction,
+  retryDocumentJobAction,
+} from "@/lib/notifications/actions";
 import type { ResendableCounts } from "@/lib/notifications/log";
 
 const REFRESH_AFTER_MS = 3000;
@@ -43,7 +57,16 @@ export function ResendAnnouncements({ children }: { children: ReactNode }) {
   return (
     <Announce.Provider value={announce}>
       <div ref={box} tabIndex={-1}>
-        <div aria-live="polite">{result && <Alert severity={result.ok ? "success" : "error"} small description={result.text} className="fr-mb-2w" />}</div>
+        <div aria-live="polite">
+          {result && (
+            <Alert
+              severity={result.ok ? "success" : "error"}
+              small
+              description={result.text}
+              className="fr-mb-2w"
+            />
+          )}
+        </div>
       </div>
       {children}
     </Announce.Provider>
@@ -56,7 +79,10 @@ function useReport() {
   const [local, setLocal] = useState<Result | null>(null);
   const report = useMemo<Reporter>(() => announce ?? ((r) => setLocal(r)), [announce]);
   const own = announce ? null : (
-    <p aria-live="polite" className={local && !local.ok ? "fr-error-text fr-mt-1v fr-mb-0" : "fr-text--sm fr-mb-0"}>
+    <p
+      aria-live="polite"
+      className={local && !local.ok ? "fr-error-text fr-mt-1v fr-mb-0" : "fr-text--sm fr-mb-0"}
+    >
       {local?.text}
     </p>
   );
@@ -67,7 +93,19 @@ function useReport() {
  * The action cell of a row: « Renvoyer » (« Nouvel essai maintenant » while a retry waits), why a one-time link
  * cannot be resent, or nothing (« Aucune action » for screen readers).
  */
-export function ResendCell({ id, email, canResend, retrying, linkLost = false }: { id: string; email: string; canResend: boolean; retrying: boolean; linkLost?: boolean }) {
+export function ResendCell({
+  id,
+  email,
+  canResend,
+  retrying,
+  linkLost = false,
+}: {
+  id: string;
+  email: string;
+  canResend: boolean;
+  retrying: boolean;
+  linkLost?: boolean;
+}) {
   const router = useRouter();
   const { report, own } = useReport();
   const [pending, start] = useTransition();
@@ -84,7 +122,10 @@ export function ResendCell({ id, email, canResend, retrying, linkLost = false }:
             start(async () => {
               const r = await resendNotificationAction(id);
               if (r.ok) {
-                report({ ok: true, text: `Nouvel envoi demandé : le message part dans quelques instants vers ${r.data.email}.` });
+                report({
+                  ok: true,
+                  text: `Nouvel envoi demandé : le message part dans quelques instants vers ${r.data.email}.`,
+                });
                 router.refresh();
               } else report({ ok: false, text: r.message });
             })
@@ -106,7 +147,10 @@ export function ResendCell({ id, email, canResend, retrying, linkLost = false }:
           )}
         </Button>
       ) : linkLost ? (
-        <p className="fr-text--xs fr-mb-0">Lien à usage unique non conservé : invitez de nouveau la personne, ou « Mot de passe oublié ».</p>
+        <p className="fr-text--xs fr-mb-0">
+          Lien à usage unique non conservé : invitez de nouveau la personne, ou « Mot de passe
+          oublié ».
+        </p>
       ) : (
         <>
           <span aria-hidden="true">—</span>
@@ -119,22 +163,44 @@ export function ResendCell({ id, email, canResend, retrying, linkLost = false }:
 }
 
 /** « Renvoyer les envois en échec » of a call (those only written to the log too), after a confirmation. */
-export function ResendFailedButton({ callId, counts, decisionsOnly = false }: { callId: string; counts: ResendableCounts; decisionsOnly?: boolean }) {
+export function ResendFailedButton({
+  callId,
+  counts,
+  decisionsOnly = false,
+}: {
+  callId: string;
+  counts: ResendableCounts;
+  decisionsOnly?: boolean;
+}) {
   const count = counts.failed + counts.logged;
   if (count === 0) return null;
   const what = [
     ...(counts.failed ? [plural(counts.failed, "message en échec", "messages en échec")] : []),
-    ...(counts.logged ? [plural(counts.logged, "message écrit dans le journal sans être envoyé", "messages écrits dans le journal sans être envoyés")] : []),
+    ...(counts.logged
+      ? [
+          plural(
+            counts.logged,
+            "message écrit dans le journal sans être envoyé",
+            "messages écrits dans le journal sans être envoyés",
+          ),
+        ]
+      : []),
   ].join(" et ");
   return (
     <ConfirmAction
       priority="secondary"
-      label={counts.logged ? `Renvoyer les envois en échec ou non envoyés (${count})` : `Renvoyer les envois en échec (${count})`}
+      label={
+        counts.logged
+          ? `Renvoyer les envois en échec ou non envoyés (${count})`
+          : `Renvoyer les envois en échec (${count})`
+      }
       confirmLabel="Confirmer le renvoi"
       question={
         <p>
-          {what} {decisionsOnly ? "des décisions de cet appel" : "de cet appel"} {count > 1 ? "repartiront" : "repartira"} dans la file d&apos;envoi, avec une
-          nouvelle série de tentatives. Vérifiez d&apos;abord que la cause de l&apos;échec (adresse erronée, serveur de messagerie indisponible
+          {what} {decisionsOnly ? "des décisions de cet appel" : "de cet appel"}{" "}
+          {count > 1 ? "repartiront" : "repartira"} dans la file d&apos;envoi, avec une nouvelle
+          série de tentatives. Vérifiez d&apos;abord que la cause de l&apos;échec (adresse erronée,
+          serveur de messagerie indisponible
           {counts.logged ? ", aucun serveur SMTP configuré" : ""}) est corrigée.
         </p>
       }
@@ -145,7 +211,13 @@ export function ResendFailedButton({ callId, counts, decisionsOnly = false }: { 
 }
 
 /** « Relancer » the preparation of a document that failed for good (its job is queued again). */
-export function RetryJobButton({ jobId, what }: { jobId: string; /** e.g. « la lettre de décision du dossier AMI2025-BRE-007 » */ what: string }) {
+export function RetryJobButton({
+  jobId,
+  what,
+}: {
+  jobId: string /** e.g. « la lettre de décision du dossier AMI2025-BRE-007 » */;
+  what: string;
+}) {
   const router = useRouter();
   const { report, own } = useReport();
   const [pending, start] = useTransition();
@@ -160,7 +232,13 @@ export function RetryJobButton({ jobId, what }: { jobId: string; /** e.g. « la 
           start(async () => {
             const r = await retryDocumentJobAction(jobId);
             if (r.ok) {
-              report({ ok: true, text: `Préparation relancée (${what}) : le document sera prêt dans quelques instants.` }, { focus: true });
+              report(
+                {
+                  ok: true,
+                  text: `Préparation relancée (${what}) : le document sera prêt dans quelques instants.`,
+                },
+                { focus: true },
+              );
               router.refresh();
             } else report({ ok: false, text: r.message });
           })

@@ -10,10 +10,19 @@ import type { FieldErrors } from "@/lib/errors";
 import { recordPaymentAction } from "@/lib/payments/actions";
 
 type Tranche = { id: string; label: string; remainingCents: number };
-const euros = (cents: number) => (cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: cents % 100 ? 2 : 0 });
+const euros = (cents: number) =>
+  (cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: cents % 100 ? 2 : 0 });
 
 /** Records a payment (versement) on a tranche; the amount defaults to what remains of it. Confirmed first. */
-export function PaymentForm({ conventionId, tranches, today }: { conventionId: string; tranches: Tranche[]; today: string }) {
+export function PaymentForm({
+  conventionId,
+  tranches,
+  today,
+}: {
+  conventionId: string;
+  tranches: Tranche[];
+  today: string;
+}) {
   const router = useRouter();
   const first = tranches.find((t) => t.remainingCents > 0) ?? tranches[0];
   const [trancheId, setTrancheId] = useState(first?.id ?? "");
@@ -30,7 +39,12 @@ export function PaymentForm({ conventionId, tranches, today }: { conventionId: s
   const submit = () =>
     start(async () => {
       const amountCents = Number.isNaN(value) ? Number.NaN : Math.round(value * 100);
-      const r = await recordPaymentAction(conventionId, { trancheId, amountCents: Number.isNaN(amountCents) ? (undefined as unknown as number) : amountCents, paidOn, accountingReference: reference });
+      const r = await recordPaymentAction(conventionId, {
+        trancheId,
+        amountCents: Number.isNaN(amountCents) ? (undefined as unknown as number) : amountCents,
+        paidOn,
+        accountingReference: reference,
+      });
       setConfirming(false);
       if (r.ok) {
         setErrors({});
@@ -44,9 +58,25 @@ export function PaymentForm({ conventionId, tranches, today }: { conventionId: s
     });
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); setConfirming(true); }} noValidate className="fr-p-3w fr-background-alt--grey">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        setConfirming(true);
+      }}
+      noValidate
+      className="fr-p-3w fr-background-alt--grey"
+    >
       <h3 className="fr-h6">Enregistrer un versement</h3>
-      <div role="status">{message && <Alert severity={message.ok ? "success" : "error"} small description={message.text} className="fr-mb-2w" />}</div>
+      <div role="status">
+        {message && (
+          <Alert
+            severity={message.ok ? "success" : "error"}
+            small
+            description={message.text}
+            className="fr-mb-2w"
+          />
+        )}
+      </div>
       <Select
         label="Tranche"
         state={err("trancheId") ? "error" : "default"}
@@ -70,16 +100,39 @@ export function PaymentForm({ conventionId, tranches, today }: { conventionId: s
         label="Montant versé (€)"
         hintText="Par exemple 35 000 ou 35 000,50"
         state={err("amountCents") || (amount && Number.isNaN(value)) ? "error" : "default"}
-        stateRelatedMessage={err("amountCents") ?? (amount && Number.isNaN(value) ? "Saisissez un nombre, par exemple 35 000 ou 35 000,50." : undefined)}
-        nativeInputProps={{ value: amount, onChange: (e) => setAmount(e.target.value), inputMode: "decimal" }}
+        stateRelatedMessage={
+          err("amountCents") ??
+          (amount && Number.isNaN(value)
+            ? "Saisissez un nombre, par exemple 35 000 ou 35 000,50."
+            : undefined)
+        }
+        nativeInputProps={{
+          value: amount,
+          onChange: (e) => setAmount(e.target.value),
+          inputMode: "decimal",
+        }}
       />
-      <Input label="Date du versement" state={err("paidOn") ? "error" : "default"} stateRelatedMessage={err("paidOn")} nativeInputProps={{ type: "date", value: paidOn, max: today, onChange: (e) => setPaidOn(e.target.value) }} />
+      <Input
+        label="Date du versement"
+        state={err("paidOn") ? "error" : "default"}
+        stateRelatedMessage={err("paidOn")}
+        nativeInputProps={{
+          type: "date",
+          value: paidOn,
+          max: today,
+          onChange: (e) => setPaidOn(e.target.value),
+        }}
+      />
       <Input
         label="Référence comptable"
         hintText="Numéro d'engagement juridique ou de demande de paiement (Chorus)"
         state={err("accountingReference") ? "error" : "default"}
         stateRelatedMessage={err("accountingReference")}
-        nativeInputProps={{ value: reference, onChange: (e) => setReference(e.target.value), maxLength: 60 }}
+        nativeInputProps={{
+          value: reference,
+          onChange: (e) => setReference(e.target.value),
+          maxLength: 60,
+        }}
       />
       {!confirming ? (
         <Button type="submit" disabled={pending}>
@@ -88,7 +141,9 @@ export function PaymentForm({ conventionId, tranches, today }: { conventionId: s
       ) : (
         <div role="group" aria-label="Confirmation du versement">
           <p>
-            Enregistrer un versement de {amount} € ({tranches.find((t) => t.id === trancheId)?.label}) ? Un versement enregistré ne peut pas être supprimé.
+            Enregistrer un versement de {amount} € (
+            {tranches.find((t) => t.id === trancheId)?.label}) ? Un versement enregistré ne peut pas
+            être supprimé.
           </p>
           <div className="flex flex-wrap gap-4">
             <Button disabled={pending} onClick={submit}>

@@ -6,7 +6,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
-import { ERROR_MESSAGES, type ActionResult, type FieldErrors } from "@/lib/errors";
+import { type ActionResult, ERROR_MESSAGES, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
 
 export function useAction() {
@@ -15,7 +15,11 @@ export function useAction() {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  function run<T>(action: () => Promise<ActionResult<T>>, success?: string | ((data: T) => string), after?: (data: T) => void) {
+  function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    success?: string | ((data: T) => string),
+    after?: (data: T) => void,
+  ) {
     setDone(null);
     start(async () => {
       const r = await action();

@@ -6,14 +6,30 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useState } from "react";
 import { parseFrenchNumber } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
-import type { Opinion } from "@/lib/generated/prisma/enums";
 import { formatEuros } from "@/lib/format";
+import type { Opinion } from "@/lib/generated/prisma/enums";
+import {
+  assignEvaluatorsAction,
+  checkAdmissibilityAction,
+  declareConflictAction,
+  saveRegionalOpinionAction,
+} from "@/lib/regional/actions";
 import { OPINION_LABELS } from "@/lib/regional/labels";
-import { admissibilitySchema, assignmentSchema, conflictSchema, opinionSchema } from "@/lib/regional/schema";
-import { assignEvaluatorsAction, checkAdmissibilityAction, declareConflictAction, saveRegionalOpinionAction } from "@/lib/regional/actions";
+import {
+  admissibilitySchema,
+  assignmentSchema,
+  conflictSchema,
+  opinionSchema,
+} from "@/lib/regional/schema";
 
 /** The declaration of interests that opens (or closes) the dossier to its reader. */
-export function ConflictForm({ applicationId, poleName }: { applicationId: string; poleName: string }) {
+export function ConflictForm({
+  applicationId,
+  poleName,
+}: {
+  applicationId: string;
+  poleName: string;
+}) {
   const { pending, error, fieldError, run, valid } = useAction();
   const [choice, setChoice] = useState<"no" | "yes" | null>(null);
   const [reason, setReason] = useState("");
@@ -32,8 +48,22 @@ export function ConflictForm({ applicationId, poleName }: { applicationId: strin
         state={fieldError("hasConflict") ? "error" : "default"}
         stateRelatedMessage={fieldError("hasConflict")}
         options={[
-          { label: "Non, je n'ai aucun conflit d'intérêts avec ce dossier", nativeInputProps: { value: "no", checked: choice === "no", onChange: () => setChoice("no") } },
-          { label: "Oui, j'ai un conflit d'intérêts : je me retire de ce dossier", nativeInputProps: { value: "yes", checked: choice === "yes", onChange: () => setChoice("yes") } },
+          {
+            label: "Non, je n'ai aucun conflit d'intérêts avec ce dossier",
+            nativeInputProps: {
+              value: "no",
+              checked: choice === "no",
+              onChange: () => setChoice("no"),
+            },
+          },
+          {
+            label: "Oui, j'ai un conflit d'intérêts : je me retire de ce dossier",
+            nativeInputProps: {
+              value: "yes",
+              checked: choice === "yes",
+              onChange: () => setChoice("yes"),
+            },
+          },
         ]}
       />
       {choice === "yes" && (
@@ -43,7 +73,12 @@ export function ConflictForm({ applicationId, poleName }: { applicationId: strin
           hintText="Elle est transmise à la coordination de la cellule régionale."
           state={fieldError("reason") ? "error" : "default"}
           stateRelatedMessage={fieldError("reason")}
-          nativeTextAreaProps={{ value: reason, onChange: (e) => setReason(e.target.value), rows: 3, maxLength: 1000 }}
+          nativeTextAreaProps={{
+            value: reason,
+            onChange: (e) => setReason(e.target.value),
+            rows: 3,
+            maxLength: 1000,
+          }}
         />
       )}
       <Button type="submit" disabled={pending}>
@@ -55,7 +90,15 @@ export function ConflictForm({ applicationId, poleName }: { applicationId: strin
 
 type Kind = { code: string; label: string };
 
-export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { applicationId: string; kinds: Kind[]; defaultDueDate: string }) {
+export function AdmissibilityForm({
+  applicationId,
+  kinds,
+  defaultDueDate,
+}: {
+  applicationId: string;
+  kinds: Kind[];
+  defaultDueDate: string;
+}) {
   const { pending, error, fieldError, run, valid } = useAction();
   const [decision, setDecision] = useState<"COMPLETE" | "INCOMPLETE" | "INADMISSIBLE" | null>(null);
   const [message, setMessage] = useState("");
@@ -63,12 +106,17 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
   const [dueDate, setDueDate] = useState(defaultDueDate);
   const [reason, setReason] = useState("");
   const input =
-    decision === "INCOMPLETE" ? { decision, message, documentCodes: codes, dueDate } : decision === "INADMISSIBLE" ? { decision, reason } : { decision };
+    decision === "INCOMPLETE"
+      ? { decision, message, documentCodes: codes, dueDate }
+      : decision === "INADMISSIBLE"
+        ? { decision, reason }
+        : { decision };
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid(admissibilitySchema, input)) run(() => checkAdmissibilityAction(applicationId, input));
+        if (valid(admissibilitySchema, input))
+          run(() => checkAdmissibilityAction(applicationId, input));
       }}
     >
       <FormMessages error={error} />
@@ -78,9 +126,30 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
         state={fieldError("decision") ? "error" : "default"}
         stateRelatedMessage={fieldError("decision")}
         options={[
-          { label: "Complet et recevable : le dossier passe à l'évaluation", nativeInputProps: { value: "COMPLETE", checked: decision === "COMPLETE", onChange: () => setDecision("COMPLETE") } },
-          { label: "Incomplet : demander des pièces complémentaires", nativeInputProps: { value: "INCOMPLETE", checked: decision === "INCOMPLETE", onChange: () => setDecision("INCOMPLETE") } },
-          { label: "Irrecevable (motif communiqué au porteur)", nativeInputProps: { value: "INADMISSIBLE", checked: decision === "INADMISSIBLE", onChange: () => setDecision("INADMISSIBLE") } },
+          {
+            label: "Complet et recevable : le dossier passe à l'évaluation",
+            nativeInputProps: {
+              value: "COMPLETE",
+              checked: decision === "COMPLETE",
+              onChange: () => setDecision("COMPLETE"),
+            },
+          },
+          {
+            label: "Incomplet : demander des pièces complémentaires",
+            nativeInputProps: {
+              value: "INCOMPLETE",
+              checked: decision === "INCOMPLETE",
+              onChange: () => setDecision("INCOMPLETE"),
+            },
+          },
+          {
+            label: "Irrecevable (motif communiqué au porteur)",
+            nativeInputProps: {
+              value: "INADMISSIBLE",
+              checked: decision === "INADMISSIBLE",
+              onChange: () => setDecision("INADMISSIBLE"),
+            },
+          },
         ]}
       />
       {decision === "INCOMPLETE" && (
@@ -91,7 +160,13 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
             stateRelatedMessage={fieldError("documentCodes")}
             options={kinds.map((k) => ({
               label: k.label,
-              nativeInputProps: { checked: codes.includes(k.code), onChange: (e) => setCodes(e.target.checked ? [...codes, k.code] : codes.filter((c) => c !== k.code)) },
+              nativeInputProps: {
+                checked: codes.includes(k.code),
+                onChange: (e) =>
+                  setCodes(
+                    e.target.checked ? [...codes, k.code] : codes.filter((c) => c !== k.code),
+                  ),
+              },
             }))}
           />
           <Input
@@ -99,14 +174,23 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
             label="Message au porteur"
             state={fieldError("message") ? "error" : "default"}
             stateRelatedMessage={fieldError("message")}
-            nativeTextAreaProps={{ value: message, onChange: (e) => setMessage(e.target.value), rows: 3, maxLength: 2000 }}
+            nativeTextAreaProps={{
+              value: message,
+              onChange: (e) => setMessage(e.target.value),
+              rows: 3,
+              maxLength: 2000,
+            }}
           />
           <Input
             label="Date limite de réponse"
             hintText="Jusqu'à 23 h 59, heure de Paris."
             state={fieldError("dueDate") ? "error" : "default"}
             stateRelatedMessage={fieldError("dueDate")}
-            nativeInputProps={{ type: "date", value: dueDate, onChange: (e) => setDueDate(e.target.value) }}
+            nativeInputProps={{
+              type: "date",
+              value: dueDate,
+              onChange: (e) => setDueDate(e.target.value),
+            }}
           />
         </>
       )}
@@ -117,7 +201,12 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
           hintText="Le porteur le lira dans son espace."
           state={fieldError("reason") ? "error" : "default"}
           stateRelatedMessage={fieldError("reason")}
-          nativeTextAreaProps={{ value: reason, onChange: (e) => setReason(e.target.value), rows: 3, maxLength: 2000 }}
+          nativeTextAreaProps={{
+            value: reason,
+            onChange: (e) => setReason(e.target.value),
+            rows: 3,
+            maxLength: 2000,
+          }}
         />
       )}
       <Button type="submit" disabled={pending}>
@@ -129,21 +218,43 @@ export function AdmissibilityForm({ applicationId, kinds, defaultDueDate }: { ap
 
 type EvaluatorOption = { id: string; name: string; load: number; conflicted: boolean };
 
-export function AssignmentForm({ applicationId, evaluators, assigned, suggestion, minEvaluators, locked }: { applicationId: string; evaluators: EvaluatorOption[]; assigned: string[]; suggestion: string[]; minEvaluators: number; locked: string[] }) {
+export function AssignmentForm({
+  applicationId,
+  evaluators,
+  assigned,
+  suggestion,
+  minEvaluators,
+  locked,
+}: {
+  applicationId: string;
+  evaluators: EvaluatorOption[];
+  assigned: string[];
+  suggestion: string[];
+  minEvaluators: number;
+  locked: string[];
+}) {
   const { pending, error, fieldError, done, run, valid } = useAction();
   const [chosen, setChosen] = useState<string[]>(assigned);
-  const toggle = (id: string, on: boolean) => setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+  const toggle = (id: string, on: boolean) =>
+    setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         const input = { evaluatorIds: chosen };
-        if (valid(assignmentSchema, input)) run(() => assignEvaluatorsAction(applicationId, input), "Affectation enregistrée ; les évaluateurs ajoutés sont prévenus par e-mail.");
+        if (valid(assignmentSchema, input))
+          run(
+            () => assignEvaluatorsAction(applicationId, input),
+            "Affectation enregistrée ; les évaluateurs ajoutés sont prévenus par e-mail.",
+          );
       }}
     >
       <FormMessages error={error} done={done} />
       {evaluators.length === 0 ? (
-        <p>Aucun évaluateur n&apos;est encore rattaché à la cellule de la région : l&apos;administration les invite.</p>
+        <p>
+          Aucun évaluateur n&apos;est encore rattaché à la cellule de la région :
+          l&apos;administration les invite.
+        </p>
       ) : (
         <Checkbox
           legend={`Évaluateurs (au moins ${minEvaluators})`}
@@ -152,14 +263,27 @@ export function AssignmentForm({ applicationId, evaluators, assigned, suggestion
           stateRelatedMessage={fieldError("evaluatorIds")}
           options={evaluators.map((e) => ({
             label: `${e.name} (${e.load})${e.conflicted ? " — conflit d'intérêts déclaré" : ""}${locked.includes(e.id) ? " — évaluation rendue" : ""}`,
-            nativeInputProps: { checked: chosen.includes(e.id), disabled: e.conflicted || locked.includes(e.id), onChange: (ev) => toggle(e.id, ev.target.checked) },
+            nativeInputProps: {
+              checked: chosen.includes(e.id),
+              disabled: e.conflicted || locked.includes(e.id),
+              onChange: (ev) => toggle(e.id, ev.target.checked),
+            },
           }))}
         />
       )}
       <div className="flex flex-wrap gap-4">
         {suggestion.length > 0 && (
-          <Button type="button" priority="secondary" onClick={() => setChosen([...new Set([...assigned, ...suggestion])])}>
-            Reprendre la suggestion ({evaluators.filter((e) => suggestion.includes(e.id)).map((e) => e.name).join(", ")})
+          <Button
+            type="button"
+            priority="secondary"
+            onClick={() => setChosen([...new Set([...assigned, ...suggestion])])}
+          >
+            Reprendre la suggestion (
+            {evaluators
+              .filter((e) => suggestion.includes(e.id))
+              .map((e) => e.name)
+              .join(", ")}
+            )
           </Button>
         )}
         <Button type="submit" disabled={pending}>
@@ -170,11 +294,25 @@ export function AssignmentForm({ applicationId, evaluators, assigned, suggestion
   );
 }
 
-type OpinionDefaults = { opinion: Opinion | null; consolidatedScore: number | null; proposedAmountCents: number | null; motivation: string };
+type OpinionDefaults = {
+  opinion: Opinion | null;
+  consolidatedScore: number | null;
+  proposedAmountCents: number | null;
+  motivation: string;
+};
 
-const typed = (value: number | null) => (value === null ? "" : String(value / 100).replace(".", ","));
+const typed = (value: number | null) =>
+  value === null ? "" : String(value / 100).replace(".", ",");
 
-export function OpinionForm({ applicationId, defaults, bounds }: { applicationId: string; defaults: OpinionDefaults; bounds: { minCents: number; maxCents: number } }) {
+export function OpinionForm({
+  applicationId,
+  defaults,
+  bounds,
+}: {
+  applicationId: string;
+  defaults: OpinionDefaults;
+  bounds: { minCents: number; maxCents: number };
+}) {
   const { pending, error, fieldError, done, run, valid } = useAction();
   const [opinion, setOpinion] = useState<Opinion | null>(defaults.opinion);
   const [score, setScore] = useState(typed(defaults.consolidatedScore));
@@ -185,12 +323,20 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
     const s = parseFrenchNumber(score);
     const a = amount.trim() === "" ? null : parseFrenchNumber(amount);
     const problems: Record<string, string> = {};
-    if (Number.isNaN(s)) problems.consolidatedScore = "Saisissez une note sur 100, par exemple 72,5.";
-    if (a !== null && Number.isNaN(a)) problems.proposedAmountCents = "Saisissez un montant en euros, par exemple 45 000.";
+    if (Number.isNaN(s))
+      problems.consolidatedScore = "Saisissez une note sur 100, par exemple 72,5.";
+    if (a !== null && Number.isNaN(a))
+      problems.proposedAmountCents = "Saisissez un montant en euros, par exemple 45 000.";
     setTypos(problems);
     if (Object.keys(problems).length) return;
-    const input = { opinion, consolidatedScore: Math.round(s * 100), proposedAmountCents: a === null ? null : Math.round(a * 100), motivation };
-    if (valid(opinionSchema(bounds), input)) run(() => saveRegionalOpinionAction(applicationId, input), "Avis régional enregistré.");
+    const input = {
+      opinion,
+      consolidatedScore: Math.round(s * 100),
+      proposedAmountCents: a === null ? null : Math.round(a * 100),
+      motivation,
+    };
+    if (valid(opinionSchema(bounds), input))
+      run(() => saveRegionalOpinionAction(applicationId, input), "Avis régional enregistré.");
   }
   const err = (name: string) => typos[name] ?? fieldError(name);
   return (
@@ -207,7 +353,10 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
         orientation="horizontal"
         state={err("opinion") ? "error" : "default"}
         stateRelatedMessage={err("opinion")}
-        options={(Object.keys(OPINION_LABELS) as Opinion[]).map((o) => ({ label: OPINION_LABELS[o], nativeInputProps: { value: o, checked: opinion === o, onChange: () => setOpinion(o) } }))}
+        options={(Object.keys(OPINION_LABELS) as Opinion[]).map((o) => ({
+          label: OPINION_LABELS[o],
+          nativeInputProps: { value: o, checked: opinion === o, onChange: () => setOpinion(o) },
+        }))}
       />
       <div className="grid gap-4 md:grid-cols-2">
         <Input
@@ -215,14 +364,22 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
           hintText="Proposée : la moyenne des évaluations."
           state={err("consolidatedScore") ? "error" : "default"}
           stateRelatedMessage={err("consolidatedScore")}
-          nativeInputProps={{ inputMode: "decimal", value: score, onChange: (e) => setScore(e.target.value) }}
+          nativeInputProps={{
+            inputMode: "decimal",
+            value: score,
+            onChange: (e) => setScore(e.target.value),
+          }}
         />
         <Input
           label="Montant proposé (€)"
           hintText={`Entre ${formatEuros(bounds.minCents)} et ${formatEuros(bounds.maxCents)} ; sans objet pour un avis défavorable.`}
           state={err("proposedAmountCents") ? "error" : "default"}
           stateRelatedMessage={err("proposedAmountCents")}
-          nativeInputProps={{ inputMode: "decimal", value: amount, onChange: (e) => setAmount(e.target.value) }}
+          nativeInputProps={{
+            inputMode: "decimal",
+            value: amount,
+            onChange: (e) => setAmount(e.target.value),
+          }}
         />
       </div>
       <Input
@@ -231,7 +388,12 @@ export function OpinionForm({ applicationId, defaults, bounds }: { applicationId
         hintText="Elle accompagne l'avis transmis à la cellule nationale."
         state={err("motivation") ? "error" : "default"}
         stateRelatedMessage={err("motivation")}
-        nativeTextAreaProps={{ value: motivation, onChange: (e) => setMotivation(e.target.value), rows: 5, maxLength: 5000 }}
+        nativeTextAreaProps={{
+          value: motivation,
+          onChange: (e) => setMotivation(e.target.value),
+          rows: 5,
+          maxLength: 5000,
+        }}
       />
       <Button type="submit" disabled={pending}>
         Enregistrer l&apos;avis

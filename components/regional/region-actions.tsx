@@ -3,7 +3,12 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useState } from "react";
 import { FormMessages, useAction } from "@/components/regional/action-form";
-import { assignSuggestedAction, finalizeRegionAction, rankRegionAction, reopenRegionAction } from "@/lib/regional/actions";
+import {
+  assignSuggestedAction,
+  finalizeRegionAction,
+  rankRegionAction,
+  reopenRegionAction,
+} from "@/lib/regional/actions";
 import { reasonSchema } from "@/lib/regional/schema";
 
 export function BulkAssignButton({ callId, regionCode }: { callId: string; regionCode: string }) {
@@ -20,8 +25,12 @@ export function BulkAssignButton({ callId, regionCode }: { callId: string; regio
             () => assignSuggestedAction(callId, regionCode),
             (r) =>
               `${r.assigned} dossier(s) affecté(s) selon la charge de chacun.` +
-              (r.skipped ? ` ${r.skipped} dossier(s) attendent votre déclaration d'intérêts.` : "") +
-              (r.incomplete ? ` ${r.incomplete} dossier(s) manquent d'évaluateurs disponibles.` : ""),
+              (r.skipped
+                ? ` ${r.skipped} dossier(s) attendent votre déclaration d'intérêts.`
+                : "") +
+              (r.incomplete
+                ? ` ${r.incomplete} dossier(s) manquent d'évaluateurs disponibles.`
+                : ""),
           )
         }
       >
@@ -31,24 +40,41 @@ export function BulkAssignButton({ callId, regionCode }: { callId: string; regio
   );
 }
 
-export function FinalizeButton({ callId, regionCode, regionName, count }: { callId: string; regionCode: string; regionName: string; count: number }) {
+export function FinalizeButton({
+  callId,
+  regionCode,
+  regionName,
+  count,
+}: {
+  callId: string;
+  regionCode: string;
+  regionName: string;
+  count: number;
+}) {
   const { pending, error, done, run } = useAction();
   const [confirming, setConfirming] = useState(false);
   return (
     <div>
       <FormMessages error={error} done={done} />
       {confirming ? (
-        <div className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation de la finalisation">
+        <div
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation de la finalisation"
+        >
           <p>
-            Finaliser les résultats de la région {regionName} ({count} avis) ? Ils seront transmis à la cellule nationale et ne pourront plus être modifiés sans
-            sa réouverture.
+            Finaliser les résultats de la région {regionName} ({count} avis) ? Ils seront transmis à
+            la cellule nationale et ne pourront plus être modifiés sans sa réouverture.
           </p>
           <div className="flex flex-wrap gap-4">
             <Button
               disabled={pending}
               onClick={() => {
                 setConfirming(false);
-                run(() => finalizeRegionAction(callId, regionCode), "Résultats finalisés et transmis à la cellule nationale.");
+                run(
+                  () => finalizeRegionAction(callId, regionCode),
+                  "Résultats finalisés et transmis à la cellule nationale.",
+                );
               }}
             >
               Confirmer la finalisation
@@ -67,7 +93,15 @@ export function FinalizeButton({ callId, regionCode, regionName, count }: { call
   );
 }
 
-export function ReopenForm({ callId, regionCode, regionName }: { callId: string; regionCode: string; regionName: string }) {
+export function ReopenForm({
+  callId,
+  regionCode,
+  regionName,
+}: {
+  callId: string;
+  regionCode: string;
+  regionName: string;
+}) {
   const { pending, error, fieldError, run, valid } = useAction();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -83,7 +117,12 @@ export function ReopenForm({ callId, regionCode, regionName }: { callId: string;
       className="fr-p-2w fr-background-alt--grey"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid(reasonSchema, { reason })) run(() => reopenRegionAction(callId, regionCode, { reason }), undefined, () => setOpen(false));
+        if (valid(reasonSchema, { reason }))
+          run(
+            () => reopenRegionAction(callId, regionCode, { reason }),
+            undefined,
+            () => setOpen(false),
+          );
       }}
     >
       <FormMessages error={error} />
@@ -93,7 +132,12 @@ export function ReopenForm({ callId, regionCode, regionName }: { callId: string;
         hintText="Transmis à la coordination régionale."
         state={fieldError("reason") ? "error" : "default"}
         stateRelatedMessage={fieldError("reason")}
-        nativeTextAreaProps={{ value: reason, onChange: (e) => setReason(e.target.value), rows: 3, maxLength: 1000 }}
+        nativeTextAreaProps={{
+          value: reason,
+          onChange: (e) => setReason(e.target.value),
+          rows: 3,
+          maxLength: 1000,
+        }}
       />
       <div className="flex flex-wrap gap-4">
         <Button type="submit" size="small" disabled={pending}>
@@ -107,10 +151,25 @@ export function ReopenForm({ callId, regionCode, regionName }: { callId: string;
   );
 }
 
-type Ranked = { id: string; reference: string; poleName: string; opinion: string; score: string; amount: string };
+type Ranked = {
+  id: string;
+  reference: string;
+  poleName: string;
+  opinion: string;
+  score: string;
+  amount: string;
+};
 
 /** The regional ranking: move a dossier up or down with the buttons (keyboard and screen readers), then save. */
-export function RankingForm({ callId, regionCode, initial }: { callId: string; regionCode: string; initial: Ranked[] }) {
+export function RankingForm({
+  callId,
+  regionCode,
+  initial,
+}: {
+  callId: string;
+  regionCode: string;
+  initial: Ranked[];
+}) {
   const { pending, error, done, run } = useAction();
   const [order, setOrder] = useState(initial);
   const [announce, setAnnounce] = useState("");
@@ -129,22 +188,47 @@ export function RankingForm({ callId, regionCode, initial }: { callId: string; r
       </p>
       <ol className="fr-raw-list">
         {order.map((r, i) => (
-          <li key={r.id} className="fr-p-2w fr-mb-1w fr-background-alt--grey flex flex-wrap items-center gap-4">
+          <li
+            key={r.id}
+            className="fr-p-2w fr-mb-1w fr-background-alt--grey flex flex-wrap items-center gap-4"
+          >
             <strong className="w-12">{i + 1}</strong>
             <span className="grow">
               {r.reference} · {r.poleName} · {r.opinion} · {r.score} / 100 · {r.amount}
             </span>
-            <Button size="small" priority="secondary" iconId="fr-icon-arrow-up-line" title={`Monter ${r.reference}`} disabled={i === 0} onClick={() => move(i, -1)}>
+            <Button
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-arrow-up-line"
+              title={`Monter ${r.reference}`}
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+            >
               Monter
             </Button>
-            <Button size="small" priority="secondary" iconId="fr-icon-arrow-down-line" title={`Descendre ${r.reference}`} disabled={i === order.length - 1} onClick={() => move(i, 1)}>
+            <Button
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-arrow-down-line"
+              title={`Descendre ${r.reference}`}
+              disabled={i === order.length - 1}
+              onClick={() => move(i, 1)}
+            >
               Descendre
             </Button>
           </li>
         ))}
       </ol>
       <FormMessages error={error} done={done} />
-      <Button disabled={pending} onClick={() => run(() => rankRegionAction(callId, regionCode, { order: order.map((r) => r.id) }), "Classement enregistré.")}>
+      <Button
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => rankRegionAction(callId, regionCode, { order: order.map((r) => r.id) }),
+            "Classement enregistré.",
+          )
+        }
+      >
         Enregistrer le classement
       </Button>
     </div>

@@ -6,12 +6,22 @@ import "server-only";
 import { STATUS_LABELS, STATUS_SEVERITY } from "@/lib/applications/status";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import type { RegionRow } from "@/lib/regional/data";
-import { OPINION_LABELS, formatMeanSd, formatPoints } from "@/lib/regional/labels";
+import { formatMeanSd, formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-export function regionRowsHtml(rows: RegionRow[], criterionIds: string[], showScores: boolean): string {
+export function regionRowsHtml(
+  rows: RegionRow[],
+  criterionIds: string[],
+  showScores: boolean,
+): string {
   return rows.map((r) => rowHtml(r, criterionIds, showScores)).join("");
 }
 
@@ -24,7 +34,9 @@ function rowHtml(r: RegionRow, criterionIds: string[], showScores: boolean): str
   ];
   if (showScores) {
     cells.push(scoreCells(r.scores, criterionIds));
-    cells.push(`<td>${escapeHtml(r.opinion ? `${OPINION_LABELS[r.opinion.opinion]}${r.opinion.rank ? ` · ${r.opinion.rank}` : ""}` : "—")}</td>`);
+    cells.push(
+      `<td>${escapeHtml(r.opinion ? `${OPINION_LABELS[r.opinion.opinion]}${r.opinion.rank ? ` · ${r.opinion.rank}` : ""}` : "—")}</td>`,
+    );
   }
   const next = escapeHtml(r.next.label);
   cells.push(`<td>${r.next.mine ? `<strong>${next}</strong>` : next}</td>`);
@@ -42,8 +54,13 @@ function scoreCells(scores: RegionRow["scores"], criterionIds: string[]): string
     return `<td>${escapeHtml(d ? formatMeanSd(d.mean, d.sd) : "—")}</td>`;
   });
   const w = scores?.weighted;
-  const total = w && w.mean !== null ? `${formatPoints(Math.round(w.mean))} ± ${formatPoints(Math.round(w.sd ?? 0))}` : "—";
-  const flag = scores?.disagreement ? `<br><span class="fr-badge fr-badge--warning fr-badge--sm">Divergence</span>` : "";
+  const total =
+    w && w.mean !== null
+      ? `${formatPoints(Math.round(w.mean))} ± ${formatPoints(Math.round(w.sd ?? 0))}`
+      : "—";
+  const flag = scores?.disagreement
+    ? `<br><span class="fr-badge fr-badge--warning fr-badge--sm">Divergence</span>`
+    : "";
   const html = `${cells.join("")}<td>${escapeHtml(total)}${flag}</td>`;
   if (scores) written.set(scores, html);
   return html;

@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Table } from "@/components/ui/table";
 import type { InstructionDossier } from "@/lib/regional/data";
-import { OPINION_LABELS, formatMeanSd, formatPoints } from "@/lib/regional/labels";
+import { formatMeanSd, formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
 
 type Props = {
   criteria: InstructionDossier["summary"]["call"]["criteria"];
@@ -11,12 +11,17 @@ type Props = {
   assigned: string[];
 };
 
-const one = (v: number | null) => (v === null ? "—" : v.toLocaleString("fr-FR", { maximumFractionDigits: 1 }));
+const one = (v: number | null) =>
+  v === null ? "—" : v.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
 
 /** The evaluators' scores side by side, with mean ± standard deviation and spread; a disagreement flag. */
 export function Synthesis({ criteria, evaluations, synthesis, threshold, assigned }: Props) {
-  const shown = evaluations.filter((e) => e.status === "SUBMITTED" && assigned.includes(e.evaluatorId));
-  const pending = evaluations.filter((e) => e.status !== "SUBMITTED" && assigned.includes(e.evaluatorId)).length + assigned.filter((id) => !evaluations.some((e) => e.evaluatorId === id)).length;
+  const shown = evaluations.filter(
+    (e) => e.status === "SUBMITTED" && assigned.includes(e.evaluatorId),
+  );
+  const pending =
+    evaluations.filter((e) => e.status !== "SUBMITTED" && assigned.includes(e.evaluatorId)).length +
+    assigned.filter((id) => !evaluations.some((e) => e.evaluatorId === id)).length;
   return (
     <>
       {synthesis.disagreement && (
@@ -71,7 +76,13 @@ export function Synthesis({ criteria, evaluations, synthesis, threshold, assigne
             ))}
             <td>
               <strong>
-                {formatPoints(synthesis.weighted.mean === null ? null : Math.round(synthesis.weighted.mean))} ± {formatPoints(synthesis.weighted.sd === null ? null : Math.round(synthesis.weighted.sd))}
+                {formatPoints(
+                  synthesis.weighted.mean === null ? null : Math.round(synthesis.weighted.mean),
+                )}{" "}
+                ±{" "}
+                {formatPoints(
+                  synthesis.weighted.sd === null ? null : Math.round(synthesis.weighted.sd),
+                )}
               </strong>
             </td>
             <td>{formatPoints(synthesis.weighted.spread)}</td>
@@ -91,7 +102,8 @@ export function Synthesis({ criteria, evaluations, synthesis, threshold, assigne
           <ul>
             {criteria.map((c) => (
               <li key={c.id}>
-                <strong>{c.label}</strong> : {e.scores.find((s) => s.criterionId === c.id)?.comment || "—"}
+                <strong>{c.label}</strong> :{" "}
+                {e.scores.find((s) => s.criterionId === c.id)?.comment || "—"}
               </li>
             ))}
             {e.comment && (

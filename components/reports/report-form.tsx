@@ -11,13 +11,25 @@ import { fileReportAction } from "@/lib/reports/actions";
 
 type Indicator = { label: string; unit: string; target: string };
 
-export function ReportForm({ reportId, indicators, initial }: { reportId: string; indicators: Indicator[]; initial: { activity: string; financialSummary: string; achieved: string[] } }) {
+export function ReportForm({
+  reportId,
+  indicators,
+  initial,
+}: {
+  reportId: string;
+  indicators: Indicator[];
+  initial: { activity: string; financialSummary: string; achieved: string[] };
+}) {
   const router = useRouter();
   const [activity, setActivity] = useState(initial.activity);
   const [financialSummary, setFinancialSummary] = useState(initial.financialSummary);
-  const [achieved, setAchieved] = useState<string[]>(indicators.map((_, i) => initial.achieved[i] ?? ""));
+  const [achieved, setAchieved] = useState<string[]>(
+    indicators.map((_, i) => initial.achieved[i] ?? ""),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(
+    null,
+  );
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
@@ -28,7 +40,12 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
       setConfirming(false);
       if (r.ok) {
         setErrors({});
-        setMessage({ severity: "success", text: submit ? "Bilan déposé : la cellule nationale va l'examiner." : "Brouillon enregistré." });
+        setMessage({
+          severity: "success",
+          text: submit
+            ? "Bilan déposé : la cellule nationale va l'examiner."
+            : "Brouillon enregistré.",
+        });
         router.refresh();
       } else {
         setErrors(r.fieldErrors ?? {});
@@ -41,7 +58,15 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
       <div ref={summary} tabIndex={-1}>
-        {message && <Alert severity={message.severity} small description={message.text} className="fr-mb-3w" role={message.severity === "error" ? "alert" : "status"} />}
+        {message && (
+          <Alert
+            severity={message.severity}
+            small
+            description={message.text}
+            className="fr-mb-3w"
+            role={message.severity === "error" ? "alert" : "status"}
+          />
+        )}
       </div>
       <Input
         textArea
@@ -49,11 +74,21 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
         hintText="Ce que le pôle a réalisé sur la période : animation, projets, coopérations, difficultés."
         state={err("activity") ? "error" : "default"}
         stateRelatedMessage={err("activity")}
-        nativeTextAreaProps={{ value: activity, onChange: (e) => setActivity(e.target.value), rows: 8, maxLength: 20000, name: "activity" }}
+        nativeTextAreaProps={{
+          value: activity,
+          onChange: (e) => setActivity(e.target.value),
+          rows: 8,
+          maxLength: 20000,
+          name: "activity",
+        }}
       />
       <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">Indicateurs : valeurs atteintes au regard des cibles du dossier</legend>
-        {indicators.length === 0 && <p className="fr-fieldset__element">Le dossier ne déclarait pas d&apos;indicateur.</p>}
+        <legend className="fr-fieldset__legend">
+          Indicateurs : valeurs atteintes au regard des cibles du dossier
+        </legend>
+        {indicators.length === 0 && (
+          <p className="fr-fieldset__element">Le dossier ne déclarait pas d&apos;indicateur.</p>
+        )}
         {indicators.map((ind, i) => (
           <div className="fr-fieldset__element" key={i}>
             <Input
@@ -61,7 +96,12 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
               hintText={`Cible : ${ind.target || "non précisée"}`}
               state={err(`achieved.${i}`) ? "error" : "default"}
               stateRelatedMessage={err(`achieved.${i}`)}
-              nativeInputProps={{ value: achieved[i] ?? "", maxLength: 200, onChange: (e) => setAchieved((prev) => prev.map((v, j) => (j === i ? e.target.value : v))) }}
+              nativeInputProps={{
+                value: achieved[i] ?? "",
+                maxLength: 200,
+                onChange: (e) =>
+                  setAchieved((prev) => prev.map((v, j) => (j === i ? e.target.value : v))),
+              }}
             />
           </div>
         ))}
@@ -72,7 +112,13 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
         hintText="L'emploi de la subvention : dépenses réalisées par poste, cofinancements obtenus, écarts au budget prévisionnel."
         state={err("financialSummary") ? "error" : "default"}
         stateRelatedMessage={err("financialSummary")}
-        nativeTextAreaProps={{ value: financialSummary, onChange: (e) => setFinancialSummary(e.target.value), rows: 6, maxLength: 20000, name: "financialSummary" }}
+        nativeTextAreaProps={{
+          value: financialSummary,
+          onChange: (e) => setFinancialSummary(e.target.value),
+          rows: 6,
+          maxLength: 20000,
+          name: "financialSummary",
+        }}
       />
       {!confirming ? (
         <div className="flex flex-wrap gap-4">
@@ -84,8 +130,15 @@ export function ReportForm({ reportId, indicators, initial }: { reportId: string
           </Button>
         </div>
       ) : (
-        <div className="fr-p-2w fr-background-alt--grey" role="group" aria-label="Confirmation du dépôt du bilan">
-          <p>Déposer le bilan ? Il sera transmis à la cellule nationale et ne pourra plus être modifié, sauf si elle demande des compléments.</p>
+        <div
+          className="fr-p-2w fr-background-alt--grey"
+          role="group"
+          aria-label="Confirmation du dépôt du bilan"
+        >
+          <p>
+            Déposer le bilan ? Il sera transmis à la cellule nationale et ne pourra plus être
+            modifié, sauf si elle demande des compléments.
+          </p>
           <div className="flex flex-wrap gap-4">
             <Button disabled={pending} onClick={() => save(true)}>
               Confirmer le dépôt du bilan

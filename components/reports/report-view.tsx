@@ -2,7 +2,15 @@
 import { Table } from "@/components/ui/table";
 import type { IndicatorReport } from "@/lib/reports/rules";
 
-export function ReportView({ activity, financialSummary, indicators }: { activity: string; financialSummary: string; indicators: IndicatorReport[] }) {
+export function ReportView({
+  activity,
+  financialSummary,
+  indicators,
+}: {
+  activity: string;
+  financialSummary: string;
+  indicators: IndicatorReport[];
+}) {
   return (
     <div>
       <h3 className="fr-h6">Actions menées</h3>

@@ -22,7 +22,10 @@ export function ReviewForm({ reportId, title }: { reportId: string; title: strin
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await reviewReportAction(reportId, { decision: decision as "ACCEPTED", comment });
+          const r = await reviewReportAction(reportId, {
+            decision: decision as "ACCEPTED",
+            comment,
+          });
           if (r.ok) {
             setErrors({});
             setMessage(null);
@@ -39,8 +42,22 @@ export function ReviewForm({ reportId, title }: { reportId: string; title: strin
         state={errors.decision ? "error" : "default"}
         stateRelatedMessage={errors.decision?.[0]}
         options={[
-          { label: "Accepter le bilan", nativeInputProps: { checked: decision === "ACCEPTED", onChange: () => setDecision("ACCEPTED"), value: "ACCEPTED" } },
-          { label: "Demander des compléments", nativeInputProps: { checked: decision === "CHANGES_REQUESTED", onChange: () => setDecision("CHANGES_REQUESTED"), value: "CHANGES_REQUESTED" } },
+          {
+            label: "Accepter le bilan",
+            nativeInputProps: {
+              checked: decision === "ACCEPTED",
+              onChange: () => setDecision("ACCEPTED"),
+              value: "ACCEPTED",
+            },
+          },
+          {
+            label: "Demander des compléments",
+            nativeInputProps: {
+              checked: decision === "CHANGES_REQUESTED",
+              onChange: () => setDecision("CHANGES_REQUESTED"),
+              value: "CHANGES_REQUESTED",
+            },
+          },
         ]}
       />
       <Input
@@ -49,9 +66,16 @@ export function ReviewForm({ reportId, title }: { reportId: string; title: strin
         hintText="Obligatoire pour une demande de compléments."
         state={errors.comment ? "error" : "default"}
         stateRelatedMessage={errors.comment?.[0]}
-        nativeTextAreaProps={{ value: comment, onChange: (e) => setComment(e.target.value), rows: 3, maxLength: 5000 }}
+        nativeTextAreaProps={{
+          value: comment,
+          onChange: (e) => setComment(e.target.value),
+          rows: 3,
+          maxLength: 5000,
+        }}
       />
-      {message && !errors.comment && !errors.decision && <Alert severity="error" small description={message} className="fr-mb-2w" role="alert" />}
+      {message && !errors.comment && !errors.decision && (
+        <Alert severity="error" small description={message} className="fr-mb-2w" role="alert" />
+      )}
       <Button type="submit" disabled={pending}>
         Enregistrer l&apos;examen
       </Button>

@@ -5,7 +5,17 @@ import { Table } from "@/components/ui/table";
 
 export type Bar = { label: string; value: number; display?: string };
 
-export function BarChart({ title, description, bars, unit }: { title: string; description: string; bars: Bar[]; unit: string }) {
+export function BarChart({
+  title,
+  description,
+  bars,
+  unit,
+}: {
+  title: string;
+  description: string;
+  bars: Bar[];
+  unit: string;
+}) {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 28;
@@ -15,7 +25,13 @@ export function BarChart({ title, description, bars, unit }: { title: string; de
   const height = bars.length * row + 10;
   return (
     <figure className="fr-mb-4w">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         {bars.map((b, i) => {
@@ -26,7 +42,13 @@ export function BarChart({ title, description, bars, unit }: { title: string; de
               <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="13" fill="#161616">
                 {b.label.length > 36 ? `${b.label.slice(0, 35)}…` : b.label}
               </text>
-              <rect x={labelWidth} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={row - 10} fill="#000091" />
+              <rect
+                x={labelWidth}
+                y={y + 4}
+                width={Math.max(w, b.value > 0 ? 2 : 0)}
+                height={row - 10}
+                fill="#000091"
+              />
               <text x={labelWidth + w + 6} y={y + 17} fontSize="13" fill="#161616">
                 {b.display ?? b.value}
               </text>

@@ -8,7 +8,17 @@ import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import type { CallStatistics } from "@/lib/statistics/data";
 import { TERRITORY_ORDER } from "@/lib/statistics/funnel";
 
-export function CallStatisticsView({ stats, regional, callSlug, canExport }: { stats: CallStatistics; regional: boolean; callSlug: string; canExport: boolean }) {
+export function CallStatisticsView({
+  stats,
+  regional,
+  callSlug,
+  canExport,
+}: {
+  stats: CallStatistics;
+  regional: boolean;
+  callSlug: string;
+  canExport: boolean;
+}) {
   const a = stats.amounts;
   return (
     <>
@@ -21,28 +31,55 @@ export function CallStatisticsView({ stats, regional, callSlug, canExport }: { s
       />
       <h2>Montants</h2>
       <BarChart
-        title={regional ? "Montants de la région au regard de l'enveloppe nationale" : "Montants au regard de l'enveloppe"}
+        title={
+          regional
+            ? "Montants de la région au regard de l'enveloppe nationale"
+            : "Montants au regard de l'enveloppe"
+        }
         description={`Enveloppe ${formatEuros(a.envelopeCents)}, demandé ${formatEuros(a.requestedCents)}, attribué ${formatEuros(a.awardedCents)}, versé ${formatEuros(a.paidCents)}.`}
         unit="Montant"
         bars={[
-          { label: "Enveloppe de l'appel", value: a.envelopeCents, display: formatEuros(a.envelopeCents) },
-          { label: "Montants demandés (dossiers déposés)", value: a.requestedCents, display: formatEuros(a.requestedCents) },
-          { label: "Montants attribués (lauréats)", value: a.awardedCents, display: formatEuros(a.awardedCents) },
+          {
+            label: "Enveloppe de l'appel",
+            value: a.envelopeCents,
+            display: formatEuros(a.envelopeCents),
+          },
+          {
+            label: "Montants demandés (dossiers déposés)",
+            value: a.requestedCents,
+            display: formatEuros(a.requestedCents),
+          },
+          {
+            label: "Montants attribués (lauréats)",
+            value: a.awardedCents,
+            display: formatEuros(a.awardedCents),
+          },
           { label: "Montants versés", value: a.paidCents, display: formatEuros(a.paidCents) },
         ]}
       />
-      <h2>Dossiers déposés par {regional ? "type de territoire" : "région et type de territoire"}</h2>
+      <h2>
+        Dossiers déposés par {regional ? "type de territoire" : "région et type de territoire"}
+      </h2>
       <BarChart
         title="Dossiers déposés par type de territoire"
-        description={stats.byTerritory.map((t) => `${TERRITORY_LABELS[t.territory]} : ${t.count}`).join(", ")}
+        description={stats.byTerritory
+          .map((t) => `${TERRITORY_LABELS[t.territory]} : ${t.count}`)
+          .join(", ")}
         unit="Dossiers"
-        bars={stats.byTerritory.map((t) => ({ label: TERRITORY_LABELS[t.territory], value: t.count }))}
+        bars={stats.byTerritory.map((t) => ({
+          label: TERRITORY_LABELS[t.territory],
+          value: t.count,
+        }))}
       />
       {!regional && (
         <>
           <BarChart
             title="Dossiers déposés par région"
-            description={stats.byRegion.length ? stats.byRegion.map((r) => `${r.name} : ${r.total}`).join(", ") : "Aucun dossier déposé."}
+            description={
+              stats.byRegion.length
+                ? stats.byRegion.map((r) => `${r.name} : ${r.total}`).join(", ")
+                : "Aucun dossier déposé."
+            }
             unit="Dossiers"
             bars={stats.byRegion.map((r) => ({ label: r.name, value: r.total }))}
           />
@@ -53,7 +90,9 @@ export function CallStatisticsView({ stats, regional, callSlug, canExport }: { s
                 <tr>
                   <th scope="col">Région</th>
                   {TERRITORY_ORDER.map((t) => (
-                    <th scope="col" key={t}>{TERRITORY_LABELS[t]}</th>
+                    <th scope="col" key={t}>
+                      {TERRITORY_LABELS[t]}
+                    </th>
                   ))}
                   <th scope="col">Total</th>
                 </tr>
@@ -75,16 +114,27 @@ export function CallStatisticsView({ stats, regional, callSlug, canExport }: { s
       {canExport && (
         <>
           <h2>Exports</h2>
-          <p className="fr-text--sm">Limités à ce que votre rôle permet de voir. CSV pour Excel (séparateur « ; », UTF-8) ou classeur XLSX.</p>
+          <p className="fr-text--sm">
+            Limités à ce que votre rôle permet de voir. CSV pour Excel (séparateur « ; », UTF-8) ou
+            classeur XLSX.
+          </p>
           <ul>
             {DATASETS.map((d) => (
               <li key={d}>
                 {DATASET_LABELS[d]} :{" "}
-                <a className="fr-link" href={`/api/exports/${d}?appel=${encodeURIComponent(callSlug)}&format=csv`} download>
+                <a
+                  className="fr-link"
+                  href={`/api/exports/${d}?appel=${encodeURIComponent(callSlug)}&format=csv`}
+                  download
+                >
                   CSV<span className="fr-sr-only"> ({DATASET_LABELS[d]})</span>
                 </a>{" "}
                 ·{" "}
-                <a className="fr-link" href={`/api/exports/${d}?appel=${encodeURIComponent(callSlug)}&format=xlsx`} download>
+                <a
+                  className="fr-link"
+                  href={`/api/exports/${d}?appel=${encodeURIComponent(callSlug)}&format=xlsx`}
+                  download
+                >
                   XLSX<span className="fr-sr-only"> ({DATASET_LABELS[d]})</span>
                 </a>
               </li>

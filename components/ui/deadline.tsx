@@ -15,12 +15,30 @@ function lateness(now: Date, at: Date): string {
   return `dépassée depuis ${plural(Math.max(1, -parisDaysUntil(now, at)), "jour")}`;
 }
 
-export function Deadline({ label, at, now, children, className }: { label: string; at: Date; now: Date; children?: ReactNode; className?: string }) {
+export function Deadline({
+  label,
+  at,
+  now,
+  children,
+  className,
+}: {
+  label: string;
+  at: Date;
+  now: Date;
+  children?: ReactNode;
+  className?: string;
+}) {
   const { state, phrase } = countdown(now, at);
   return (
     <p className={className ?? "fr-mb-2w"}>
-      {label} : <strong><time dateTime={at.toISOString()}>{formatDateTime(at)}</time></strong> (heure de Paris) —{" "}
-      <span className={`fr-badge fr-badge--sm${BADGE[state]}`}>{state === "past" ? lateness(now, at) : phrase}</span>
+      {label} :{" "}
+      <strong>
+        <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
+      </strong>{" "}
+      (heure de Paris) —{" "}
+      <span className={`fr-badge fr-badge--sm${BADGE[state]}`}>
+        {state === "past" ? lateness(now, at) : phrase}
+      </span>
       {children}
     </p>
   );

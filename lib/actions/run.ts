@@ -1,13 +1,15 @@
 import "server-only";
-import { actorOrThrow } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/policy";
-import { toActionFailure, type ActionResult } from "@/lib/errors";
+import { actorOrThrow } from "@/lib/auth/session";
+import { type ActionResult, toActionFailure } from "@/lib/errors";
 
 /**
  * The body of every server action: the session's user (re-read from the database), then the command,
  * which parses its input and asks the policy itself; any failure becomes a small French result.
  */
-export async function runAsActor<T>(command: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAsActor<T>(
+  command: (actor: Actor) => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await command(await actorOrThrow()) };
   } catch (error) {

@@ -2,9 +2,9 @@ import "server-only";
 // Personal access tokens: shown once at creation, stored as their SHA-256 with a recognisable prefix,
 // scoped, with an expiry of at most a year, revocable; each request is rate-limited per token.
 import { createHash, randomBytes } from "node:crypto";
-import { API_SCOPES, createTokenSchema, type ApiScope } from "@/lib/api/schema";
+import { API_SCOPES, type ApiScope, createTokenSchema } from "@/lib/api/schema";
 import { recordAudit } from "@/lib/audit/log";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -28,13 +28,32 @@ export async function createApiToken(actor: Actor, input: unknown, now = new Dat
   const token = `${prefix}_${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(now.getTime() + data.expiresInDays * 86_400_000);
   const created = await db().$transaction(async (tx) => {
-    const active = await tx.apiToken.count({ where: { userId: actor.id, revokedAt: null, expiresAt: { gt: now } } });
-    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("INVALID_STATE", `Vous avez déjà ${MAX_ACTIVE_TOKENS} jetons actifs : révoquez-en un d'abord.`);
+    const active = await tx.apiToken.count({
+      where: { userId: actor.id, revokedAt: null, expiresAt: { gt: now } },
+    });
+    if (active >= MAX_ACTIVE_TOKENS)
+      throw new AppError(
+        "INVALID_STATE",
+        `Vous avez déjà ${MAX_ACTIVE_TOKENS} jetons actifs : révoquez-en un d'abord.`,
+      );
     const row = await tx.apiToken.create({
-      data: { userId: actor.id, name: data.name, prefix, tokenHash: hashOf(token), scopes: [...new Set(data.scopes)], expiresAt },
+      data: {
+        userId: actor.id,
+        name: data.name,
+        prefix,
+        tokenHash: hashOf(token),
+        scopes: [...new Set(data.scopes)],
+        expiresAt,
+      },
       select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: row.id, after: { name: row.name, prefix, scopes: row.scopes, expiresAt } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "apiToken.create",
+      entityType: "ApiToken",
+      entityId: row.id,
+      after: { name: row.name, prefix, scopes: row.scopes, expiresAt },
+    });
     return row;
   });
   return { ...created, token };
@@ -45,7 +64,16 @@ export async function listApiTokens(actor: Actor) {
   return db().apiToken.findMany({
     where: { userId: actor.id },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -57,7 +85,13 @@ export async function revokeApiToken(actor: Actor, tokenId: string, now = new Da
     if (!row) throw new AppError("NOT_FOUND");
     if (row.revokedAt) return;
     await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: now } });
-    await recordAudit(tx, { actorId: actor.id, action: "apiToken.revoke", entityType: "ApiToken", entityId: row.id, before: { prefix: row.prefix } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: row.id,
+      before: { prefix: row.prefix },
+    });
   });
 }
 
@@ -66,22 +100,58 @@ export async function revokeApiToken(actor: Actor, tokenId: string, now = new Da
  * 401 for a missing, unknown, expired or revoked token (or a deactivated account), 403 for a scope
  * the token lacks, 429 past the rate limit. What the actor then reads is limited by the policy.
  */
-export async function authenticateApiRequest(request: Request, scope: ApiScope, now = new Date()): Promise<Actor> {
+export async function authenticateApiRequest(
+  request: Request,
+  scope: ApiScope,
+  now = new Date(),
+): Promise<Actor> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError("UNAUTHORIZED", "Jeton d'accès manquant : envoyez l'en-tête « Authorization: Bearer <jeton> ».");
+  if (!match)
+    throw new AppError(
+      "UNAUTHORIZED",
+      "Jeton d'accès manquant : envoyez l'en-tête « Authorization: Bearer <jeton> ».",
+    );
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashOf(match[1]!) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, active: true, roles: { select: { role: true, regionCode: true } } } } },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          active: true,
+          roles: { select: { role: true, regionCode: true } },
+        },
+      },
+    },
   });
   if (!row) throw new AppError("UNAUTHORIZED", "Jeton d'accès inconnu.");
-  if (row.revokedAt) throw new AppError("UNAUTHORIZED", `Ce jeton d'accès a été révoqué le ${formatDateTime(row.revokedAt)}.`);
-  if (row.expiresAt <= now) throw new AppError("UNAUTHORIZED", `Ce jeton d'accès a expiré le ${formatDateTime(row.expiresAt)}.`);
+  if (row.revokedAt)
+    throw new AppError(
+      "UNAUTHORIZED",
+      `Ce jeton d'accès a été révoqué le ${formatDateTime(row.revokedAt)}.`,
+    );
+  if (row.expiresAt <= now)
+    throw new AppError(
+      "UNAUTHORIZED",
+      `Ce jeton d'accès a expiré le ${formatDateTime(row.expiresAt)}.`,
+    );
   const actor: Actor = row.user;
-  if (!actor.active) throw new AppError("UNAUTHORIZED", "Le compte de ce jeton d'accès est désactivé.");
-  if (!can(actor, "apiToken.manage")) throw new AppError("FORBIDDEN", "Le compte de ce jeton n'a plus accès à l'API.");
+  if (!actor.active)
+    throw new AppError("UNAUTHORIZED", "Le compte de ce jeton d'accès est désactivé.");
+  if (!can(actor, "apiToken.manage"))
+    throw new AppError("FORBIDDEN", "Le compte de ce jeton n'a plus accès à l'API.");
   if (!(API_SCOPES as readonly string[]).includes(scope) || !row.scopes.includes(scope)) {
-    throw new AppError("FORBIDDEN", `Ce jeton n'a pas la portée « ${scope} » nécessaire à cette ressource.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `Ce jeton n'a pas la portée « ${scope} » nécessaire à cette ressource.`,
+    );
   }
   const perMinute = apiRateLimit();
   await limitAction(`api-${perMinute}`, row.id, perMinute, 60);

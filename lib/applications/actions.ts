@@ -3,11 +3,11 @@ import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
 import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
 import { answerComplementRequest } from "@/lib/applications/complements";
+import { getDraftVersion } from "@/lib/applications/data";
 import { postMessage } from "@/lib/applications/messages";
 import { createApplication, saveDraft, withdrawApplication } from "@/lib/applications/mutations";
-import { submitApplication } from "@/lib/applications/submission";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
-import { getDraftVersion } from "@/lib/applications/data";
+import { submitApplication } from "@/lib/applications/submission";
 
 export async function createApplicationAction(callId: string) {
   return runAsActor(async (actor) => {
@@ -17,7 +17,11 @@ export async function createApplicationAction(callId: string) {
   });
 }
 
-export async function saveDraftAction(applicationId: string, version: number, draft: ApplicationDraftInput) {
+export async function saveDraftAction(
+  applicationId: string,
+  version: number,
+  draft: ApplicationDraftInput,
+) {
   return runAsActor((actor) => saveDraft(actor, String(applicationId), { version, draft }));
 }
 

@@ -2,9 +2,13 @@
 import type { ExpenseCategory, FundingSource } from "@/lib/generated/prisma/enums";
 
 type Line = { year: 1 | 2 | number; amountCents: number };
-export type BudgetLines = { expenses: (Line & { category: ExpenseCategory })[]; fundings: (Line & { source: FundingSource })[] };
+export type BudgetLines = {
+  expenses: (Line & { category: ExpenseCategory })[];
+  fundings: (Line & { source: FundingSource })[];
+};
 
-const sum = (lines: Line[]) => lines.reduce((s, l) => s + (Number.isFinite(l.amountCents) ? l.amountCents : 0), 0);
+const sum = (lines: Line[]) =>
+  lines.reduce((s, l) => s + (Number.isFinite(l.amountCents) ? l.amountCents : 0), 0);
 
 export function budgetTotals({ expenses, fundings }: BudgetLines) {
   const byYear = (lines: Line[], y: number) => sum(lines.filter((l) => l.year === y));

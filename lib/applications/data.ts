@@ -1,7 +1,7 @@
 import "server-only";
-import { applicationScope } from "@/lib/applications/scope";
 import { applicationFacts, readFacts } from "@/lib/applications/facts";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { applicationScope } from "@/lib/applications/scope";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
@@ -22,30 +22,63 @@ const SUMMARY = {
 export function listOwnApplications(actor: Actor) {
   assertCan(actor, "space.applicant");
   return db().application.findMany({
-    where: { AND: [applicationScope(actor), { OR: [{ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } }] }] },
+    where: {
+      AND: [
+        applicationScope(actor),
+        { OR: [{ ownerId: actor.id }, { collaborators: { some: { userId: actor.id } } }] },
+      ],
+    },
     orderBy: { updatedAt: "desc" },
-    select: { ...SUMMARY, callId: true, amountRequestedCents: true, updatedAt: true, call: { select: { title: true, year: true } } },
+    select: {
+      ...SUMMARY,
+      callId: true,
+      amountRequestedCents: true,
+      updatedAt: true,
+      call: { select: { title: true, year: true } },
+    },
   });
 }
 
 /** One page of the dossiers of a call in a region, as the actor may see them. */
-export async function listRegionApplications(actor: Actor, callId: string, regionCode: string, page: { page: number; size: number; skip: number }) {
+export async function listRegionApplications(
+  actor: Actor,
+  callId: string,
+  regionCode: string,
+  page: { page: number; size: number; skip: number },
+) {
   assertCan(actor, "region.read", { kind: "region", regionCode });
   const where = { AND: [applicationScope(actor), { callId, regionCode }] };
   const [items, total] = await Promise.all([
-    db().application.findMany({ where, orderBy: [{ reference: "asc" }, { id: "asc" }], skip: page.skip, take: page.size, select: SUMMARY }),
+    db().application.findMany({
+      where,
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.size,
+      select: SUMMARY,
+    }),
     db().application.count({ where }),
   ]);
   return paged(items, total, page.page, page.size);
 }
 
 /** What every page about a dossier shows at its top: reference, title, status, region, territory, amount asked. */
-export const DOSSIER_HEADING = { id: true, reference: true, title: true, status: true, regionCode: true, territoryType: true, amountRequestedCents: true } as const;
+export const DOSSIER_HEADING = {
+  id: true,
+  reference: true,
+  title: true,
+  status: true,
+  regionCode: true,
+  territoryType: true,
+  amountRequestedCents: true,
+} as const;
 
 export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
 
 /** Number of dossiers of a call by region and status, within what the actor may see. */
-export async function countByRegionAndStatus(actor: Actor, callId: string): Promise<Map<string, StatusCounts>> {
+export async function countByRegionAndStatus(
+  actor: Actor,
+  callId: string,
+): Promise<Map<string, StatusCounts>> {
   const rows = await db().application.groupBy({
     by: ["regionCode", "status"],
     where: { AND: [applicationScope(actor), { callId }] },
@@ -68,7 +101,9 @@ const DOSSIER = {
       documentKinds: { orderBy: { position: "asc" } },
     },
   },
-  pole: { include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } } } },
+  pole: {
+    include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } } },
+  },
   leverAnswers: true,
   indicators: { orderBy: { position: "asc" } },
   expenses: { orderBy: { position: "asc" } },
@@ -76,7 +111,15 @@ const DOSSIER = {
   attachments: {
     where: { purpose: "APPLICATION_DOCUMENT" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, documentKindId: true, fileName: true, mimeType: true, sizeBytes: true, sha256: true, createdAt: true },
+    select: {
+      id: true,
+      documentKindId: true,
+      fileName: true,
+      mimeType: true,
+      sizeBytes: true,
+      sha256: true,
+      createdAt: true,
+    },
   },
   statusChanges: { orderBy: { at: "asc" } },
 } as const;
@@ -91,8 +134,14 @@ export async function getApplication(actor: Actor, applicationId: string) {
   const facts = await readFacts(applicationId);
   assertCan(actor, "application.read", facts);
   const application = await loadDossier(db(), applicationId);
-  const allowed = (action: "application.edit" | "application.withdraw" | "application.message" | "application.invite" | "application.answerComplement") =>
-    can(actor, action, facts);
+  const allowed = (
+    action:
+      | "application.edit"
+      | "application.withdraw"
+      | "application.message"
+      | "application.invite"
+      | "application.answerComplement",
+  ) => can(actor, action, facts);
   return {
     application,
     canEdit: allowed("application.edit"),
@@ -108,5 +157,10 @@ export type ApplicationView = Awaited<ReturnType<typeof getApplication>>["applic
 /** The version a draft is at (optimistic locking), for those who may edit it. */
 export async function getDraftVersion(actor: Actor, applicationId: string): Promise<number> {
   assertCan(actor, "application.edit", await applicationFacts(applicationId));
-  return (await db().application.findUniqueOrThrow({ where: { id: applicationId }, select: { version: true } })).version;
+  return (
+    await db().application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { version: true },
+    })
+  ).version;
 }

@@ -4,7 +4,10 @@ import type { ApplicationFacts } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 
 /** What the policy needs to know of a dossier, read from the database (never from the client). */
-export async function applicationFacts(id: string, client: Tx | ReturnType<typeof db> = db()): Promise<ApplicationFacts | undefined> {
+export async function applicationFacts(
+  id: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<ApplicationFacts | undefined> {
   if (typeof id !== "string" || id.length > 40) return undefined;
   const a = await client.application.findUnique({
     where: { id },
@@ -20,7 +23,10 @@ export async function applicationFacts(id: string, client: Tx | ReturnType<typeo
     },
   });
   if (!a) return undefined;
-  const review = await client.regionalReview.findUnique({ where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } }, select: { status: true } });
+  const review = await client.regionalReview.findUnique({
+    where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } },
+    select: { status: true },
+  });
   return {
     kind: "application",
     ownerId: a.ownerId,

@@ -3,7 +3,11 @@
 import { z } from "zod";
 import { ExpenseCategory, FundingSource, FundingStatus } from "@/lib/generated/prisma/enums";
 
-const text = (max: number) => z.string().max(max, { message: `${max} caractères au plus.` }).default("");
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `${max} caractères au plus.` })
+    .default("");
 // An amount being typed may be empty (NaN or null): kept as 0, flagged at submission.
 const amount = z
   .union([z.number(), z.nan(), z.null()])
@@ -42,26 +46,33 @@ export const indicatorSchema = z.object({
 
 const total = (lines: { amountCents: number }[]) => lines.reduce((s, l) => s + l.amountCents, 0);
 
-export const applicationDraftSchema = z.object({
-  title: text(200),
-  presentation: text(10_000),
-  governance: text(10_000),
-  cooperation: text(10_000),
-  leverAnswers: z.array(z.object({ leverId: z.string().min(1).max(40), text: text(10_000) })).max(20),
-  economicImpact: text(5_000),
-  socialImpact: text(5_000),
-  ecologicalImpact: text(5_000),
-  indicators: z.array(indicatorSchema).max(30, { message: "30 indicateurs au plus." }),
-  expenses: z.array(expenseLineSchema).max(100, { message: "100 lignes au plus." }),
-  fundings: z.array(fundingLineSchema).max(100, { message: "100 lignes au plus." }),
-  learningCommunityId: z.string().max(40).nullable().default(null),
-}).refine((d) => total(d.expenses) <= 20_000_000_00 && total(d.fundings) <= 20_000_000_00, {
-  message: "Le budget dépasse 20 000 000 € : vérifiez les montants.",
-  path: ["expenses"],
-});
+export const applicationDraftSchema = z
+  .object({
+    title: text(200),
+    presentation: text(10_000),
+    governance: text(10_000),
+    cooperation: text(10_000),
+    leverAnswers: z
+      .array(z.object({ leverId: z.string().min(1).max(40), text: text(10_000) }))
+      .max(20),
+    economicImpact: text(5_000),
+    socialImpact: text(5_000),
+    ecologicalImpact: text(5_000),
+    indicators: z.array(indicatorSchema).max(30, { message: "30 indicateurs au plus." }),
+    expenses: z.array(expenseLineSchema).max(100, { message: "100 lignes au plus." }),
+    fundings: z.array(fundingLineSchema).max(100, { message: "100 lignes au plus." }),
+    learningCommunityId: z.string().max(40).nullable().default(null),
+  })
+  .refine((d) => total(d.expenses) <= 20_000_000_00 && total(d.fundings) <= 20_000_000_00, {
+    message: "Le budget dépasse 20 000 000 € : vérifiez les montants.",
+    path: ["expenses"],
+  });
 
 export type ApplicationDraft = z.output<typeof applicationDraftSchema>;
 export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
 
 /** An autosave: the version the writer read, and the whole draft. */
-export const draftSaveSchema = z.object({ version: z.number().int().min(0), draft: applicationDraftSchema });
+export const draftSaveSchema = z.object({
+  version: z.number().int().min(0),
+  draft: applicationDraftSchema,
+});

@@ -14,7 +14,10 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   WITHDRAWN: "Retiré",
 };
 
-export const STATUS_SEVERITY: Record<ApplicationStatus, "info" | "success" | "warning" | "error" | "new"> = {
+export const STATUS_SEVERITY: Record<
+  ApplicationStatus,
+  "info" | "success" | "warning" | "error" | "new"
+> = {
   DRAFT: "new",
   SUBMITTED: "info",
   COMPLEMENT_REQUESTED: "warning",

@@ -1,8 +1,8 @@
 import "server-only";
+import { auditHash, GENESIS_HASH, toJsonValue } from "@/lib/audit/chain";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { auditHash, GENESIS_HASH, toJsonValue } from "@/lib/audit/chain";
-import { assertCan, type Actor } from "@/lib/auth/policy";
 import { paged } from "@/lib/pagination";
 import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 
@@ -43,7 +43,9 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   });
 }
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAtId: bigint; reason: string };
+export type ChainReport =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAtId: bigint; reason: string };
 
 /** Walks the whole log in order and reports the first row whose link or content does not match. */
 export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
@@ -59,10 +61,21 @@ export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
     if (!rows.length) return { ok: true, checked };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAtId: row.id, reason: "le lien vers l'événement précédent ne correspond pas (ligne supprimée ou insérée)" };
+        return {
+          ok: false,
+          checked,
+          brokenAtId: row.id,
+          reason:
+            "le lien vers l'événement précédent ne correspond pas (ligne supprimée ou insérée)",
+        };
       }
       if (auditHash(prevHash, row) !== row.hash) {
-        return { ok: false, checked, brokenAtId: row.id, reason: "le contenu de l'événement a été modifié" };
+        return {
+          ok: false,
+          checked,
+          brokenAtId: row.id,
+          reason: "le contenu de l'événement a été modifié",
+        };
       }
       prevHash = row.hash;
       checked += 1;
@@ -71,22 +84,54 @@ export async function verifyAuditChain(batchSize = 1000): Promise<ChainReport> {
   }
 }
 
-export type AuditFilter = { action?: string; entity?: string; actor?: string; from?: string; to?: string };
+export type AuditFilter = {
+  action?: string;
+  entity?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+};
 
 /** One page of the audit log, newest first, for administrators. Days are Paris days. */
-export async function searchAuditEvents(actor: Actor, filter: AuditFilter, page: { page: number; size: number; skip: number }) {
+export async function searchAuditEvents(
+  actor: Actor,
+  filter: AuditFilter,
+  page: { page: number; size: number; skip: number },
+) {
   assertCan(actor, "audit.read");
   const where: Prisma.AuditEventWhereInput = {
     AND: [
       filter.action ? { action: { startsWith: filter.action } } : {},
-      filter.entity ? { OR: [{ entityType: { equals: filter.entity, mode: "insensitive" } }, { entityId: filter.entity }] } : {},
-      filter.actor ? { actor: { OR: [{ email: { contains: filter.actor, mode: "insensitive" } }, { name: { contains: filter.actor, mode: "insensitive" } }] } } : {},
+      filter.entity
+        ? {
+            OR: [
+              { entityType: { equals: filter.entity, mode: "insensitive" } },
+              { entityId: filter.entity },
+            ],
+          }
+        : {},
+      filter.actor
+        ? {
+            actor: {
+              OR: [
+                { email: { contains: filter.actor, mode: "insensitive" } },
+                { name: { contains: filter.actor, mode: "insensitive" } },
+              ],
+            },
+          }
+        : {},
       filter.from ? { at: { gte: parisTimeToUtc(filter.from, "00:00") } } : {},
       filter.to ? { at: { lte: parisEndOfDay(filter.to) } } : {},
     ],
   };
   const [items, total] = await Promise.all([
-    db().auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: page.skip, take: page.size, include: { actor: { select: { name: true, email: true } } } }),
+    db().auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: page.skip,
+      take: page.size,
+      include: { actor: { select: { name: true, email: true } } },
+    }),
     db().auditEvent.count({ where }),
   ]);
   return paged(items, total, page.page, page.size);

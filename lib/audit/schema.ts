@@ -1,7 +1,23 @@
 import { z } from "zod";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
-const text = z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined)
+  .catch(undefined);
 
 /** The search form of the audit log (GET parameters), read leniently: a bad value is ignored. */
-export const auditFilterSchema = z.object({ action: text, entity: text, actor: text, from: day, to: day });
+export const auditFilterSchema = z.object({
+  action: text,
+  entity: text,
+  actor: text,
+  from: day,
+  to: day,
+});

@@ -1,6 +1,10 @@
 // What the sign-in page says for each failure (shared by the server, which encodes the failure,
 // and the page, which shows it).
-export const SIGN_IN_ERROR = { invalid: "CredentialsSignin", locked: "LOCKED", unverified: "UNVERIFIED" } as const;
+export const SIGN_IN_ERROR = {
+  invalid: "CredentialsSignin",
+  locked: "LOCKED",
+  unverified: "UNVERIFIED",
+} as const;
 
 export function signInErrorMessage(error: string | null | undefined): string | null {
   if (!error) return null;

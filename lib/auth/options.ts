@@ -1,9 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { RoleGrant } from "@/lib/auth/policy";
-import { SIGN_IN_ERROR } from "@/lib/auth/messages";
 import { clientIp } from "@/lib/auth/client-ip";
+import { SIGN_IN_ERROR } from "@/lib/auth/messages";
+import type { RoleGrant } from "@/lib/auth/policy";
 import { authenticate } from "@/lib/auth/sign-in";
 import { authEnv } from "@/lib/env";
 
@@ -20,11 +20,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Adresse e-mail",
-      credentials: { email: { label: "Adresse e-mail", type: "email" }, password: { label: "Mot de passe", type: "password" } },
+      credentials: {
+        email: { label: "Adresse e-mail", type: "email" },
+        password: { label: "Mot de passe", type: "password" },
+      },
       async authorize(credentials, req) {
-        const outcome = await authenticate({ email: credentials?.email, password: credentials?.password }, clientIp(req?.headers));
+        const outcome = await authenticate(
+          { email: credentials?.email, password: credentials?.password },
+          clientIp(req?.headers),
+        );
         if (outcome.ok) return { ...outcome.user };
-        if (outcome.reason === "LOCKED") throw new Error(`${SIGN_IN_ERROR.locked}:${outcome.retryAfterSeconds}`);
+        if (outcome.reason === "LOCKED")
+          throw new Error(`${SIGN_IN_ERROR.locked}:${outcome.retryAfterSeconds}`);
         if (outcome.reason === "UNVERIFIED") throw new Error(SIGN_IN_ERROR.unverified);
         return null;
       },

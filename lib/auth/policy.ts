@@ -1,11 +1,18 @@
 // Who may do what, in one place. Every query and command of lib/ asks `can` (or `assertCan`) before
 // acting, with the resource as read from the database, never as sent by the client.
 // Fails closed: an inactive user, an unknown action or a missing resource is refused.
-import type { ApplicationStatus, ConventionStatus, Role } from "@/lib/generated/prisma/enums";
+
 import { AppError } from "@/lib/errors";
+import type { ApplicationStatus, ConventionStatus, Role } from "@/lib/generated/prisma/enums";
 
 export type RoleGrant = { role: Role; regionCode: string | null };
-export type Actor = { id: string; email: string; name: string; active: boolean; roles: RoleGrant[] };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  roles: RoleGrant[];
+};
 
 /** What the policy needs to know of a dossier; built by lib/applications from the database record. */
 export type ApplicationFacts = {
@@ -100,7 +107,13 @@ const CRA_ROLES: Role[] = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
 
 /** Regions where the actor sits in the regional cell. */
 export function craRegions(actor: Actor): string[] {
-  return [...new Set(actor.roles.filter((g) => CRA_ROLES.includes(g.role) && g.regionCode).map((g) => g.regionCode!))];
+  return [
+    ...new Set(
+      actor.roles
+        .filter((g) => CRA_ROLES.includes(g.role) && g.regionCode)
+        .map((g) => g.regionCode!),
+    ),
+  ];
 }
 
 function isApplicantSide(actor: Actor, a: ApplicationFacts): boolean {
@@ -112,7 +125,9 @@ function craMayReadContent(actor: Actor, a: ApplicationFacts): boolean {
   if (!a.submitted) return false;
   if (!a.noConflictUserIds.includes(actor.id)) return false;
   if (hasInRegion(actor, ["CRA_COORDINATOR"], a.regionCode)) return true;
-  return hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id);
+  return (
+    hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id)
+  );
 }
 
 /**
@@ -121,7 +136,11 @@ function craMayReadContent(actor: Actor, a: ApplicationFacts): boolean {
  * refused. The lists (readSummary, the list-level national actions) are not concerned.
  */
 function cnaDeclaredNoConflict(actor: Actor, a: ApplicationFacts): boolean {
-  return has(actor, "CNA_MEMBER") && a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id);
+  return (
+    has(actor, "CNA_MEMBER") &&
+    a.noConflictUserIds.includes(actor.id) &&
+    !a.conflictedUserIds.includes(actor.id)
+  );
 }
 
 function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): boolean {
@@ -132,11 +151,19 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.readSummary":
       return (
         isApplicantSide(actor, a) ||
-        (submitted && (has(actor, "CNA_MEMBER") || coordinator ||
-          (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && a.assignedEvaluatorIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id))))
+        (submitted &&
+          (has(actor, "CNA_MEMBER") ||
+            coordinator ||
+            (hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) &&
+              a.assignedEvaluatorIds.includes(actor.id) &&
+              !a.conflictedUserIds.includes(actor.id))))
       );
     case "application.read":
-      return isApplicantSide(actor, a) || (submitted && cnaDeclaredNoConflict(actor, a)) || craMayReadContent(actor, a);
+      return (
+        isApplicantSide(actor, a) ||
+        (submitted && cnaDeclaredNoConflict(actor, a)) ||
+        craMayReadContent(actor, a)
+      );
     case "application.edit":
       return isApplicantSide(actor, a) && a.status === "DRAFT";
     case "application.submit": // the owner signs the declaration on honour
@@ -146,12 +173,28 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.invite":
       return a.ownerId === actor.id && a.status !== "WITHDRAWN";
     case "application.withdraw":
-      return a.ownerId === actor.id && ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status);
+      return (
+        a.ownerId === actor.id &&
+        ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status)
+      );
     case "application.message":
-      return submitted && (isApplicantSide(actor, a) || cnaDeclaredNoConflict(actor, a) || craMayReadContent(actor, a));
+      return (
+        submitted &&
+        (isApplicantSide(actor, a) ||
+          cnaDeclaredNoConflict(actor, a) ||
+          craMayReadContent(actor, a))
+      );
     case "application.declareConflict": {
-      const assigned = a.assignedEvaluatorIds.includes(actor.id) && hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode);
-      return submitted && regionOpen && (coordinator || assigned) && !a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id);
+      const assigned =
+        a.assignedEvaluatorIds.includes(actor.id) &&
+        hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode);
+      return (
+        submitted &&
+        regionOpen &&
+        (coordinator || assigned) &&
+        !a.noConflictUserIds.includes(actor.id) &&
+        !a.conflictedUserIds.includes(actor.id)
+      );
     }
     case "application.checkAdmissibility":
     case "application.assignEvaluators":
@@ -159,19 +202,34 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
       return submitted && regionOpen && coordinator && craMayReadContent(actor, a);
     case "application.evaluate":
       return (
-        a.status === "UNDER_REVIEW" && regionOpen && a.assignedEvaluatorIds.includes(actor.id) &&
-        hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) && craMayReadContent(actor, a)
+        a.status === "UNDER_REVIEW" &&
+        regionOpen &&
+        a.assignedEvaluatorIds.includes(actor.id) &&
+        hasInRegion(actor, ["CRA_EVALUATOR"], a.regionCode) &&
+        craMayReadContent(actor, a)
       );
     case "application.readEvaluations": // the evaluators' own evaluation is read with application.evaluate / application.read
-      return (coordinator && craMayReadContent(actor, a)) || (a.regionFinalized && cnaDeclaredNoConflict(actor, a));
+      return (
+        (coordinator && craMayReadContent(actor, a)) ||
+        (a.regionFinalized && cnaDeclaredNoConflict(actor, a))
+      );
     case "national.declareInterest": // once, on a dossier the national cell works on
       return (
-        submitted && has(actor, "CNA_MEMBER") && a.regionFinalized && NATIONAL_STATUSES.includes(a.status) &&
-        !a.noConflictUserIds.includes(actor.id) && !a.conflictedUserIds.includes(actor.id)
+        submitted &&
+        has(actor, "CNA_MEMBER") &&
+        a.regionFinalized &&
+        NATIONAL_STATUSES.includes(a.status) &&
+        !a.noConflictUserIds.includes(actor.id) &&
+        !a.conflictedUserIds.includes(actor.id)
       );
     case "national.review":
     case "national.decide":
-      return submitted && cnaDeclaredNoConflict(actor, a) && a.regionFinalized && NATIONAL_STATUSES.includes(a.status);
+      return (
+        submitted &&
+        cnaDeclaredNoConflict(actor, a) &&
+        a.regionFinalized &&
+        NATIONAL_STATUSES.includes(a.status)
+      );
     // A laureate's owner renounces the grant (the status LAUREATE exists only once results are published).
     case "application.renounce":
       return a.ownerId === actor.id && a.status === "LAUREATE";
@@ -181,7 +239,12 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
 }
 
 /** The dossiers the national cell reviews and decides on: those with a regional opinion. */
-const NATIONAL_STATUSES: ApplicationStatus[] = ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"];
+const NATIONAL_STATUSES: ApplicationStatus[] = [
+  "REGIONAL_DONE",
+  "LAUREATE",
+  "RESERVE",
+  "NOT_RETAINED",
+];
 
 function canOnRegion(actor: Actor, action: Action, r: RegionFacts): boolean {
   switch (action) {
@@ -204,8 +267,11 @@ function canOnConvention(actor: Actor, action: Action, c: ConventionFacts): bool
   switch (action) {
     case "convention.read":
       // the applicants once it was sent to them; the region's coordinators follow their region's poles
-      return has(actor, "CNA_MEMBER") || hasInRegion(actor, ["CRA_COORDINATOR"], c.regionCode) ||
-        (applicantSide && (SIGNED_OR_LATER.includes(c.status) || c.status === "CANCELLED"));
+      return (
+        has(actor, "CNA_MEMBER") ||
+        hasInRegion(actor, ["CRA_COORDINATOR"], c.regionCode) ||
+        (applicantSide && (SIGNED_OR_LATER.includes(c.status) || c.status === "CANCELLED"))
+      );
     case "convention.sign": // the owner signs for the carrying structure, before the deadline (checked by the command)
       return c.ownerId === actor.id && c.status === "SENT";
     case "report.submit":
@@ -237,7 +303,10 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
     case "statistics.national":
       return has(actor, "CNA_MEMBER");
     case "export.run": // the national cell, and the regional coordinators for their region
-      return has(actor, "CNA_MEMBER") || actor.roles.some((g) => g.role === "CRA_COORDINATOR" && g.regionCode);
+      return (
+        has(actor, "CNA_MEMBER") ||
+        actor.roles.some((g) => g.role === "CRA_COORDINATOR" && g.regionCode)
+      );
     case "notification.log":
     case "notification.resend":
       return has(actor, "CNA_MEMBER") || has(actor, "ADMIN");
@@ -261,12 +330,17 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   if (resource.kind === "application") return canOnApplication(actor, action, resource);
   if (resource.kind === "region") return canOnRegion(actor, action, resource);
   if (resource.kind === "convention") return canOnConvention(actor, action, resource);
-  if (resource.kind === "pole") return action === "pole.edit" && resource.ownerId === actor.id && has(actor, "APPLICANT");
+  if (resource.kind === "pole")
+    return action === "pole.edit" && resource.ownerId === actor.id && has(actor, "APPLICANT");
   return false;
 }
 
 /** Throws NOT_FOUND when refused: a forbidden thing looks like a missing one. */
-export function assertCan(actor: Actor | null | undefined, action: Action, resource?: Resource): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | null | undefined,
+  action: Action,
+  resource?: Resource,
+): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHORIZED");
   if (!can(actor, action, resource)) throw new AppError("NOT_FOUND");
 }

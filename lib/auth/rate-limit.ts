@@ -17,7 +17,11 @@ let limiters: Limiters | undefined;
 function signInLimiters(): Limiters {
   const common = { storeClient: db(), tableName: "rateLimit", clearExpiredByTimeout: false };
   limiters ??= {
-    email: new RateLimiterPrisma({ ...common, keyPrefix: "signin-email", ...SIGN_IN_LIMITS.perEmail }),
+    email: new RateLimiterPrisma({
+      ...common,
+      keyPrefix: "signin-email",
+      ...SIGN_IN_LIMITS.perEmail,
+    }),
     ip: new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip", ...SIGN_IN_LIMITS.perIp }),
   };
   return limiters;
@@ -39,13 +43,18 @@ export async function countSignInAttempt(email: string, ip: string | null): Prom
     byEmail.consume(email).catch((r: unknown) => r),
     ip ? byIp.consume(ip).catch((r: unknown) => r) : null,
   ]);
-  return Math.max(lockOf(e, SIGN_IN_LIMITS.perEmail.points), lockOf(i, SIGN_IN_LIMITS.perIp.points));
+  return Math.max(
+    lockOf(e, SIGN_IN_LIMITS.perEmail.points),
+    lockOf(i, SIGN_IN_LIMITS.perIp.points),
+  );
 }
 
 /** Seconds until the account is unlocked when this failure used up its last attempt, else 0. */
 export async function lockAfterFailure(email: string): Promise<number> {
   const state = await signInLimiters().email.get(email);
-  return state && state.consumedPoints >= SIGN_IN_LIMITS.perEmail.points ? Math.ceil(state.msBeforeNext / 1000) : 0;
+  return state && state.consumedPoints >= SIGN_IN_LIMITS.perEmail.points
+    ? Math.ceil(state.msBeforeNext / 1000)
+    : 0;
 }
 
 export async function clearSignInAttempts(email: string, ip: string | null): Promise<void> {
@@ -59,10 +68,22 @@ const actionLimiters = new Map<string, RateLimiterPrisma>();
  * Limits an unauthenticated action (sign-up, e-mail requests) per key, e.g. the client's address or
  * the e-mail asked for: refuses with a French message once `points` are used within `duration` seconds.
  */
-export async function limitAction(name: string, key: string, points: number, duration: number): Promise<void> {
+export async function limitAction(
+  name: string,
+  key: string,
+  points: number,
+  duration: number,
+): Promise<void> {
   let limiter = actionLimiters.get(name);
   if (!limiter) {
-    limiter = new RateLimiterPrisma({ storeClient: db(), tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix: name, points, duration });
+    limiter = new RateLimiterPrisma({
+      storeClient: db(),
+      tableName: "rateLimit",
+      clearExpiredByTimeout: false,
+      keyPrefix: name,
+      points,
+      duration,
+    });
     actionLimiters.set(name, limiter);
   }
   try {
@@ -70,6 +91,9 @@ export async function limitAction(name: string, key: string, points: number, dur
   } catch (outcome) {
     if (!(outcome instanceof RateLimiterRes)) throw outcome;
     const minutes = Math.max(1, Math.ceil(outcome.msBeforeNext / 60_000));
-    throw new AppError("RATE_LIMITED", `Trop de demandes. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Trop de demandes. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+    );
   }
 }

@@ -6,7 +6,10 @@
 import { decode } from "next-auth/jwt";
 
 /** next-auth's names for the session cookie: with the `__Secure-` prefix when the site is served over HTTPS. */
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+export const SESSION_COOKIES = [
+  "__Secure-next-auth.session-token",
+  "next-auth.session-token",
+] as const;
 
 export type SessionClaims = { userId: string; sessionVersion: number; expiresAt: number };
 
@@ -14,12 +17,19 @@ const decoded = new Map<string, SessionClaims | null>();
 const MAX_TOKENS = 10_000;
 
 /** The signed-in user a session token names, or null when it is forged, damaged or expired. */
-export async function sessionClaims(token: string | undefined, secret: string, now = Date.now()): Promise<SessionClaims | null> {
+export async function sessionClaims(
+  token: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Promise<SessionClaims | null> {
   if (!token) return null;
   let claims = decoded.get(token);
   if (claims === undefined) {
     const jwt = await decode({ token, secret }).catch(() => null);
-    claims = jwt && typeof jwt.uid === "string" && typeof jwt.exp === "number" ? { userId: jwt.uid, sessionVersion: Number(jwt.sv ?? 0), expiresAt: jwt.exp * 1000 } : null;
+    claims =
+      jwt && typeof jwt.uid === "string" && typeof jwt.exp === "number"
+        ? { userId: jwt.uid, sessionVersion: Number(jwt.sv ?? 0), expiresAt: jwt.exp * 1000 }
+        : null;
     if (decoded.size >= MAX_TOKENS) decoded.delete(decoded.keys().next().value!);
     decoded.set(token, claims);
   }
@@ -27,8 +37,11 @@ export async function sessionClaims(token: string | undefined, secret: string, n
 }
 
 /** The session token among a request's cookies (a `Cookie` header, or Next.js's cookie store). */
-export function sessionTokenOf(cookies: string | { get(name: string): { value: string } | undefined }): string | undefined {
-  if (typeof cookies !== "string") return SESSION_COOKIES.map((name) => cookies.get(name)?.value).find(Boolean);
+export function sessionTokenOf(
+  cookies: string | { get(name: string): { value: string } | undefined },
+): string | undefined {
+  if (typeof cookies !== "string")
+    return SESSION_COOKIES.map((name) => cookies.get(name)?.value).find(Boolean);
   for (const name of SESSION_COOKIES) {
     const match = cookies.match(new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, "\\.")}=([^;]+)`));
     if (match) return decodeURIComponent(match[1]!);

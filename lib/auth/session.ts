@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { can, type Action, type Actor } from "@/lib/auth/policy";
+import { type Action, type Actor, can } from "@/lib/auth/policy";
 import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -31,7 +31,10 @@ export async function requireActor(path: string): Promise<Actor> {
 }
 
 /** For pages of a role's space: a signed-in user without the right sees the not-found page. */
-export async function requireSpace(space: Extract<Action, `space.${string}`>, path: string): Promise<Actor> {
+export async function requireSpace(
+  space: Extract<Action, `space.${string}`>,
+  path: string,
+): Promise<Actor> {
   const actor = await requireActor(path);
   if (!can(actor, space)) notFound();
   return actor;

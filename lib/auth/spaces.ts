@@ -1,5 +1,5 @@
 // The spaces of the product, one per role, and where a user lands after signing in.
-import { can, type Actor } from "@/lib/auth/policy";
+import { type Actor, can } from "@/lib/auth/policy";
 
 export const SPACES = [
   { action: "space.applicant", href: "/mes-dossiers", label: "Mes dossiers" },

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
 import { changeCallPhase, createCall, duplicateCall, updateCall } from "@/lib/calls/mutations";
 import type { CallInput } from "@/lib/calls/schema";
-import { CallPhase } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { CallPhase } from "@/lib/generated/prisma/enums";
 
 export async function createCallAction(values: CallInput) {
   return runAsActor(async (actor) => {
@@ -31,7 +31,8 @@ export async function duplicateCallAction(callId: string) {
 
 export async function changeCallPhaseAction(callId: string, phase: string) {
   return runAsActor(async (actor) => {
-    if (!(Object.values(CallPhase) as string[]).includes(phase)) throw new AppError("VALIDATION", "Phase inconnue.");
+    if (!(Object.values(CallPhase) as string[]).includes(phase))
+      throw new AppError("VALIDATION", "Phase inconnue.");
     await changeCallPhase(actor, String(callId), phase as CallPhase);
     revalidatePath("/", "layout");
   });

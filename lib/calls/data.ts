@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 
 export const CALL_LISTS = {
@@ -13,9 +13,17 @@ export const CALL_LISTS = {
 
 /** The call shown to the public: the open one, else the latest one published. Public information. */
 export async function getCurrentCall() {
-  const open = await db().call.findFirst({ where: { phase: "OPEN" }, orderBy: { opensAt: "desc" }, include: CALL_LISTS });
+  const open = await db().call.findFirst({
+    where: { phase: "OPEN" },
+    orderBy: { opensAt: "desc" },
+    include: CALL_LISTS,
+  });
   if (open) return open;
-  return db().call.findFirst({ where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } }, orderBy: { opensAt: "desc" }, include: CALL_LISTS });
+  return db().call.findFirst({
+    where: { phase: { notIn: ["DRAFT", "ARCHIVED"] } },
+    orderBy: { opensAt: "desc" },
+    include: CALL_LISTS,
+  });
 }
 
 export type CallDetails = NonNullable<Awaited<ReturnType<typeof getCurrentCall>>>;
@@ -25,7 +33,16 @@ export function listPublicCalls() {
   return db().call.findMany({
     where: { phase: { not: "DRAFT" } },
     orderBy: { opensAt: "desc" },
-    select: { id: true, slug: true, title: true, year: true, phase: true, opensAt: true, deadlineAt: true, envelopeCents: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      year: true,
+      phase: true,
+      opensAt: true,
+      deadlineAt: true,
+      envelopeCents: true,
+    },
   });
 }
 
@@ -34,14 +51,26 @@ export function listAllCalls(actor: Actor) {
   assertCan(actor, "call.manage");
   return db().call.findMany({
     orderBy: [{ year: "desc" }, { opensAt: "desc" }],
-    select: { id: true, slug: true, title: true, year: true, phase: true, opensAt: true, deadlineAt: true, envelopeCents: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      year: true,
+      phase: true,
+      opensAt: true,
+      deadlineAt: true,
+      envelopeCents: true,
+    },
   });
 }
 
 export type CallSummary = Awaited<ReturnType<typeof listPublicCalls>>[number];
 
 /** The call a cell works on: the one named in the address, else the latest one past its opening. */
-export function pickCall<T extends { slug: string; phase: string }>(calls: T[], slug: string | undefined): T | undefined {
+export function pickCall<T extends { slug: string; phase: string }>(
+  calls: T[],
+  slug: string | undefined,
+): T | undefined {
   return calls.find((c) => c.slug === slug) ?? calls.find((c) => c.phase !== "DRAFT") ?? calls[0];
 }
 

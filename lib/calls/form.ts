@@ -1,6 +1,14 @@
 // A stored call as the values of its form (dates as Paris days), for editing and duplicating.
-import { SELECTION_RULE_FIELDS, type CallInput } from "@/lib/calls/schema";
-import type { Call, CallLever, CallPriority, Criterion, DocumentKind, LearningCommunity, PaymentTranche } from "@/lib/generated/prisma/client";
+import { type CallInput, SELECTION_RULE_FIELDS } from "@/lib/calls/schema";
+import type {
+  Call,
+  CallLever,
+  CallPriority,
+  Criterion,
+  DocumentKind,
+  LearningCommunity,
+  PaymentTranche,
+} from "@/lib/generated/prisma/client";
 import { parisDate } from "@/lib/time";
 
 export type CallWithDetails = Call & {
@@ -37,19 +45,41 @@ export function callFormValues(c: CallWithDetails): CallInput {
     grantorName: c.grantorName,
     grantorSiret: c.grantorSiret,
     levers: c.levers.map(({ code, title, description }) => ({ code, title, description })),
-    priorities: c.priorities.map(({ label, territoryTypes, minShareBps }) => ({ label, territoryTypes, minShareBps })),
-    learningCommunities: c.learningCommunities.map(({ code, name, description }) => ({ code, name, description })),
-    documentKinds: c.documentKinds.map(({ code, label, description, required }) => ({ code, label, description, required })),
-    criteria: c.criteria.map(({ code, label, description, weightBps, maxScore, levels }) => ({ code, label, description, weightBps, maxScore, levels })),
+    priorities: c.priorities.map(({ label, territoryTypes, minShareBps }) => ({
+      label,
+      territoryTypes,
+      minShareBps,
+    })),
+    learningCommunities: c.learningCommunities.map(({ code, name, description }) => ({
+      code,
+      name,
+      description,
+    })),
+    documentKinds: c.documentKinds.map(({ code, label, description, required }) => ({
+      code,
+      label,
+      description,
+      required,
+    })),
+    criteria: c.criteria.map(({ code, label, description, weightBps, maxScore, levels }) => ({
+      code,
+      label,
+      description,
+      weightBps,
+      maxScore,
+      levels,
+    })),
     tranches: c.tranches.map(({ label, shareBps, condition }) => ({ label, shareBps, condition })),
   };
 }
 
-const nextYear = (d: string) => (d ? `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`.replace(/-02-29$/, "-02-28") : "");
+const nextYear = (d: string) =>
+  d ? `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`.replace(/-02-29$/, "-02-28") : "";
 
 /** The next edition of a call: same terms, dates a year later, a new identifier. */
 export function duplicateValues(values: CallInput, slug: string): CallInput {
-  const shift = (d: CallInput["opensAt"] | CallInput["resultsAt"]) => nextYear(typeof d === "string" ? d : d ? parisDate(d) : "");
+  const shift = (d: CallInput["opensAt"] | CallInput["resultsAt"]) =>
+    nextYear(typeof d === "string" ? d : d ? parisDate(d) : "");
   return {
     ...values,
     slug,
@@ -73,7 +103,8 @@ export function sameGrid(a: CallInput["criteria"], b: CallInput["criteria"]): bo
 /** The selection rules that differ between two versions of a call (what must not change once decisions are finalised). */
 export function changedSelectionRules(before: CallInput, after: CallInput): string[] {
   const changed: string[] = SELECTION_RULE_FIELDS.filter((f) => before[f] !== after[f]);
-  const key = (p: CallInput["priorities"]) => JSON.stringify(p.map((x) => [x.label, [...x.territoryTypes].sort(), x.minShareBps]).sort());
+  const key = (p: CallInput["priorities"]) =>
+    JSON.stringify(p.map((x) => [x.label, [...x.territoryTypes].sort(), x.minShareBps]).sort());
   if (key(before.priorities) !== key(after.priorities)) changed.push("priorities");
   return changed;
 }

@@ -1,7 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
-import { cancelConvention, countersignConvention, prepareConventions, sendConvention } from "@/lib/conventions/mutations";
+import {
+  cancelConvention,
+  countersignConvention,
+  prepareConventions,
+  sendConvention,
+} from "@/lib/conventions/mutations";
 
 export async function prepareConventionsAction(callId: string) {
   return runAsActor(async (actor) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { conventionFacts } from "@/lib/conventions/facts";
 import type { ConventionFilter } from "@/lib/conventions/schema";
 import { db } from "@/lib/db";
@@ -18,35 +18,78 @@ const LIST_SELECT = {
   signatureDueAt: true,
   countersignedAt: true,
   reservePromotionDue: true,
-  application: { select: { id: true, reference: true, regionCode: true, pole: { select: { name: true } }, call: { select: { slug: true, year: true } } } },
+  application: {
+    select: {
+      id: true,
+      reference: true,
+      regionCode: true,
+      pole: { select: { name: true } },
+      call: { select: { slug: true, year: true } },
+    },
+  },
   payments: { select: { amountCents: true } },
 } as const;
 
 /** One page of the conventions, for the national cell, with filters (call, status, region, text). */
-export async function listConventions(actor: Actor, filter: ConventionFilter, page: { page: number; size: number; skip: number }, now = new Date()) {
+export async function listConventions(
+  actor: Actor,
+  filter: ConventionFilter,
+  page: { page: number; size: number; skip: number },
+  now = new Date(),
+) {
   assertCan(actor, "convention.manage");
   const status = filter.statut;
   const where: Prisma.ConventionWhereInput = {
     AND: [
       filter.appel ? { application: { call: { slug: filter.appel } } } : {},
       filter.region ? { application: { regionCode: filter.region } } : {},
-      status === "OVERDUE" ? { status: "SENT", signatureDueAt: { lt: now } } : status === "PROMOTION" ? { reservePromotionDue: true } : status ? { status } : {},
+      status === "OVERDUE"
+        ? { status: "SENT", signatureDueAt: { lt: now } }
+        : status === "PROMOTION"
+          ? { reservePromotionDue: true }
+          : status
+            ? { status }
+            : {},
       filter.q
-        ? { OR: [{ number: { contains: filter.q, mode: "insensitive" } }, { application: { reference: { contains: filter.q, mode: "insensitive" } } }, { application: { pole: { name: { contains: filter.q, mode: "insensitive" } } } }] }
+        ? {
+            OR: [
+              { number: { contains: filter.q, mode: "insensitive" } },
+              { application: { reference: { contains: filter.q, mode: "insensitive" } } },
+              { application: { pole: { name: { contains: filter.q, mode: "insensitive" } } } },
+            ],
+          }
         : {},
     ],
   };
   const [items, total] = await Promise.all([
-    db().convention.findMany({ where, orderBy: [{ number: "asc" }], skip: page.skip, take: page.size, select: LIST_SELECT }),
+    db().convention.findMany({
+      where,
+      orderBy: [{ number: "asc" }],
+      skip: page.skip,
+      take: page.size,
+      select: LIST_SELECT,
+    }),
     db().convention.count({ where }),
   ]);
-  return paged(items.map((c) => ({ ...c, paidCents: c.payments.reduce((s, p) => s + p.amountCents, 0) })), total, page.page, page.size);
+  return paged(
+    items.map((c) => ({ ...c, paidCents: c.payments.reduce((s, p) => s + p.amountCents, 0) })),
+    total,
+    page.page,
+    page.size,
+  );
 }
 
 /** Laureates of a call whose decision is published and who have no convention yet. */
 export async function countLaureatesWithoutConvention(actor: Actor, callId: string) {
   assertCan(actor, "convention.manage");
-  return db().application.count({ where: { callId, status: "LAUREATE", convention: null, decision: { outcome: "LAUREATE", publishedAt: { not: null } } } });
+  return db().application.count({
+    where: {
+      callId,
+      status: "LAUREATE",
+      convention: null,
+      decision: { outcome: "LAUREATE", publishedAt: { not: null } },
+    },
+  });
 }
 
 /** Committed (conventions not cancelled), paid and envelope of a call, for the national cell. */
@@ -54,10 +97,20 @@ export async function callPaymentTotals(actor: Actor, callId: string) {
   assertCan(actor, "convention.manage");
   const [call, committed, paid] = await Promise.all([
     db().call.findUniqueOrThrow({ where: { id: callId }, select: { envelopeCents: true } }),
-    db().convention.aggregate({ where: { application: { callId }, status: { not: "CANCELLED" } }, _sum: { amountCents: true } }),
-    db().payment.aggregate({ where: { convention: { application: { callId } } }, _sum: { amountCents: true } }),
+    db().convention.aggregate({
+      where: { application: { callId }, status: { not: "CANCELLED" } },
+      _sum: { amountCents: true },
+    }),
+    db().payment.aggregate({
+      where: { convention: { application: { callId } } },
+      _sum: { amountCents: true },
+    }),
   ]);
-  return { envelopeCents: call.envelopeCents, committedCents: committed._sum.amountCents ?? 0, paidCents: paid._sum.amountCents ?? 0 };
+  return {
+    envelopeCents: call.envelopeCents,
+    committedCents: committed._sum.amountCents ?? 0,
+    paidCents: paid._sum.amountCents ?? 0,
+  };
 }
 
 const DETAIL = {
@@ -70,16 +123,41 @@ const DETAIL = {
       ownerId: true,
       region: { select: { name: true } },
       pole: { select: { name: true, carrierName: true, siret: true } },
-      indicators: { orderBy: { position: "asc" }, select: { label: true, unit: true, targetYear1: true, targetYear2: true } },
-      call: { select: { id: true, title: true, slug: true, year: true, envelopeCents: true, durationMonths: true, tranches: { orderBy: { position: "asc" } } } },
+      indicators: {
+        orderBy: { position: "asc" },
+        select: { label: true, unit: true, targetYear1: true, targetYear2: true },
+      },
+      call: {
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          year: true,
+          envelopeCents: true,
+          durationMonths: true,
+          tranches: { orderBy: { position: "asc" } },
+        },
+      },
     },
   },
-  payments: { orderBy: { paidOn: "asc" }, include: { recordedBy: { select: { name: true } }, tranche: { select: { label: true } } } },
+  payments: {
+    orderBy: { paidOn: "asc" },
+    include: { recordedBy: { select: { name: true } }, tranche: { select: { label: true } } },
+  },
   reports: {
     orderBy: { dueAt: "asc" },
-    include: { attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } } },
+    include: {
+      attachments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true },
+      },
+    },
   },
-  attachments: { where: { purpose: "SIGNED_CONVENTION" }, orderBy: { createdAt: "desc" }, select: { id: true, fileName: true, sizeBytes: true, sha256: true, createdAt: true } },
+  attachments: {
+    where: { purpose: "SIGNED_CONVENTION" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, fileName: true, sizeBytes: true, sha256: true, createdAt: true },
+  },
 } as const;
 
 /** A convention with its schedule (each tranche's amount and what was paid on it), payments and reports. */
@@ -91,20 +169,36 @@ export async function getConvention(actor: Actor, conventionId: string) {
 
 /** The convention of a dossier, when there is one the actor may read (the applicant's page). */
 export async function getConventionOfApplication(actor: Actor, applicationId: string) {
-  const row = await db().convention.findUnique({ where: { applicationId: String(applicationId) }, select: { id: true } });
+  const row = await db().convention.findUnique({
+    where: { applicationId: String(applicationId) },
+    select: { id: true },
+  });
   if (!row) return null;
   const facts = await conventionFacts(row.id);
   if (!can(actor, "convention.read", facts)) return null;
   return conventionView(actor, row.id, facts!);
 }
 
-async function conventionView(actor: Actor, id: string, facts: NonNullable<Awaited<ReturnType<typeof conventionFacts>>>) {
+async function conventionView(
+  actor: Actor,
+  id: string,
+  facts: NonNullable<Awaited<ReturnType<typeof conventionFacts>>>,
+) {
   const c = await db().convention.findUniqueOrThrow({ where: { id }, include: DETAIL });
   const tranches = c.application.call.tranches;
   const amounts = trancheAmounts(c.amountCents, tranches);
   const schedule = tranches.map((t, i) => {
-    const paidCents = c.payments.filter((p) => p.trancheId === t.id).reduce((s, p) => s + p.amountCents, 0);
-    return { id: t.id, label: t.label, shareBps: t.shareBps, condition: t.condition, amountCents: amounts[i]!, paidCents };
+    const paidCents = c.payments
+      .filter((p) => p.trancheId === t.id)
+      .reduce((s, p) => s + p.amountCents, 0);
+    return {
+      id: t.id,
+      label: t.label,
+      shareBps: t.shareBps,
+      condition: t.condition,
+      amountCents: amounts[i]!,
+      paidCents,
+    };
   });
   const paidCents = c.payments.reduce((s, p) => s + p.amountCents, 0);
   const manage = can(actor, "convention.manage", facts);
@@ -122,19 +216,41 @@ async function conventionView(actor: Actor, id: string, facts: NonNullable<Await
 export type ConventionView = NonNullable<Awaited<ReturnType<typeof getConventionOfApplication>>>;
 
 /** The PDF of the convention (as generated) or the latest signed copy, for those who may read it. */
-export async function readConventionFile(actor: Actor, conventionId: string, which: "document" | "signed") {
+export async function readConventionFile(
+  actor: Actor,
+  conventionId: string,
+  which: "document" | "signed",
+) {
   const facts = await conventionFacts(conventionId);
   assertCan(actor, "convention.read", facts);
   const c = await db().convention.findUniqueOrThrow({
     where: { id: conventionId },
-    select: { number: true, documentKey: true, sentAt: true, attachments: { where: { purpose: "SIGNED_CONVENTION" }, orderBy: { createdAt: "desc" }, take: 1 } },
+    select: {
+      number: true,
+      documentKey: true,
+      sentAt: true,
+      attachments: {
+        where: { purpose: "SIGNED_CONVENTION" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
   });
   if (which === "document") {
     // The applicant sees the convention once it is sent; the national cell as soon as it is prepared.
-    if (!c.documentKey || (!c.sentAt && !can(actor, "convention.manage", facts))) throw new AppError("NOT_FOUND");
-    return { bytes: await storage().get(c.documentKey), fileName: `Convention ${c.number}.pdf`, mimeType: "application/pdf" };
+    if (!c.documentKey || (!c.sentAt && !can(actor, "convention.manage", facts)))
+      throw new AppError("NOT_FOUND");
+    return {
+      bytes: await storage().get(c.documentKey),
+      fileName: `Convention ${c.number}.pdf`,
+      mimeType: "application/pdf",
+    };
   }
   const signed = c.attachments[0];
   if (!signed) throw new AppError("NOT_FOUND");
-  return { bytes: await storage().get(signed.storageKey), fileName: `Convention ${c.number} signée.pdf`, mimeType: signed.mimeType };
+  return {
+    bytes: await storage().get(signed.storageKey),
+    fileName: `Convention ${c.number} signée.pdf`,
+    mimeType: signed.mimeType,
+  };
 }

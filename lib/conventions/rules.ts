@@ -10,7 +10,10 @@ export const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
   CANCELLED: "Annulée",
 };
 
-export const CONVENTION_STATUS_SEVERITY: Record<ConventionStatus, "info" | "success" | "warning" | "error" | "new"> = {
+export const CONVENTION_STATUS_SEVERITY: Record<
+  ConventionStatus,
+  "info" | "success" | "warning" | "error" | "new"
+> = {
   TO_PREPARE: "new",
   SENT: "info",
   SIGNED_BY_POLE: "warning",
@@ -33,7 +36,8 @@ export function canMoveConvention(from: ConventionStatus, to: ConventionStatus):
 
 /** `PTCE-2025-001`: one sequence per year of call (shared by two calls of one year, so numbers stay unique), three digits at least. */
 export function conventionNumber(year: number, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`Numéro de séquence invalide : ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new Error(`Numéro de séquence invalide : ${sequence}`);
   return `PTCE-${year}-${String(sequence).padStart(3, "0")}`;
 }
 
@@ -52,8 +56,12 @@ export function signatureDeadline(sentAt: Date, days: number): Date {
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay))).toISOString().slice(0, 10);
+  const lastDay = new Date(
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay)))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Months after the end of the convention to file the final report. */
@@ -63,7 +71,10 @@ export const FINAL_REPORT_GRACE_MONTHS = 2;
  * Due dates of the reports, counted from the countersignature (Paris days, 23:59:59): the interim report
  * at mid-term (12 months for a two-year convention), the final report two months after the end.
  */
-export function reportDueDates(countersignedAt: Date, durationMonths: number): { INTERIM: Date; FINAL: Date } {
+export function reportDueDates(
+  countersignedAt: Date,
+  durationMonths: number,
+): { INTERIM: Date; FINAL: Date } {
   const start = parisDate(countersignedAt);
   return {
     INTERIM: parisEndOfDay(addMonths(start, Math.max(1, Math.round(durationMonths / 2)))),

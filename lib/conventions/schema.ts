@@ -2,13 +2,28 @@
 import { z } from "zod";
 
 export const cancelConventionSchema = z.object({
-  reason: z.string().trim().min(5, { message: "Indiquez le motif de l'annulation (5 caractères au moins)." }).max(2000, { message: "2000 caractères au plus." }),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { message: "Indiquez le motif de l'annulation (5 caractères au moins)." })
+    .max(2000, { message: "2000 caractères au plus." }),
 });
 export type CancelConventionInput = z.input<typeof cancelConventionSchema>;
 
 export const conventionFilterSchema = z.object({
   appel: z.string().max(100).optional().catch(undefined),
-  statut: z.enum(["TO_PREPARE", "SENT", "SIGNED_BY_POLE", "COUNTERSIGNED", "CANCELLED", "OVERDUE", "PROMOTION"]).optional().catch(undefined),
+  statut: z
+    .enum([
+      "TO_PREPARE",
+      "SENT",
+      "SIGNED_BY_POLE",
+      "COUNTERSIGNED",
+      "CANCELLED",
+      "OVERDUE",
+      "PROMOTION",
+    ])
+    .optional()
+    .catch(undefined),
   region: z.string().max(3).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
 });

@@ -9,7 +9,10 @@ export type GridCriterion = { id: string; weightBps: number; maxScore: number };
  * criteria's maxima and rounded once, half up, so that the order of criteria never changes the result.
  * Returns null while a criterion has no score.
  */
-export function weightedScore(grid: readonly GridCriterion[], scores: ReadonlyMap<string, number | null | undefined>): number | null {
+export function weightedScore(
+  grid: readonly GridCriterion[],
+  scores: ReadonlyMap<string, number | null | undefined>,
+): number | null {
   if (grid.length === 0) return null;
   const denominator = grid.reduce((l, c) => lcm(l, c.maxScore), 1);
   let numerator = 0;
@@ -22,8 +25,16 @@ export function weightedScore(grid: readonly GridCriterion[], scores: ReadonlyMa
 }
 
 /** Whether a score is one of the criterion's levels: an integer from 0 to its maximum. */
-export function isValidScore(criterion: Pick<GridCriterion, "maxScore">, score: unknown): score is number {
-  return typeof score === "number" && Number.isInteger(score) && score >= 0 && score <= criterion.maxScore;
+export function isValidScore(
+  criterion: Pick<GridCriterion, "maxScore">,
+  score: unknown,
+): score is number {
+  return (
+    typeof score === "number" &&
+    Number.isInteger(score) &&
+    score >= 0 &&
+    score <= criterion.maxScore
+  );
 }
 
 function gcd(a: number, b: number): number {

@@ -8,13 +8,30 @@ import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { minutesPdf } from "@/lib/evidence/minutes";
 import { departuresFrom } from "@/lib/national/decision-rules";
-import { formatScore, OPINION_LABELS, OUTCOME_LABELS, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
-import { runSelection, type Candidate, type SelectionMethod, type SelectionResult, type SelectionRules } from "@/lib/national/selection";
+import {
+  formatScore,
+  OPINION_LABELS,
+  OUTCOME_LABELS,
+  reasonText,
+  TERRITORY_LABELS,
+} from "@/lib/national/labels";
+import {
+  type Candidate,
+  runSelection,
+  type SelectionMethod,
+  type SelectionResult,
+  type SelectionRules,
+} from "@/lib/national/selection";
 
 type Outcome = "LAUREATE" | "RESERVE" | "NOT_RETAINED";
 
 /** A candidate of the selection as the pack gives it: the function's input plus what names it. */
-export type PackCandidate = Candidate & { reference: string; pole: string; regionCode: string; region: string };
+export type PackCandidate = Candidate & {
+  reference: string;
+  pole: string;
+  regionCode: string;
+  region: string;
+};
 
 /** A final decision, as finalised (a later promotion from the reserve list is not part of it). */
 export type EvidenceDecision = {
@@ -33,7 +50,13 @@ export type EvidenceDecision = {
 };
 
 /** A CNA member who sat: what they did on the call and their declarations of interests. */
-export type EvidenceMember = { name: string; reviews: number; actions: number; conflicts: { reference: string; reason: string }[]; withoutConflict: number };
+export type EvidenceMember = {
+  name: string;
+  reviews: number;
+  actions: number;
+  conflicts: { reference: string; reason: string }[];
+  withoutConflict: number;
+};
 
 /** A national score or amount that differs from the regional one, with its justification. */
 export type ReviewOverride = {
@@ -53,7 +76,13 @@ export type LineEdit = { reference: string; actor: string; at: Date; before: Lin
 
 /** Everything the minutes and the pack are made of, read by lib/evidence/data.ts. */
 export type Evidence = {
-  call: { id: string; slug: string; title: string; finalizedAt: Date; adjustLastGrantAllowed: boolean };
+  call: {
+    id: string;
+    slug: string;
+    title: string;
+    finalizedAt: Date;
+    adjustLastGrantAllowed: boolean;
+  };
   method: SelectionMethod;
   /** the call's rules (the adjustment of the last grant as the call allows it) */
   rules: SelectionRules;
@@ -80,7 +109,14 @@ export type Analysis = {
   fundingLineScore: number | null;
 };
 
-export const DATA_FILES = ["candidats.csv", "candidats.json", "regles.json", "resultat.json", "resultat.csv", "decisions.csv"] as const;
+export const DATA_FILES = [
+  "candidats.csv",
+  "candidats.json",
+  "regles.json",
+  "resultat.json",
+  "resultat.csv",
+  "decisions.csv",
+] as const;
 
 /** The tie-breaks of each method, in French (README « The selection »). */
 export function tieBreakTexts(method: SelectionMethod): string[] {
@@ -88,8 +124,14 @@ export function tieBreakTexts(method: SelectionMethod): string[] {
     "Classement : note nationale décroissante, puis montant croissant, puis référence du dossier (ordre alphabétique), puis identifiant.",
   ];
   return method === "MERIT_ORDER"
-    ? [...ranking, "Le dossier suivant dans le classement est financé si et seulement si une liste respectant l'enveloppe et chaque part prioritaire le contient avec tous les dossiers déjà financés."]
-    : [...ranking, "Entre deux listes possibles : le total des notes le plus élevé, puis le montant total le plus faible, puis celle dont les dossiers les mieux classés viennent en premier."];
+    ? [
+        ...ranking,
+        "Le dossier suivant dans le classement est financé si et seulement si une liste respectant l'enveloppe et chaque part prioritaire le contient avec tous les dossiers déjà financés.",
+      ]
+    : [
+        ...ranking,
+        "Entre deux listes possibles : le total des notes le plus élevé, puis le montant total le plus faible, puis celle dont les dossiers les mieux classés viennent en premier.",
+      ];
 }
 
 // ───────────────────────── Re-running the selection ─────────────────────────
@@ -109,7 +151,13 @@ const rulesFileSchema = z.object({
     envelopeCents: z.number().int(),
     minGrantCents: z.number().int(),
     maxGrantCents: z.number().int(),
-    priorities: z.array(z.object({ label: z.string(), territoryTypes: z.array(z.enum(["RURAL", "QPV", "URBAN"])), minShareBps: z.number().int() })),
+    priorities: z.array(
+      z.object({
+        label: z.string(),
+        territoryTypes: z.array(z.enum(["RURAL", "QPV", "URBAN"])),
+        minShareBps: z.number().int(),
+      }),
+    ),
     qualityThreshold: z.number().int(),
     reserveListLength: z.number().int(),
     adjustLastGrant: z.boolean(),
@@ -117,14 +165,36 @@ const rulesFileSchema = z.object({
 });
 
 /** resultat.json: the selection's output, every dossier named by its reference, reasons in French too. */
-export function resultJson(result: SelectionResult, candidates: readonly Pick<PackCandidate, "id" | "reference">[]): string {
+export function resultJson(
+  result: SelectionResult,
+  candidates: readonly Pick<PackCandidate, "id" | "reference">[],
+): string {
   const reference = new Map(candidates.map((c) => [c.id, c.reference]));
-  const named = (r: { id: string; position: number; score: number; amountCents: number }) => ({ position: r.position, id: r.id, reference: reference.get(r.id) ?? r.id, score: r.score, amountCents: r.amountCents });
+  const named = (r: { id: string; position: number; score: number; amountCents: number }) => ({
+    position: r.position,
+    id: r.id,
+    reference: reference.get(r.id) ?? r.id,
+    score: r.score,
+    amountCents: r.amountCents,
+  });
   const out = {
     method: result.method,
-    laureates: result.laureates.map((l) => ({ ...named(l), requestedCents: l.requestedCents, adjusted: l.adjusted })),
-    reserve: result.reserve.map((r, i) => ({ rank: i + 1, ...named(r), reason: r.reason, reasonText: reasonText(r.reason) })),
-    notRetained: result.notRetained.map((r) => ({ ...named(r), reason: r.reason, reasonText: reasonText(r.reason) })),
+    laureates: result.laureates.map((l) => ({
+      ...named(l),
+      requestedCents: l.requestedCents,
+      adjusted: l.adjusted,
+    })),
+    reserve: result.reserve.map((r, i) => ({
+      rank: i + 1,
+      ...named(r),
+      reason: r.reason,
+      reasonText: reasonText(r.reason),
+    })),
+    notRetained: result.notRetained.map((r) => ({
+      ...named(r),
+      reason: r.reason,
+      reasonText: reasonText(r.reason),
+    })),
     totalScore: result.totalScore,
     totalAmountCents: result.totalAmountCents,
     remainingCents: result.remainingCents,
@@ -141,13 +211,28 @@ export function resultJson(result: SelectionResult, candidates: readonly Pick<Pa
 export function rerunFromPack(candidatesJson: string, rulesJson: string): string {
   const candidates = z.array(candidateSchema).parse(JSON.parse(candidatesJson));
   const { method, rules } = rulesFileSchema.parse(JSON.parse(rulesJson));
-  const input: Candidate[] = candidates.map((c) => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, opinion: c.opinion, tieBreak: c.tieBreak }));
+  const input: Candidate[] = candidates.map((c) => ({
+    id: c.id,
+    score: c.score,
+    amountCents: c.amountCents,
+    territoryType: c.territoryType,
+    opinion: c.opinion,
+    tieBreak: c.tieBreak,
+  }));
   return resultJson(runSelection(method, input, rules), candidates);
 }
 
 // ───────────────────────── The analysis behind the minutes ─────────────────────────
 
-const inputOf = (candidates: readonly PackCandidate[]): Candidate[] => candidates.map((c) => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, opinion: c.opinion, tieBreak: c.tieBreak }));
+const inputOf = (candidates: readonly PackCandidate[]): Candidate[] =>
+  candidates.map((c) => ({
+    id: c.id,
+    score: c.score,
+    amountCents: c.amountCents,
+    territoryType: c.territoryType,
+    opinion: c.opinion,
+    tieBreak: c.tieBreak,
+  }));
 
 /**
  * The selection as the cell applied it, chosen as the finalisation chose it (lib/national/mutations.ts): the
@@ -157,11 +242,26 @@ const inputOf = (candidates: readonly PackCandidate[]): Candidate[] => candidate
 export function analyse(evidence: Evidence): Analysis {
   const input = inputOf(evidence.candidates);
   const official = runSelection(evidence.method, input, evidence.rules);
-  const withoutAdjustment = official.laureates.some((l) => l.adjusted) ? runSelection(evidence.method, input, { ...evidence.rules, adjustLastGrant: false }) : null;
-  const lines = evidence.decisions.map((d) => ({ applicationId: d.applicationId, reference: d.reference, outcome: d.outcome, amountCents: d.amountCents, reserveRank: d.reserveRank, territoryType: d.territoryType, reasons: "" }));
-  const { rule } = departuresFrom(lines, withoutAdjustment ? [official, withoutAdjustment] : [official]);
+  const withoutAdjustment = official.laureates.some((l) => l.adjusted)
+    ? runSelection(evidence.method, input, { ...evidence.rules, adjustLastGrant: false })
+    : null;
+  const lines = evidence.decisions.map((d) => ({
+    applicationId: d.applicationId,
+    reference: d.reference,
+    outcome: d.outcome,
+    amountCents: d.amountCents,
+    reserveRank: d.reserveRank,
+    territoryType: d.territoryType,
+    reasons: "",
+  }));
+  const { rule } = departuresFrom(
+    lines,
+    withoutAdjustment ? [official, withoutAdjustment] : [official],
+  );
   const adjustmentDeclined = withoutAdjustment !== null && rule === withoutAdjustment;
-  const laureateScores = evidence.decisions.filter((d) => d.outcome === "LAUREATE" && d.score !== null).map((d) => d.score!);
+  const laureateScores = evidence.decisions
+    .filter((d) => d.outcome === "LAUREATE" && d.score !== null)
+    .map((d) => d.score!);
   return {
     rules: adjustmentDeclined ? { ...evidence.rules, adjustLastGrant: false } : evidence.rules,
     adjustmentDeclined,
@@ -179,25 +279,118 @@ export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).
 
 function candidatesCsv(candidates: readonly PackCandidate[]): string {
   return toCsv(
-    ["Identifiant", "Référence", "Pôle", "Code région", "Région", "Territoire", "Avis régional", "Note nationale (/100)", "Montant proposé (€)", "Clé de départage"],
-    candidates.map((c) => [c.id, c.reference, c.pole, c.regionCode, c.region, TERRITORY_LABELS[c.territoryType], OPINION_LABELS[c.opinion], score(c.score), euros(c.amountCents), c.tieBreak]),
+    [
+      "Identifiant",
+      "Référence",
+      "Pôle",
+      "Code région",
+      "Région",
+      "Territoire",
+      "Avis régional",
+      "Note nationale (/100)",
+      "Montant proposé (€)",
+      "Clé de départage",
+    ],
+    candidates.map((c) => [
+      c.id,
+      c.reference,
+      c.pole,
+      c.regionCode,
+      c.region,
+      TERRITORY_LABELS[c.territoryType],
+      OPINION_LABELS[c.opinion],
+      score(c.score),
+      euros(c.amountCents),
+      c.tieBreak,
+    ]),
   );
 }
 
 function resultCsv(result: SelectionResult, candidates: readonly PackCandidate[]): string {
   const reference = new Map(candidates.map((c) => [c.id, c.reference]));
   const rows = [
-    ...result.laureates.map((l) => [OUTCOME_LABELS.LAUREATE, l.position, null, reference.get(l.id) ?? l.id, l.id, score(l.score), euros(l.amountCents), euros(l.requestedCents), l.adjusted ? "oui" : "non", null]),
-    ...result.reserve.map((r, i) => [OUTCOME_LABELS.RESERVE, r.position, i + 1, reference.get(r.id) ?? r.id, r.id, score(r.score), euros(r.amountCents), euros(r.amountCents), "non", reasonText(r.reason)]),
-    ...result.notRetained.map((r) => [OUTCOME_LABELS.NOT_RETAINED, r.position, null, reference.get(r.id) ?? r.id, r.id, score(r.score), null, euros(r.amountCents), "non", reasonText(r.reason)]),
+    ...result.laureates.map((l) => [
+      OUTCOME_LABELS.LAUREATE,
+      l.position,
+      null,
+      reference.get(l.id) ?? l.id,
+      l.id,
+      score(l.score),
+      euros(l.amountCents),
+      euros(l.requestedCents),
+      l.adjusted ? "oui" : "non",
+      null,
+    ]),
+    ...result.reserve.map((r, i) => [
+      OUTCOME_LABELS.RESERVE,
+      r.position,
+      i + 1,
+      reference.get(r.id) ?? r.id,
+      r.id,
+      score(r.score),
+      euros(r.amountCents),
+      euros(r.amountCents),
+      "non",
+      reasonText(r.reason),
+    ]),
+    ...result.notRetained.map((r) => [
+      OUTCOME_LABELS.NOT_RETAINED,
+      r.position,
+      null,
+      reference.get(r.id) ?? r.id,
+      r.id,
+      score(r.score),
+      null,
+      euros(r.amountCents),
+      "non",
+      reasonText(r.reason),
+    ]),
   ];
-  return toCsv(["Issue", "Rang national", "Rang liste complémentaire", "Référence", "Identifiant", "Note nationale (/100)", "Montant retenu (€)", "Montant proposé (€)", "Ajusté à l'enveloppe restante", "Motif"], rows);
+  return toCsv(
+    [
+      "Issue",
+      "Rang national",
+      "Rang liste complémentaire",
+      "Référence",
+      "Identifiant",
+      "Note nationale (/100)",
+      "Montant retenu (€)",
+      "Montant proposé (€)",
+      "Ajusté à l'enveloppe restante",
+      "Motif",
+    ],
+    rows,
+  );
 }
 
 function decisionsCsv(decisions: readonly EvidenceDecision[]): string {
   return toCsv(
-    ["Rang national", "Référence", "Pôle", "Région", "Territoire", "Note nationale (/100)", "Décision", "Montant attribué (€)", "Rang liste complémentaire", "Ajusté à l'enveloppe restante", "Motif du non-financement"],
-    decisions.map((d) => [d.meritRank, d.reference, d.pole, d.region, TERRITORY_LABELS[d.territoryType], score(d.score), OUTCOME_LABELS[d.outcome], d.outcome === "LAUREATE" ? euros(d.amountCents) : null, d.reserveRank, d.adjusted ? "oui" : "non", d.outcome === "LAUREATE" ? null : d.passOverReason]),
+    [
+      "Rang national",
+      "Référence",
+      "Pôle",
+      "Région",
+      "Territoire",
+      "Note nationale (/100)",
+      "Décision",
+      "Montant attribué (€)",
+      "Rang liste complémentaire",
+      "Ajusté à l'enveloppe restante",
+      "Motif du non-financement",
+    ],
+    decisions.map((d) => [
+      d.meritRank,
+      d.reference,
+      d.pole,
+      d.region,
+      TERRITORY_LABELS[d.territoryType],
+      score(d.score),
+      OUTCOME_LABELS[d.outcome],
+      d.outcome === "LAUREATE" ? euros(d.amountCents) : null,
+      d.reserveRank,
+      d.adjusted ? "oui" : "non",
+      d.outcome === "LAUREATE" ? null : d.passOverReason,
+    ]),
   );
 }
 
@@ -252,16 +445,44 @@ function readme(evidence: Evidence): string {
 
 /** Paris wall-clock time of an instant, as a local Date: a ZIP stores local times (so the bytes do not depend on the machine's zone). */
 function zipDate(instant: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Europe/Paris",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return new Date(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return new Date(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
 }
 
 /** Every file of the pack, in the archive's order, with its SHA-256; and the ZIP. */
-export async function buildPack(evidence: Evidence): Promise<{ files: PackFile[]; zip: Uint8Array; analysis: Analysis }> {
+export async function buildPack(
+  evidence: Evidence,
+): Promise<{ files: PackFile[]; zip: Uint8Array; analysis: Analysis }> {
   const analysis = analyse(evidence);
-  const file = (name: string, bytes: Uint8Array): PackFile => ({ name, bytes, sha256: sha256(bytes) });
-  const rules = { method: evidence.method, rules: analysis.rules, adjustLastGrantAllowed: evidence.call.adjustLastGrantAllowed, adjustmentDeclined: analysis.adjustmentDeclined, tieBreaks: tieBreakTexts(evidence.method) };
+  const file = (name: string, bytes: Uint8Array): PackFile => ({
+    name,
+    bytes,
+    sha256: sha256(bytes),
+  });
+  const rules = {
+    method: evidence.method,
+    rules: analysis.rules,
+    adjustLastGrantAllowed: evidence.call.adjustLastGrantAllowed,
+    adjustmentDeclined: analysis.adjustmentDeclined,
+    tieBreaks: tieBreakTexts(evidence.method),
+  };
   const data = [
     file("candidats.csv", utf8(candidatesCsv(evidence.candidates))),
     file("candidats.json", utf8(`${JSON.stringify(evidence.candidates, null, 2)}\n`)),
@@ -270,13 +491,25 @@ export async function buildPack(evidence: Evidence): Promise<{ files: PackFile[]
     file("resultat.csv", utf8(resultCsv(analysis.result, evidence.candidates))),
     file("decisions.csv", utf8(decisionsCsv(evidence.decisions))),
   ];
-  const minutes = file("proces-verbal.pdf", await minutesPdf(evidence, analysis, data.map((f) => ({ name: f.name, sha256: f.sha256 }))));
+  const minutes = file(
+    "proces-verbal.pdf",
+    await minutesPdf(
+      evidence,
+      analysis,
+      data.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    ),
+  );
   const lisezmoi = file("LISEZMOI.txt", utf8(readme(evidence)));
   const hashed = [minutes, lisezmoi, ...data];
   // the format of sha256sum: "<hash>  <name>"
-  const empreintes = file("empreintes.txt", utf8(hashed.map((f) => `${f.sha256}  ${f.name}`).join("\n") + "\n"));
+  const empreintes = file(
+    "empreintes.txt",
+    utf8(hashed.map((f) => `${f.sha256}  ${f.name}`).join("\n") + "\n"),
+  );
   const files = [minutes, lisezmoi, empreintes, ...data];
   const mtime = zipDate(evidence.call.finalizedAt);
-  const zip = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.bytes, { mtime, level: 6 }]])));
+  const zip = zipSync(
+    Object.fromEntries(files.map((f) => [f.name, [f.bytes, { mtime, level: 6 }]])),
+  );
   return { files, zip, analysis };
 }

@@ -2,7 +2,11 @@
 import type { Cell } from "@/lib/exports/csv";
 
 export type ColumnKind = "text" | "money" | "date" | "score" | "integer";
-export type Column<R> = { header: string; kind: ColumnKind; value: (row: R) => string | number | Date | null };
+export type Column<R> = {
+  header: string;
+  kind: ColumnKind;
+  value: (row: R) => string | number | Date | null;
+};
 
 export const DATASETS = ["dossiers", "notes", "decisions", "conventions", "versements"] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -15,22 +19,36 @@ export const DATASET_LABELS: Record<Dataset, string> = {
   versements: "Versements",
 };
 
-const parisDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
+const parisDay = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
 
 /** A cell as the CSV writes it: money in euros with a decimal comma, scores out of 100, Paris dates. */
 export function csvCell(kind: ColumnKind, value: string | number | Date | null): Cell {
   if (value === null) return null;
-  if (kind === "money" && typeof value === "number") return (value / 100).toFixed(2).replace(".", ",");
-  if (kind === "score" && typeof value === "number") return (value / 100).toFixed(2).replace(".", ",");
+  if (kind === "money" && typeof value === "number")
+    return (value / 100).toFixed(2).replace(".", ",");
+  if (kind === "score" && typeof value === "number")
+    return (value / 100).toFixed(2).replace(".", ",");
   if (kind === "date" && value instanceof Date) return parisDay.format(value);
   return value;
 }
 
 /** A cell as the XLSX writes it: numbers stay numbers (euros, points), dates stay dates. */
-export function xlsxCell(kind: ColumnKind, value: string | number | Date | null): string | number | Date | null {
+export function xlsxCell(
+  kind: ColumnKind,
+  value: string | number | Date | null,
+): string | number | Date | null {
   if (value === null) return null;
   if ((kind === "money" || kind === "score") && typeof value === "number") return value / 100;
   return value;
 }
 
-export const XLSX_FORMATS: Partial<Record<ColumnKind, string>> = { money: '#,##0.00 "€"', score: "0.00", date: "dd/mm/yyyy" };
+export const XLSX_FORMATS: Partial<Record<ColumnKind, string>> = {
+  money: '#,##0.00 "€"',
+  score: "0.00",
+  date: "dd/mm/yyyy",
+};

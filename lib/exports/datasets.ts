@@ -4,7 +4,7 @@ import "server-only";
 // declared no conflict with, only published decisions, no national analysis; anyone else nothing.
 import { applicationScope } from "@/lib/applications/scope";
 import { STATUS_LABELS } from "@/lib/applications/status";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { CONVENTION_STATUS_LABELS } from "@/lib/conventions/rules";
 import { db } from "@/lib/db";
 import type { Column, Dataset } from "@/lib/exports/columns";
@@ -12,11 +12,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { OPINION_LABELS } from "@/lib/regional/labels";
 
-const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
+const OUTCOME_LABELS = {
+  LAUREATE: "Lauréat",
+  RESERVE: "Liste complémentaire",
+  NOT_RETAINED: "Non retenu",
+} as const;
 const BATCH = 1000;
 
 const isCna = (actor: Actor) => actor.roles.some((g) => g.role === "CNA_MEMBER");
-const coordinatedRegions = (actor: Actor) => actor.roles.filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode).map((g) => g.regionCode!);
+const coordinatedRegions = (actor: Actor) =>
+  actor.roles.filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode).map((g) => g.regionCode!);
 
 /** The dossiers of the call the actor may list (the same scope as the lists of the product). */
 function applicationWhere(actor: Actor, callId: string): Prisma.ApplicationWhereInput {
@@ -24,14 +29,29 @@ function applicationWhere(actor: Actor, callId: string): Prisma.ApplicationWhere
   return { AND: [applicationScope(actor), { callId, submittedAt: { not: null } }, regional] };
 }
 
-type Source<R> = { columns: Column<R>[]; rows: (cursor: string | undefined) => Promise<(R & { id: string })[]> };
+type Source<R> = {
+  columns: Column<R>[];
+  rows: (cursor: string | undefined) => Promise<(R & { id: string })[]>;
+};
 
 function pageArgs(cursor: string | undefined) {
-  return { take: BATCH, orderBy: { id: "asc" as const }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
+  return {
+    take: BATCH,
+    orderBy: { id: "asc" as const },
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  };
 }
 
-const base = { reference: true, title: true, regionCode: true, region: { select: { name: true } }, pole: { select: { name: true } } } as const;
-const dossierCols = <R extends { reference: string | null; pole: { name: string }; region: { name: string } }>(): Column<R>[] => [
+const base = {
+  reference: true,
+  title: true,
+  regionCode: true,
+  region: { select: { name: true } },
+  pole: { select: { name: true } },
+} as const;
+const dossierCols = <
+  R extends { reference: string | null; pole: { name: string }; region: { name: string } },
+>(): Column<R>[] => [
   { header: "Référence", kind: "text", value: (r) => r.reference },
   { header: "Pôle", kind: "text", value: (r) => r.pole.name },
   { header: "Région", kind: "text", value: (r) => r.region.name },
@@ -42,7 +62,15 @@ function source(actor: Actor, dataset: Dataset, callId: string): Source<never> {
   const cna = isCna(actor);
   switch (dataset) {
     case "dossiers": {
-      const select = { id: true, ...base, status: true, territoryType: true, amountRequestedCents: true, submittedAt: true, pole: { select: { name: true, carrierName: true, siret: true } } } as const;
+      const select = {
+        id: true,
+        ...base,
+        status: true,
+        territoryType: true,
+        amountRequestedCents: true,
+        submittedAt: true,
+        pole: { select: { name: true, carrierName: true, siret: true } },
+      } as const;
       type R = Prisma.ApplicationGetPayload<{ select: typeof select }>;
       const columns: Column<R>[] = [
         ...dossierCols<R>(),
@@ -54,36 +82,86 @@ function source(actor: Actor, dataset: Dataset, callId: string): Source<never> {
         { header: "Montant demandé (€)", kind: "money", value: (r) => r.amountRequestedCents },
         { header: "Déposé le", kind: "date", value: (r) => r.submittedAt },
       ];
-      return { columns, rows: (c: string | undefined) => db().application.findMany({ where, select, ...pageArgs(c) }) } as unknown as Source<never>;
+      return {
+        columns,
+        rows: (c: string | undefined) =>
+          db().application.findMany({ where, select, ...pageArgs(c) }),
+      } as unknown as Source<never>;
     }
     case "notes": {
       // A coordinator sees the scores of the dossiers whose content they may read (no conflict declared).
-      const scoresWhere: Prisma.ApplicationWhereInput = cna ? where : { AND: [where, { conflicts: { some: { userId: actor.id, hasConflict: false } } }] };
+      const scoresWhere: Prisma.ApplicationWhereInput = cna
+        ? where
+        : { AND: [where, { conflicts: { some: { userId: actor.id, hasConflict: false } } }] };
       const select = {
         id: true,
         ...base,
-        regionalOpinion: { select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true } },
+        regionalOpinion: {
+          select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true },
+        },
         ...(cna ? { nationalReview: { select: { score: true, amountCents: true } } } : {}),
       } as const;
-      type R = Prisma.ApplicationGetPayload<{ select: typeof select & { nationalReview: { select: { score: true; amountCents: true } } } }>;
+      type R = Prisma.ApplicationGetPayload<{
+        select: typeof select & { nationalReview: { select: { score: true; amountCents: true } } };
+      }>;
       const columns: Column<R>[] = [
         ...dossierCols<R>(),
-        { header: "Avis régional", kind: "text", value: (r) => (r.regionalOpinion ? OPINION_LABELS[r.regionalOpinion.opinion] : null) },
-        { header: "Note régionale (/100)", kind: "score", value: (r) => r.regionalOpinion?.consolidatedScore ?? null },
-        { header: "Montant proposé par la région (€)", kind: "money", value: (r) => r.regionalOpinion?.proposedAmountCents ?? null },
+        {
+          header: "Avis régional",
+          kind: "text",
+          value: (r) => (r.regionalOpinion ? OPINION_LABELS[r.regionalOpinion.opinion] : null),
+        },
+        {
+          header: "Note régionale (/100)",
+          kind: "score",
+          value: (r) => r.regionalOpinion?.consolidatedScore ?? null,
+        },
+        {
+          header: "Montant proposé par la région (€)",
+          kind: "money",
+          value: (r) => r.regionalOpinion?.proposedAmountCents ?? null,
+        },
         { header: "Rang régional", kind: "integer", value: (r) => r.regionalOpinion?.rank ?? null },
         ...(cna
           ? ([
-              { header: "Note nationale (/100)", kind: "score", value: (r) => r.nationalReview?.score ?? null },
-              { header: "Montant national (€)", kind: "money", value: (r) => r.nationalReview?.amountCents ?? null },
+              {
+                header: "Note nationale (/100)",
+                kind: "score",
+                value: (r) => r.nationalReview?.score ?? null,
+              },
+              {
+                header: "Montant national (€)",
+                kind: "money",
+                value: (r) => r.nationalReview?.amountCents ?? null,
+              },
             ] satisfies Column<R>[])
           : []),
       ];
-      return { columns, rows: (c: string | undefined) => db().application.findMany({ where: { AND: [scoresWhere, { regionalOpinion: { isNot: null } }] }, select, ...pageArgs(c) }) } as unknown as Source<never>;
+      return {
+        columns,
+        rows: (c: string | undefined) =>
+          db().application.findMany({
+            where: { AND: [scoresWhere, { regionalOpinion: { isNot: null } }] },
+            select,
+            ...pageArgs(c),
+          }),
+      } as unknown as Source<never>;
     }
     case "decisions": {
-      const decisionWhere: Prisma.DecisionWhereInput = { callId, application: where, ...(cna ? {} : { publishedAt: { not: null } }) };
-      const select = { id: true, outcome: true, amountCents: true, reserveRank: true, decidedAt: true, publishedAt: true, application: { select: base } } as const;
+      const decisionWhere: Prisma.DecisionWhereInput = {
+        callId,
+        application: where,
+        ...(cna ? {} : { publishedAt: { not: null } }),
+      };
+      const select = {
+        id: true,
+        outcome: true,
+        amountCents: true,
+        reserveRank: true,
+        decidedAt: true,
+        publishedAt: true,
+        application: { select: base },
+      } as const;
       type R = Prisma.DecisionGetPayload<{ select: typeof select }>;
       const columns: Column<R>[] = [
         { header: "Référence", kind: "text", value: (r) => r.application.reference },
@@ -91,16 +169,32 @@ function source(actor: Actor, dataset: Dataset, callId: string): Source<never> {
         { header: "Région", kind: "text", value: (r) => r.application.region.name },
         { header: "Décision", kind: "text", value: (r) => OUTCOME_LABELS[r.outcome] },
         { header: "Montant attribué (€)", kind: "money", value: (r) => r.amountCents },
-        { header: "Rang sur la liste complémentaire", kind: "integer", value: (r) => r.reserveRank },
+        {
+          header: "Rang sur la liste complémentaire",
+          kind: "integer",
+          value: (r) => r.reserveRank,
+        },
         { header: "Décidé le", kind: "date", value: (r) => r.decidedAt },
         { header: "Publié le", kind: "date", value: (r) => r.publishedAt },
       ];
-      return { columns, rows: (c: string | undefined) => db().decision.findMany({ where: decisionWhere, select, ...pageArgs(c) }) } as unknown as Source<never>;
+      return {
+        columns,
+        rows: (c: string | undefined) =>
+          db().decision.findMany({ where: decisionWhere, select, ...pageArgs(c) }),
+      } as unknown as Source<never>;
     }
     case "conventions": {
       const select = {
-        id: true, number: true, status: true, amountCents: true, sentAt: true, signatureDueAt: true, signedByPoleAt: true, countersignedAt: true,
-        application: { select: base }, payments: { select: { amountCents: true } },
+        id: true,
+        number: true,
+        status: true,
+        amountCents: true,
+        sentAt: true,
+        signatureDueAt: true,
+        signedByPoleAt: true,
+        countersignedAt: true,
+        application: { select: base },
+        payments: { select: { amountCents: true } },
       } as const;
       type R = Prisma.ConventionGetPayload<{ select: typeof select }>;
       const columns: Column<R>[] = [
@@ -114,16 +208,35 @@ function source(actor: Actor, dataset: Dataset, callId: string): Source<never> {
         { header: "À signer avant le", kind: "date", value: (r) => r.signatureDueAt },
         { header: "Signée par le porteur le", kind: "date", value: (r) => r.signedByPoleAt },
         { header: "Contresignée le", kind: "date", value: (r) => r.countersignedAt },
-        { header: "Versé (€)", kind: "money", value: (r) => r.payments.reduce((s, p) => s + p.amountCents, 0) },
+        {
+          header: "Versé (€)",
+          kind: "money",
+          value: (r) => r.payments.reduce((s, p) => s + p.amountCents, 0),
+        },
       ];
-      return { columns, rows: (c: string | undefined) => db().convention.findMany({ where: { application: where }, select, ...pageArgs(c) }) } as unknown as Source<never>;
+      return {
+        columns,
+        rows: (c: string | undefined) =>
+          db().convention.findMany({ where: { application: where }, select, ...pageArgs(c) }),
+      } as unknown as Source<never>;
     }
     case "versements": {
-      const select = { id: true, amountCents: true, paidOn: true, accountingReference: true, tranche: { select: { label: true } }, convention: { select: { number: true, application: { select: base } } } } as const;
+      const select = {
+        id: true,
+        amountCents: true,
+        paidOn: true,
+        accountingReference: true,
+        tranche: { select: { label: true } },
+        convention: { select: { number: true, application: { select: base } } },
+      } as const;
       type R = Prisma.PaymentGetPayload<{ select: typeof select }>;
       const columns: Column<R>[] = [
         { header: "Convention", kind: "text", value: (r) => r.convention.number },
-        { header: "Référence du dossier", kind: "text", value: (r) => r.convention.application.reference },
+        {
+          header: "Référence du dossier",
+          kind: "text",
+          value: (r) => r.convention.application.reference,
+        },
         { header: "Pôle", kind: "text", value: (r) => r.convention.application.pole.name },
         { header: "Région", kind: "text", value: (r) => r.convention.application.region.name },
         { header: "Tranche", kind: "text", value: (r) => r.tranche?.label ?? null },
@@ -131,7 +244,15 @@ function source(actor: Actor, dataset: Dataset, callId: string): Source<never> {
         { header: "Date du versement", kind: "date", value: (r) => r.paidOn },
         { header: "Référence comptable", kind: "text", value: (r) => r.accountingReference },
       ];
-      return { columns, rows: (c: string | undefined) => db().payment.findMany({ where: { convention: { application: where } }, select, ...pageArgs(c) }) } as unknown as Source<never>;
+      return {
+        columns,
+        rows: (c: string | undefined) =>
+          db().payment.findMany({
+            where: { convention: { application: where } },
+            select,
+            ...pageArgs(c),
+          }),
+      } as unknown as Source<never>;
     }
   }
 }

@@ -4,7 +4,7 @@ import "server-only";
 // 08:00 in Paris, so it is fired at 06:00 and 07:00 UTC and runs only at the one that is 08:00 in Paris
 // (summer or winter time). Each piece of work is idempotent: a reminder is a notification, unique per event and
 // person, and an expiry a conditional update; a second run, or two workers at once, change nothing more.
-import { parseCrontab, type ParsedCronItem } from "graphile-worker";
+import { type ParsedCronItem, parseCrontab } from "graphile-worker";
 import { expireComplementRequests } from "@/lib/applications/complement-expiry";
 import { remindDepositDeadline } from "@/lib/reminders/deposit";
 import { remindEvaluationDeadline } from "@/lib/reminders/evaluation";
@@ -24,10 +24,15 @@ export const DAILY_REMINDERS = {
   reports: sendReportReminders,
 } satisfies Record<string, (now: Date) => Promise<{ notified: number }>>;
 
-export async function runDailyReminders(now: Date): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
+export async function runDailyReminders(
+  now: Date,
+): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
   const counts = {} as Record<keyof typeof DAILY_REMINDERS, number>;
   const failed: string[] = [];
-  for (const [name, remind] of Object.entries(DAILY_REMINDERS) as [keyof typeof DAILY_REMINDERS, (now: Date) => Promise<{ notified: number }>][]) {
+  for (const [name, remind] of Object.entries(DAILY_REMINDERS) as [
+    keyof typeof DAILY_REMINDERS,
+    (now: Date) => Promise<{ notified: number }>,
+  ][]) {
     try {
       counts[name] = (await remind(now)).notified;
     } catch (error) {
@@ -43,10 +48,20 @@ export async function runDailyReminders(now: Date): Promise<Record<keyof typeof 
  * A schedule's name is its task's name in graphile-worker's crontab, which allows no dot (`schedule:…`).
  * `fill`: how far back a worker that was down catches up on start (none for the quarter-hourly work: the next run does).
  */
-type Schedule = { cron: string; run: (now: Date) => Promise<unknown>; daily?: boolean; fill?: string };
+type Schedule = {
+  cron: string;
+  run: (now: Date) => Promise<unknown>;
+  daily?: boolean;
+  fill?: string;
+};
 
 export const SCHEDULES = {
-  "schedule:daily-reminders": { cron: "0 6,7 * * *", daily: true, fill: "1d", run: runDailyReminders },
+  "schedule:daily-reminders": {
+    cron: "0 6,7 * * *",
+    daily: true,
+    fill: "1d",
+    run: runDailyReminders,
+  },
   "schedule:complement-expiry": { cron: "*/15 * * * *", run: expireComplementRequests },
 } satisfies Record<string, Schedule>;
 export type ScheduleName = keyof typeof SCHEDULES;
@@ -55,7 +70,10 @@ export type ScheduleName = keyof typeof SCHEDULES;
 export function crontab(): ParsedCronItem[] {
   return parseCrontab(
     Object.entries(SCHEDULES)
-      .map(([name, s]: [string, Schedule]) => `${s.cron} ${name} ?id=${name.replace(":", "_")}&${s.fill ? `fill=${s.fill}&` : ""}max=3`)
+      .map(
+        ([name, s]: [string, Schedule]) =>
+          `${s.cron} ${name} ?id=${name.replace(":", "_")}&${s.fill ? `fill=${s.fill}&` : ""}max=3`,
+      )
       .join("\n"),
   );
 }
@@ -68,6 +86,10 @@ export async function runSchedule(name: ScheduleName, firedAt: Date): Promise<vo
 
 /** The hour in Paris (0–23); read from the parts, since French formatting writes « 08 h ». */
 export function parisHour(instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: PARIS, hour: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: PARIS,
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
   return Number(parts.find((p) => p.type === "hour")!.value);
 }

@@ -2,7 +2,7 @@ import "server-only";
 // The worker: runs the queued jobs and the schedules. Started with the product (scripts/worker.ts, spawned
 // by `npm start` and `npm run demo`) or on its own (`npm run worker`), as many as wanted on one database:
 // each job is taken by one worker at a time, each schedule fires once.
-import { Logger, run, runOnce, type LogFunctionFactory, type Runner } from "graphile-worker";
+import { type LogFunctionFactory, Logger, type Runner, run, runOnce } from "graphile-worker";
 import pg from "pg";
 import { databaseEnv, mailEnv } from "@/lib/env";
 import { crontab } from "@/lib/jobs/schedules";
@@ -26,25 +26,42 @@ const logger = new Logger(logFactory);
 // With a batch delay of 0 the completion is written, and awaited by stop(), at once.
 const preset = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
 
-export type WorkerOptions = { concurrency?: number; pollInterval?: number; schedules?: boolean; staleLockMinutes?: number };
+export type WorkerOptions = {
+  concurrency?: number;
+  pollInterval?: number;
+  schedules?: boolean;
+  staleLockMinutes?: number;
+};
 
 function pool(size: number): pg.Pool {
-  const p = new pg.Pool({ connectionString: databaseEnv().DATABASE_URL, max: size, options: "-c TimeZone=UTC" });
-  const lost = (error: Error) => console.error(`[travaux] connexion à la base perdue : ${error.message}`);
+  const p = new pg.Pool({
+    connectionString: databaseEnv().DATABASE_URL,
+    max: size,
+    options: "-c TimeZone=UTC",
+  });
+  const lost = (error: Error) =>
+    console.error(`[travaux] connexion à la base perdue : ${error.message}`);
   p.on("error", lost);
   p.on("connect", (client) => client.on("error", lost));
   return p;
 }
 
 /** Checks the configuration (a bad SMTP_URL stops here, with its reason) and starts the worker. */
-export async function startWorker(options: WorkerOptions = {}): Promise<{ stop(): Promise<void>; runner: Runner }> {
+export async function startWorker(
+  options: WorkerOptions = {},
+): Promise<{ stop(): Promise<void>; runner: Runner }> {
   const { SMTP_URL } = mailEnv(); // throws « Configuration invalide (SMTP_URL : …) »
   // In production an e-mail only written to the log would be a promise broken in silence.
   if (!SMTP_URL && process.env.NODE_ENV === "production" && process.env.MAIL_LOG_ONLY !== "yes") {
-    throw new Error("SMTP_URL est requis en production (ou MAIL_LOG_ONLY=yes pour écrire les e-mails dans le journal sans les envoyer, hors production réelle).");
+    throw new Error(
+      "SMTP_URL est requis en production (ou MAIL_LOG_ONLY=yes pour écrire les e-mails dans le journal sans les envoyer, hors production réelle).",
+    );
   }
   const unreachable = await checkMailServer();
-  if (unreachable) console.warn(`[travaux] le serveur SMTP ne répond pas (${unreachable}) : les e-mails attendront dans la file et seront réessayés.`);
+  if (unreachable)
+    console.warn(
+      `[travaux] le serveur SMTP ne répond pas (${unreachable}) : les e-mails attendront dans la file et seront réessayés.`,
+    );
   const concurrency = options.concurrency ?? 5;
   const pgPool = pool(concurrency + 2);
   await releaseStaleLocks(pgPool, options.staleLockMinutes ?? STALE_LOCK_MINUTES);
@@ -58,7 +75,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<{ stop()
     taskList: TASKS,
     parsedCronItems: options.schedules === false ? [] : crontab(),
   });
-  const sweep = setInterval(() => void releaseStaleLocks(pgPool, options.staleLockMinutes ?? STALE_LOCK_MINUTES).catch(() => {}), 60_000);
+  const sweep = setInterval(
+    () =>
+      void releaseStaleLocks(pgPool, options.staleLockMinutes ?? STALE_LOCK_MINUTES).catch(
+        () => {},
+      ),
+    60_000,
+  );
   sweep.unref();
   return {
     runner,
@@ -75,7 +98,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<{ stop()
 export async function runDueJobs(): Promise<void> {
   const pgPool = pool(3);
   try {
-    await runOnce({ preset, pgPool, concurrency: 1, noHandleSignals: true, logger, taskList: TASKS });
+    await runOnce({
+      preset,
+      pgPool,
+      concurrency: 1,
+      noHandleSignals: true,
+      logger,
+      taskList: TASKS,
+    });
   } finally {
     await pgPool.end();
   }
@@ -92,8 +122,12 @@ export async function releaseStaleLocks(pgPool: pg.Pool, minutes: number): Promi
     [minutes * 60],
   );
   if (rows.length) {
-    await pgPool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [rows.map((r) => r.locked_by)]);
-    console.warn(`[travaux] travaux d'un processus arrêté rendus à la file : ${rows.map((r) => r.locked_by).join(", ")}`);
+    await pgPool.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [
+      rows.map((r) => r.locked_by),
+    ]);
+    console.warn(
+      `[travaux] travaux d'un processus arrêté rendus à la file : ${rows.map((r) => r.locked_by).join(", ")}`,
+    );
   }
   return rows.length;
 }

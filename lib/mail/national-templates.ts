@@ -1,16 +1,26 @@
 // The e-mails of the national decision (issue 5), beside lib/mail/templates.ts and in its style.
 import type { Mail } from "@/lib/mail/transport";
 
-const SIGNATURE = "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const SIGNATURE =
+  "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 const html = (paragraphs: string[], link: { href: string; label: string }) =>
   `<!doctype html><html lang="fr"><body style="font-family: Arial, sans-serif">${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("")}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p><p style="color:#666">${escape(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
 
-export const DECISION_SUBJECT = (reference: string) => `Décision sur votre dossier ${reference} - AMI PTCE`;
-export const PROMOTION_SUBJECT = (reference: string) => `Votre dossier ${reference} est désormais lauréat - AMI PTCE`;
+export const DECISION_SUBJECT = (reference: string) =>
+  `Décision sur votre dossier ${reference} - AMI PTCE`;
+export const PROMOTION_SUBJECT = (reference: string) =>
+  `Votre dossier ${reference} est désormais lauréat - AMI PTCE`;
 
 /** The results are published: the decision is in the applicant's space, the letter attached. */
-export function decisionMail(input: { to: string; reference: string; callTitle: string; outcomeLabel: string; link: string }): Mail {
+export function decisionMail(input: {
+  to: string;
+  reference: string;
+  callTitle: string;
+  outcomeLabel: string;
+  link: string;
+}): Mail {
   const lines = [
     "Bonjour,",
     `Les résultats de l'${input.callTitle} sont publiés. Décision pour votre dossier ${input.reference} : ${input.outcomeLabel}.`,
@@ -25,7 +35,12 @@ export function decisionMail(input: { to: string; reference: string; callTitle: 
 }
 
 /** A reserve dossier promoted after a laureate's withdrawal. */
-export function promotionMail(input: { to: string; reference: string; amount: string; link: string }): Mail {
+export function promotionMail(input: {
+  to: string;
+  reference: string;
+  amount: string;
+  link: string;
+}): Mail {
   const lines = [
     "Bonjour,",
     `À la suite du désistement d'un lauréat, votre dossier ${input.reference}, inscrit sur la liste complémentaire, est désormais lauréat pour une subvention de ${input.amount}.`,

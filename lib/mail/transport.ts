@@ -2,18 +2,32 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { mailEnv, resetMailEnv } from "@/lib/env";
 
-export type Mail = { to: string; subject: string; text: string; html?: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+};
 
 let transporter: Transporter | undefined;
 
 // SMTP when SMTP_URL is set; otherwise (development) the message is written to the server log. Pooled
 // connections (a publication sends hundreds at once), and timeouts so that a slow server fails a job
 // instead of holding it.
-const SMTP_OPTIONS = { pool: true, maxConnections: 5, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+const SMTP_OPTIONS = {
+  pool: true,
+  maxConnections: 5,
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+};
 
 function transport(): Transporter {
   const { SMTP_URL } = mailEnv();
-  transporter ??= SMTP_URL ? nodemailer.createTransport(withOptions(SMTP_URL, SMTP_OPTIONS)) : nodemailer.createTransport({ jsonTransport: true });
+  transporter ??= SMTP_URL
+    ? nodemailer.createTransport(withOptions(SMTP_URL, SMTP_OPTIONS))
+    : nodemailer.createTransport({ jsonTransport: true });
   return transporter;
 }
 
@@ -24,7 +38,8 @@ function transport(): Transporter {
  */
 function withOptions(smtpUrl: string, options: Record<string, string | number | boolean>): string {
   const url = new URL(smtpUrl);
-  for (const [key, value] of Object.entries(options)) if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(options))
+    if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
   return url.toString();
 }
 
@@ -33,11 +48,16 @@ function withOptions(smtpUrl: string, options: Record<string, string | number | 
  * is configured (the e-mail is only written to the log). Throws the server's answer when it refuses it or cannot
  * be reached.
  */
-export async function sendMail(mail: Mail & { messageId?: string }): Promise<{ response: string | null }> {
+export async function sendMail(
+  mail: Mail & { messageId?: string },
+): Promise<{ response: string | null }> {
   const { MAIL_FROM, SMTP_URL } = mailEnv();
   const info = (await transport().sendMail({ from: MAIL_FROM, ...mail })) as { response?: unknown };
   if (SMTP_URL) return { response: String(info.response ?? "").slice(0, 500) };
-  if (!quiet) console.info(`[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`);
+  if (!quiet)
+    console.info(
+      `[e-mail non envoyé : SMTP_URL absent] À : ${mail.to}\nObjet : ${mail.subject}\n\n${mail.text}\n`,
+    );
   return { response: null };
 }
 

@@ -13,7 +13,11 @@ import {
   reviewDossier,
   updateDecision,
 } from "@/lib/national/mutations";
-import type { DecisionEditInput, NationalInterestInput, NationalReviewInput } from "@/lib/national/schema";
+import type {
+  DecisionEditInput,
+  NationalInterestInput,
+  NationalReviewInput,
+} from "@/lib/national/schema";
 
 export async function reviewDossierAction(applicationId: string, input: NationalReviewInput) {
   return runAsActor(async (actor) => {
@@ -23,7 +27,10 @@ export async function reviewDossierAction(applicationId: string, input: National
   });
 }
 
-export async function acceptSelectionAction(callId: string, input: { confirmAdjusted?: boolean } = {}) {
+export async function acceptSelectionAction(
+  callId: string,
+  input: { confirmAdjusted?: boolean } = {},
+) {
   return runAsActor(async (actor) => {
     const result = await acceptSelection(actor, String(callId), input);
     revalidatePath("/cna", "layout");
@@ -31,14 +38,20 @@ export async function acceptSelectionAction(callId: string, input: { confirmAdju
   });
 }
 
-export async function updateDecisionAction(applicationId: string, input: Partial<DecisionEditInput> & { reasons: string }) {
+export async function updateDecisionAction(
+  applicationId: string,
+  input: Partial<DecisionEditInput> & { reasons: string },
+) {
   return runAsActor(async (actor) => {
     await updateDecision(actor, String(applicationId), input);
     revalidatePath("/cna", "layout");
   });
 }
 
-export async function finalizeDecisionsAction(callId: string, input: { justification?: string } = {}) {
+export async function finalizeDecisionsAction(
+  callId: string,
+  input: { justification?: string } = {},
+) {
   return runAsActor(async (actor) => {
     await finalizeDecisions(actor, String(callId), input);
     revalidatePath("/cna", "layout");
@@ -83,7 +96,10 @@ export async function renounceGrantAction(applicationId: string, reason: string)
 }
 
 // ── Declarations of interests of the national cell ──
-export async function declareNationalInterestAction(applicationId: string, input: NationalInterestInput) {
+export async function declareNationalInterestAction(
+  applicationId: string,
+  input: NationalInterestInput,
+) {
   return runAsActor(async (actor) => {
     const result = await declareNationalInterest(actor, String(applicationId), input);
     revalidatePath(`/cna/dossiers/${String(applicationId)}`);

@@ -1,39 +1,63 @@
 import "server-only";
+import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
 // Reads of the national consolidation, each behind the policy. The dossiers the national cell works on:
 // those of a call whose region is finalised, with a regional opinion, in a national status.
 import { readFacts } from "@/lib/applications/facts";
 import { SUBMITTED_STATUSES } from "@/lib/applications/status";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { OverviewFilters, ParsedWhatIf } from "@/lib/national/schema";
-import { compareSelections, runSelection, simulate, type Candidate, type SelectionResult, type SelectionRules } from "@/lib/national/selection";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { decisionLinesOf, departuresFrom, reservePromotion } from "@/lib/national/decision-rules";
+import { DEFAULT_AUTHOR, type DecisionDetails } from "@/lib/national/letters";
+import type { OverviewFilters, ParsedWhatIf } from "@/lib/national/schema";
+import {
+  type Candidate,
+  compareSelections,
+  runSelection,
+  type SelectionResult,
+  type SelectionRules,
+  simulate,
+} from "@/lib/national/selection";
 import { evaluatorAgreement, scoreContext } from "@/lib/national/statistics";
 import { paged } from "@/lib/pagination";
 import { storage } from "@/lib/storage/storage";
-import { DEFAULT_AUTHOR, type DecisionDetails } from "@/lib/national/letters";
-import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
 
 type Client = Tx | ReturnType<typeof db>;
 
-export const NATIONAL_STATUSES: ApplicationStatus[] = ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"];
+export const NATIONAL_STATUSES: ApplicationStatus[] = [
+  "REGIONAL_DONE",
+  "LAUREATE",
+  "RESERVE",
+  "NOT_RETAINED",
+];
 
 export async function finalizedRegionCodes(client: Client, callId: string): Promise<string[]> {
-  const rows = await client.regionalReview.findMany({ where: { callId, status: "FINALIZED" }, select: { regionCode: true } });
+  const rows = await client.regionalReview.findMany({
+    where: { callId, status: "FINALIZED" },
+    select: { regionCode: true },
+  });
   return rows.map((r) => r.regionCode);
 }
 
 /** The `where` of the national dossiers of a call (finalised regions given). */
 export function nationalWhere(callId: string, regions: string[]): Prisma.ApplicationWhereInput {
-  return { callId, regionCode: { in: regions }, status: { in: NATIONAL_STATUSES }, submittedAt: { not: null }, regionalOpinion: { isNot: null } };
+  return {
+    callId,
+    regionCode: { in: regions },
+    status: { in: NATIONAL_STATUSES },
+    submittedAt: { not: null },
+    regionalOpinion: { isNot: null },
+  };
 }
 
 /** The call with its rules (envelope, bounds, priorities), or NOT_FOUND. */
 export async function callWithRules(client: Client, callId: string) {
-  const call = await client.call.findUnique({ where: { id: String(callId) }, include: { priorities: { orderBy: { id: "asc" } } } });
+  const call = await client.call.findUnique({
+    where: { id: String(callId) },
+    include: { priorities: { orderBy: { id: "asc" } } },
+  });
   if (!call || call.phase === "DRAFT") throw new AppError("NOT_FOUND");
   return call;
 }
@@ -44,7 +68,11 @@ export function rulesOf(call: CallWithRules): SelectionRules {
     envelopeCents: call.envelopeCents,
     minGrantCents: call.minGrantCents,
     maxGrantCents: call.maxGrantCents,
-    priorities: call.priorities.map((p) => ({ label: p.label, territoryTypes: p.territoryTypes, minShareBps: p.minShareBps })),
+    priorities: call.priorities.map((p) => ({
+      label: p.label,
+      territoryTypes: p.territoryTypes,
+      minShareBps: p.minShareBps,
+    })),
     qualityThreshold: call.qualityThreshold,
     reserveListLength: call.reserveListLength,
     adjustLastGrant: call.adjustLastGrant,
@@ -59,7 +87,9 @@ export function allowedSelections(call: CallWithRules, rows: NationalDossier[]):
   const rules = rulesOf(call);
   const candidates = candidatesOf(rows);
   const official = runSelection(call.selectionMethod, candidates, rules);
-  const withoutAdjustment = official.laureates.some((l) => l.adjusted) ? runSelection(call.selectionMethod, candidates, { ...rules, adjustLastGrant: false }) : null;
+  const withoutAdjustment = official.laureates.some((l) => l.adjusted)
+    ? runSelection(call.selectionMethod, candidates, { ...rules, adjustLastGrant: false })
+    : null;
   return withoutAdjustment ? [official, withoutAdjustment] : [official];
 }
 
@@ -74,9 +104,32 @@ export async function loadNationalDossiers(client: Client, callId: string) {
       ownerId: true,
       pole: { select: { name: true } },
       region: { select: { name: true } },
-      regionalOpinion: { select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, rank: true, motivation: true } },
-      nationalReview: { select: { score: true, amountCents: true, scoreJustification: true, amountJustification: true } },
-      decision: { select: { outcome: true, amountCents: true, reserveRank: true, reasons: true, publishedAt: true } },
+      regionalOpinion: {
+        select: {
+          opinion: true,
+          consolidatedScore: true,
+          proposedAmountCents: true,
+          rank: true,
+          motivation: true,
+        },
+      },
+      nationalReview: {
+        select: {
+          score: true,
+          amountCents: true,
+          scoreJustification: true,
+          amountJustification: true,
+        },
+      },
+      decision: {
+        select: {
+          outcome: true,
+          amountCents: true,
+          reserveRank: true,
+          reasons: true,
+          publishedAt: true,
+        },
+      },
     },
   });
   return rows.map((r) => {
@@ -94,7 +147,14 @@ export async function loadNationalDossiers(client: Client, callId: string) {
 export type NationalDossier = Awaited<ReturnType<typeof loadNationalDossiers>>[number];
 
 export function candidatesOf(rows: NationalDossier[]): Candidate[] {
-  return rows.map((r) => ({ id: r.id, score: r.score, amountCents: r.amountCents, territoryType: r.territoryType, opinion: r.regionalOpinion.opinion, tieBreak: r.reference }));
+  return rows.map((r) => ({
+    id: r.id,
+    score: r.score,
+    amountCents: r.amountCents,
+    territoryType: r.territoryType,
+    opinion: r.regionalOpinion.opinion,
+    tieBreak: r.reference,
+  }));
 }
 
 // ───────────────────────── National view ─────────────────────────
@@ -105,10 +165,22 @@ export function candidatesOf(rows: NationalDossier[]): Candidate[] {
  * is kept in memory under a key naming every finalised region and the moment it was finalised: a reopening or a
  * new finalisation changes the key (on every instance, since the key is read from the database).
  */
-const STATS_CACHE = new Map<string, Promise<{ context: ReturnType<typeof scoreContext>; agreement: ReturnType<typeof evaluatorAgreement> }>>();
-function frozenStatistics(callId: string, finalized: { regionCode: string; finalizedAt: Date | null }[]) {
+const STATS_CACHE = new Map<
+  string,
+  Promise<{
+    context: ReturnType<typeof scoreContext>;
+    agreement: ReturnType<typeof evaluatorAgreement>;
+  }>
+>();
+function frozenStatistics(
+  callId: string,
+  finalized: { regionCode: string; finalizedAt: Date | null }[],
+) {
   const codes = finalized.map((r) => r.regionCode).sort();
-  const key = `${callId}|${[...finalized].sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)).map((r) => `${r.regionCode}@${r.finalizedAt?.toISOString() ?? ""}`).join(",")}`;
+  const key = `${callId}|${[...finalized]
+    .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))
+    .map((r) => `${r.regionCode}@${r.finalizedAt?.toISOString() ?? ""}`)
+    .join(",")}`;
   let entry = STATS_CACHE.get(key);
   if (!entry) {
     entry = (async () => {
@@ -135,7 +207,15 @@ function frozenStatistics(callId: string, finalized: { regionCode: string; final
 /** Per region: submitted, checked, evaluated, with an opinion, finalised. */
 async function regionProgress(callId: string, minEvaluators: number) {
   const checked: ApplicationStatus[] = ["UNDER_REVIEW", "INADMISSIBLE", ...NATIONAL_STATUSES];
-  const rows = await db().$queryRaw<{ regionCode: string; submitted: number; checked: number; evaluated: number; opinions: number }[]>`
+  const rows = await db().$queryRaw<
+    {
+      regionCode: string;
+      submitted: number;
+      checked: number;
+      evaluated: number;
+      opinions: number;
+    }[]
+  >`
     SELECT a."regionCode" AS "regionCode",
       count(*) FILTER (WHERE a.status::text = ANY(${SUBMITTED_STATUSES}))::int AS submitted,
       count(*) FILTER (WHERE a.status::text = ANY(${checked}))::int AS checked,
@@ -150,12 +230,20 @@ async function regionProgress(callId: string, minEvaluators: number) {
 }
 
 /** The national view: progress of every region, finalised dossiers with their scores in context, totals. */
-export async function getNationalOverview(actor: Actor, callId: string, filters: OverviewFilters, page: { page: number; size: number; skip: number }) {
+export async function getNationalOverview(
+  actor: Actor,
+  callId: string,
+  filters: OverviewFilters,
+  page: { page: number; size: number; skip: number },
+) {
   assertCan(actor, "space.cna");
   const call = await callWithRules(db(), callId);
   const [regions, finalizedOrNot, progress] = await Promise.all([
     db().region.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }),
-    db().regionalReview.findMany({ where: { callId }, select: { regionCode: true, status: true, finalizedAt: true, reopenedAt: true } }),
+    db().regionalReview.findMany({
+      where: { callId },
+      select: { regionCode: true, status: true, finalizedAt: true, reopenedAt: true },
+    }),
     regionProgress(callId, call.minEvaluators),
   ]);
   const reviews = new Map(finalizedOrNot.map((r) => [r.regionCode, r]));
@@ -170,7 +258,11 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     Prisma.sql`a."submittedAt" IS NOT NULL`,
     ...(filters.region ? [Prisma.sql`a."regionCode" = ${filters.region}`] : []),
     ...(filters.territoire ? [Prisma.sql`a."territoryType"::text = ${filters.territoire}`] : []),
-    ...(filters.communaute === "aucune" ? [Prisma.sql`a."learningCommunityId" IS NULL`] : filters.communaute ? [Prisma.sql`lc.code = ${filters.communaute}`] : []),
+    ...(filters.communaute === "aucune"
+      ? [Prisma.sql`a."learningCommunityId" IS NULL`]
+      : filters.communaute
+        ? [Prisma.sql`lc.code = ${filters.communaute}`]
+        : []),
     ...(filters.avis ? [Prisma.sql`o.opinion::text = ${filters.avis}`] : []),
   ];
   const from = Prisma.sql`FROM "Application" a
@@ -178,9 +270,20 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     LEFT JOIN "LearningCommunity" lc ON lc.id = a."learningCommunityId"`;
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
   type Row = {
-    id: string; reference: string | null; regionCode: string; territoryType: "RURAL" | "QPV" | "URBAN"; amountRequestedCents: number | null;
-    poleName: string; regionName: string; learningCommunity: string | null; opinion: "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
-    consolidatedScore: number; proposedAmountCents: number; rank: number | null; nationalScore: number | null; nationalAmountCents: number | null;
+    id: string;
+    reference: string | null;
+    regionCode: string;
+    territoryType: "RURAL" | "QPV" | "URBAN";
+    amountRequestedCents: number | null;
+    poleName: string;
+    regionName: string;
+    learningCommunity: string | null;
+    opinion: "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
+    consolidatedScore: number;
+    proposedAmountCents: number;
+    rank: number | null;
+    nationalScore: number | null;
+    nationalAmountCents: number | null;
   };
   const [rows, [totals], communities] = await Promise.all([
     db().$queryRaw<Row[]>`
@@ -197,7 +300,11 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
       LIMIT ${page.size} OFFSET ${page.skip}`,
     db().$queryRaw<{ total: number; requested: bigint | null; proposed: bigint | null }[]>`
       SELECT count(*)::int AS total, sum(a."amountRequestedCents") AS requested, sum(o."proposedAmountCents") AS proposed ${from} ${where}`,
-    db().learningCommunity.findMany({ where: { callId }, orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    db().learningCommunity.findMany({
+      where: { callId },
+      orderBy: { code: "asc" },
+      select: { code: true, name: true },
+    }),
   ]);
   const total = totals!.total;
   const items = rows.map((a) => ({
@@ -209,8 +316,16 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     pole: { name: a.poleName },
     region: { name: a.regionName },
     learningCommunity: a.learningCommunity ? { name: a.learningCommunity } : null,
-    regionalOpinion: { opinion: a.opinion, consolidatedScore: a.consolidatedScore, proposedAmountCents: a.proposedAmountCents, rank: a.rank },
-    nationalReview: a.nationalScore === null ? null : { score: a.nationalScore, amountCents: a.nationalAmountCents! },
+    regionalOpinion: {
+      opinion: a.opinion,
+      consolidatedScore: a.consolidatedScore,
+      proposedAmountCents: a.proposedAmountCents,
+      rank: a.rank,
+    },
+    nationalReview:
+      a.nationalScore === null
+        ? null
+        : { score: a.nationalScore, amountCents: a.nationalAmountCents! },
   }));
   const finalizedAt = new Map(finalized.map((r) => [r.regionCode, r.finalizedAt]));
   return {
@@ -226,7 +341,10 @@ export async function getNationalOverview(actor: Actor, callId: string, filters:
     })),
     communities,
     list: paged(
-      items.map((a) => ({ ...a, context: context.byId.get(a.id) ?? { zScore: null, percentile: null } })),
+      items.map((a) => ({
+        ...a,
+        context: context.byId.get(a.id) ?? { zScore: null, percentile: null },
+      })),
       total,
       page.page,
       page.size,
@@ -259,7 +377,14 @@ export async function getNationalDeclaration(actor: Actor, applicationId: string
     select: {
       ...DOSSIER_HEADING,
       call: { select: { slug: true } },
-      pole: { select: { name: true, carrierName: true, city: true, members: { orderBy: { position: "asc" }, select: { name: true } } } },
+      pole: {
+        select: {
+          name: true,
+          carrierName: true,
+          city: true,
+          members: { orderBy: { position: "asc" }, select: { name: true } },
+        },
+      },
       region: { select: { name: true } },
     },
   });
@@ -303,17 +428,36 @@ export async function getNationalDossier(actor: Actor, applicationId: string) {
   if (!a.regionalOpinion) throw new AppError("NOT_FOUND");
   const dossier = await loadDossier(db(), a.id);
   const call = await callWithRules(db(), a.callId);
-  const criteria = await db().criterion.findMany({ where: { callId: a.callId }, orderBy: { position: "asc" }, select: { id: true, label: true, weightBps: true, maxScore: true } });
+  const criteria = await db().criterion.findMany({
+    where: { callId: a.callId },
+    orderBy: { position: "asc" },
+    select: { id: true, label: true, weightBps: true, maxScore: true },
+  });
   const regionScores = await db().regionalOpinion.findMany({
-    where: { application: { callId: a.callId, regionCode: a.regionCode, submittedAt: { not: null } } },
+    where: {
+      application: { callId: a.callId, regionCode: a.regionCode, submittedAt: { not: null } },
+    },
     select: { applicationId: true, consolidatedScore: true },
   });
-  const context = scoreContext(regionScores.map((r) => ({ id: r.applicationId, regionCode: a.regionCode, score: r.consolidatedScore })));
+  const context = scoreContext(
+    regionScores.map((r) => ({
+      id: r.applicationId,
+      regionCode: a.regionCode,
+      score: r.consolidatedScore,
+    })),
+  );
   const history = await db().auditEvent.findMany({
     where: { entityType: "NationalReview", entityId: a.id },
     orderBy: { id: "desc" },
     take: 20,
-    select: { id: true, at: true, action: true, before: true, after: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
   });
   return {
     application: a,
@@ -335,9 +479,19 @@ export async function nationalDeclarations(actor: Actor, callId: string) {
   assertCan(actor, "national.decide");
   const regions = await finalizedRegionCodes(db(), String(callId));
   return db().conflictDeclaration.findMany({
-    where: { application: nationalWhere(String(callId), regions), user: { roles: { some: { role: "CNA_MEMBER" } } } },
+    where: {
+      application: nationalWhere(String(callId), regions),
+      user: { roles: { some: { role: "CNA_MEMBER" } } },
+    },
     orderBy: [{ declaredAt: "asc" }, { id: "asc" }],
-    select: { applicationId: true, hasConflict: true, reason: true, declaredAt: true, user: { select: { id: true, name: true } }, application: { select: { reference: true } } },
+    select: {
+      applicationId: true,
+      hasConflict: true,
+      reason: true,
+      declaredAt: true,
+      user: { select: { id: true, name: true } },
+      application: { select: { reference: true } },
+    },
   });
 }
 
@@ -354,9 +508,15 @@ export async function getSelection(actor: Actor, callId: string, whatIf?: Parsed
   const rules = rulesOf(call);
   const candidates = candidatesOf(rows);
   const official = runSelection(call.selectionMethod, candidates, rules);
-  const merit = call.selectionMethod === "MERIT_ORDER" ? official : runSelection("MERIT_ORDER", candidates, rules);
-  const maxScore = call.selectionMethod === "MAX_SCORE" ? official : runSelection("MAX_SCORE", candidates, rules);
-  const simulation = whatIf?.active ? simulate(call.selectionMethod, candidates, rules, whatIf) : null;
+  const merit =
+    call.selectionMethod === "MERIT_ORDER"
+      ? official
+      : runSelection("MERIT_ORDER", candidates, rules);
+  const maxScore =
+    call.selectionMethod === "MAX_SCORE" ? official : runSelection("MAX_SCORE", candidates, rules);
+  const simulation = whatIf?.active
+    ? simulate(call.selectionMethod, candidates, rules, whatIf)
+    : null;
   const decisionCount = await db().decision.count({ where: { callId: call.id } });
   return {
     call,
@@ -378,14 +538,28 @@ export async function getDecisionList(actor: Actor, callId: string) {
   assertCan(actor, "national.decide");
   const call = await callWithRules(db(), callId);
   // Before the list is accepted there is nothing to show: the dossiers are not loaded.
-  const rows = (await db().decision.count({ where: { callId: call.id } })) ? await loadNationalDossiers(db(), call.id) : [];
+  const rows = (await db().decision.count({ where: { callId: call.id } }))
+    ? await loadNationalDossiers(db(), call.id)
+    : [];
   const withdrawn = await db().decision.findMany({
     where: { callId: call.id, application: { status: "WITHDRAWN" } },
-    select: { applicationId: true, outcome: true, amountCents: true, application: { select: { reference: true, pole: { select: { name: true } }, withdrawnAt: true } } },
+    select: {
+      applicationId: true,
+      outcome: true,
+      amountCents: true,
+      application: {
+        select: { reference: true, pole: { select: { name: true } }, withdrawnAt: true },
+      },
+    },
   });
   const promotion = call.resultsPublishedAt ? await proposeReservePromotion(call.id) : null;
   // Before finalisation: how the list departs from the call's rule (a written justification is then required).
-  const departures = rows.length && !call.decisionsFinalizedAt ? departuresFrom(decisionLinesOf(rows), allowedSelections(call, rows)).departures.map((d) => d.text) : [];
+  const departures =
+    rows.length && !call.decisionsFinalizedAt
+      ? departuresFrom(decisionLinesOf(rows), allowedSelections(call, rows)).departures.map(
+          (d) => d.text,
+        )
+      : [];
   return { call, rules: rulesOf(call), rows, withdrawn, promotion, departures };
 }
 
@@ -395,9 +569,19 @@ export async function activeLaureates(client: Client, callId: string) {
     where: {
       callId,
       outcome: "LAUREATE",
-      application: { status: "LAUREATE", OR: [{ convention: { is: null } }, { convention: { is: { status: { not: "CANCELLED" } } } }] },
+      application: {
+        status: "LAUREATE",
+        OR: [
+          { convention: { is: null } },
+          { convention: { is: { status: { not: "CANCELLED" } } } },
+        ],
+      },
     },
-    select: { applicationId: true, amountCents: true, application: { select: { territoryType: true } } },
+    select: {
+      applicationId: true,
+      amountCents: true,
+      application: { select: { territoryType: true } },
+    },
   });
 }
 
@@ -412,18 +596,42 @@ export async function proposeReservePromotion(callId: string, client: Client = d
   // One query after the other: `client` may be a transaction (one connection).
   const active = await activeLaureates(client, call.id);
   const reserve = await client.decision.findMany({
-    where: { callId: call.id, outcome: "RESERVE", reserveRank: { not: null }, application: { status: "RESERVE" } },
+    where: {
+      callId: call.id,
+      outcome: "RESERVE",
+      reserveRank: { not: null },
+      application: { status: "RESERVE" },
+    },
     orderBy: { reserveRank: "asc" },
-    select: { applicationId: true, reserveRank: true, amountCents: true, application: { select: { territoryType: true, reference: true, pole: { select: { name: true } } } } },
+    select: {
+      applicationId: true,
+      reserveRank: true,
+      amountCents: true,
+      application: {
+        select: { territoryType: true, reference: true, pole: { select: { name: true } } },
+      },
+    },
   });
   const proposal = reservePromotion(
-    active.map((l) => ({ amountCents: l.amountCents ?? 0, territoryType: l.application.territoryType })),
-    reserve.map((r) => ({ applicationId: r.applicationId, reserveRank: r.reserveRank!, amountCents: r.amountCents ?? 0, territoryType: r.application.territoryType })),
+    active.map((l) => ({
+      amountCents: l.amountCents ?? 0,
+      territoryType: l.application.territoryType,
+    })),
+    reserve.map((r) => ({
+      applicationId: r.applicationId,
+      reserveRank: r.reserveRank!,
+      amountCents: r.amountCents ?? 0,
+      territoryType: r.application.territoryType,
+    })),
     rulesOf(call),
   );
   if (!proposal) return null;
   const entry = reserve.find((r) => r.applicationId === proposal.applicationId)!;
-  return { ...proposal, reference: entry.application.reference ?? entry.applicationId, poleName: entry.application.pole.name };
+  return {
+    ...proposal,
+    reference: entry.application.reference ?? entry.applicationId,
+    poleName: entry.application.pole.name,
+  };
 }
 
 // ───────────────────────── The applicant's side ─────────────────────────
@@ -434,7 +642,15 @@ export async function getPublishedDecision(actor: Actor, applicationId: string) 
   assertCan(actor, "application.read", facts);
   const decision = await db().decision.findUnique({
     where: { applicationId },
-    select: { callId: true, outcome: true, amountCents: true, reserveRank: true, reasons: true, publishedAt: true, letterKey: true },
+    select: {
+      callId: true,
+      outcome: true,
+      amountCents: true,
+      reserveRank: true,
+      reasons: true,
+      publishedAt: true,
+      letterKey: true,
+    },
   });
   if (!decision?.publishedAt) return null;
   return {
@@ -454,9 +670,15 @@ export async function getPublishedDecision(actor: Actor, applicationId: string) 
 /** The decision letter (PDF) once published, for those who may read the dossier. */
 export async function decisionLetterOf(actor: Actor, applicationId: string) {
   assertCan(actor, "application.read", await readFacts(String(applicationId)));
-  const decision = await db().decision.findUnique({ where: { applicationId }, select: { letterKey: true, publishedAt: true, application: { select: { reference: true } } } });
+  const decision = await db().decision.findUnique({
+    where: { applicationId },
+    select: { letterKey: true, publishedAt: true, application: { select: { reference: true } } },
+  });
   if (!decision?.publishedAt || !decision.letterKey) throw new AppError("NOT_FOUND");
-  return { pdf: await storage().get(decision.letterKey), fileName: `decision-${decision.application.reference ?? applicationId}.pdf` };
+  return {
+    pdf: await storage().get(decision.letterKey),
+    fileName: `decision-${decision.application.reference ?? applicationId}.pdf`,
+  };
 }
 
 // ───────────────────────── The decision's details (letters and the applicant's page) ─────────────────────────
@@ -468,9 +690,16 @@ export async function decisionLetterOf(actor: Actor, applicationId: string) {
  * applicant's page, so that both say the same. `applicationIds` limits the dossiers read (the call's totals are
  * always over all its decisions). No policy: callers check.
  */
-export async function decisionDetails(client: Client, callId: string, applicationIds?: string[]): Promise<Map<string, DecisionDetails>> {
+export async function decisionDetails(
+  client: Client,
+  callId: string,
+  applicationIds?: string[],
+): Promise<Map<string, DecisionDetails>> {
   // One query after the other: `client` may be a transaction (one connection).
-  const call = await client.call.findUniqueOrThrow({ where: { id: callId }, select: { qualityThreshold: true, grantorName: true } });
+  const call = await client.call.findUniqueOrThrow({
+    where: { id: callId },
+    select: { qualityThreshold: true, grantorName: true },
+  });
   const decisions = await client.decision.findMany({
     where: { callId },
     orderBy: { applicationId: "asc" },
@@ -481,24 +710,54 @@ export async function decisionDetails(client: Client, callId: string, applicatio
       meritRank: true,
       adjusted: true,
       passOverReason: true,
-      application: { select: { regionalOpinion: { select: { consolidatedScore: true, proposedAmountCents: true } }, nationalReview: { select: { score: true, amountCents: true } } } },
+      application: {
+        select: {
+          regionalOpinion: { select: { consolidatedScore: true, proposedAmountCents: true } },
+          nationalReview: { select: { score: true, amountCents: true } },
+        },
+      },
     },
   });
-  const scoreOf = (d: (typeof decisions)[number]) => d.score ?? d.application.nationalReview?.score ?? d.application.regionalOpinion?.consolidatedScore ?? null;
+  const scoreOf = (d: (typeof decisions)[number]) =>
+    d.score ??
+    d.application.nationalReview?.score ??
+    d.application.regionalOpinion?.consolidatedScore ??
+    null;
   // The funding line is the decided list's: a dossier promoted later from the reserve list does not move it.
-  const promoted = new Set((await client.auditEvent.findMany({ where: { action: "national.promote", entityId: { in: decisions.map((d) => d.applicationId) } }, select: { entityId: true } })).map((e) => e.entityId));
-  const laureateScores = decisions.filter((d) => d.outcome === "LAUREATE" && !promoted.has(d.applicationId)).map(scoreOf).filter((s): s is number => s !== null);
+  const promoted = new Set(
+    (
+      await client.auditEvent.findMany({
+        where: {
+          action: "national.promote",
+          entityId: { in: decisions.map((d) => d.applicationId) },
+        },
+        select: { entityId: true },
+      })
+    ).map((e) => e.entityId),
+  );
+  const laureateScores = decisions
+    .filter((d) => d.outcome === "LAUREATE" && !promoted.has(d.applicationId))
+    .map(scoreOf)
+    .filter((s): s is number => s !== null);
   const fundingLineScore = laureateScores.length ? Math.min(...laureateScores) : null;
   const wanted = applicationIds ? new Set(applicationIds) : null;
   const chosen = decisions.filter((d) => !wanted || wanted.has(d.applicationId));
-  const criteria = await client.criterion.findMany({ where: { callId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, label: true, weightBps: true, maxScore: true } });
+  const criteria = await client.criterion.findMany({
+    where: { callId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, label: true, weightBps: true, maxScore: true },
+  });
   const evaluations = await client.evaluation.findMany({
     where: { applicationId: { in: chosen.map((d) => d.applicationId) }, status: "SUBMITTED" },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: { applicationId: true, scores: { select: { criterionId: true, score: true, comment: true } } },
+    select: {
+      applicationId: true,
+      scores: { select: { criterionId: true, score: true, comment: true } },
+    },
   });
   const byDossier = new Map<string, typeof evaluations>();
-  for (const e of evaluations) byDossier.set(e.applicationId, [...(byDossier.get(e.applicationId) ?? []), e]);
+  for (const e of evaluations)
+    byDossier.set(e.applicationId, [...(byDossier.get(e.applicationId) ?? []), e]);
   const out = new Map<string, DecisionDetails>();
   for (const d of chosen) {
     const own = byDossier.get(d.applicationId) ?? [];
@@ -509,14 +768,25 @@ export async function decisionDetails(client: Client, callId: string, applicatio
       fundingLineScore,
       qualityThreshold: call.qualityThreshold,
       adjusted: d.adjusted,
-      proposedAmountCents: d.application.nationalReview?.amountCents ?? d.application.regionalOpinion?.proposedAmountCents ?? null,
+      proposedAmountCents:
+        d.application.nationalReview?.amountCents ??
+        d.application.regionalOpinion?.proposedAmountCents ??
+        null,
       passOverReason: d.passOverReason,
       authorName: call.grantorName.trim() || DEFAULT_AUTHOR,
       criteria: criteria.map((c) => {
         const scores = own.flatMap((e) => e.scores.filter((s) => s.criterionId === c.id));
         const comments = [...new Set(scores.map((s) => s.comment.trim()).filter(Boolean))];
-        const meanScore = scores.length ? Math.round((scores.reduce((sum, s) => sum + s.score, 0) * 100) / scores.length) : null;
-        return { label: c.label, weightBps: c.weightBps, maxScore: c.maxScore, meanScore, comments };
+        const meanScore = scores.length
+          ? Math.round((scores.reduce((sum, s) => sum + s.score, 0) * 100) / scores.length)
+          : null;
+        return {
+          label: c.label,
+          weightBps: c.weightBps,
+          maxScore: c.maxScore,
+          meanScore,
+          comments,
+        };
       }),
     });
   }

@@ -1,13 +1,21 @@
 // The words of the national consolidation, as the cells and the applicants read them.
-import type { NotFundedReason } from "@/lib/national/selection";
+
 import { formatEuros, formatShare } from "@/lib/format";
+import type { NotFundedReason } from "@/lib/national/selection";
 
 // One wording of the regional opinion, whoever reads it.
 export { OPINION_LABELS } from "@/lib/regional/labels";
-export const OUTCOME_LABELS = { LAUREATE: "Lauréat", RESERVE: "Liste complémentaire", NOT_RETAINED: "Non retenu" } as const;
+export const OUTCOME_LABELS = {
+  LAUREATE: "Lauréat",
+  RESERVE: "Liste complémentaire",
+  NOT_RETAINED: "Non retenu",
+} as const;
 export const TERRITORY_LABELS = { RURAL: "Rural", QPV: "QPV", URBAN: "Urbain" } as const;
 /** The two selection methods: merit order is the rule, the highest total score a what-if. */
-export const METHOD_LABELS = { MERIT_ORDER: "Ordre de mérite", MAX_SCORE: "Total des notes maximal" } as const;
+export const METHOD_LABELS = {
+  MERIT_ORDER: "Ordre de mérite",
+  MAX_SCORE: "Total des notes maximal",
+} as const;
 
 /** Why a dossier is not funded by the proposed list, in one sentence. */
 export function reasonText(reason: NotFundedReason): string {
@@ -42,7 +50,10 @@ export function reasonText(reason: NotFundedReason): string {
   }
 }
 
-const TWO_DECIMALS = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const TWO_DECIMALS = new Intl.NumberFormat("fr-FR", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const NO_DECIMALS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
 /** A score in hundredths as people read it: 7350 → "73,50". */
@@ -52,5 +63,7 @@ export function formatScore(hundredths: number): string {
 
 /** A statistic (z-score with two decimals, percentile with none); "—" when there is none. */
 export function formatStatistic(x: number | null | undefined, decimals: 0 | 2 = 2): string {
-  return x === null || x === undefined ? "—" : (decimals === 2 ? TWO_DECIMALS : NO_DECIMALS).format(x);
+  return x === null || x === undefined
+    ? "—"
+    : (decimals === 2 ? TWO_DECIMALS : NO_DECIMALS).format(x);
 }

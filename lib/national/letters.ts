@@ -60,37 +60,66 @@ export const DEFAULT_AUTHOR = "la cellule nationale d'animation de l'AMI PTCE";
 export function signatureText(authorName: string): string {
   const cell = "la cellule nationale d'animation de l'AMI PTCE";
   // The grantor's name is written as configured (« Ministère de … »): named as the authority, not after « pour ».
-  return authorName === DEFAULT_AUTHOR ? `L${cell.slice(1)}` : `Pour l'autorité attribuante (${authorName}), ${cell}`;
+  return authorName === DEFAULT_AUTHOR
+    ? `L${cell.slice(1)}`
+    : `Pour l'autorité attribuante (${authorName}), ${cell}`;
 }
 
-export const OUTCOME_TITLES = { LAUREATE: "Votre projet est lauréat", RESERVE: "Votre projet est inscrit sur la liste complémentaire", NOT_RETAINED: "Votre projet n'est pas retenu" } as const;
+export const OUTCOME_TITLES = {
+  LAUREATE: "Votre projet est lauréat",
+  RESERVE: "Votre projet est inscrit sur la liste complémentaire",
+  NOT_RETAINED: "Votre projet n'est pas retenu",
+} as const;
 
 /** 1 → « 1er », 3 → « 3e ». */
 export const ordinal = (n: number) => (n === 1 ? "1er" : `${n}e`);
 
 /** The amount line of the decision (null when there is none to state). */
-export function amountText(d: Pick<LetterInput, "outcome" | "amountCents" | "adjusted" | "proposedAmountCents">): string | null {
+export function amountText(
+  d: Pick<LetterInput, "outcome" | "amountCents" | "adjusted" | "proposedAmountCents">,
+): string | null {
   if (d.outcome === "LAUREATE") {
-    const adjusted = d.adjusted && d.proposedAmountCents !== null && d.proposedAmountCents !== d.amountCents ? ` (ajusté à l'enveloppe restante ; montant proposé : ${formatEuros(d.proposedAmountCents)})` : d.adjusted ? " (ajusté à l'enveloppe restante)" : "";
+    const adjusted =
+      d.adjusted && d.proposedAmountCents !== null && d.proposedAmountCents !== d.amountCents
+        ? ` (ajusté à l'enveloppe restante ; montant proposé : ${formatEuros(d.proposedAmountCents)})`
+        : d.adjusted
+          ? " (ajusté à l'enveloppe restante)"
+          : "";
     return `Montant de la subvention attribuée : ${formatEuros(d.amountCents ?? 0)}${adjusted}`;
   }
-  if (d.outcome === "RESERVE" && d.amountCents !== null) return `Montant proposé en cas de financement : ${formatEuros(d.amountCents)}`;
+  if (d.outcome === "RESERVE" && d.amountCents !== null)
+    return `Montant proposé en cas de financement : ${formatEuros(d.amountCents)}`;
   return null;
 }
 
 /** The score, the rank, the funding line and the threshold, one sentence each. */
 export function evaluationLines(d: DecisionDetails): string[] {
   const lines: string[] = [];
-  if (d.score !== null) lines.push(`Note nationale de votre dossier : ${formatScore(d.score)} / 100`);
-  if (d.meritRank !== null && d.rankedCount > 0) lines.push(`Classement national : classé ${ordinal(d.meritRank)} sur ${plural(d.rankedCount, "dossier examiné", "dossiers examinés")} par la cellule nationale`);
-  lines.push(d.fundingLineScore === null ? "Ligne de financement : aucun dossier n'est financé" : `Ligne de financement : ${formatScore(d.fundingLineScore)} / 100 (note du dernier dossier financé)`);
-  lines.push(d.qualityThreshold > 0 ? `Seuil de qualité de l'appel (note minimale pour être financé) : ${formatScore(d.qualityThreshold)} / 100` : "Seuil de qualité de l'appel : aucun");
+  if (d.score !== null)
+    lines.push(`Note nationale de votre dossier : ${formatScore(d.score)} / 100`);
+  if (d.meritRank !== null && d.rankedCount > 0)
+    lines.push(
+      `Classement national : classé ${ordinal(d.meritRank)} sur ${plural(d.rankedCount, "dossier examiné", "dossiers examinés")} par la cellule nationale`,
+    );
+  lines.push(
+    d.fundingLineScore === null
+      ? "Ligne de financement : aucun dossier n'est financé"
+      : `Ligne de financement : ${formatScore(d.fundingLineScore)} / 100 (note du dernier dossier financé)`,
+  );
+  lines.push(
+    d.qualityThreshold > 0
+      ? `Seuil de qualité de l'appel (note minimale pour être financé) : ${formatScore(d.qualityThreshold)} / 100`
+      : "Seuil de qualité de l'appel : aucun",
+  );
   return lines;
 }
 
 /** « Gouvernance (pondération 25 %) : note moyenne des évaluateurs 3,50 / 5 ». */
 export function criterionHeading(c: CriterionAppreciation): string {
-  const mean = c.meanScore === null ? "non évalué" : `note moyenne des évaluateurs ${formatScore(c.meanScore)} / ${c.maxScore}`;
+  const mean =
+    c.meanScore === null
+      ? "non évalué"
+      : `note moyenne des évaluateurs ${formatScore(c.meanScore)} / ${c.maxScore}`;
   return `${c.label} (pondération ${formatShare(c.weightBps)}) : ${mean}`;
 }
 
@@ -115,7 +144,8 @@ export async function decisionLetterPdf(input: LetterInput): Promise<Uint8Array>
   w.stateHeader();
   w.write(`Le ${formatDate(input.publishedAt)}`, regular, 10, GREY);
   w.space(6);
-  for (const line of [input.carrierName, input.poleName, ...input.addressLines]) w.write(line, regular, 10);
+  for (const line of [input.carrierName, input.poleName, ...input.addressLines])
+    w.write(line, regular, 10);
   w.space(14);
   w.write(`Objet : décision relative à votre dossier ${input.reference}`, bold, 11);
   w.write(input.callTitle, regular, 10, GREY);
@@ -123,7 +153,8 @@ export async function decisionLetterPdf(input: LetterInput): Promise<Uint8Array>
   w.write(OUTCOME_TITLES[input.outcome], bold, 16, BLUE);
   w.space(6);
   const amount = amountText(input);
-  if (input.outcome === "RESERVE") w.write(`${RESERVE_RANK_LABEL} : ${input.reserveRank ?? "—"}`, bold, 11);
+  if (input.outcome === "RESERVE")
+    w.write(`${RESERVE_RANK_LABEL} : ${input.reserveRank ?? "—"}`, bold, 11);
   if (amount) w.write(amount, bold, 11);
 
   w.heading("Évaluation de votre dossier");
@@ -157,5 +188,9 @@ export async function decisionLetterPdf(input: LetterInput): Promise<Uint8Array>
   for (const p of appealParagraphs(input.authorName)) w.write(p, regular, 9.5);
   w.space(18);
   w.write(signatureText(input.authorName), italic, 10, GREY);
-  return w.finish({ title: `Décision ${input.reference}`, footer: `Décision ${input.reference}`, date: input.publishedAt });
+  return w.finish({
+    title: `Décision ${input.reference}`,
+    footer: `Décision ${input.reference}`,
+    date: input.publishedAt,
+  });
 }

@@ -18,9 +18,18 @@ import type { Priority, Territory } from "@/lib/national/selection";
 import { assertCombinations, selectionUnits } from "@/lib/national/selection-units";
 
 export type MeritItem = { amountCents: number; territoryType: Territory };
-export type MeritRules = { envelopeCents: number; minGrantCents: number; priorities: Priority[]; adjustLastGrant: boolean };
-export type MeritPassOver = { code: "ENVELOPE"; remainingCents: number; amountCents: number } | { code: "PRIORITY_UNREACHABLE"; labels: string[] };
-export type MeritStep = { funded: true; grantedCents: number; adjusted: boolean } | { funded: false; reason: MeritPassOver };
+export type MeritRules = {
+  envelopeCents: number;
+  minGrantCents: number;
+  priorities: Priority[];
+  adjustLastGrant: boolean;
+};
+export type MeritPassOver =
+  | { code: "ENVELOPE"; remainingCents: number; amountCents: number }
+  | { code: "PRIORITY_UNREACHABLE"; labels: string[] };
+export type MeritStep =
+  | { funded: true; grantedCents: number; adjusted: boolean }
+  | { funded: false; reason: MeritPassOver };
 
 // ---- bitsets over sums 0..cap (bit b set: sum b reachable) ----
 
@@ -108,11 +117,24 @@ type Group = { inP: boolean[]; members: number[]; sums: SuffixSums; seen: number
 export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): MeritStep[] {
   const { envelopeCents, priorities } = rules;
   // Groups of non-zero signature only, each with the suffix sums of its members.
-  const { units, capacity, groups: unitGroups, signatureOf } = selectionUnits(items, envelopeCents, priorities, { withNeutral: false });
+  const {
+    units,
+    capacity,
+    groups: unitGroups,
+    signatureOf,
+  } = selectionUnits(items, envelopeCents, priorities, { withNeutral: false });
   const groupOf = new Int32Array(items.length).fill(-1);
   const groups: Group[] = unitGroups.map((gr, gi) => {
     for (const i of gr.members) groupOf[i] = gi;
-    return { inP: gr.inPriority, members: gr.members, sums: new SuffixSums(gr.members.map((i) => units[i]!), gr.cap), seen: 0 };
+    return {
+      inP: gr.inPriority,
+      members: gr.members,
+      sums: new SuffixSums(
+        gr.members.map((i) => units[i]!),
+        gr.cap,
+      ),
+      seen: 0,
+    };
   });
   // Every group but the largest is enumerated; the largest is queried by interval.
   assertCombinations(unitGroups.toSorted((a, b) => a.cap - b.cap).slice(0, -1));
@@ -126,10 +148,14 @@ export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): 
     if (budget < 0) return false;
     const active = enforce.filter((p) => priorities[p]!.minShareBps > 0);
     if (active.length === 0) return true;
-    const use = groups.filter((gr) => active.some((p) => gr.inP[p])).sort((a, b) => a.sums.cap - b.sums.cap);
+    const use = groups
+      .filter((gr) => active.some((p) => gr.inP[p]))
+      .sort((a, b) => a.sums.cap - b.sums.cap);
     const sets = use.map((gr) => gr.sums.at(gr.seen));
     // Σ_g coef[k][g] × x_g ≥ need[k], with coef = 10 000·[g ∈ p] − s_p and need = s_p × used − 10 000 × inside_p.
-    const coef = active.map((p) => use.map((gr) => (gr.inP[p] ? 10_000 : 0) - priorities[p]!.minShareBps));
+    const coef = active.map((p) =>
+      use.map((gr) => (gr.inP[p] ? 10_000 : 0) - priorities[p]!.minShareBps),
+    );
     const need = active.map((p) => priorities[p]!.minShareBps * used - 10_000 * inside[p]!);
     const search = (j: number, resid: number[], left: number): boolean => {
       if (j === use.length) return resid.every((r) => r <= 0);
@@ -153,7 +179,14 @@ export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): 
         return lo <= hi && nextSet(bits, lo, hi) >= 0;
       }
       for (let x = nextSet(bits, 0, top); x >= 0; x = nextSet(bits, x + 1, top)) {
-        if (search(j + 1, resid.map((r, k) => r - coef[k]![j]! * x), left - x)) return true;
+        if (
+          search(
+            j + 1,
+            resid.map((r, k) => r - coef[k]![j]! * x),
+            left - x,
+          )
+        )
+          return true;
       }
       return false;
     };
@@ -188,14 +221,21 @@ export function walkMeritOrder(items: readonly MeritItem[], rules: MeritRules): 
       if (!adjustmentTried) {
         adjustmentTried = true;
         // The remaining envelope offered to the first dossier that does not fit, if every share stays met.
-        const meets = priorities.every((p, k) => 10_000 * (insideCents[k]! + (sig[k] ? remainingCents : 0)) >= p.minShareBps * (spentCents + remainingCents));
+        const meets = priorities.every(
+          (p, k) =>
+            10_000 * (insideCents[k]! + (sig[k] ? remainingCents : 0)) >=
+            p.minShareBps * (spentCents + remainingCents),
+        );
         if (remainingCents >= Math.max(rules.minGrantCents, 1) && meets) {
           fund(remainingCents, true);
           envelopeSpent = true;
           return;
         }
       }
-      steps.push({ funded: false, reason: { code: "ENVELOPE", remainingCents, amountCents: c.amountCents } });
+      steps.push({
+        funded: false,
+        reason: { code: "ENVELOPE", remainingCents, amountCents: c.amountCents },
+      });
       return;
     }
     const used = usedUnits + units[i]!;

@@ -13,12 +13,17 @@ export type ReasonsInput = {
 export function draftReasons(input: ReasonsInput): string {
   const parts: string[] = [];
   if (input.outcome === "LAUREATE") {
-    parts.push(`Votre projet est retenu par la cellule nationale d'animation pour une subvention de ${formatEuros(input.amountCents ?? 0)}.`);
+    parts.push(
+      `Votre projet est retenu par la cellule nationale d'animation pour une subvention de ${formatEuros(input.amountCents ?? 0)}.`,
+    );
   } else if (input.outcome === "RESERVE") {
-    parts.push(`Votre projet est inscrit au rang ${input.reserveRank ?? "—"} de la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention.`);
+    parts.push(
+      `Votre projet est inscrit au rang ${input.reserveRank ?? "—"} de la liste complémentaire : il pourra être financé si un lauréat renonce à sa subvention.`,
+    );
   } else {
     parts.push("Votre projet n'est pas retenu.");
   }
-  if (input.regionalMotivation.trim()) parts.push(`Avis de la cellule régionale : ${input.regionalMotivation.trim()}`);
+  if (input.regionalMotivation.trim())
+    parts.push(`Avis de la cellule régionale : ${input.regionalMotivation.trim()}`);
   return parts.join("\n");
 }

@@ -12,8 +12,10 @@ const MAX_CELLS = 600_000_000;
 /** Beyond this many combinations of the enumerated groups' sums, the exact computation is refused. */
 const MAX_COMBINATIONS = 50_000_000;
 
-const TOO_MANY_CELLS = "Sélection trop grande pour un calcul exact (montants trop fins au regard de l'enveloppe).";
-const TOO_MANY_COMBINATIONS = "Sélection trop grande pour un calcul exact (trop de combinaisons entre territoires ; montants trop fins au regard de l'enveloppe).";
+const TOO_MANY_CELLS =
+  "Sélection trop grande pour un calcul exact (montants trop fins au regard de l'enveloppe).";
+const TOO_MANY_COMBINATIONS =
+  "Sélection trop grande pour un calcul exact (trop de combinaisons entre territoires ; montants trop fins au regard de l'enveloppe).";
 
 const gcd = (a: number, b: number): number => {
   while (b) [a, b] = [b, a % b];
@@ -55,7 +57,10 @@ export function selectionUnits(
   });
   const groups: UnitGroup[] = [...byKey.keys()].sort().map((key) => {
     const members = byKey.get(key)!;
-    const cap = Math.min(capacity, members.reduce((s, i) => s + units[i]!, 0));
+    const cap = Math.min(
+      capacity,
+      members.reduce((s, i) => s + units[i]!, 0),
+    );
     if (members.length * (cap + 1) > MAX_CELLS) throw new RangeError(TOO_MANY_CELLS);
     return { inPriority: [...key].map((b) => b === "1"), members, cap };
   });
@@ -64,5 +69,6 @@ export function selectionUnits(
 
 /** Refuses enumerating every combination of these groups' sums (`cap + 1` values each) beyond MAX_COMBINATIONS. */
 export function assertCombinations(enumerated: readonly { cap: number }[]) {
-  if (enumerated.reduce((n, gr) => n * (gr.cap + 1), 1) > MAX_COMBINATIONS) throw new RangeError(TOO_MANY_COMBINATIONS);
+  if (enumerated.reduce((n, gr) => n * (gr.cap + 1), 1) > MAX_COMBINATIONS)
+    throw new RangeError(TOO_MANY_COMBINATIONS);
 }

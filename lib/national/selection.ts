@@ -72,7 +72,13 @@ export type NotFundedReason =
   | { code: "PRIORITY"; label: string; minShareBps: number; shareBps: number }
   | { code: "NO_GAIN" };
 
-export type Ranked = { id: string; score: number; amountCents: number; territoryType: Territory; position: number };
+export type Ranked = {
+  id: string;
+  score: number;
+  amountCents: number;
+  territoryType: Territory;
+  position: number;
+};
 export type Laureate = Ranked & { adjusted: boolean; requestedCents: number };
 export type LeftOut = Ranked & { reason: NotFundedReason };
 export type SelectionResult = {
@@ -88,11 +94,20 @@ export type SelectionResult = {
   remainingCents: number;
   /** the lowest national score among the laureates (null when nobody is funded) */
   fundingLineScore: number | null;
-  shares: { label: string; minShareBps: number; amountCents: number; shareBps: number | null; met: boolean }[];
+  shares: {
+    label: string;
+    minShareBps: number;
+    amountCents: number;
+    shareBps: number | null;
+    met: boolean;
+  }[];
 };
 
 /** Rank order: score descending, amount ascending, tie-break key, id. */
-export function compareRank(a: Pick<Candidate, "id" | "score" | "amountCents" | "tieBreak">, b: typeof a): number {
+export function compareRank(
+  a: Pick<Candidate, "id" | "score" | "amountCents" | "tieBreak">,
+  b: typeof a,
+): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.amountCents !== b.amountCents) return a.amountCents - b.amountCents;
   if (a.tieBreak !== b.tieBreak) return a.tieBreak < b.tieBreak ? -1 : 1;
@@ -105,11 +120,22 @@ export function shareBps(part: number, total: number): number | null {
 }
 
 /** Whether `shares` of a funded set meet every priority (exact integer comparison). */
-export function prioritiesMet(funded: { amountCents: number; territoryType: Territory }[], priorities: Priority[]) {
+export function prioritiesMet(
+  funded: { amountCents: number; territoryType: Territory }[],
+  priorities: Priority[],
+) {
   const total = funded.reduce((s, c) => s + c.amountCents, 0);
   return priorities.map((p) => {
-    const part = funded.filter((c) => p.territoryTypes.includes(c.territoryType)).reduce((s, c) => s + c.amountCents, 0);
-    return { label: p.label, minShareBps: p.minShareBps, amountCents: part, shareBps: shareBps(part, total), met: part * 10_000 >= p.minShareBps * total };
+    const part = funded
+      .filter((c) => p.territoryTypes.includes(c.territoryType))
+      .reduce((s, c) => s + c.amountCents, 0);
+    return {
+      label: p.label,
+      minShareBps: p.minShareBps,
+      amountCents: part,
+      shareBps: shareBps(part, total),
+      met: part * 10_000 >= p.minShareBps * total,
+    };
   });
 }
 
@@ -118,21 +144,37 @@ const MAX_ENVELOPE_CENTS = 900_000_000_000;
 
 function validRules(r: SelectionRules) {
   const ints = [r.envelopeCents, r.minGrantCents, r.maxGrantCents];
-  if (ints.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new RangeError("Règles de sélection invalides.");
-  if (r.envelopeCents > MAX_ENVELOPE_CENTS) throw new RangeError("Enveloppe trop grande (9 milliards d'euros au plus).");
+  if (ints.some((x) => !Number.isSafeInteger(x) || x < 0))
+    throw new RangeError("Règles de sélection invalides.");
+  if (r.envelopeCents > MAX_ENVELOPE_CENTS)
+    throw new RangeError("Enveloppe trop grande (9 milliards d'euros au plus).");
   for (const p of r.priorities) {
-    if (!Number.isInteger(p.minShareBps) || p.minShareBps < 0 || p.minShareBps > 10_000) throw new RangeError("Part minimale invalide.");
+    if (!Number.isInteger(p.minShareBps) || p.minShareBps < 0 || p.minShareBps > 10_000)
+      throw new RangeError("Part minimale invalide.");
   }
-  if (!Number.isInteger(r.qualityThreshold) || r.qualityThreshold < 0 || r.qualityThreshold > 10_000) {
+  if (
+    !Number.isInteger(r.qualityThreshold) ||
+    r.qualityThreshold < 0 ||
+    r.qualityThreshold > 10_000
+  ) {
     throw new RangeError("Seuil de qualité invalide : il doit être compris entre 0 et 100.");
   }
-  if (!(Number.isInteger(r.reserveListLength) || r.reserveListLength === Infinity) || r.reserveListLength < 0) {
-    throw new RangeError("Longueur de la liste complémentaire invalide : un nombre entier positif ou nul est attendu.");
+  if (
+    !(Number.isInteger(r.reserveListLength) || r.reserveListLength === Infinity) ||
+    r.reserveListLength < 0
+  ) {
+    throw new RangeError(
+      "Longueur de la liste complémentaire invalide : un nombre entier positif ou nul est attendu.",
+    );
   }
 }
 
 /** The shared part of both methods: the ranking, the positions, who is eligible and why the others are not. */
-function prepare(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string>) {
+function prepare(
+  candidates: readonly Candidate[],
+  rules: SelectionRules,
+  excludedIds: ReadonlySet<string>,
+) {
   validRules(rules);
   const ranked = [...candidates].sort(compareRank);
   const seen = new Set<string>();
@@ -141,17 +183,32 @@ function prepare(candidates: readonly Candidate[], rules: SelectionRules, exclud
     seen.add(c.id);
   }
   const position = new Map(ranked.map((c, i) => [c.id, i + 1]));
-  const view = (c: Candidate): Ranked => ({ id: c.id, score: c.score, amountCents: c.amountCents, territoryType: c.territoryType, position: position.get(c.id)! });
+  const view = (c: Candidate): Ranked => ({
+    id: c.id,
+    score: c.score,
+    amountCents: c.amountCents,
+    territoryType: c.territoryType,
+    position: position.get(c.id)!,
+  });
   const ineligible: LeftOut[] = [];
   const eligible: Candidate[] = [];
   for (const c of ranked) {
     let reason: NotFundedReason | null = null;
     if (excludedIds.has(c.id)) reason = { code: "EXCLUDED" };
     else if (c.opinion === "UNFAVORABLE") reason = { code: "UNFAVORABLE" };
-    else if (!Number.isSafeInteger(c.score) || c.score < 0 || !Number.isSafeInteger(c.amountCents) || c.amountCents <= 0) reason = { code: "INVALID" };
-    else if (c.score < rules.qualityThreshold) reason = { code: "BELOW_THRESHOLD", thresholdScore: rules.qualityThreshold };
-    else if (c.amountCents < rules.minGrantCents) reason = { code: "BELOW_MIN", minCents: rules.minGrantCents };
-    else if (c.amountCents > rules.maxGrantCents) reason = { code: "ABOVE_MAX", maxCents: rules.maxGrantCents };
+    else if (
+      !Number.isSafeInteger(c.score) ||
+      c.score < 0 ||
+      !Number.isSafeInteger(c.amountCents) ||
+      c.amountCents <= 0
+    )
+      reason = { code: "INVALID" };
+    else if (c.score < rules.qualityThreshold)
+      reason = { code: "BELOW_THRESHOLD", thresholdScore: rules.qualityThreshold };
+    else if (c.amountCents < rules.minGrantCents)
+      reason = { code: "BELOW_MIN", minCents: rules.minGrantCents };
+    else if (c.amountCents > rules.maxGrantCents)
+      reason = { code: "ABOVE_MAX", maxCents: rules.maxGrantCents };
     if (reason) ineligible.push({ ...view(c), reason });
     else eligible.push(c);
   }
@@ -170,14 +227,22 @@ function assemble(
   eligible.forEach((c, i) => {
     const f = fate[i]!;
     if ("reason" in f) leftOut.push({ ...view(c), reason: f.reason });
-    else laureates.push({ ...view(c), amountCents: f.grantedCents, adjusted: f.adjusted, requestedCents: c.amountCents });
+    else
+      laureates.push({
+        ...view(c),
+        amountCents: f.grantedCents,
+        adjusted: f.adjusted,
+        requestedCents: c.amountCents,
+      });
   });
   const totalAmountCents = laureates.reduce((s, c) => s + c.amountCents, 0);
   return {
     method,
     laureates,
     reserve: leftOut.slice(0, rules.reserveListLength),
-    notRetained: [...ineligible, ...leftOut.slice(rules.reserveListLength)].sort((a, b) => a.position - b.position),
+    notRetained: [...ineligible, ...leftOut.slice(rules.reserveListLength)].sort(
+      (a, b) => a.position - b.position,
+    ),
     totalScore: laureates.reduce((s, c) => s + c.score, 0),
     totalAmountCents,
     remainingCents: rules.envelopeCents - totalAmountCents,
@@ -191,10 +256,19 @@ function assemble(
  * left out with the reason it was passed over when its turn came (ENVELOPE or PRIORITY_UNREACHABLE). With
  * `adjustLastGrant`, see walkMeritOrder. Pure and deterministic.
  */
-export function selectInMeritOrder(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+export function selectInMeritOrder(
+  candidates: readonly Candidate[],
+  rules: SelectionRules,
+  excludedIds: ReadonlySet<string> = new Set(),
+): SelectionResult {
   const prep = prepare(candidates, rules, excludedIds);
   const steps = walkMeritOrder(prep.eligible, rules);
-  return assemble("MERIT_ORDER", prep, rules, steps.map((s) => (s.funded ? s : { reason: s.reason })));
+  return assemble(
+    "MERIT_ORDER",
+    prep,
+    rules,
+    steps.map((s) => (s.funded ? s : { reason: s.reason })),
+  );
 }
 
 /** One group's knapsack over exact sums (in units), suffix order, with the "take" bits. */
@@ -253,7 +327,8 @@ class RangeBest {
     for (let k = 1; 1 << k <= n; k++) {
       const prev = this.levels[k - 1]!;
       const level = new Int32Array(n - (1 << k) + 1);
-      for (let i = 0; i < level.length; i++) level[i] = this.pick(prev[i]!, prev[i + (1 << (k - 1))]!);
+      for (let i = 0; i < level.length; i++)
+        level[i] = this.pick(prev[i]!, prev[i + (1 << (k - 1))]!);
       this.levels.push(level);
     }
   }
@@ -269,12 +344,26 @@ class RangeBest {
 }
 
 /** The list of maximal total score (a what-if of the simulation, never the rule). Pure and deterministic. */
-export function selectByMaxScore(candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
+export function selectByMaxScore(
+  candidates: readonly Candidate[],
+  rules: SelectionRules,
+  excludedIds: ReadonlySet<string> = new Set(),
+): SelectionResult {
   const prep = prepare(candidates, rules, excludedIds);
   const { eligible } = prep;
 
-  const { units, capacity, groups: unitGroups } = selectionUnits(eligible, rules.envelopeCents, rules.priorities, { withNeutral: true });
-  const groups = unitGroups.map((gr) => ({ inPriority: gr.inPriority, table: new GroupTable(gr.members.map((index) => ({ units: units[index]!, score: eligible[index]!.score, index })), gr.cap) }));
+  const {
+    units,
+    capacity,
+    groups: unitGroups,
+  } = selectionUnits(eligible, rules.envelopeCents, rules.priorities, { withNeutral: true });
+  const groups = unitGroups.map((gr) => ({
+    inPriority: gr.inPriority,
+    table: new GroupTable(
+      gr.members.map((index) => ({ units: units[index]!, score: eligible[index]!.score, index })),
+      gr.cap,
+    ),
+  }));
   const inPriority = rules.priorities.map((_, p) => groups.map((gr) => gr.inPriority[p]!));
   // Every group but the last is enumerated; the last is queried by interval.
   assertCombinations(unitGroups.slice(0, -1));
@@ -333,13 +422,16 @@ export function selectByMaxScore(candidates: readonly Candidate[], rules: Select
   }
 
   // Among equal score and amount, the set whose best-ranked members come first.
-  const setOf = (sums: number[]) => sums.flatMap((b, i) => groups[i]!.table.members(b)).sort((a, b) => a - b);
+  const setOf = (sums: number[]) =>
+    sums.flatMap((b, i) => groups[i]!.table.members(b)).sort((a, b) => a - b);
   let chosen = setOf(ties[0] ?? []);
   for (const t of ties.slice(1)) {
     const other = setOf(t);
     const inChosen = new Set(chosen);
     const inOther = new Set(other);
-    const firstDiff = [...new Set([...chosen, ...other])].sort((a, b) => a - b).find((k) => inChosen.has(k) !== inOther.has(k));
+    const firstDiff = [...new Set([...chosen, ...other])]
+      .sort((a, b) => a - b)
+      .find((k) => inChosen.has(k) !== inOther.has(k));
     if (firstDiff !== undefined && inOther.has(firstDiff)) chosen = other;
   }
 
@@ -351,10 +443,22 @@ export function selectByMaxScore(candidates: readonly Candidate[], rules: Select
   const fate = eligible.map((c, i) => {
     if (funded.has(i)) return { grantedCents: c.amountCents, adjusted: false };
     let reason: NotFundedReason;
-    if (totalAmountCents + c.amountCents > rules.envelopeCents) reason = { code: "ENVELOPE", remainingCents: rules.envelopeCents - totalAmountCents, amountCents: c.amountCents };
+    if (totalAmountCents + c.amountCents > rules.envelopeCents)
+      reason = {
+        code: "ENVELOPE",
+        remainingCents: rules.envelopeCents - totalAmountCents,
+        amountCents: c.amountCents,
+      };
     else {
       const broken = prioritiesMet([...laureates, c], rules.priorities).find((s) => !s.met);
-      reason = broken ? { code: "PRIORITY", label: broken.label, minShareBps: broken.minShareBps, shareBps: broken.shareBps ?? 0 } : { code: "NO_GAIN" };
+      reason = broken
+        ? {
+            code: "PRIORITY",
+            label: broken.label,
+            minShareBps: broken.minShareBps,
+            shareBps: broken.shareBps ?? 0,
+          }
+        : { code: "NO_GAIN" };
     }
     return { reason };
   });
@@ -362,16 +466,36 @@ export function selectByMaxScore(candidates: readonly Candidate[], rules: Select
 }
 
 /** The selection by the given method. */
-export function runSelection(method: SelectionMethod, candidates: readonly Candidate[], rules: SelectionRules, excludedIds: ReadonlySet<string> = new Set()): SelectionResult {
-  return method === "MERIT_ORDER" ? selectInMeritOrder(candidates, rules, excludedIds) : selectByMaxScore(candidates, rules, excludedIds);
+export function runSelection(
+  method: SelectionMethod,
+  candidates: readonly Candidate[],
+  rules: SelectionRules,
+  excludedIds: ReadonlySet<string> = new Set(),
+): SelectionResult {
+  return method === "MERIT_ORDER"
+    ? selectInMeritOrder(candidates, rules, excludedIds)
+    : selectByMaxScore(candidates, rules, excludedIds);
 }
 
 /** A what-if of the simulation: the same function on changed inputs, never written anywhere. */
-export type WhatIf = { excludedIds: string[]; amounts: Record<string, number>; shares: Record<number, number> };
+export type WhatIf = {
+  excludedIds: string[];
+  amounts: Record<string, number>;
+  shares: Record<number, number>;
+};
 
-export function simulate(method: SelectionMethod, candidates: readonly Candidate[], rules: SelectionRules, whatIf: WhatIf): SelectionResult {
-  const changed = candidates.map((c) => (whatIf.amounts[c.id] !== undefined ? { ...c, amountCents: whatIf.amounts[c.id]! } : c));
-  const priorities = rules.priorities.map((p, i) => (whatIf.shares[i] !== undefined ? { ...p, minShareBps: whatIf.shares[i]! } : p));
+export function simulate(
+  method: SelectionMethod,
+  candidates: readonly Candidate[],
+  rules: SelectionRules,
+  whatIf: WhatIf,
+): SelectionResult {
+  const changed = candidates.map((c) =>
+    whatIf.amounts[c.id] !== undefined ? { ...c, amountCents: whatIf.amounts[c.id]! } : c,
+  );
+  const priorities = rules.priorities.map((p, i) =>
+    whatIf.shares[i] !== undefined ? { ...p, minShareBps: whatIf.shares[i]! } : p,
+  );
   return runSelection(method, changed, { ...rules, priorities }, new Set(whatIf.excludedIds));
 }
 
@@ -393,33 +517,57 @@ export type SelectionComparison = {
   /** the dossiers funded by one method and not the other, in rank order */
   items: SelectionDifference[];
   /** the dossiers funded by both at different amounts (the adjusted last grant), in rank order */
-  amountChanges: { id: string; position: number; score: number; meritCents: number; maxScoreCents: number; explanation: string }[];
+  amountChanges: {
+    id: string;
+    position: number;
+    score: number;
+    meritCents: number;
+    maxScoreCents: number;
+    explanation: string;
+  }[];
 };
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const totalsOf = (r: SelectionResult): SelectionTotals => ({ count: r.laureates.length, amountCents: r.totalAmountCents, totalScore: r.totalScore });
+const totalsOf = (r: SelectionResult): SelectionTotals => ({
+  count: r.laureates.length,
+  amountCents: r.totalAmountCents,
+  totalScore: r.totalScore,
+});
 const laureatesText = (n: number) => plural(n, "lauréat");
 
 /** What differs between the merit-order list and the max-score list of the same inputs, explained. Pure. */
-export function compareSelections(merit: SelectionResult, maxScore: SelectionResult): SelectionComparison {
+export function compareSelections(
+  merit: SelectionResult,
+  maxScore: SelectionResult,
+): SelectionComparison {
   const m = totalsOf(merit);
   const x = totalsOf(maxScore);
   const fundedM = new Map(merit.laureates.map((l) => [l.id, l]));
   const fundedX = new Map(maxScore.laureates.map((l) => [l.id, l]));
-  const reasonIn = (r: SelectionResult, id: string) => [...r.reserve, ...r.notRetained].find((l) => l.id === id)?.reason;
+  const reasonIn = (r: SelectionResult, id: string) =>
+    [...r.reserve, ...r.notRetained].find((l) => l.id === id)?.reason;
   const totals = `${laureatesText(x.count)} et un total des notes de ${formatScore(x.totalScore)}, contre ${laureatesText(m.count)} et ${formatScore(m.totalScore)}`;
 
   const items: SelectionDifference[] = [];
   for (const l of merit.laureates) {
     if (fundedX.has(l.id)) continue;
     let why: string;
-    if (x.count > m.count) why = ` pour financer davantage de dossiers moins bien classés (${totals}).`;
-    else if (x.totalScore > m.totalScore) why = ` pour atteindre un total des notes plus élevé (${totals}).`;
+    if (x.count > m.count)
+      why = ` pour financer davantage de dossiers moins bien classés (${totals}).`;
+    else if (x.totalScore > m.totalScore)
+      why = ` pour atteindre un total des notes plus élevé (${totals}).`;
     else {
       const reason = reasonIn(maxScore, l.id);
       why = reason ? ` : ${lowerFirst(reasonText(reason))}` : ".";
     }
-    items.push({ id: l.id, position: l.position, score: l.score, amountCents: l.amountCents, fundedBy: "MERIT_ORDER", explanation: `Financé selon l'ordre de mérite (rang ${l.position}) ; la liste au total de notes maximal l'écarte${why}` });
+    items.push({
+      id: l.id,
+      position: l.position,
+      score: l.score,
+      amountCents: l.amountCents,
+      fundedBy: "MERIT_ORDER",
+      explanation: `Financé selon l'ordre de mérite (rang ${l.position}) ; la liste au total de notes maximal l'écarte${why}`,
+    });
   }
   for (const l of maxScore.laureates) {
     if (fundedM.has(l.id)) continue;

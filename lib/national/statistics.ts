@@ -13,7 +13,9 @@ export type RegionSeverity = {
 };
 
 /** Per region, the mean and standard deviation of the consolidated scores of its finalised dossiers. */
-export function regionSeverity(rows: readonly { regionCode: string; score: number }[]): Map<string, RegionSeverity> {
+export function regionSeverity(
+  rows: readonly { regionCode: string; score: number }[],
+): Map<string, RegionSeverity> {
   const byRegion = new Map<string, number[]>();
   for (const r of rows) {
     const list = byRegion.get(r.regionCode) ?? [];
@@ -21,14 +23,24 @@ export function regionSeverity(rows: readonly { regionCode: string; score: numbe
     byRegion.set(r.regionCode, list);
   }
   const out = new Map<string, RegionSeverity>();
-  for (const [regionCode, scores] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    out.set(regionCode, { regionCode, count: scores.length, mean: mean(scores), standardDeviation: standardDeviation(scores) });
+  for (const [regionCode, scores] of [...byRegion].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    out.set(regionCode, {
+      regionCode,
+      count: scores.length,
+      mean: mean(scores),
+      standardDeviation: standardDeviation(scores),
+    });
   }
   return out;
 }
 
 /** (score − mean) / sd; null when the region has no spread (a single dossier, or all equal). */
-export function zScore(score: number, severity: Pick<RegionSeverity, "mean" | "standardDeviation">): number | null {
+export function zScore(
+  score: number,
+  severity: Pick<RegionSeverity, "mean" | "standardDeviation">,
+): number | null {
   if (severity.mean === null || !severity.standardDeviation) return null;
   return (score - severity.mean) / severity.standardDeviation;
 }
@@ -52,7 +64,9 @@ export function percentileRank(score: number, scores: readonly number[]): number
  * How much a region's evaluators agreed: the mean, over its dossiers scored by at least two evaluators,
  * of the standard deviation of their weighted scores (hundredths; lower is closer agreement).
  */
-export function evaluatorAgreement(rows: readonly { regionCode: string; applicationId: string; weightedScore: number }[]): Map<string, { dossiers: number; meanStandardDeviation: number | null }> {
+export function evaluatorAgreement(
+  rows: readonly { regionCode: string; applicationId: string; weightedScore: number }[],
+): Map<string, { dossiers: number; meanStandardDeviation: number | null }> {
   const byDossier = new Map<string, { regionCode: string; scores: number[] }>();
   for (const r of rows) {
     const entry = byDossier.get(r.applicationId) ?? { regionCode: r.regionCode, scores: [] };
@@ -67,7 +81,8 @@ export function evaluatorAgreement(rows: readonly { regionCode: string; applicat
     perRegion.set(regionCode, list);
   }
   const out = new Map<string, { dossiers: number; meanStandardDeviation: number | null }>();
-  for (const [regionCode, sds] of perRegion) out.set(regionCode, { dossiers: sds.length, meanStandardDeviation: mean(sds) });
+  for (const [regionCode, sds] of perRegion)
+    out.set(regionCode, { dossiers: sds.length, meanStandardDeviation: mean(sds) });
   return out;
 }
 
@@ -97,7 +112,10 @@ export function scoreContext(rows: readonly { id: string; regionCode: string; sc
     const list = sorted.get(r.regionCode)!;
     const below = bound(list, r.score, false);
     const equal = bound(list, r.score, true) - below;
-    byId.set(r.id, { zScore: zScore(r.score, severity.get(r.regionCode)!), percentile: ((below + equal / 2) / list.length) * 100 });
+    byId.set(r.id, {
+      zScore: zScore(r.score, severity.get(r.regionCode)!),
+      percentile: ((below + equal / 2) / list.length) * 100,
+    });
   }
   return { severity, byId };
 }

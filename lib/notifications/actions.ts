@@ -19,7 +19,9 @@ export async function resendNotificationAction(id: string) {
 
 export async function resendFailedOfCallAction(callId: string, decisionsOnly = false) {
   return runAsActor(async (actor) => {
-    const result = await resendFailedOfCall(actor, String(callId), { decisionsOnly: decisionsOnly === true });
+    const result = await resendFailedOfCall(actor, String(callId), {
+      decisionsOnly: decisionsOnly === true,
+    });
     revalidateLogs();
     return result;
   });

@@ -7,7 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { mailEnv } from "@/lib/env";
 import { describeMailError, isPermanentMailError, sendMail } from "@/lib/mail/transport";
-import { DocumentGone, produceDocuments, type DocumentRef } from "@/lib/notifications/documents";
+import { DocumentGone, type DocumentRef, produceDocuments } from "@/lib/notifications/documents";
 import { kindSpec } from "@/lib/notifications/kinds";
 
 /** A claim older than this belongs to a job that died (a delivery times out well before). */
@@ -15,23 +15,50 @@ export const CLAIM_MINUTES = 5;
 const NOT_KEPT = "(Contenu non conservé : il contenait un lien personnel à usage unique.)";
 
 type Attempt = { jobId: string; attempt: number; maxAttempts: number };
-type Claimed = { id: string; kind: string; email: string; subject: string; text: string; html: string | null; documents: DocumentRef[] };
+type Claimed = {
+  id: string;
+  kind: string;
+  email: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  documents: DocumentRef[];
+};
 
 /** Sends the notification's e-mail if it is still waiting; throws (so that the queue retries) on a transient failure. */
-export async function deliverNotification(id: string, job: Attempt, now = () => new Date()): Promise<void> {
+export async function deliverNotification(
+  id: string,
+  job: Attempt,
+  now = () => new Date(),
+): Promise<void> {
   const n = await claim(id, job.jobId, now());
   if (!n) return;
   const secret = Boolean(kindSpec(n.kind)?.secret);
   let response: string | null;
   try {
     const attachments = await produceDocuments(n.documents);
-    response = (await sendMail({ to: n.email, subject: n.subject, text: n.text, html: n.html ?? undefined, attachments, messageId: messageId(n.id) })).response;
+    response = (
+      await sendMail({
+        to: n.email,
+        subject: n.subject,
+        text: n.text,
+        html: n.html ?? undefined,
+        attachments,
+        messageId: messageId(n.id),
+      })
+    ).response;
   } catch (error) {
     const gone = error instanceof DocumentGone;
     const final = gone || isPermanentMailError(error) || job.attempt >= job.maxAttempts;
     const reason = gone ? error.message : describeMailError(error);
-    if (gone) console.error(`Notification ${id} (${n.kind}, ${n.email}) : ${reason} ; e-mail abandonné.`);
-    await record(id, now(), { lastError: reason, ...(final ? { emailStatus: "FAILED" as const, ...(secret ? { text: NOT_KEPT, html: null } : {}) } : {}) });
+    if (gone)
+      console.error(`Notification ${id} (${n.kind}, ${n.email}) : ${reason} ; e-mail abandonné.`);
+    await record(id, now(), {
+      lastError: reason,
+      ...(final
+        ? { emailStatus: "FAILED" as const, ...(secret ? { text: NOT_KEPT, html: null } : {}) }
+        : {}),
+    });
     if (!final) throw new Error(`E-mail non envoyé (nouvel essai prévu) : ${reason}`);
     return;
   }
@@ -53,13 +80,28 @@ async function claim(id: string, jobId: string, at: Date): Promise<Claimed | nul
     WHERE id = ${id} AND "emailStatus" = 'PENDING' AND ("claimedAt" IS NULL OR "claimedBy" = ${jobId} OR "claimedAt" < ${stale})
     RETURNING id, kind, email, subject, text, html, documents`;
   if (!n && !(await db().notification.count({ where: { id } }))) {
-    console.warn(`Notification ${id} introuvable (supprimée depuis) : aucun e-mail envoyé, travail terminé.`);
+    console.warn(
+      `Notification ${id} introuvable (supprimée depuis) : aucun e-mail envoyé, travail terminé.`,
+    );
   }
   return n ?? null; // sent, turned off, or being sent by another job
 }
 
-async function record(id: string, at: Date, data: Parameters<ReturnType<typeof db>["notification"]["update"]>[0]["data"]) {
-  await db().notification.updateMany({ where: { id, emailStatus: "PENDING" }, data: { ...data, attempts: { increment: 1 }, lastAttemptAt: at, claimedAt: null, claimedBy: null } });
+async function record(
+  id: string,
+  at: Date,
+  data: Parameters<ReturnType<typeof db>["notification"]["update"]>[0]["data"],
+) {
+  await db().notification.updateMany({
+    where: { id, emailStatus: "PENDING" },
+    data: {
+      ...data,
+      attempts: { increment: 1 },
+      lastAttemptAt: at,
+      claimedAt: null,
+      claimedBy: null,
+    },
+  });
 }
 
 /** The same Message-ID for every attempt of a notification. */

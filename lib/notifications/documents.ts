@@ -7,7 +7,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { storage } from "@/lib/storage/storage";
 
-export type DocumentRef = { filename: string; storageKey: string } | { filename: string; receiptOf: string };
+export type DocumentRef =
+  | { filename: string; storageKey: string }
+  | { filename: string; receiptOf: string };
 export type Attachment = { filename: string; content: Buffer; contentType: string };
 
 /** A document that no longer exists (its dossier or file was deleted): retrying cannot help. */
@@ -19,13 +21,19 @@ export async function produceDocuments(refs: DocumentRef[]): Promise<Attachment[
 
 async function produce(ref: DocumentRef): Promise<Attachment> {
   try {
-    if ("storageKey" in ref) return { filename: ref.filename, content: await storage().get(ref.storageKey), contentType: "application/pdf" };
+    if ("storageKey" in ref)
+      return {
+        filename: ref.filename,
+        content: await storage().get(ref.storageKey),
+        contentType: "application/pdf",
+      };
     const exists = await db().application.count({ where: { id: ref.receiptOf } });
     if (!exists) throw new AppError("NOT_FOUND");
     const { pdf } = await receiptDocument(await loadDossier(db(), ref.receiptOf));
     return { filename: ref.filename, content: Buffer.from(pdf), contentType: "application/pdf" };
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") throw new DocumentGone(`Pièce jointe introuvable : ${ref.filename}`);
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      throw new DocumentGone(`Pièce jointe introuvable : ${ref.filename}`);
     throw error;
   }
 }

@@ -1,7 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
-import { markAllNotificationsRead, markNotificationRead, updateEmailPreferences } from "@/lib/notifications/inbox";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  updateEmailPreferences,
+} from "@/lib/notifications/inbox";
 import type { EmailPreferencesInput } from "@/lib/notifications/inbox-schema";
 
 // The header's count is on every page: the whole layout is revalidated.

@@ -1,10 +1,17 @@
 // The form of a person's e-mail preferences (« Mon compte »): zod only, shared by the form and the server.
 import { z } from "zod";
-import { kindSpec, NOTIFICATION_KINDS, OPTIONAL_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
+import {
+  kindSpec,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  OPTIONAL_KINDS,
+} from "@/lib/notifications/kinds";
 
 const refusal = (kind: string) => {
   const spec = kindSpec(kind);
-  return spec ? `« ${spec.label} » est toujours envoyé par e-mail : ce message ne peut pas être désactivé.` : "Type de notification inconnu.";
+  return spec
+    ? `« ${spec.label} » est toujours envoyé par e-mail : ce message ne peut pas être désactivé.`
+    : "Type de notification inconnu.";
 };
 
 /** The optional kinds the person does not want by e-mail; a mandatory or unknown kind is refused by name. */
@@ -13,7 +20,9 @@ export const emailPreferencesSchema = z.object({
     .array(z.string())
     .max(Object.keys(NOTIFICATION_KINDS).length)
     .superRefine((kinds, ctx) => {
-      for (const kind of kinds) if (!(OPTIONAL_KINDS as string[]).includes(kind)) ctx.addIssue({ code: "custom", message: refusal(kind) });
+      for (const kind of kinds)
+        if (!(OPTIONAL_KINDS as string[]).includes(kind))
+          ctx.addIssue({ code: "custom", message: refusal(kind) });
     })
     .transform((kinds) => [...new Set(kinds)].sort() as NotificationKind[]),
 });

@@ -16,7 +16,14 @@ export function notificationSummary(text: string): string {
   const body = text.split(SIGNATURE)[0] ?? "";
   const line = body
     .split(/\n\s*\n/)
-    .map((p) => p.split("\n").filter((l) => !/^\s*https?:\/\//.test(l)).join(" ").replace(/\s+/g, " ").trim())
+    .map((p) =>
+      p
+        .split("\n")
+        .filter((l) => !/^\s*https?:\/\//.test(l))
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .find((p) => p && !/^(Bonjour|Madame|Monsieur)\b/.test(p));
   if (!line) return "";
   if (line.length <= SUMMARY_LENGTH) return line;

@@ -5,8 +5,8 @@ import "server-only";
 // it sees, except those about dossiers never submitted) and the administrators (all of them); « renvoyer » for
 // one that was not delivered; and the documents whose preparation failed for good, with « relancer ».
 import { z } from "zod";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/log";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,13 +17,25 @@ import { enqueueDeliveries } from "@/lib/notifications/outbox";
 import { paged } from "@/lib/pagination";
 
 /** The notifications of a decision: the publication's, and a promotion's from the reserve list. */
-export const DECISION_KINDS = ["decision.published", "decision.promotion"] as const satisfies NotificationKind[];
+export const DECISION_KINDS = [
+  "decision.published",
+  "decision.promotion",
+] as const satisfies NotificationKind[];
 
 /** The kinds that carry a one-time link (account e-mails): their text is scrubbed once sent or failed for good. */
-const SECRET_KINDS = (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((k) => kindSpec(k)?.secret);
+const SECRET_KINDS = (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter(
+  (k) => kindSpec(k)?.secret,
+);
 
 /** The states of the filter: those of the row, and « nouvel essai prévu » (waiting, after a failed attempt). */
-export const DELIVERY_STATES = ["PENDING", "RETRYING", "SENT", "FAILED", "LOGGED", "SKIPPED"] as const;
+export const DELIVERY_STATES = [
+  "PENDING",
+  "RETRYING",
+  "SENT",
+  "FAILED",
+  "LOGGED",
+  "SKIPPED",
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   PENDING: "En attente",
@@ -41,7 +53,13 @@ export const DECISION_TYPE = "decision";
 export const SECRET_NOT_KEPT =
   "Ce message contenait un lien personnel à usage unique, qui n'est pas conservé : invitez de nouveau la personne (administration des utilisateurs) ou invitez-la à utiliser « Mot de passe oublié ».";
 
-const text = z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined)
+  .catch(undefined);
 
 /** The search form of the log (GET parameters), read leniently: a bad value is ignored. */
 export const deliveryFilterSchema = z.object({
@@ -78,7 +96,8 @@ const NATIONAL_SCOPE = Prisma.sql`n."callId" IN (SELECT id FROM "Call" WHERE pha
   AND (n."applicationId" IS NULL OR EXISTS (SELECT 1 FROM "Application" a WHERE a.id = n."applicationId" AND a."submittedAt" IS NOT NULL))`;
 
 /** The scope of the actor's reads, as a condition (true for the administrators, who read everything). */
-const scopeOf = (actor: Actor): Prisma.Sql => (can(actor, "notification.logAll") ? Prisma.sql`TRUE` : NATIONAL_SCOPE);
+const scopeOf = (actor: Actor): Prisma.Sql =>
+  can(actor, "notification.logAll") ? Prisma.sql`TRUE` : NATIONAL_SCOPE;
 
 /** `%`, `_` and `\` of a search taken literally in ILIKE. */
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -89,12 +108,27 @@ function stateSql(state: DeliveryState): Prisma.Sql {
 }
 
 /** `callId`: a call's notifications; null: those of no call; undefined: any. */
-function whereOf(scope: Prisma.Sql, filter: DeliveryFilter, callId: string | null | undefined, withState: boolean): Prisma.Sql {
+function whereOf(
+  scope: Prisma.Sql,
+  filter: DeliveryFilter,
+  callId: string | null | undefined,
+  withState: boolean,
+): Prisma.Sql {
   const conditions = [
     scope,
-    ...(callId === null ? [Prisma.sql`n."callId" IS NULL`] : callId ? [Prisma.sql`n."callId" = ${callId}`] : []),
-    ...(filter.q ? [Prisma.sql`(n.email ILIKE ${likeOf(filter.q)} OR n.subject ILIKE ${likeOf(filter.q)})`] : []),
-    ...(filter.type === DECISION_TYPE ? [Prisma.sql`n.kind = ANY(${[...DECISION_KINDS]})`] : filter.type ? [Prisma.sql`n.kind = ${filter.type}`] : []),
+    ...(callId === null
+      ? [Prisma.sql`n."callId" IS NULL`]
+      : callId
+        ? [Prisma.sql`n."callId" = ${callId}`]
+        : []),
+    ...(filter.q
+      ? [Prisma.sql`(n.email ILIKE ${likeOf(filter.q)} OR n.subject ILIKE ${likeOf(filter.q)})`]
+      : []),
+    ...(filter.type === DECISION_TYPE
+      ? [Prisma.sql`n.kind = ANY(${[...DECISION_KINDS]})`]
+      : filter.type
+        ? [Prisma.sql`n.kind = ${filter.type}`]
+        : []),
     ...(withState && filter.etat ? [stateSql(filter.etat)] : []),
   ];
   return Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
@@ -118,10 +152,13 @@ type Row = {
 
 /** Whether « renvoyer » applies: an e-mail not delivered (failed, or only written to the log), or one waiting for its next attempt after a failure. */
 export const isResendable = (n: { emailStatus: DeliveryStatus; attempts: number }) =>
-  n.emailStatus === "FAILED" || n.emailStatus === "LOGGED" || (n.emailStatus === "PENDING" && n.attempts > 0);
+  n.emailStatus === "FAILED" ||
+  n.emailStatus === "LOGGED" ||
+  (n.emailStatus === "PENDING" && n.attempts > 0);
 
 /** A one-time link no longer kept: a secret kind that will not be tried again (its text is scrubbed). */
-const linkLost = (n: { kind: string; emailStatus: DeliveryStatus }) => kindSpec(n.kind)?.secret === true && (n.emailStatus === "FAILED" || n.emailStatus === "LOGGED");
+const linkLost = (n: { kind: string; emailStatus: DeliveryStatus }) =>
+  kindSpec(n.kind)?.secret === true && (n.emailStatus === "FAILED" || n.emailStatus === "LOGGED");
 
 function present(actor: Actor, n: Row) {
   const spec = kindSpec(n.kind);
@@ -133,18 +170,34 @@ function present(actor: Actor, n: Row) {
     retrying: n.emailStatus === "PENDING" && n.attempts > 0,
     linkLost: linkLost(n),
     // A one-time link: only « nouvel essai maintenant » while its text is kept, by an administrator.
-    canResend: isResendable(n) && (!secret || (n.emailStatus === "PENDING" && can(actor, "notification.logAll"))) && can(actor, "notification.resend"),
+    canResend:
+      isResendable(n) &&
+      (!secret || (n.emailStatus === "PENDING" && can(actor, "notification.logAll"))) &&
+      can(actor, "notification.resend"),
   };
 }
 export type DeliveryRow = ReturnType<typeof present>;
 
-export type DeliveryCounts = { total: number; pending: number; retrying: number; sent: number; failed: number; logged: number; skipped: number };
+export type DeliveryCounts = {
+  total: number;
+  pending: number;
+  retrying: number;
+  sent: number;
+  failed: number;
+  logged: number;
+  skipped: number;
+};
 
 /**
  * One page of the log, newest first, with the counts by state of the same search (all states). The text of
  * the messages is never read here: the one-time links of account e-mails stay out of every page.
  */
-export async function searchDeliveries(actor: Actor, filter: DeliveryFilter, callId: string | null | undefined, page: { page: number; size: number; skip: number }) {
+export async function searchDeliveries(
+  actor: Actor,
+  filter: DeliveryFilter,
+  callId: string | null | undefined,
+  page: { page: number; size: number; skip: number },
+) {
   assertCan(actor, "notification.log");
   const scope = scopeOf(actor);
   const [items, byStatus] = await Promise.all([
@@ -170,14 +223,30 @@ export async function searchDeliveries(actor: Actor, filter: DeliveryFilter, cal
     skipped: of("SKIPPED"),
   };
   // The search's total is one of its counts: no second count of the same rows.
-  const total = !filter.etat ? counts.total : filter.etat === "RETRYING" ? counts.retrying : of(filter.etat);
-  return { list: paged(items.map((n) => present(actor, n)), total, page.page, page.size), counts };
+  const total = !filter.etat
+    ? counts.total
+    : filter.etat === "RETRYING"
+      ? counts.retrying
+      : of(filter.etat);
+  return {
+    list: paged(
+      items.map((n) => present(actor, n)),
+      total,
+      page.page,
+      page.size,
+    ),
+    counts,
+  };
 }
 
 /** A call the actor reads the notifications of, or NOT_FOUND. */
 async function visibleCall(actor: Actor, callId: string) {
-  const call = await db().call.findUnique({ where: { id: String(callId) }, select: { id: true, slug: true, phase: true } });
-  if (!call || (call.phase === "DRAFT" && !can(actor, "notification.logAll"))) throw new AppError("NOT_FOUND");
+  const call = await db().call.findUnique({
+    where: { id: String(callId) },
+    select: { id: true, slug: true, phase: true },
+  });
+  if (!call || (call.phase === "DRAFT" && !can(actor, "notification.logAll")))
+    throw new AppError("NOT_FOUND");
   return call;
 }
 
@@ -195,17 +264,41 @@ export async function decisionDeliverySummary(actor: Actor, callId: string) {
   assertCan(actor, "notification.log");
   const call = await visibleCall(actor, callId);
   const [decisions, notifications, letters] = await Promise.all([
-    db().decision.findMany({ where: { callId: call.id, publishedAt: { not: null } }, select: { applicationId: true, application: { select: { reference: true } } } }),
+    db().decision.findMany({
+      where: { callId: call.id, publishedAt: { not: null } },
+      select: { applicationId: true, application: { select: { reference: true } } },
+    }),
     db().notification.findMany({
       where: { callId: call.id, kind: { in: [...DECISION_KINDS] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, email: true, applicationId: true, emailStatus: true, attempts: true, lastError: true, lastAttemptAt: true },
+      select: {
+        id: true,
+        kind: true,
+        email: true,
+        applicationId: true,
+        emailStatus: true,
+        attempts: true,
+        lastError: true,
+        lastAttemptAt: true,
+      },
     }),
     failedDocumentRows(Prisma.sql`TRUE`, { callId: call.id, task: "decision.letter" }),
   ]);
-  const stateOf = (s: DeliveryStatus): DecisionState => (s === "SENT" || s === "SKIPPED" ? "sent" : s === "FAILED" ? "failed" : s === "LOGGED" ? "logged" : "pending");
+  const stateOf = (s: DeliveryStatus): DecisionState =>
+    s === "SENT" || s === "SKIPPED"
+      ? "sent"
+      : s === "FAILED"
+        ? "failed"
+        : s === "LOGGED"
+          ? "logged"
+          : "pending";
   const byDossier = new Map<string, DecisionState[]>();
-  for (const n of notifications) if (n.applicationId) byDossier.set(n.applicationId, [...(byDossier.get(n.applicationId) ?? []), stateOf(n.emailStatus)]);
+  for (const n of notifications)
+    if (n.applicationId)
+      byDossier.set(n.applicationId, [
+        ...(byDossier.get(n.applicationId) ?? []),
+        stateOf(n.emailStatus),
+      ]);
   const lettersFailed = new Set(letters.map((l) => l.applicationId));
   const dossiers = { total: decisions.length, sent: 0, pending: 0, failed: 0, logged: 0 };
   for (const d of decisions) {
@@ -217,8 +310,16 @@ export async function decisionDeliverySummary(actor: Actor, callId: string) {
   }
   const recipients = { total: notifications.length, sent: 0, pending: 0, failed: 0, logged: 0 };
   for (const n of notifications) recipients[stateOf(n.emailStatus)] += 1;
-  const references = new Map(decisions.map((d) => [d.applicationId, d.application.reference ?? d.applicationId]));
-  const order: Record<DeliveryStatus, number> = { FAILED: 0, LOGGED: 1, PENDING: 2, SENT: 3, SKIPPED: 3 };
+  const references = new Map(
+    decisions.map((d) => [d.applicationId, d.application.reference ?? d.applicationId]),
+  );
+  const order: Record<DeliveryStatus, number> = {
+    FAILED: 0,
+    LOGGED: 1,
+    PENDING: 2,
+    SENT: 3,
+    SKIPPED: 3,
+  };
   const failures = notifications
     .filter((n) => isResendable(n))
     .map((n) => ({
@@ -233,14 +334,26 @@ export async function decisionDeliverySummary(actor: Actor, callId: string) {
       lastError: n.lastError,
       lastAttemptAt: n.lastAttemptAt,
     }))
-    .sort((a, b) => order[a.emailStatus] - order[b.emailStatus] || a.reference.localeCompare(b.reference, "fr"));
-  return { dossiers, recipients, failures, letterFailures: lettersFailed.size, callSlug: call.slug };
+    .sort(
+      (a, b) =>
+        order[a.emailStatus] - order[b.emailStatus] || a.reference.localeCompare(b.reference, "fr"),
+    );
+  return {
+    dossiers,
+    recipients,
+    failures,
+    letterFailures: lettersFailed.size,
+    callSlug: call.slug,
+  };
 }
 export type DecisionDeliverySummary = Awaited<ReturnType<typeof decisionDeliverySummary>>;
 
 /** Puts the e-mails back in the queue, now, keeping their attempts and last error as history. */
 async function requeue(tx: Tx, ids: string[]): Promise<void> {
-  await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailStatus: "PENDING" } });
+  await tx.notification.updateMany({
+    where: { id: { in: ids } },
+    data: { emailStatus: "PENDING" },
+  });
   await enqueueDeliveries(tx, ids);
 }
 
@@ -254,11 +367,23 @@ export async function resendNotification(actor: Actor, id: string) {
   assertCan(actor, "notification.resend");
   const scope = scopeOf(actor);
   return db().$transaction(async (tx) => {
-    const [n] = await tx.$queryRaw<{ id: string; kind: string; email: string; emailStatus: DeliveryStatus; attempts: number; lastError: string | null }[]>`
+    const [n] = await tx.$queryRaw<
+      {
+        id: string;
+        kind: string;
+        email: string;
+        emailStatus: DeliveryStatus;
+        attempts: number;
+        lastError: string | null;
+      }[]
+    >`
       SELECT n.id, n.kind, n.email, n."emailStatus", n.attempts, n."lastError" FROM "Notification" n WHERE n.id = ${String(id)} AND ${scope} FOR UPDATE OF n`;
     if (!n) throw new AppError("NOT_FOUND");
     if (kindSpec(n.kind)?.secret && !can(actor, "notification.logAll")) {
-      throw new AppError("FORBIDDEN", "Ce message contient un lien personnel à usage unique : seul un administrateur peut le renvoyer.");
+      throw new AppError(
+        "FORBIDDEN",
+        "Ce message contient un lien personnel à usage unique : seul un administrateur peut le renvoyer.",
+      );
     }
     if (linkLost(n)) throw new AppError("INVALID_STATE", SECRET_NOT_KEPT);
     if (!isResendable(n)) {
@@ -291,7 +416,11 @@ function bulkWhere(scope: Prisma.Sql, callId: string, decisionsOnly: boolean): P
 }
 
 /** « Renvoyer les envois en échec » of a call (or only of its decisions): every e-mail not delivered, in one go (one audit event). */
-export async function resendFailedOfCall(actor: Actor, callId: string, options: { decisionsOnly?: boolean } = {}) {
+export async function resendFailedOfCall(
+  actor: Actor,
+  callId: string,
+  options: { decisionsOnly?: boolean } = {},
+) {
   assertCan(actor, "notification.resend");
   const call = await visibleCall(actor, callId);
   const scope = scopeOf(actor);
@@ -299,9 +428,16 @@ export async function resendFailedOfCall(actor: Actor, callId: string, options: 
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT n.id FROM "Notification" n ${bulkWhere(scope, call.id, options.decisionsOnly === true)} ORDER BY n.id FOR UPDATE OF n`;
     const ids = rows.map((r) => r.id);
-    if (!ids.length) throw new AppError("INVALID_STATE", "Aucun envoi de cet appel n'est en échec.");
+    if (!ids.length)
+      throw new AppError("INVALID_STATE", "Aucun envoi de cet appel n'est en échec.");
     await requeue(tx, ids);
-    await recordAudit(tx, { actorId: actor.id, action: "notification.resend", entityType: "Call", entityId: call.id, after: { emailStatus: "PENDING", count: ids.length, ids } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "notification.resend",
+      entityType: "Call",
+      entityId: call.id,
+      after: { emailStatus: "PENDING", count: ids.length, ids },
+    });
     return { count: ids.length };
   });
 }
@@ -309,7 +445,11 @@ export async function resendFailedOfCall(actor: Actor, callId: string, options: 
 export type ResendableCounts = { failed: number; logged: number };
 
 /** How many e-mails of a call are not delivered (failed, only logged) that the actor may resend: the bulk button's counts. */
-export async function countFailedOfCall(actor: Actor, callId: string, options: { decisionsOnly?: boolean } = {}): Promise<ResendableCounts> {
+export async function countFailedOfCall(
+  actor: Actor,
+  callId: string,
+  options: { decisionsOnly?: boolean } = {},
+): Promise<ResendableCounts> {
   assertCan(actor, "notification.log");
   const rows = await db().$queryRaw<{ status: DeliveryStatus; count: number }[]>`
     SELECT n."emailStatus" AS status, count(*)::int AS count FROM "Notification" n ${bulkWhere(scopeOf(actor), String(callId), options.decisionsOnly === true)}
@@ -321,7 +461,10 @@ export async function countFailedOfCall(actor: Actor, callId: string, options: {
 // ───────────────────────────── Documents whose preparation failed for good ─────────────────────────────
 
 /** The jobs that produce a document promised to a person (a decision letter, a convention), and their labels. */
-export const DOCUMENT_TASKS = { "decision.letter": "Lettre de décision", "convention.document": "Convention" } as const;
+export const DOCUMENT_TASKS = {
+  "decision.letter": "Lettre de décision",
+  "convention.document": "Convention",
+} as const;
 export type DocumentTask = keyof typeof DOCUMENT_TASKS;
 
 /** How many failed documents a page lists at most (the count says how many there are). */
@@ -353,18 +496,26 @@ const DOCUMENT_JOBS_FROM = Prisma.sql`FROM graphile_worker._private_jobs j
 
 /** The national cell's document jobs: those of the calls it sees. */
 const NATIONAL_DOCUMENT_SCOPE = Prisma.sql`a."callId" IN (SELECT id FROM "Call" WHERE phase <> 'DRAFT') AND a."submittedAt" IS NOT NULL`;
-const documentScopeOf = (actor: Actor): Prisma.Sql => (can(actor, "notification.logAll") ? Prisma.sql`TRUE` : NATIONAL_DOCUMENT_SCOPE);
+const documentScopeOf = (actor: Actor): Prisma.Sql =>
+  can(actor, "notification.logAll") ? Prisma.sql`TRUE` : NATIONAL_DOCUMENT_SCOPE;
 
 /**
  * The document jobs that used all their attempts: graphile-worker keeps them, dead, in its table; nothing runs
  * them again until « relancer ». `callId` null: those whose dossier is gone.
  */
-async function failedDocumentRows(scope: Prisma.Sql, where: { callId?: string | null; conventionId?: string; task?: DocumentTask }) {
+async function failedDocumentRows(
+  scope: Prisma.Sql,
+  where: { callId?: string | null; conventionId?: string; task?: DocumentTask },
+) {
   const conditions = [
     Prisma.sql`t.identifier = ANY(${where.task ? [where.task] : Object.keys(DOCUMENT_TASKS)})`,
     Prisma.sql`j.attempts >= j.max_attempts`,
     scope,
-    ...(where.callId === null ? [Prisma.sql`a."callId" IS NULL`] : where.callId ? [Prisma.sql`a."callId" = ${where.callId}`] : []),
+    ...(where.callId === null
+      ? [Prisma.sql`a."callId" IS NULL`]
+      : where.callId
+        ? [Prisma.sql`a."callId" = ${where.callId}`]
+        : []),
     ...(where.conventionId ? [Prisma.sql`c.id = ${where.conventionId}`] : []),
   ];
   return db().$queryRaw<DocumentJobRow[]>`
@@ -396,16 +547,25 @@ function presentDocument(actor: Actor, j: DocumentJobRow) {
 export type FailedDocument = ReturnType<typeof presentDocument>;
 
 /** « Documents en échec » of the log: of a call (or of none, or of every call for an administrator), newest failure first. */
-export async function failedDocuments(actor: Actor, callId: string | null | undefined): Promise<{ items: FailedDocument[]; total: number }> {
+export async function failedDocuments(
+  actor: Actor,
+  callId: string | null | undefined,
+): Promise<{ items: FailedDocument[]; total: number }> {
   assertCan(actor, "notification.log");
   const rows = await failedDocumentRows(documentScopeOf(actor), { callId });
   return { items: rows.map((j) => presentDocument(actor, j)), total: rows[0]?.total ?? 0 };
 }
 
 /** The convention's document job, when it failed for good (the convention page says so instead of « en cours de préparation »). */
-export async function conventionDocumentFailure(actor: Actor, conventionId: string): Promise<FailedDocument | null> {
+export async function conventionDocumentFailure(
+  actor: Actor,
+  conventionId: string,
+): Promise<FailedDocument | null> {
   assertCan(actor, "notification.log");
-  const [row] = await failedDocumentRows(documentScopeOf(actor), { conventionId: String(conventionId), task: "convention.document" });
+  const [row] = await failedDocumentRows(documentScopeOf(actor), {
+    conventionId: String(conventionId),
+    task: "convention.document",
+  });
   return row ? presentDocument(actor, row) : null;
 }
 
@@ -427,21 +587,51 @@ export async function retryDocumentJob(actor: Actor, jobId: string) {
       WHERE j.id = ${id} AND t.identifier = ANY(${Object.keys(DOCUMENT_TASKS)}) AND ${scope}
       FOR UPDATE OF j`;
     if (!job) throw new AppError("NOT_FOUND");
-    if (job.attempts < job.maxAttempts) throw new AppError("INVALID_STATE", "La préparation de ce document est déjà en cours (relancée entre-temps).");
-    const [entityType, entityId] = job.task === "convention.document" ? ["Convention", job.conventionId ?? String(job.payload.conventionId)] : ["Application", job.applicationId ?? String(job.payload.applicationId)];
-    const removed = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM graphile_worker.complete_jobs(ARRAY[${id}]::bigint[])`;
-    if (!removed.length) throw new AppError("CONFLICT", "Ce travail est en cours d'exécution : réessayez dans quelques instants.");
+    if (job.attempts < job.maxAttempts)
+      throw new AppError(
+        "INVALID_STATE",
+        "La préparation de ce document est déjà en cours (relancée entre-temps).",
+      );
+    const [entityType, entityId] =
+      job.task === "convention.document"
+        ? ["Convention", job.conventionId ?? String(job.payload.conventionId)]
+        : ["Application", job.applicationId ?? String(job.payload.applicationId)];
+    const removed = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM graphile_worker.complete_jobs(ARRAY[${id}]::bigint[])`;
+    if (!removed.length)
+      throw new AppError(
+        "CONFLICT",
+        "Ce travail est en cours d'exécution : réessayez dans quelques instants.",
+      );
     const key = job.key ?? `${job.task}:${entityId}`;
-    if (job.task === "convention.document") await enqueue(tx, job.task, [{ payload: job.payload as { conventionId: string }, key }]);
-    else await enqueue(tx, job.task, [{ payload: job.payload as { applicationId: string; event: "publication" | "promotion" }, key }]);
+    if (job.task === "convention.document")
+      await enqueue(tx, job.task, [{ payload: job.payload as { conventionId: string }, key }]);
+    else
+      await enqueue(tx, job.task, [
+        {
+          payload: job.payload as { applicationId: string; event: "publication" | "promotion" },
+          key,
+        },
+      ]);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "job.retry",
       entityType,
       entityId,
-      before: { task: job.task, key: job.key, payload: job.payload, attempts: job.attempts, lastError: job.lastError },
+      before: {
+        task: job.task,
+        key: job.key,
+        payload: job.payload,
+        attempts: job.attempts,
+        lastError: job.lastError,
+      },
       after: { task: job.task, key, attempts: 0, maxAttempts: MAX_ATTEMPTS },
     });
-    return { task: job.task, taskLabel: DOCUMENT_TASKS[job.task], reference: job.reference ?? job.applicationId ?? "—" };
+    return {
+      task: job.task,
+      taskLabel: DOCUMENT_TASKS[job.task],
+      reference: job.reference ?? job.applicationId ?? "—",
+    };
   });
 }

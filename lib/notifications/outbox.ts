@@ -21,14 +21,20 @@ export type NotificationInput = {
   applicationId?: string | null;
 };
 
-export const notificationKey = (event: string, email: string) => `${event}|${email.trim().toLowerCase()}`;
+export const notificationKey = (event: string, email: string) =>
+  `${event}|${email.trim().toLowerCase()}`;
 
 /** Writes the notifications that are not there yet, and their e-mails' jobs; returns how many were new. */
 export async function notify(tx: Tx, inputs: NotificationInput[]): Promise<number> {
   if (!inputs.length) return 0;
   const emails = [...new Set(inputs.map((n) => n.mail.to.trim().toLowerCase()))];
   const users = new Map(
-    (await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, emailOptOuts: true } })).map((u) => [u.email, u]),
+    (
+      await tx.user.findMany({
+        where: { email: { in: emails } },
+        select: { id: true, email: true, emailOptOuts: true },
+      })
+    ).map((u) => [u.email, u]),
   );
   const rows = inputs.map((n) => {
     const email = n.mail.to.trim().toLowerCase();
@@ -50,14 +56,25 @@ export async function notify(tx: Tx, inputs: NotificationInput[]): Promise<numbe
       emailStatus: optedOut ? ("SKIPPED" as const) : ("PENDING" as const),
     };
   });
-  const created = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, emailStatus: true } });
-  await enqueueDeliveries(tx, created.filter((n) => n.emailStatus === "PENDING").map((n) => n.id));
+  const created = await tx.notification.createManyAndReturn({
+    data: rows,
+    skipDuplicates: true,
+    select: { id: true, emailStatus: true },
+  });
+  await enqueueDeliveries(
+    tx,
+    created.filter((n) => n.emailStatus === "PENDING").map((n) => n.id),
+  );
   return created.length;
 }
 
 /** The e-mail jobs of these notifications (one waiting job per notification at most). */
 export async function enqueueDeliveries(tx: Tx, ids: string[]): Promise<void> {
-  await enqueue(tx, "notification.deliver", ids.map((id) => ({ payload: { id }, key: `notification:${id}` })));
+  await enqueue(
+    tx,
+    "notification.deliver",
+    ids.map((id) => ({ payload: { id }, key: `notification:${id}` })),
+  );
 }
 
 /** A link of the product as a path from its root (the e-mails carry the public address in front). */

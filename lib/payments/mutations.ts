@@ -2,7 +2,7 @@ import "server-only";
 // Payments (versements) of a countersigned convention, each checked under the locks of its call and
 // its convention, so that two payments recorded at once cannot together exceed a limit.
 import { recordAudit } from "@/lib/audit/log";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { conventionFacts } from "@/lib/conventions/facts";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
@@ -15,7 +15,12 @@ import { paymentSchema } from "@/lib/payments/schema";
 import { parisDate, parisTimeToUtc } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
 
-export async function recordPayment(actor: Actor, conventionId: string, input: unknown, now = new Date()) {
+export async function recordPayment(
+  actor: Actor,
+  conventionId: string,
+  input: unknown,
+  now = new Date(),
+) {
   const facts = await conventionFacts(String(conventionId));
   assertCan(actor, "payment.record", facts);
   const data = parseInput(paymentSchema, input);
@@ -25,7 +30,10 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
   }
   const payment = await db()
     .$transaction(async (tx) => {
-      const head = await tx.convention.findUniqueOrThrow({ where: { id: conventionId }, select: { application: { select: { callId: true } } } });
+      const head = await tx.convention.findUniqueOrThrow({
+        where: { id: conventionId },
+        select: { application: { select: { callId: true } } },
+      });
       const callId = head.application.callId;
       // The call's lock orders every payment of the call (the envelope), then the convention's.
       await tx.$queryRaw`SELECT id FROM "Call" WHERE id = ${callId} FOR UPDATE`;
@@ -35,7 +43,12 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
         include: {
           payments: { select: { amountCents: true, trancheId: true } },
           reports: { select: { kind: true, status: true } },
-          application: { select: { id: true, call: { select: { envelopeCents: true, tranches: { orderBy: { position: "asc" } } } } } },
+          application: {
+            select: {
+              id: true,
+              call: { select: { envelopeCents: true, tranches: { orderBy: { position: "asc" } } } },
+            },
+          },
         },
       });
       const tranches = c.application.call.tranches;
@@ -45,7 +58,10 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
         throw new AppError("VALIDATION", message, { trancheId: [message] });
       }
       const tranche = tranches[index]!;
-      const paidOnCall = await tx.payment.aggregate({ where: { convention: { application: { callId } } }, _sum: { amountCents: true } });
+      const paidOnCall = await tx.payment.aggregate({
+        where: { convention: { application: { callId } } },
+        _sum: { amountCents: true },
+      });
       const refusal = paymentRefusal({
         conventionStatus: c.status,
         conventionAmountCents: c.amountCents,
@@ -56,12 +72,19 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
           label: tranche.label,
           condition: tranche.condition,
           amountCents: trancheAmounts(c.amountCents, tranches)[index]!,
-          paidCents: c.payments.filter((p) => p.trancheId === tranche.id).reduce((s, p) => s + p.amountCents, 0),
+          paidCents: c.payments
+            .filter((p) => p.trancheId === tranche.id)
+            .reduce((s, p) => s + p.amountCents, 0),
         },
         reports: c.reports,
         amountCents: data.amountCents,
       });
-      if (refusal) throw new AppError(refusal.code, refusal.message, refusal.code === "VALIDATION" ? { amountCents: [refusal.message] } : undefined);
+      if (refusal)
+        throw new AppError(
+          refusal.code,
+          refusal.message,
+          refusal.code === "VALIDATION" ? { amountCents: [refusal.message] } : undefined,
+        );
       const created = await tx.payment.create({
         data: {
           conventionId,
@@ -72,21 +95,48 @@ export async function recordPayment(actor: Actor, conventionId: string, input: u
           recordedById: actor.id,
         },
       });
-      await recordAudit(tx, { actorId: actor.id, action: "payment.record", entityType: "Convention", entityId: conventionId, after: { paymentId: created.id, tranche: tranche.label, amountCents: created.amountCents, paidOn: data.paidOn, accountingReference: created.accountingReference } });
-      const owner = await tx.application.findUniqueOrThrow({ where: { id: c.application.id }, select: { owner: { select: { email: true } } } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "payment.record",
+        entityType: "Convention",
+        entityId: conventionId,
+        after: {
+          paymentId: created.id,
+          tranche: tranche.label,
+          amountCents: created.amountCents,
+          paidOn: data.paidOn,
+          accountingReference: created.accountingReference,
+        },
+      });
+      const owner = await tx.application.findUniqueOrThrow({
+        where: { id: c.application.id },
+        select: { owner: { select: { email: true } } },
+      });
       const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
-      await notify(tx, [{
-        kind: "payment.recorded",
-        event: `payment.recorded:${created.id}`,
-        mail: paymentRecordedMail({ to: owner.owner.email, number: c.number, amount: formatEuros(created.amountCents), date: formatDate(created.paidOn), link }),
-        link,
-        callId,
-        applicationId: c.application.id,
-      }]);
+      await notify(tx, [
+        {
+          kind: "payment.recorded",
+          event: `payment.recorded:${created.id}`,
+          mail: paymentRecordedMail({
+            to: owner.owner.email,
+            number: c.number,
+            amount: formatEuros(created.amountCents),
+            date: formatDate(created.paidOn),
+            link,
+          }),
+          link,
+          callId,
+          applicationId: c.application.id,
+        },
+      ]);
       return { created, number: c.number, applicationId: c.application.id };
     })
     .catch((error: unknown) => {
-      if (typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002") {
+      if (
+        typeof error === "object" &&
+        error !== null &&
+        (error as { code?: string }).code === "P2002"
+      ) {
         const message = "Cette référence comptable est déjà enregistrée pour cette convention.";
         throw new AppError("CONFLICT", message, { accountingReference: [message] });
       }

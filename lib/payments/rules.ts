@@ -1,6 +1,12 @@
 // Pure rules of the payments (no database): the schedule of a convention and the refusals of a payment.
-import type { ConventionStatus, ReportKind, ReportStatus, TrancheCondition } from "@/lib/generated/prisma/enums";
+
 import { formatEuros } from "@/lib/format";
+import type {
+  ConventionStatus,
+  ReportKind,
+  ReportStatus,
+  TrancheCondition,
+} from "@/lib/generated/prisma/enums";
 
 export const TRANCHE_CONDITION_LABELS: Record<TrancheCondition, string> = {
   ON_SIGNATURE: "à la signature de la convention",
@@ -13,7 +19,10 @@ export const TRANCHE_CONDITION_LABELS: Record<TrancheCondition, string> = {
  * tranche, which takes the remainder, so that the tranches always add up to the convention's amount
  * exactly (e.g. 70 % / 30 % of 33 333,33 € gives 23 333,33 € and 10 000,00 €).
  */
-export function trancheAmounts(totalCents: number, tranches: readonly { shareBps: number }[]): number[] {
+export function trancheAmounts(
+  totalCents: number,
+  tranches: readonly { shareBps: number }[],
+): number[] {
   if (tranches.length === 0) return [];
   const amounts = tranches.map((t) => Math.floor((totalCents * t.shareBps) / 10_000));
   amounts[amounts.length - 1] = totalCents - amounts.slice(0, -1).reduce((s, a) => s + a, 0);
@@ -22,7 +31,11 @@ export function trancheAmounts(totalCents: number, tranches: readonly { shareBps
 
 /** The report a tranche waits for, if any. */
 export function reportRequiredBy(condition: TrancheCondition): ReportKind | null {
-  return condition === "AFTER_INTERIM_REPORT" ? "INTERIM" : condition === "AFTER_FINAL_REPORT" ? "FINAL" : null;
+  return condition === "AFTER_INTERIM_REPORT"
+    ? "INTERIM"
+    : condition === "AFTER_FINAL_REPORT"
+      ? "FINAL"
+      : null;
 }
 
 export type PaymentCheck = {
@@ -50,7 +63,8 @@ function paymentRefusalMessage(p: PaymentCheck): string | null {
   if (p.conventionStatus !== "COUNTERSIGNED") {
     return "Aucun versement n'est possible avant la contre-signature de la convention par la cellule nationale.";
   }
-  if (!Number.isInteger(p.amountCents) || p.amountCents <= 0) return "Le montant du versement doit être positif.";
+  if (!Number.isInteger(p.amountCents) || p.amountCents <= 0)
+    return "Le montant du versement doit être positif.";
   const required = reportRequiredBy(p.tranche.condition);
   if (required && !p.reports.some((r) => r.kind === required && r.status === "ACCEPTED")) {
     const which = required === "INTERIM" ? "du bilan intermédiaire" : "du bilan final";

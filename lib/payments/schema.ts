@@ -2,13 +2,18 @@
 import { z } from "zod";
 
 export const paymentSchema = z.object({
-  trancheId: z.string({ message: "Choisissez la tranche versée." }).min(1, { message: "Choisissez la tranche versée." }).max(40),
+  trancheId: z
+    .string({ message: "Choisissez la tranche versée." })
+    .min(1, { message: "Choisissez la tranche versée." })
+    .max(40),
   amountCents: z
     .number({ message: "Saisissez le montant versé, par exemple 35 000 ou 35 000,50." })
     .int({ message: "Le montant est en centimes entiers." })
     .positive({ message: "Le montant du versement doit être positif." })
     .max(2_000_000_000, { message: "Montant trop élevé." }),
-  paidOn: z.string({ message: "Indiquez la date du versement." }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Indiquez la date du versement (jj/mm/aaaa)." }),
+  paidOn: z
+    .string({ message: "Indiquez la date du versement." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Indiquez la date du versement (jj/mm/aaaa)." }),
   accountingReference: z
     .string({ message: "Indiquez la référence comptable." })
     .trim()

@@ -2,7 +2,7 @@
 // from the dossier and the decision. A pure function, with no I/O: the same input gives the same bytes.
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { formatDate, formatEuros, formatShare } from "@/lib/format";
-import { BLUE_FRANCE, GREY, MARGIN_X, Writer, type Fonts } from "@/lib/pdf/receipt";
+import { BLUE_FRANCE, type Fonts, GREY, MARGIN_X, Writer } from "@/lib/pdf/receipt";
 
 export type ConventionPdfInput = {
   number: string; // PTCE-2025-001
@@ -49,11 +49,19 @@ export async function conventionPdf(input: ConventionPdfInput): Promise<Uint8Arr
 
   w.lines(["RÉPUBLIQUE FRANÇAISE"], { font: fonts.bold, size: 13 });
   w.lines(["Liberté, Égalité, Fraternité"], { font: fonts.italic, size: 8.5, color: GREY });
-  w.lines(["Ministère de l'Économie – Direction générale du Trésor"], { font: fonts.regular, size: 9, color: GREY });
+  w.lines(["Ministère de l'Économie – Direction générale du Trésor"], {
+    font: fonts.regular,
+    size: 9,
+    color: GREY,
+  });
   w.space(10);
   w.rule(BLUE_FRANCE, 1.5);
   w.space(14);
-  w.paragraph("Convention attributive de subvention", { font: fonts.bold, size: 18, color: BLUE_FRANCE });
+  w.paragraph("Convention attributive de subvention", {
+    font: fonts.bold,
+    size: 18,
+    color: BLUE_FRANCE,
+  });
   w.space(2);
   w.paragraph(`N° ${input.number}`, { font: fonts.bold, size: 12 });
   w.paragraph(input.callTitle, { font: fonts.regular, size: 11 });
@@ -76,11 +84,15 @@ export async function conventionPdf(input: ConventionPdfInput): Promise<Uint8Arr
   w.field("Région", input.regionName);
   w.paragraph("ci-après « le bénéficiaire », représenté par son représentant légal.", body);
 
-  article(1, "Objet", [
-    `La présente convention a pour objet de définir les conditions dans lesquelles l'État apporte son soutien financier au projet « ${input.projectTitle} » ` +
-      `(dossier ${input.reference}), retenu comme lauréat de l'appel à manifestation d'intérêt ${input.callYear} par décision du ${formatDate(input.decidedAt)}.`,
-    input.presentation ? `Présentation du projet : ${input.presentation}` : "",
-  ].filter(Boolean));
+  article(
+    1,
+    "Objet",
+    [
+      `La présente convention a pour objet de définir les conditions dans lesquelles l'État apporte son soutien financier au projet « ${input.projectTitle} » ` +
+        `(dossier ${input.reference}), retenu comme lauréat de l'appel à manifestation d'intérêt ${input.callYear} par décision du ${formatDate(input.decidedAt)}.`,
+      input.presentation ? `Présentation du projet : ${input.presentation}` : "",
+    ].filter(Boolean),
+  );
   article(2, "Montant de la subvention", [
     `L'État attribue au bénéficiaire une subvention d'un montant de ${formatEuros(input.amountCents)} (montant maximal, non révisable à la hausse).`,
   ]);
@@ -89,14 +101,24 @@ export async function conventionPdf(input: ConventionPdfInput): Promise<Uint8Arr
       `Le bénéficiaire la signe et la retourne dans un délai de ${input.signatureDelayDays} jours après son envoi ; à défaut, l'État peut attribuer la subvention à un projet de la liste complémentaire.`,
   ]);
   w.heading("Article 4 – Modalités de versement");
-  w.paragraph("La subvention est versée selon l'échéancier suivant (la dernière tranche reçoit l'arrondi au centime) :", body);
+  w.paragraph(
+    "La subvention est versée selon l'échéancier suivant (la dernière tranche reçoit l'arrondi au centime) :",
+    body,
+  );
   w.space(4);
   input.tranches.forEach((t, i) => {
-    w.paragraph(`${i + 1}. ${t.label} : ${formatShare(t.shareBps)}, soit ${formatEuros(t.amountCents)}, ${t.condition}.`, body, MARGIN_X + 12);
+    w.paragraph(
+      `${i + 1}. ${t.label} : ${formatShare(t.shareBps)}, soit ${formatEuros(t.amountCents)}, ${t.condition}.`,
+      body,
+      MARGIN_X + 12,
+    );
     w.space(2);
   });
   w.space(4);
-  w.paragraph("Les versements sont effectués par virement sur le compte du bénéficiaire figurant au relevé d'identité bancaire fourni avec le dossier.", body);
+  w.paragraph(
+    "Les versements sont effectués par virement sur le compte du bénéficiaire figurant au relevé d'identité bancaire fourni avec le dossier.",
+    body,
+  );
   article(5, "Obligations du bénéficiaire", [
     "Le bénéficiaire s'engage à utiliser la subvention conformément à l'objet de la convention, à informer sans délai l'État de toute modification de sa situation " +
       "(gouvernance, membres, coordonnées bancaires) ou du projet, à mentionner le soutien de l'État dans sa communication et à tenir une comptabilité permettant de retracer l'emploi des fonds.",
@@ -109,17 +131,29 @@ export async function conventionPdf(input: ConventionPdfInput): Promise<Uint8Arr
     body,
   );
   w.space(4);
-  if (input.indicators.length === 0) w.paragraph("Aucun indicateur n'a été déclaré dans le dossier.", { font: fonts.italic, size: 9.5, color: GREY });
+  if (input.indicators.length === 0)
+    w.paragraph("Aucun indicateur n'a été déclaré dans le dossier.", {
+      font: fonts.italic,
+      size: 9.5,
+      color: GREY,
+    });
   for (const ind of input.indicators) {
     const unit = ind.unit ? ` ${ind.unit}` : "";
-    w.paragraph(`• ${ind.label} : cible année 1 ${ind.targetYear1 || "—"}${unit}, cible année 2 ${ind.targetYear2 || "—"}${unit}`, body, MARGIN_X + 12);
+    w.paragraph(
+      `• ${ind.label} : cible année 1 ${ind.targetYear1 || "—"}${unit}, cible année 2 ${ind.targetYear2 || "—"}${unit}`,
+      body,
+      MARGIN_X + 12,
+    );
   }
   article(7, "Contrôle et reversement", [
     "L'État peut contrôler l'emploi de la subvention. En cas d'inexécution, de modification substantielle sans accord ou de retard significatif, " +
       "il peut suspendre les versements et exiger le reversement de tout ou partie des sommes versées.",
   ]);
   w.heading("Signatures");
-  w.paragraph(`Fait en deux exemplaires, document généré le ${formatDate(input.generatedAt)}.`, body);
+  w.paragraph(
+    `Fait en deux exemplaires, document généré le ${formatDate(input.generatedAt)}.`,
+    body,
+  );
   w.space(10);
   w.field("Pour le bénéficiaire", "Nom, qualité, date et signature du représentant légal");
   w.space(30);

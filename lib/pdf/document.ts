@@ -1,7 +1,7 @@
 // The scaffolding of the platform's text documents built page by page (the decision letter, the jury's minutes):
 // A4 pages, the State's heading, wrapped text running onto new pages, headings kept with what follows, numbered
 // footers and the metadata. Pure: the same calls give the same bytes (every date comes from the caller).
-import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from "pdf-lib";
+import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { winAnsiSafe } from "@/lib/pdf/receipt";
 
 export const A4: [number, number] = [595.28, 841.89];
@@ -97,7 +97,13 @@ export class PdfDocumentWriter {
   }
 
   /** Wrapped text, from the left margin plus `indent`. */
-  write(text: string, font: PDFFont = this.fonts.regular, size = 9.5, color: Color = TEXT, indent = 0) {
+  write(
+    text: string,
+    font: PDFFont = this.fonts.regular,
+    size = 9.5,
+    color: Color = TEXT,
+    indent = 0,
+  ) {
     for (const line of wrap(text, font, size, this.width - indent)) {
       this.ensure(size * 1.4);
       this.page.drawText(line, { x: this.margin + indent, y: this.y - size, font, size, color });
@@ -107,7 +113,12 @@ export class PdfDocumentWriter {
 
   /** A horizontal line across the text width at the current position. */
   rule(color: Color = GREY, thickness = 0.3) {
-    this.page.drawLine({ start: { x: this.margin, y: this.y }, end: { x: this.margin + this.width, y: this.y }, thickness, color });
+    this.page.drawLine({
+      start: { x: this.margin, y: this.y },
+      end: { x: this.margin + this.width, y: this.y },
+      thickness,
+      color,
+    });
   }
 
   /** A section heading, never left alone at the foot of a page. */
@@ -128,9 +139,23 @@ export class PdfDocumentWriter {
   }
 
   /** Numbers every page (« <label> – page i / n »), sets the metadata and gives the bytes. */
-  async finish({ title, footer, date }: { title: string; footer: string; date: Date }): Promise<Uint8Array> {
+  async finish({
+    title,
+    footer,
+    date,
+  }: {
+    title: string;
+    footer: string;
+    date: Date;
+  }): Promise<Uint8Array> {
     this.pages.forEach((p, i) => {
-      p.drawText(winAnsiSafe(`${footer} – page ${i + 1} / ${this.pages.length}`), { x: this.margin, y: 28, font: this.fonts.regular, size: 7.5, color: GREY });
+      p.drawText(winAnsiSafe(`${footer} – page ${i + 1} / ${this.pages.length}`), {
+        x: this.margin,
+        y: 28,
+        font: this.fonts.regular,
+        size: 7.5,
+        color: GREY,
+      });
     });
     this.doc.setTitle(title);
     this.doc.setAuthor("AMI PTCE");

@@ -1,7 +1,7 @@
 // The "accusé de réception" given to a carrier when a dossier is submitted: an A4 PDF stating what
 // was received, when (Paris time) and the fingerprint of the frozen content. A pure function, with
 // no I/O: the same input always gives the same bytes.
-import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from "pdf-lib";
+import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { formatDateTime, formatEuros } from "@/lib/format";
 
 export type ReceiptInput = {
@@ -19,12 +19,11 @@ export type ReceiptInput = {
 };
 
 // Characters of WinAnsi (Windows-1252) outside ASCII and Latin-1, i.e. its 0x80–0x9F range.
-const WIN_ANSI_EXTRA = new Set(
-  [
-    0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018,
-    0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
-  ],
-);
+const WIN_ANSI_EXTRA = new Set([
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x017e, 0x0178,
+]);
 
 const NBSP = "\u00a0";
 
@@ -58,7 +57,12 @@ export function winAnsiSafe(text: string): string {
       continue;
     }
     const code = char.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code)) out += char;
+    if (
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(code)
+    )
+      out += char;
     else if (code >= 0x2000 && code <= 0x200a) out += " ";
     else out += "?";
   }
@@ -87,7 +91,9 @@ export const lineHeight = (size: number) => size * 1.35;
 
 /** Splits text into lines no wider than `width`; a word too long for any line is cut, from the current one. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const words = winAnsiSafe(text).split(" ").filter((w) => w !== "");
+  const words = winAnsiSafe(text)
+    .split(" ")
+    .filter((w) => w !== "");
   const lines: string[] = [];
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
   let line = "";
@@ -177,8 +183,15 @@ export class Writer {
 
   /** A tinted box of `height` from the current position, drawn before its content. */
   box(height: number, accent?: Color) {
-    this.page.drawRectangle({ x: MARGIN_X, y: this.y - height, width: CONTENT_WIDTH, height, color: BOX });
-    if (accent) this.page.drawRectangle({ x: MARGIN_X, y: this.y - height, width: 3, height, color: accent });
+    this.page.drawRectangle({
+      x: MARGIN_X,
+      y: this.y - height,
+      width: CONTENT_WIDTH,
+      height,
+      color: BOX,
+    });
+    if (accent)
+      this.page.drawRectangle({ x: MARGIN_X, y: this.y - height, width: 3, height, color: accent });
   }
 
   heading(text: string) {
@@ -210,13 +223,24 @@ export class Writer {
   footer(reference: string, documentName = "Accusé de réception") {
     const size = 7.5;
     const style = { font: this.fonts.regular, size, color: GREY };
-    const left = winAnsiSafe(`${documentName} ${reference} – document généré par la plateforme AMI PTCE`);
+    const left = winAnsiSafe(
+      `${documentName} ${reference} – document généré par la plateforme AMI PTCE`,
+    );
     this.pages.forEach((page, index) => {
       const right = `Page ${index + 1} / ${this.pages.length}`;
       const y = MARGIN_BOTTOM - 32;
-      page.drawLine({ start: { x: MARGIN_X, y: y + 12 }, end: { x: A4[0] - MARGIN_X, y: y + 12 }, thickness: 0.5, color: RULE });
+      page.drawLine({
+        start: { x: MARGIN_X, y: y + 12 },
+        end: { x: A4[0] - MARGIN_X, y: y + 12 },
+        thickness: 0.5,
+        color: RULE,
+      });
       page.drawText(left, { ...style, x: MARGIN_X, y });
-      page.drawText(right, { ...style, x: A4[0] - MARGIN_X - style.font.widthOfTextAtSize(right, size), y });
+      page.drawText(right, {
+        ...style,
+        x: A4[0] - MARGIN_X - style.font.widthOfTextAtSize(right, size),
+        y,
+      });
     });
   }
 }
@@ -240,7 +264,11 @@ export async function receiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   w.space(10);
   w.rule(BLUE_FRANCE, 1.5);
   w.space(14);
-  w.paragraph("Accusé de réception de dossier de candidature", { font: fonts.bold, size: 18, color: BLUE_FRANCE });
+  w.paragraph("Accusé de réception de dossier de candidature", {
+    font: fonts.bold,
+    size: 18,
+    color: BLUE_FRANCE,
+  });
   w.space(4);
   w.paragraph(input.callTitle, { font: fonts.regular, size: 12 });
   w.space(14);
@@ -250,14 +278,23 @@ export async function receiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   const dateStyle = { font: fonts.regular, size: 10.5 };
   const pad = 10;
   const innerWidth = CONTENT_WIDTH - 2 * pad - 3;
-  const refLines = wrap(`Référence du dossier : ${input.reference}`, refStyle.font, refStyle.size, innerWidth);
+  const refLines = wrap(
+    `Référence du dossier : ${input.reference}`,
+    refStyle.font,
+    refStyle.size,
+    innerWidth,
+  );
   const dateLines = wrap(
     `Déposé le ${formatDateTime(input.submittedAt)} (heure de Paris)`,
     dateStyle.font,
     dateStyle.size,
     innerWidth,
   );
-  const boxHeight = 2 * pad + refLines.length * lineHeight(refStyle.size) + 2 + dateLines.length * lineHeight(dateStyle.size);
+  const boxHeight =
+    2 * pad +
+    refLines.length * lineHeight(refStyle.size) +
+    2 +
+    dateLines.length * lineHeight(dateStyle.size);
   w.ensure(boxHeight);
   w.box(boxHeight, BLUE_FRANCE);
   w.space(pad);
@@ -292,7 +329,12 @@ export async function receiptPdf(input: ReceiptInput): Promise<Uint8Array> {
 
   w.heading("Empreinte du contenu déposé (SHA-256)");
   const hashStyle = { font: fonts.mono, size: 11 };
-  const hashLines = wrap(input.contentHash, hashStyle.font, hashStyle.size, CONTENT_WIDTH - 2 * pad);
+  const hashLines = wrap(
+    input.contentHash,
+    hashStyle.font,
+    hashStyle.size,
+    CONTENT_WIDTH - 2 * pad,
+  );
   const hashBox = 2 * 6 + hashLines.length * lineHeight(hashStyle.size);
   w.ensure(hashBox);
   w.box(hashBox);

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 
 /** The pole of the applicant (one per account), with its members. */
@@ -8,7 +8,11 @@ export async function getOwnPole(actor: Actor) {
   return db().pole.findFirst({
     where: { ownerId: actor.id },
     orderBy: { createdAt: "asc" },
-    include: { members: { orderBy: { position: "asc" } }, region: { select: { name: true } }, departement: { select: { name: true } } },
+    include: {
+      members: { orderBy: { position: "asc" } },
+      region: { select: { name: true } },
+      departement: { select: { name: true } },
+    },
   });
 }
 

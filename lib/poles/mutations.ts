@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/log";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { poleRegionOf, poleSchema, type PoleInput } from "@/lib/poles/schema";
+import { type PoleInput, poleRegionOf, poleSchema } from "@/lib/poles/schema";
 import { parseInput } from "@/lib/validation";
 
 /**
@@ -14,21 +14,32 @@ export async function savePole(actor: Actor, poleId: string | null, input: PoleI
   assertCan(actor, "pole.edit");
   const { members, ...pole } = parseInput(poleSchema, input);
   const regionCode = poleRegionOf(pole.departementCode);
-  if (!regionCode) throw new AppError("VALIDATION", undefined, { departementCode: ["Ce département n'existe pas."] });
+  if (!regionCode)
+    throw new AppError("VALIDATION", undefined, {
+      departementCode: ["Ce département n'existe pas."],
+    });
   const data = { ...pole, regionCode };
   return db().$transaction(async (tx) => {
     // One pole per applicant: without an id (a form opened before the pole existed), the existing one is updated.
-    const target = poleId ?? (await tx.pole.findFirst({ where: { ownerId: actor.id }, select: { id: true } }))?.id ?? null;
+    const target =
+      poleId ??
+      (await tx.pole.findFirst({ where: { ownerId: actor.id }, select: { id: true } }))?.id ??
+      null;
     let before = null;
     if (target) {
-      before = await tx.pole.findUnique({ where: { id: target }, include: { members: { orderBy: { position: "asc" } } } });
+      before = await tx.pole.findUnique({
+        where: { id: target },
+        include: { members: { orderBy: { position: "asc" } } },
+      });
       assertCan(actor, "pole.edit", { kind: "pole", ownerId: before?.ownerId ?? "" });
     }
     const saved = before
       ? await tx.pole.update({ where: { id: before.id }, data })
       : await tx.pole.create({ data: { ...data, ownerId: actor.id } });
     await tx.poleMember.deleteMany({ where: { poleId: saved.id } });
-    await tx.poleMember.createMany({ data: members.map((m, position) => ({ ...m, position, poleId: saved.id })) });
+    await tx.poleMember.createMany({
+      data: members.map((m, position) => ({ ...m, position, poleId: saved.id })),
+    });
     await tx.application.updateMany({
       where: { poleId: saved.id, status: "DRAFT" },
       data: { regionCode, territoryType: pole.territoryType },

@@ -2,11 +2,12 @@
 // (react-hook-form) and the server. Pure module: no server-only import.
 import { z } from "zod";
 import { LegalForm, MemberCategory, TerritoryType } from "@/lib/generated/prisma/enums";
-import { departementOfPostalCode, regionOfDepartement } from "@/lib/regions/catalog";
 import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
+import { departementOfPostalCode, regionOfDepartement } from "@/lib/regions/catalog";
 
 const SIRET_LENGTH_MESSAGE = "Le numéro SIRET doit comporter 14 chiffres.";
-const SIRET_INVALID_MESSAGE = "Ce numéro SIRET n'est pas valide : vérifiez-le sur l'avis de situation INSEE.";
+const SIRET_INVALID_MESSAGE =
+  "Ce numéro SIRET n'est pas valide : vérifiez-le sur l'avis de situation INSEE.";
 
 // The key is judged only on 14 digits, so that a short number gets the length message alone.
 const keyValid = (s: string) => !/^\d{14}$/.test(s) || isValidSiret(s);
@@ -72,7 +73,9 @@ const creationYear = z
       .int({ message: YEAR_MESSAGE })
       .min(1900, { message: "L'année de création ne peut être antérieure à 1900." })
       // Checked at parse time, not at module load: a long-running server crosses the new year.
-      .refine((y) => y <= new Date().getFullYear(), { message: "L'année de création ne peut être dans le futur." })
+      .refine((y) => y <= new Date().getFullYear(), {
+        message: "L'année de création ne peut être dans le futur.",
+      })
       .nullable(),
   );
 
@@ -84,7 +87,11 @@ const website = z
   .nullish()
   // "www.mon-pole.fr" is read as https://www.mon-pole.fr; any scheme other than http(s) is refused below.
   .transform((v) => (!v ? null : /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`))
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: WEBSITE_MESSAGE }).nullable());
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain, message: WEBSITE_MESSAGE })
+      .nullable(),
+  );
 
 export const poleMemberSchema = z.object({
   name: text(2, 150, "Saisissez le nom du membre."),
@@ -99,7 +106,9 @@ const poleObjectSchema = z.object({
   name: text(2, 150, "Saisissez le nom du pôle."),
   carrierName: text(2, 150, "Saisissez le nom de la structure porteuse."),
   siret: siretSchema,
-  legalForm: z.enum(LegalForm, { message: "Choisissez la forme juridique de la structure porteuse." }),
+  legalForm: z.enum(LegalForm, {
+    message: "Choisissez la forme juridique de la structure porteuse.",
+  }),
   addressLine: text(1, 300, "Saisissez l'adresse."),
   postalCode: z
     .string({ message: "Saisissez le code postal." })
@@ -111,7 +120,9 @@ const poleObjectSchema = z.object({
     .trim()
     .toUpperCase()
     .min(1, { message: "Choisissez le département." })
-    .refine((code) => regionOfDepartement(code) !== undefined, { message: "Ce département n'existe pas." }),
+    .refine((code) => regionOfDepartement(code) !== undefined, {
+      message: "Ce département n'existe pas.",
+    }),
   territoryType: z.enum(TerritoryType, { message: "Choisissez le type de territoire." }),
   qpvCode,
   creationYear,
@@ -141,37 +152,53 @@ export const poleSchema = poleObjectSchema
   .superRefine(
     (p, ctx) => {
       const dep = departementOfPostalCode(p.postalCode);
-      if (dep === null) ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Ce code postal ne correspond à aucun département." });
+      if (dep === null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["postalCode"],
+          message: "Ce code postal ne correspond à aucun département.",
+        });
       else if (dep !== p.departementCode)
-        ctx.addIssue({ code: "custom", path: ["postalCode"], message: "Ce code postal n'appartient pas au département choisi." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["postalCode"],
+          message: "Ce code postal n'appartient pas au département choisi.",
+        });
     },
     whenValid("postalCode", "departementCode"),
   )
   .superRefine(
     (p, ctx) => {
       if (p.territoryType !== "QPV") return;
-      if (!p.qpvCode) ctx.addIssue({ code: "custom", path: ["qpvCode"], message: "Saisissez le code du quartier prioritaire (QPV)." });
+      if (!p.qpvCode)
+        ctx.addIssue({
+          code: "custom",
+          path: ["qpvCode"],
+          message: "Saisissez le code du quartier prioritaire (QPV).",
+        });
       else if (!QPV_CODE.test(p.qpvCode))
         ctx.addIssue({
           code: "custom",
           path: ["qpvCode"],
-          message: "Le code QPV commence par QN suivi du département et du numéro du quartier, par exemple QN06201M.",
+          message:
+            "Le code QPV commence par QN suivi du département et du numéro du quartier, par exemple QN06201M.",
         });
     },
     whenValid("territoryType", "qpvCode"),
   )
-  .superRefine(
-    (p, ctx) => {
-      const seen = new Set<string>();
-      p.members.forEach((m, i) => {
-        if (!m.siret) return;
-        if (seen.has(m.siret))
-          ctx.addIssue({ code: "custom", path: ["members", i, "siret"], message: "Ce numéro SIRET figure déjà parmi les membres." });
-        seen.add(m.siret);
-      });
-    },
-    whenValid("members"),
-  )
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.members.forEach((m, i) => {
+      if (!m.siret) return;
+      if (seen.has(m.siret))
+        ctx.addIssue({
+          code: "custom",
+          path: ["members", i, "siret"],
+          message: "Ce numéro SIRET figure déjà parmi les membres.",
+        });
+      seen.add(m.siret);
+    });
+  }, whenValid("members"))
   .transform((p) => ({ ...p, qpvCode: p.territoryType === "QPV" ? p.qpvCode : null }));
 
 export type PoleInput = z.input<typeof poleSchema>;
@@ -187,7 +214,12 @@ export function poleRegionOf(departementCode: string): string | null {
 
 export const MIN_LEGAL_PERSONS = 3;
 
-const OTHER_MEMBER_CATEGORIES: readonly MemberCategory[] = ["LOCAL_AUTHORITY", "RESEARCH_TRAINING", "CITIZEN_GROUP", "OTHER"];
+const OTHER_MEMBER_CATEGORIES: readonly MemberCategory[] = [
+  "LOCAL_AUTHORITY",
+  "RESEARCH_TRAINING",
+  "CITIZEN_GROUP",
+  "OTHER",
+];
 
 export type EligibilityMember = { category: MemberCategory; isLegalPerson: boolean };
 export type Eligibility = { eligible: boolean; reasons: string[] };
@@ -202,16 +234,25 @@ export function eligibility(members: readonly EligibilityMember[]): Eligibility 
   const legal = members.filter((m) => m.isLegalPerson);
   const reasons: string[] = [];
   if (legal.length < MIN_LEGAL_PERSONS)
-    reasons.push(`Le pôle doit réunir au moins trois personnes morales (actuellement ${legal.length}).`);
+    reasons.push(
+      `Le pôle doit réunir au moins trois personnes morales (actuellement ${legal.length}).`,
+    );
 
   const requirement = (categories: readonly MemberCategory[], missing: string) => {
     if (legal.some((m) => categories.includes(m.category))) return;
     const onlyNatural = members.some((m) => categories.includes(m.category));
-    reasons.push(onlyNatural ? `${missing} Les membres déclarés dans cette catégorie sont des personnes physiques : seules les personnes morales comptent.` : missing);
+    reasons.push(
+      onlyNatural
+        ? `${missing} Les membres déclarés dans cette catégorie sont des personnes physiques : seules les personnes morales comptent.`
+        : missing,
+    );
   };
   requirement(["ESS_ENTERPRISE"], "Il manque une entreprise de l'économie sociale et solidaire.");
   requirement(["OTHER_ENTERPRISE"], "Il manque une entreprise hors ESS.");
-  requirement(OTHER_MEMBER_CATEGORIES, "Il manque un autre membre : collectivité, organisme de recherche ou de formation, groupement de citoyens…");
+  requirement(
+    OTHER_MEMBER_CATEGORIES,
+    "Il manque un autre membre : collectivité, organisme de recherche ou de formation, groupement de citoyens…",
+  );
 
   return { eligible: reasons.length === 0, reasons };
 }

@@ -5,14 +5,28 @@ import "server-only";
 // withdrawn laureate leaves the list; a reserve dossier promoted afterwards joins it).
 import { db } from "@/lib/db";
 import type { TerritoryType } from "@/lib/generated/prisma/enums";
-import { isPublishedGrant, scdlRows, type ScdlGrant, type ScdlRow } from "@/lib/publication/scdl";
+import { isPublishedGrant, type ScdlGrant, type ScdlRow, scdlRows } from "@/lib/publication/scdl";
 
-const LAUREATE_WHERE = { outcome: "LAUREATE", publishedAt: { not: null }, application: { status: "LAUREATE" } } as const;
+const LAUREATE_WHERE = {
+  outcome: "LAUREATE",
+  publishedAt: { not: null },
+  application: { status: "LAUREATE" },
+} as const;
 
 function publishedCall(slug: string) {
   return db().call.findFirst({
     where: { slug: String(slug), resultsPublishedAt: { not: null } },
-    select: { id: true, slug: true, title: true, year: true, resultsPublishedAt: true, grantorName: true, grantorSiret: true, durationMonths: true, tranches: { orderBy: { position: "asc" }, select: { condition: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      year: true,
+      resultsPublishedAt: true,
+      grantorName: true,
+      grantorSiret: true,
+      durationMonths: true,
+      tranches: { orderBy: { position: "asc" }, select: { condition: true } },
+    },
   });
 }
 
@@ -55,10 +69,20 @@ export async function getPublishedResults(slug: string) {
       territoryType: d.application.territoryType,
       amountCents: d.amountCents ?? 0,
     }))
-    .sort((a, b) => collator.compare(a.regionName, b.regionName) || collator.compare(a.poleName, b.poleName) || a.reference.localeCompare(b.reference));
+    .sort(
+      (a, b) =>
+        collator.compare(a.regionName, b.regionName) ||
+        collator.compare(a.poleName, b.poleName) ||
+        a.reference.localeCompare(b.reference),
+    );
   const grants = decisions.map((d) => countersigned(d.application.convention, d.amountCents ?? 0));
   return {
-    call: { slug: call.slug, title: call.title, year: call.year, resultsPublishedAt: call.resultsPublishedAt! },
+    call: {
+      slug: call.slug,
+      title: call.title,
+      year: call.year,
+      resultsPublishedAt: call.resultsPublishedAt!,
+    },
     laureates,
     totalCents: laureates.reduce((s, l) => s + l.amountCents, 0),
     /** the open-data files exist once the grantor is known */
@@ -71,9 +95,15 @@ export async function getPublishedResults(slug: string) {
 export type PublishedResults = NonNullable<Awaited<ReturnType<typeof getPublishedResults>>>;
 
 // The grant as the convention signed it: its amount and countersignature date, once countersigned.
-function countersigned(c: { status: string; amountCents: number; countersignedAt: Date | null } | null, decidedCents: number) {
+function countersigned(
+  c: { status: string; amountCents: number; countersignedAt: Date | null } | null,
+  decidedCents: number,
+) {
   const signed = c?.status === "COUNTERSIGNED" && c.countersignedAt ? c : null;
-  return { amountCents: signed ? signed.amountCents : decidedCents, countersignedAt: signed ? signed.countersignedAt : null };
+  return {
+    amountCents: signed ? signed.amountCents : decidedCents,
+    countersignedAt: signed ? signed.countersignedAt : null,
+  };
 }
 
 /**
@@ -81,11 +111,17 @@ function countersigned(c: { status: string; amountCents: number; countersignedAt
  * is countersigned (the date of the convention is a required column). null before publication or while the
  * grantor (autorité attribuante) is not filled in.
  */
-export async function getOpenDataRows(slug: string): Promise<{ slug: string; rows: ScdlRow[] } | null> {
+export async function getOpenDataRows(
+  slug: string,
+): Promise<{ slug: string; rows: ScdlRow[] } | null> {
   const call = await publishedCall(slug);
   if (!call || !call.grantorName || !call.grantorSiret) return null;
   const decisions = await db().decision.findMany({
-    where: { callId: call.id, ...LAUREATE_WHERE, application: { status: "LAUREATE", convention: { status: "COUNTERSIGNED" } } },
+    where: {
+      callId: call.id,
+      ...LAUREATE_WHERE,
+      application: { status: "LAUREATE", convention: { status: "COUNTERSIGNED" } },
+    },
     select: {
       amountCents: true,
       application: {

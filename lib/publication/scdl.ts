@@ -80,7 +80,8 @@ export type ScdlRow = {
   dispositifAide: string;
 };
 
-const clip = (text: string) => (text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1).trimEnd()}…`);
+const clip = (text: string) =>
+  text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1).trimEnd()}…`;
 
 /** A grant goes to the file once its convention is countersigned and when it exceeds 23 000 €. */
 export function isPublishedGrant(g: Pick<ScdlGrant, "amountCents" | "countersignedAt">): boolean {
@@ -92,10 +93,17 @@ export function isPublishedGrant(g: Pick<ScdlGrant, "amountCents" | "countersign
  * file the final report when the balance waits for it. The exact dates of payments are not known when the
  * convention is signed, so the schema's period form (AAAA-MM-JJ/AAAA-MM-JJ) is used even for a single payment.
  */
-export function paymentPeriod(countersignedAt: Date, durationMonths: number, tranches: { condition: TrancheCondition }[]): string {
+export function paymentPeriod(
+  countersignedAt: Date,
+  durationMonths: number,
+  tranches: { condition: TrancheCondition }[],
+): string {
   const start = parisDate(countersignedAt);
   const last = tranches.at(-1)?.condition;
-  const end = addMonths(start, durationMonths + (last === "AFTER_FINAL_REPORT" ? FINAL_REPORT_GRACE_MONTHS : 0));
+  const end = addMonths(
+    start,
+    durationMonths + (last === "AFTER_FINAL_REPORT" ? FINAL_REPORT_GRACE_MONTHS : 0),
+  );
   return `${start}/${end}`;
 }
 
@@ -109,7 +117,8 @@ export function paymentPeriod(countersignedAt: Date, durationMonths: number, tra
  * - `notificationUE`: these grants are not aid notified to the European Commission: « non ».
  */
 export function scdlRow(g: ScdlGrant): ScdlRow {
-  if (!g.countersignedAt) throw new Error(`La convention du dossier ${g.reference} n'est pas contresignée.`);
+  if (!g.countersignedAt)
+    throw new Error(`La convention du dossier ${g.reference} n'est pas contresignée.`);
   return {
     nomAttribuant: g.grantorName,
     idAttribuant: g.grantorSiret,
@@ -118,7 +127,9 @@ export function scdlRow(g: ScdlGrant): ScdlRow {
     nomBeneficiaire: g.carrierName,
     idBeneficiaire: g.siret,
     rnaBeneficiaire: "",
-    objet: clip(`Soutien au développement du pôle territorial de coopération économique « ${g.poleName} », lauréat de ${theCall(g.callTitle)}`),
+    objet: clip(
+      `Soutien au développement du pôle territorial de coopération économique « ${g.poleName} », lauréat de ${theCall(g.callTitle)}`,
+    ),
     montant: g.amountCents / 100,
     nature: "aide en numéraire",
     conditionsVersement: g.tranches.length > 1 ? "échelonné" : "unique",
@@ -135,7 +146,11 @@ export function scdlRows(grants: ScdlGrant[]): ScdlRow[] {
   return grants
     .filter(isPublishedGrant)
     .map(scdlRow)
-    .sort((a, b) => a.dateConvention.localeCompare(b.dateConvention) || a.referenceDecision.localeCompare(b.referenceDecision));
+    .sort(
+      (a, b) =>
+        a.dateConvention.localeCompare(b.dateConvention) ||
+        a.referenceDecision.localeCompare(b.referenceDecision),
+    );
 }
 
 /** A cell as the schema writes it: amounts with a point and two decimals, the share as 1.00. */
@@ -154,7 +169,10 @@ function csvCell(text: string): string {
 
 /** The CSV file: header of the schema's columns, « , » separated, CRLF lines, UTF-8 without a byte order mark. */
 export function scdlCsv(rows: ScdlRow[]): string {
-  const lines = [SCDL_COLUMNS.join(","), ...rows.map((r) => SCDL_COLUMNS.map((c) => csvCell(lexical(c, r))).join(","))];
+  const lines = [
+    SCDL_COLUMNS.join(","),
+    ...rows.map((r) => SCDL_COLUMNS.map((c) => csvCell(lexical(c, r))).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -163,11 +181,18 @@ export function scdlCsv(rows: ScdlRow[]): string {
  * the other values as the CSV writes them (the schema's lexical forms: « non », dates AAAA-MM-JJ, "" when empty).
  */
 export function scdlJson(rows: ScdlRow[]): string {
-  return `${JSON.stringify(rows.map((r) => Object.fromEntries(SCDL_COLUMNS.map((c) => [c, r[c]]))), null, 2)}\n`;
+  return `${JSON.stringify(
+    rows.map((r) => Object.fromEntries(SCDL_COLUMNS.map((c) => [c, r[c]]))),
+    null,
+    2,
+  )}\n`;
 }
 
 export type ScdlFormat = "csv" | "json";
-export const SCDL_CONTENT_TYPES: Record<ScdlFormat, string> = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" };
+export const SCDL_CONTENT_TYPES: Record<ScdlFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
 
 /** The file name of a call's open data: `subventions-ami-ptce-2025.csv`. */
 export function scdlFileName(callSlug: string, format: ScdlFormat): string {

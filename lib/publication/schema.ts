@@ -8,13 +8,18 @@ const FORMAT_MESSAGE = "Format inconnu : choisissez csv ou json.";
 /** `/api/donnees-ouvertes/{slug}`: a call's slug (lower-case letters, digits and hyphens, as the call form writes it). */
 export const openDataParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 /** `?format=csv|json`, CSV when absent. */
-export const openDataQuerySchema = z.object({ format: z.enum(["csv", "json"], { message: FORMAT_MESSAGE }).default("csv") });
+export const openDataQuerySchema = z.object({
+  format: z.enum(["csv", "json"], { message: FORMAT_MESSAGE }).default("csv"),
+});
 
 /** The slug and the format of the request: NOT_FOUND for a malformed slug, VALIDATION (in French) for a bad format. */
 export function openDataRequest(params: unknown, url: URL): { slug: string; format: ScdlFormat } {
   const route = openDataParamsSchema.safeParse(params);
   if (!route.success) throw new AppError("NOT_FOUND");
-  const query = openDataQuerySchema.safeParse({ format: url.searchParams.get("format") ?? undefined });
-  if (!query.success) throw new AppError("VALIDATION", FORMAT_MESSAGE, { format: [FORMAT_MESSAGE] });
+  const query = openDataQuerySchema.safeParse({
+    format: url.searchParams.get("format") ?? undefined,
+  });
+  if (!query.success)
+    throw new AppError("VALIDATION", FORMAT_MESSAGE, { format: [FORMAT_MESSAGE] });
   return { slug: route.data.slug, format: query.data.format };
 }

@@ -14,7 +14,11 @@ export type DossierNeed = {
  * (ties: fewer assignments first, then name, then id, so the suggestion is the same on every run).
  * Loads grow as suggestions are made, so a bulk suggestion spreads the dossiers evenly.
  */
-export function suggestAssignments(dossiers: readonly DossierNeed[], evaluators: readonly EvaluatorLoad[], minimum: number): Map<string, string[]> {
+export function suggestAssignments(
+  dossiers: readonly DossierNeed[],
+  evaluators: readonly EvaluatorLoad[],
+  minimum: number,
+): Map<string, string[]> {
   const load = new Map(evaluators.map((e) => [e.id, e.load]));
   const byName = new Map(evaluators.map((e) => [e.id, e.name]));
   const suggestions = new Map<string, string[]>();
@@ -24,7 +28,12 @@ export function suggestAssignments(dossiers: readonly DossierNeed[], evaluators:
     const candidates = evaluators
       .map((e) => e.id)
       .filter((id) => !dossier.assigned.includes(id) && !dossier.excluded.includes(id))
-      .sort((a, b) => load.get(a)! - load.get(b)! || byName.get(a)!.localeCompare(byName.get(b)!, "fr") || (a < b ? -1 : 1));
+      .sort(
+        (a, b) =>
+          load.get(a)! - load.get(b)! ||
+          byName.get(a)!.localeCompare(byName.get(b)!, "fr") ||
+          (a < b ? -1 : 1),
+      );
     const chosen = candidates.slice(0, missing);
     for (const id of chosen) load.set(id, load.get(id)! + 1);
     if (chosen.length) suggestions.set(dossier.id, chosen);

@@ -4,14 +4,19 @@ import "server-only";
 // score is shown only to those who may read it.
 import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
 import { readFacts } from "@/lib/applications/facts";
-import { assertCan, can, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
+import { type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
 import { suggestAssignments } from "@/lib/regional/assignment";
-import { finalizationBlockers, type DossierProgress } from "@/lib/regional/finalization";
-import { proposedConsolidatedScore, synthesize, type Dispersion, type Synthesis } from "@/lib/regional/synthesis";
+import { type DossierProgress, finalizationBlockers } from "@/lib/regional/finalization";
 import { stepOpen } from "@/lib/regional/steps";
+import {
+  type Dispersion,
+  proposedConsolidatedScore,
+  type Synthesis,
+  synthesize,
+} from "@/lib/regional/synthesis";
 
 export const SORTS = ["reference", "score", "progress", "rank", "status"] as const;
 export type RegionSort = (typeof SORTS)[number];
@@ -40,8 +45,17 @@ export type RegionRow = {
   assigned: number;
   submitted: number;
   /** null when the actor may not read the scores */
-  scores: { perCriterion: Map<string, Dispersion>; weighted: Dispersion; disagreement: boolean } | null;
-  opinion: { opinion: Opinion; consolidatedScore: number; proposedAmountCents: number; rank: number | null } | null;
+  scores: {
+    perCriterion: Map<string, Dispersion>;
+    weighted: Dispersion;
+    disagreement: boolean;
+  } | null;
+  opinion: {
+    opinion: Opinion;
+    consolidatedScore: number;
+    proposedAmountCents: number;
+    rank: number | null;
+  } | null;
   next: NextStep;
 };
 
@@ -59,14 +73,28 @@ type RegionRecord = {
   collaboratorIds: string[];
   assigned: string[];
   declarations: { userId: string; hasConflict: boolean }[];
-  evaluations: { evaluatorId: string; status: "DRAFT" | "SUBMITTED"; weightedScore: number | null }[];
-  regionalOpinion: { opinion: Opinion; consolidatedScore: number; proposedAmountCents: number; rank: number | null } | null;
+  evaluations: {
+    evaluatorId: string;
+    status: "DRAFT" | "SUBMITTED";
+    weightedScore: number | null;
+  }[];
+  regionalOpinion: {
+    opinion: Opinion;
+    consolidatedScore: number;
+    proposedAmountCents: number;
+    rank: number | null;
+  } | null;
   /** the figures of the submitted evaluations of the evaluators still assigned */
   synthesis: Synthesis;
   /** what the policy needs, worked out once per version */
   facts: ApplicationFacts;
 };
-type RegionSnapshot = { version: number; finalized: boolean; review: RegionalReviewRow | null; records: RegionRecord[] };
+type RegionSnapshot = {
+  version: number;
+  finalized: boolean;
+  review: RegionalReviewRow | null;
+  records: RegionRecord[];
+};
 type RegionalReviewRow = Awaited<ReturnType<ReturnType<typeof db>["regionalReview"]["findUnique"]>>;
 
 /**
@@ -77,9 +105,15 @@ type RegionalReviewRow = Awaited<ReturnType<ReturnType<typeof db>["regionalRevie
 const snapshots = new Map<string, { version: number; snapshot: Promise<RegionSnapshot> }>();
 const MAX_SNAPSHOTS = 64;
 
-async function regionSnapshot(callId: string, regionCode: string, grid: { criterionIds: string[]; threshold: number }): Promise<RegionSnapshot> {
+async function regionSnapshot(
+  callId: string,
+  regionCode: string,
+  grid: { criterionIds: string[]; threshold: number },
+): Promise<RegionSnapshot> {
   const key = `${callId}:${regionCode}`;
-  const [row] = await db().$queryRaw<{ version: number }[]>`SELECT version FROM "RegionTableVersion" WHERE "callId" = ${callId} AND "regionCode" = ${regionCode}`;
+  const [row] = await db().$queryRaw<
+    { version: number }[]
+  >`SELECT version FROM "RegionTableVersion" WHERE "callId" = ${callId} AND "regionCode" = ${regionCode}`;
   const version = row?.version ?? 0;
   const cached = snapshots.get(key);
   // Requests arriving while a version is being read wait for that reading rather than starting their own.
@@ -92,15 +126,39 @@ async function regionSnapshot(callId: string, regionCode: string, grid: { criter
   return snapshot;
 }
 
-async function readSnapshot(callId: string, regionCode: string, version: number, grid: { criterionIds: string[]; threshold: number }): Promise<RegionSnapshot> {
+async function readSnapshot(
+  callId: string,
+  regionCode: string,
+  version: number,
+  grid: { criterionIds: string[]; threshold: number },
+): Promise<RegionSnapshot> {
   // Read after the version: a change in between makes the data newer than its version, never older.
-  const review = await db().regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } } });
+  const review = await db().regionalReview.findUnique({
+    where: { callId_regionCode: { callId, regionCode } },
+  });
   const finalized = review?.status === "FINALIZED";
-  return { version, finalized, review, records: await loadRegionRecords(callId, regionCode, finalized, grid) };
+  return {
+    version,
+    finalized,
+    review,
+    records: await loadRegionRecords(callId, regionCode, finalized, grid),
+  };
 }
 
-async function loadRegionRecords(callId: string, regionCode: string, finalized: boolean, grid: { criterionIds: string[]; threshold: number }): Promise<RegionRecord[]> {
-  const rows = await db().$queryRaw<(Omit<RegionRecord, "regionalOpinion" | "synthesis" | "facts"> & { opinion: Opinion | null; consolidatedScore: number | null; proposedAmountCents: number | null; rank: number | null })[]>`
+async function loadRegionRecords(
+  callId: string,
+  regionCode: string,
+  finalized: boolean,
+  grid: { criterionIds: string[]; threshold: number },
+): Promise<RegionRecord[]> {
+  const rows = await db().$queryRaw<
+    (Omit<RegionRecord, "regionalOpinion" | "synthesis" | "facts"> & {
+      opinion: Opinion | null;
+      consolidatedScore: number | null;
+      proposedAmountCents: number | null;
+      rank: number | null;
+    })[]
+  >`
     SELECT a.id, a.reference, a.status::text AS status, a."ownerId", a."territoryType"::text AS "territoryType", a."amountRequestedCents", p.name AS "poleName",
       COALESCE((SELECT array_agg(c."userId") FROM "ApplicationCollaborator" c WHERE c."applicationId" = a.id AND c."acceptedAt" IS NOT NULL AND c."userId" IS NOT NULL), '{}') AS "collaboratorIds",
       COALESCE((SELECT array_agg(s."evaluatorId") FROM "EvaluatorAssignment" s WHERE s."applicationId" = a.id AND s."withdrawnAt" IS NULL), '{}') AS assigned,
@@ -116,22 +174,39 @@ async function loadRegionRecords(callId: string, regionCode: string, finalized: 
   const criterionScores = await scoresOf(callId, regionCode);
   return rows.map(({ opinion, consolidatedScore, proposedAmountCents, rank, ...r }) => {
     const active = new Set(r.assigned);
-    const submitted = r.evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
+    const submitted = r.evaluations.filter(
+      (e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null,
+    );
     const byEvaluator = criterionScores.get(r.id);
     return {
       ...r,
       facts: factsOf(r, regionCode, finalized),
-      regionalOpinion: opinion ? { opinion, consolidatedScore: consolidatedScore!, proposedAmountCents: proposedAmountCents!, rank } : null,
+      regionalOpinion: opinion
+        ? {
+            opinion,
+            consolidatedScore: consolidatedScore!,
+            proposedAmountCents: proposedAmountCents!,
+            rank,
+          }
+        : null,
       synthesis: synthesize(
         grid.criterionIds,
-        submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: byEvaluator?.get(e.evaluatorId) ?? new Map() })),
+        submitted.map((e) => ({
+          evaluatorId: e.evaluatorId,
+          weightedScore: e.weightedScore!,
+          scores: byEvaluator?.get(e.evaluatorId) ?? new Map(),
+        })),
         grid.threshold,
       ),
     };
   });
 }
 
-function factsOf(r: Pick<RegionRecord, "ownerId" | "collaboratorIds" | "status" | "assigned" | "declarations">, regionCode: string, regionFinalized: boolean): ApplicationFacts {
+function factsOf(
+  r: Pick<RegionRecord, "ownerId" | "collaboratorIds" | "status" | "assigned" | "declarations">,
+  regionCode: string,
+  regionFinalized: boolean,
+): ApplicationFacts {
   return {
     kind: "application",
     ownerId: r.ownerId,
@@ -146,32 +221,62 @@ function factsOf(r: Pick<RegionRecord, "ownerId" | "collaboratorIds" | "status" 
   };
 }
 
-function nextStep(actor: Actor, facts: ApplicationFacts, r: RegionRecord, minEvaluators: number): NextStep {
+function nextStep(
+  actor: Actor,
+  facts: ApplicationFacts,
+  r: RegionRecord,
+  minEvaluators: number,
+): NextStep {
   const own = r.evaluations.find((e) => e.evaluatorId === actor.id);
-  if (can(actor, "application.declareConflict", facts)) return { label: "Déclarer vos intérêts", mine: true };
-  if (can(actor, "application.evaluate", facts) && own?.status !== "SUBMITTED") return { label: own ? "Terminer mon évaluation" : "Évaluer", mine: true };
-  if (can(actor, "application.checkAdmissibility", facts) && stepOpen("checkAdmissibility", facts.status)) return { label: "Vérifier la recevabilité", mine: true };
+  if (can(actor, "application.declareConflict", facts))
+    return { label: "Déclarer vos intérêts", mine: true };
+  if (can(actor, "application.evaluate", facts) && own?.status !== "SUBMITTED")
+    return { label: own ? "Terminer mon évaluation" : "Évaluer", mine: true };
+  if (
+    can(actor, "application.checkAdmissibility", facts) &&
+    stepOpen("checkAdmissibility", facts.status)
+  )
+    return { label: "Vérifier la recevabilité", mine: true };
   if (can(actor, "application.assignEvaluators", facts) && facts.status === "UNDER_REVIEW") {
     const submitted = r.synthesis.weighted.count;
     const expected = Math.max(minEvaluators, facts.assignedEvaluatorIds.length);
-    if (facts.assignedEvaluatorIds.length < minEvaluators) return { label: "Affecter les évaluateurs", mine: true };
-    if (submitted < expected) return { label: `Évaluations en cours (${submitted}/${expected})`, mine: false };
+    if (facts.assignedEvaluatorIds.length < minEvaluators)
+      return { label: "Affecter les évaluateurs", mine: true };
+    if (submitted < expected)
+      return { label: `Évaluations en cours (${submitted}/${expected})`, mine: false };
     if (!r.regionalOpinion) return { label: "Rédiger l'avis régional", mine: true };
     if (r.regionalOpinion.rank === null) return { label: "À classer", mine: true };
   }
-  if (facts.status === "COMPLEMENT_REQUESTED") return { label: "Pièces attendues du porteur", mine: false };
+  if (facts.status === "COMPLEMENT_REQUESTED")
+    return { label: "Pièces attendues du porteur", mine: false };
   if (own?.status === "SUBMITTED") return { label: "Évaluation rendue", mine: false };
   return { label: "—", mine: false };
 }
 
 /** Every dossier of the region the actor may see (the policy's `readSummary`), with its progress, scores and opinion. */
-export async function regionTable(actor: Actor, callId: string, regionCode: string, query: RegionQuery) {
+export async function regionTable(
+  actor: Actor,
+  callId: string,
+  regionCode: string,
+  query: RegionQuery,
+) {
   assertCan(actor, "region.read", { kind: "region", regionCode });
   const call = await db().call.findUniqueOrThrow({
     where: { id: callId },
-    select: { minEvaluators: true, disagreementThreshold: true, phase: true, criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, maxScore: true, weightBps: true } } },
+    select: {
+      minEvaluators: true,
+      disagreementThreshold: true,
+      phase: true,
+      criteria: {
+        orderBy: { position: "asc" },
+        select: { id: true, code: true, label: true, maxScore: true, weightBps: true },
+      },
+    },
   });
-  const snapshot = await regionSnapshot(callId, regionCode, { criterionIds: call.criteria.map((c) => c.id), threshold: call.disagreementThreshold });
+  const snapshot = await regionSnapshot(callId, regionCode, {
+    criterionIds: call.criteria.map((c) => c.id),
+    threshold: call.disagreementThreshold,
+  });
   const rows: RegionRow[] = [];
   const blockers: DossierProgress[] = [];
   for (const r of snapshot.records) {
@@ -191,7 +296,14 @@ export async function regionTable(actor: Actor, callId: string, regionCode: stri
       opinion: readable ? r.regionalOpinion : null,
       next: nextStep(actor, facts, r, call.minEvaluators),
     });
-    blockers.push({ reference: r.reference ?? r.id, status: r.status, activeAssignments: r.assigned.length, submittedEvaluations: r.synthesis.weighted.count, hasOpinion: r.regionalOpinion !== null, rank: r.regionalOpinion?.rank ?? null });
+    blockers.push({
+      reference: r.reference ?? r.id,
+      status: r.status,
+      activeAssignments: r.assigned.length,
+      submittedEvaluations: r.synthesis.weighted.count,
+      hasOpinion: r.regionalOpinion !== null,
+      rank: r.regionalOpinion?.rank ?? null,
+    });
   }
   const filtered = rows.filter((row) => matches(row, query)).sort(comparator(query.sort));
   const items = filtered.slice(query.page.skip, query.page.skip + query.page.size);
@@ -241,14 +353,20 @@ const normalize = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLow
 
 function comparator(sort: RegionSort): (a: RegionRow, b: RegionRow) => number {
   const byReference = (a: RegionRow, b: RegionRow) => a.reference.localeCompare(b.reference);
-  const last = (v: number | null | undefined, descending: boolean) => (v === null || v === undefined ? Infinity : descending ? -v : v);
+  const last = (v: number | null | undefined, descending: boolean) =>
+    v === null || v === undefined ? Infinity : descending ? -v : v;
   switch (sort) {
     case "score":
-      return (a, b) => last(a.scores?.weighted.mean, true) - last(b.scores?.weighted.mean, true) || byReference(a, b);
+      return (a, b) =>
+        last(a.scores?.weighted.mean, true) - last(b.scores?.weighted.mean, true) ||
+        byReference(a, b);
     case "progress":
-      return (a, b) => a.submitted / Math.max(a.assigned, 1) - b.submitted / Math.max(b.assigned, 1) || byReference(a, b);
+      return (a, b) =>
+        a.submitted / Math.max(a.assigned, 1) - b.submitted / Math.max(b.assigned, 1) ||
+        byReference(a, b);
     case "rank":
-      return (a, b) => last(a.opinion?.rank, false) - last(b.opinion?.rank, false) || byReference(a, b);
+      return (a, b) =>
+        last(a.opinion?.rank, false) - last(b.opinion?.rank, false) || byReference(a, b);
     case "status":
       return (a, b) => a.status.localeCompare(b.status) || byReference(a, b);
     default:
@@ -267,7 +385,9 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
   const allowed = {
     declare: can(actor, "application.declareConflict", facts),
     read: can(actor, "application.read", facts),
-    check: can(actor, "application.checkAdmissibility", facts) && stepOpen("checkAdmissibility", facts!.status),
+    check:
+      can(actor, "application.checkAdmissibility", facts) &&
+      stepOpen("checkAdmissibility", facts!.status),
     assign: can(actor, "application.assignEvaluators", facts) && stepOpen("assign", facts!.status),
     evaluate: can(actor, "application.evaluate", facts),
     readEvaluations: can(actor, "application.readEvaluations", facts),
@@ -280,7 +400,14 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
       ...DOSSIER_HEADING,
       submittedAt: true,
       inadmissibleReason: true,
-      pole: { select: { name: true, carrierName: true, city: true, members: { orderBy: { position: "asc" }, select: { name: true } } } },
+      pole: {
+        select: {
+          name: true,
+          carrierName: true,
+          city: true,
+          members: { orderBy: { position: "asc" }, select: { name: true } },
+        },
+      },
       call: {
         select: {
           id: true,
@@ -291,56 +418,122 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
           minEvaluators: true,
           disagreementThreshold: true,
           documentKinds: { orderBy: { position: "asc" }, select: { code: true, label: true } },
-          criteria: { orderBy: { position: "asc" }, select: { id: true, code: true, label: true, description: true, weightBps: true, maxScore: true, levels: true } },
+          criteria: {
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              code: true,
+              label: true,
+              description: true,
+              weightBps: true,
+              maxScore: true,
+              levels: true,
+            },
+          },
         },
       },
     },
   });
   const dossier = allowed.read ? await loadDossier(db(), applicationId) : null;
-  const evaluations = allowed.readEvaluations || allowed.read
-    ? await db().evaluation.findMany({
-        where: { applicationId, ...(allowed.readEvaluations ? {} : { evaluatorId: actor.id }) },
-        select: { id: true, evaluatorId: true, status: true, recommendation: true, comment: true, weightedScore: true, submittedAt: true, evaluator: { select: { name: true } }, scores: { select: { criterionId: true, score: true, comment: true } } },
-        orderBy: { evaluator: { name: "asc" } },
-      })
-    : [];
+  const evaluations =
+    allowed.readEvaluations || allowed.read
+      ? await db().evaluation.findMany({
+          where: { applicationId, ...(allowed.readEvaluations ? {} : { evaluatorId: actor.id }) },
+          select: {
+            id: true,
+            evaluatorId: true,
+            status: true,
+            recommendation: true,
+            comment: true,
+            weightedScore: true,
+            submittedAt: true,
+            evaluator: { select: { name: true } },
+            scores: { select: { criterionId: true, score: true, comment: true } },
+          },
+          orderBy: { evaluator: { name: "asc" } },
+        })
+      : [];
   const active = new Set(facts!.assignedEvaluatorIds);
-  const submitted = evaluations.filter((e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null);
+  const submitted = evaluations.filter(
+    (e) => e.status === "SUBMITTED" && active.has(e.evaluatorId) && e.weightedScore !== null,
+  );
   const synthesis = allowed.readEvaluations
     ? synthesize(
         summary.call.criteria.map((c) => c.id),
-        submitted.map((e) => ({ evaluatorId: e.evaluatorId, weightedScore: e.weightedScore!, scores: new Map(e.scores.map((s) => [s.criterionId, s.score])) })),
+        submitted.map((e) => ({
+          evaluatorId: e.evaluatorId,
+          weightedScore: e.weightedScore!,
+          scores: new Map(e.scores.map((s) => [s.criterionId, s.score])),
+        })),
         summary.call.disagreementThreshold,
       )
     : null;
-  const opinion = allowed.readEvaluations ? await db().regionalOpinion.findUnique({ where: { applicationId }, include: { author: { select: { name: true } } } }) : null;
+  const opinion = allowed.readEvaluations
+    ? await db().regionalOpinion.findUnique({
+        where: { applicationId },
+        include: { author: { select: { name: true } } },
+      })
+    : null;
   return {
     facts: facts!,
     allowed,
     summary,
     dossier,
-    evaluations: allowed.readEvaluations ? evaluations : evaluations.filter((e) => e.evaluatorId === actor.id),
+    evaluations: allowed.readEvaluations
+      ? evaluations
+      : evaluations.filter((e) => e.evaluatorId === actor.id),
     submittedEvaluations: submitted,
     synthesis,
-    proposedScore: proposedConsolidatedScore(submitted.map((e) => ({ weightedScore: e.weightedScore! }))),
+    proposedScore: proposedConsolidatedScore(
+      submitted.map((e) => ({ weightedScore: e.weightedScore! })),
+    ),
     opinion,
-    assignment: allowed.assign ? await assignmentOptions(facts!, applicationId, summary.call.id, summary.call.minEvaluators) : null,
+    assignment: allowed.assign
+      ? await assignmentOptions(facts!, applicationId, summary.call.id, summary.call.minEvaluators)
+      : null,
   };
 }
 
 /** The region's evaluators with their load in this call, the current assignment and a suggestion. */
-async function assignmentOptions(facts: ApplicationFacts, applicationId: string, callId: string, minEvaluators: number) {
+async function assignmentOptions(
+  facts: ApplicationFacts,
+  applicationId: string,
+  callId: string,
+  minEvaluators: number,
+) {
   const [evaluators, loads] = await Promise.all([
-    db().user.findMany({ where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode: facts.regionCode } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db().evaluatorAssignment.groupBy({ by: ["evaluatorId"], where: { withdrawnAt: null, application: { callId } }, _count: { _all: true } }),
+    db().user.findMany({
+      where: {
+        active: true,
+        roles: { some: { role: "CRA_EVALUATOR", regionCode: facts.regionCode } },
+      },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db().evaluatorAssignment.groupBy({
+      by: ["evaluatorId"],
+      where: { withdrawnAt: null, application: { callId } },
+      _count: { _all: true },
+    }),
   ]);
   const loadOf = new Map(loads.map((l) => [l.evaluatorId, l._count._all]));
-  const withLoad = evaluators.map((e) => ({ ...e, load: loadOf.get(e.id) ?? 0, conflicted: facts.conflictedUserIds.includes(e.id) }));
-  const suggestion = suggestAssignments(
-    [{ id: applicationId, assigned: facts.assignedEvaluatorIds, excluded: facts.conflictedUserIds }],
-    withLoad.filter((e) => !e.conflicted),
-    minEvaluators,
-  ).get(applicationId) ?? [];
+  const withLoad = evaluators.map((e) => ({
+    ...e,
+    load: loadOf.get(e.id) ?? 0,
+    conflicted: facts.conflictedUserIds.includes(e.id),
+  }));
+  const suggestion =
+    suggestAssignments(
+      [
+        {
+          id: applicationId,
+          assigned: facts.assignedEvaluatorIds,
+          excluded: facts.conflictedUserIds,
+        },
+      ],
+      withLoad.filter((e) => !e.conflicted),
+      minEvaluators,
+    ).get(applicationId) ?? [];
   return { evaluators: withLoad, assigned: facts.assignedEvaluatorIds, suggestion, minEvaluators };
 }
 
@@ -349,6 +542,15 @@ export type InstructionDossier = Awaited<ReturnType<typeof instructionDossier>>;
 /** The state of every region's results for a call, for the national cell. */
 export async function regionalReviews(actor: Actor, callId: string) {
   assertCan(actor, "space.cna");
-  const reviews = await db().regionalReview.findMany({ where: { callId }, select: { regionCode: true, status: true, finalizedAt: true, reopenedAt: true, reopenReason: true } });
+  const reviews = await db().regionalReview.findMany({
+    where: { callId },
+    select: {
+      regionCode: true,
+      status: true,
+      finalizedAt: true,
+      reopenedAt: true,
+      reopenReason: true,
+    },
+  });
   return new Map(reviews.map((r) => [r.regionCode, r]));
 }

@@ -12,7 +12,10 @@ export type DossierProgress = {
   rank: number | null;
 };
 
-export function finalizationBlockers(dossiers: readonly DossierProgress[], minEvaluators: number): string[] {
+export function finalizationBlockers(
+  dossiers: readonly DossierProgress[],
+  minEvaluators: number,
+): string[] {
   const blockers: string[] = [];
   for (const d of dossiers) {
     const problem = blockerOf(d, minEvaluators);
@@ -26,8 +29,10 @@ function blockerOf(d: DossierProgress, minEvaluators: number): string | null {
   if (d.status === "COMPLEMENT_REQUESTED") return "pièces complémentaires attendues";
   if (d.status !== "UNDER_REVIEW") return null; // inadmissible, withdrawn or already done
   const expected = Math.max(minEvaluators, d.activeAssignments);
-  if (d.activeAssignments < minEvaluators) return `${d.activeAssignments} évaluateur(s) sur ${minEvaluators} au minimum`;
-  if (d.submittedEvaluations < expected) return `évaluations manquantes (${d.submittedEvaluations} sur ${expected})`;
+  if (d.activeAssignments < minEvaluators)
+    return `${d.activeAssignments} évaluateur(s) sur ${minEvaluators} au minimum`;
+  if (d.submittedEvaluations < expected)
+    return `évaluations manquantes (${d.submittedEvaluations} sur ${expected})`;
   if (!d.hasOpinion) return "avis régional à rédiger";
   if (d.rank === null) return "à classer";
   return null;

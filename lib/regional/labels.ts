@@ -10,8 +10,14 @@ export const OPINION_LABELS: Record<Opinion, string> = {
 export const RECOMMENDATION_LABELS = OPINION_LABELS;
 
 // Formatters made once: a list of 500 dossiers formats thousands of figures.
-const twoDecimals = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("fr-FR", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const oneDecimal = new Intl.NumberFormat("fr-FR", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /** A score in hundredths, as "73,50". */
 export function formatPoints(hundredths: number | null | undefined): string {
@@ -24,4 +30,3 @@ export function formatMeanSd(mean: number | null, sd: number | null): string {
   if (mean === null) return "—";
   return `${oneDecimal.format(mean)} ± ${oneDecimal.format(sd ?? 0)}`;
 }
-

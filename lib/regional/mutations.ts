@@ -5,15 +5,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { applicationFacts } from "@/lib/applications/facts";
 import { recordAudit } from "@/lib/audit/log";
-import { assertCan, can, type Action, type Actor, type ApplicationFacts } from "@/lib/auth/policy";
+import { type Action, type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/evaluations/score";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { notify, type NotificationInput } from "@/lib/notifications/outbox";
-import type { NotificationKind } from "@/lib/notifications/kinds";
 import {
   complementRequestedMail,
   conflictDeclaredMail,
@@ -22,47 +20,92 @@ import {
   regionFinalizedMail,
   regionReopenedMail,
 } from "@/lib/mail/templates";
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import { type NotificationInput, notify } from "@/lib/notifications/outbox";
 import { suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers } from "@/lib/regional/finalization";
-import { admissibilitySchema, assignmentSchema, conflictSchema, evaluationSchema, opinionSchema, rankingSchema, reasonSchema } from "@/lib/regional/schema";
+import {
+  admissibilitySchema,
+  assignmentSchema,
+  conflictSchema,
+  evaluationSchema,
+  opinionSchema,
+  rankingSchema,
+  reasonSchema,
+} from "@/lib/regional/schema";
+import { type RegionalStep, STEP_STATUSES, stepOpen } from "@/lib/regional/steps";
 import { parisEndOfDay } from "@/lib/time";
 import { parseInput } from "@/lib/validation";
-import { STEP_STATUSES, stepOpen, type RegionalStep } from "@/lib/regional/steps";
 
 const REGION_LOCK = 7_202_512;
-const REGION_FINALIZED = "Les résultats de la région sont finalisés : la cellule nationale doit les rouvrir pour les modifier.";
+const REGION_FINALIZED =
+  "Les résultats de la région sont finalisés : la cellule nationale doit les rouvrir pour les modifier.";
 
-async function lockRegion(tx: Tx, callId: string, regionCode: string, mode: "shared" | "exclusive") {
+async function lockRegion(
+  tx: Tx,
+  callId: string,
+  regionCode: string,
+  mode: "shared" | "exclusive",
+) {
   const key = `${callId}:${regionCode}`;
-  if (mode === "shared") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${REGION_LOCK}::int, hashtext(${key}))`;
+  if (mode === "shared")
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${REGION_LOCK}::int, hashtext(${key}))`;
   else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGION_LOCK}::int, hashtext(${key}))`;
 }
 
 type DossierContext = { tx: Tx; facts: ApplicationFacts; callId: string; reference: string };
 
 /** Runs `work` on one dossier under the region's shared lock and the dossier's row lock, once the policy allows `action`. */
-async function onDossier<T>(actor: Actor, applicationId: string, action: Action, work: (c: DossierContext) => Promise<T>): Promise<T> {
-  const where = typeof applicationId === "string" && applicationId.length <= 40 ? applicationId : "";
-  const located = await db().application.findUnique({ where: { id: where }, select: { callId: true, regionCode: true } });
+async function onDossier<T>(
+  actor: Actor,
+  applicationId: string,
+  action: Action,
+  work: (c: DossierContext) => Promise<T>,
+): Promise<T> {
+  const where =
+    typeof applicationId === "string" && applicationId.length <= 40 ? applicationId : "";
+  const located = await db().application.findUnique({
+    where: { id: where },
+    select: { callId: true, regionCode: true },
+  });
   if (!located) assertCan(actor, action, undefined);
   return db().$transaction(async (tx) => {
     await lockRegion(tx, located!.callId, located!.regionCode, "shared");
     await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${where} FOR UPDATE`;
     const facts = await applicationFacts(where, tx);
     // Those who may read the dossier learn why they can no longer change it; the others, that it does not exist.
-    if (facts?.regionFinalized && can(actor, "application.read", facts) && !can(actor, action, facts)) {
+    if (
+      facts?.regionFinalized &&
+      can(actor, "application.read", facts) &&
+      !can(actor, action, facts)
+    ) {
       throw new AppError("INVALID_STATE", REGION_FINALIZED);
     }
     assertCan(actor, action, facts);
-    const { reference } = await tx.application.findUniqueOrThrow({ where: { id: where }, select: { reference: true } });
+    const { reference } = await tx.application.findUniqueOrThrow({
+      where: { id: where },
+      select: { reference: true },
+    });
     return work({ tx, facts: facts!, callId: located!.callId, reference: reference ?? "" });
   });
 }
 
-async function setStatus(tx: Tx, actor: Actor, applicationId: string, from: ApplicationStatus, to: ApplicationStatus, note?: string) {
-  const done = await tx.application.updateMany({ where: { id: applicationId, status: from }, data: { status: to } });
+async function setStatus(
+  tx: Tx,
+  actor: Actor,
+  applicationId: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  note?: string,
+) {
+  const done = await tx.application.updateMany({
+    where: { id: applicationId, status: from },
+    data: { status: to },
+  });
   if (done.count !== 1) throw new AppError("CONFLICT");
-  await tx.statusChange.create({ data: { applicationId, from, to, actorId: actor.id, note: note ?? null } });
+  await tx.statusChange.create({
+    data: { applicationId, from, to, actorId: actor.id, note: note ?? null },
+  });
 }
 
 function expectStep(facts: ApplicationFacts, step: RegionalStep, message: string) {
@@ -70,20 +113,35 @@ function expectStep(facts: ApplicationFacts, step: RegionalStep, message: string
 }
 
 /** The notifications of one event to several people (each e-mail built for its recipient). */
-function toEach(emails: string[], kind: NotificationKind, event: string, mail: (to: string) => NotificationInput["mail"], context: Pick<NotificationInput, "link" | "callId" | "applicationId">): NotificationInput[] {
+function toEach(
+  emails: string[],
+  kind: NotificationKind,
+  event: string,
+  mail: (to: string) => NotificationInput["mail"],
+  context: Pick<NotificationInput, "link" | "callId" | "applicationId">,
+): NotificationInput[] {
   return emails.map((to) => ({ kind, event, mail: mail(to), ...context }));
 }
 
 async function applicantEmails(tx: Tx, applicationId: string): Promise<string[]> {
   const a = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { owner: { select: { email: true } }, collaborators: { where: { acceptedAt: { not: null } }, select: { user: { select: { email: true } } } } },
+    select: {
+      owner: { select: { email: true } },
+      collaborators: {
+        where: { acceptedAt: { not: null } },
+        select: { user: { select: { email: true } } },
+      },
+    },
   });
   return [a.owner.email, ...a.collaborators.flatMap((c) => (c.user ? [c.user.email] : []))];
 }
 
 async function coordinatorEmails(tx: Tx, regionCode: string): Promise<string[]> {
-  const users = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode } } }, select: { email: true } });
+  const users = await tx.user.findMany({
+    where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode } } },
+    select: { email: true },
+  });
   return users.map((u) => u.email);
 }
 
@@ -94,94 +152,229 @@ const dossierLink = (id: string) => `${appUrl()}/cra/dossiers/${id}`;
 /** Declared before reading a dossier; a conflicted evaluator is withdrawn from it and the coordinators are told. */
 export async function declareConflict(actor: Actor, applicationId: string, input: unknown) {
   const { hasConflict, reason } = parseInput(conflictSchema, input);
-  await onDossier(actor, applicationId, "application.declareConflict", async ({ tx, facts, callId, reference }) => {
-    await tx.conflictDeclaration.create({ data: { applicationId, userId: actor.id, hasConflict, reason: reason || null } });
-    const wasAssigned = facts.assignedEvaluatorIds.includes(actor.id);
-    if (hasConflict && wasAssigned) {
-      await tx.evaluatorAssignment.update({ where: { applicationId_evaluatorId: { applicationId, evaluatorId: actor.id } }, data: { withdrawnAt: new Date() } });
-      const link = dossierLink(applicationId);
-      await notify(tx, toEach(await coordinatorEmails(tx, facts.regionCode), "evaluation.conflict-declared", `evaluation.conflict-declared:${applicationId}:${actor.id}`,
-        (to) => conflictDeclaredMail({ to, evaluator: actor.name, reference, link }), { link, callId, applicationId }));
-    }
-    await recordAudit(tx, { actorId: actor.id, action: "conflict.declare", entityType: "Application", entityId: applicationId, after: { hasConflict, reason, withdrawn: hasConflict && wasAssigned } });
-  });
+  await onDossier(
+    actor,
+    applicationId,
+    "application.declareConflict",
+    async ({ tx, facts, callId, reference }) => {
+      await tx.conflictDeclaration.create({
+        data: { applicationId, userId: actor.id, hasConflict, reason: reason || null },
+      });
+      const wasAssigned = facts.assignedEvaluatorIds.includes(actor.id);
+      if (hasConflict && wasAssigned) {
+        await tx.evaluatorAssignment.update({
+          where: { applicationId_evaluatorId: { applicationId, evaluatorId: actor.id } },
+          data: { withdrawnAt: new Date() },
+        });
+        const link = dossierLink(applicationId);
+        await notify(
+          tx,
+          toEach(
+            await coordinatorEmails(tx, facts.regionCode),
+            "evaluation.conflict-declared",
+            `evaluation.conflict-declared:${applicationId}:${actor.id}`,
+            (to) => conflictDeclaredMail({ to, evaluator: actor.name, reference, link }),
+            { link, callId, applicationId },
+          ),
+        );
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "conflict.declare",
+        entityType: "Application",
+        entityId: applicationId,
+        after: { hasConflict, reason, withdrawn: hasConflict && wasAssigned },
+      });
+    },
+  );
   return { hasConflict };
 }
 
 // ───────────────────────────── Completeness and eligibility ─────────────────────────────
 
 /** Complete (the dossier goes to evaluation), incomplete (missing documents asked, with a due date) or inadmissible (with the reason the applicant reads). */
-export async function checkAdmissibility(actor: Actor, applicationId: string, input: unknown, now = new Date()) {
+export async function checkAdmissibility(
+  actor: Actor,
+  applicationId: string,
+  input: unknown,
+  now = new Date(),
+) {
   const decision = parseInput(admissibilitySchema, input);
-  await onDossier(actor, applicationId, "application.checkAdmissibility", async ({ tx, facts, callId, reference }) => {
-    const link = `${appUrl()}/mes-dossiers/${applicationId}`;
-    const context = { link, callId, applicationId };
-    expectStep(facts, "checkAdmissibility", "La recevabilité de ce dossier a déjà été examinée.");
-    if (decision.decision === "COMPLETE") {
-      await setStatus(tx, actor, applicationId, "SUBMITTED", "UNDER_REVIEW", "Dossier complet et recevable");
-      await tx.application.update({ where: { id: applicationId }, data: { admissibilityDecidedAt: now } });
-    } else if (decision.decision === "INADMISSIBLE") {
-      await setStatus(tx, actor, applicationId, "SUBMITTED", "INADMISSIBLE", decision.reason);
-      await tx.application.update({ where: { id: applicationId }, data: { admissibilityDecidedAt: now, inadmissibleReason: decision.reason } });
-      await notify(tx, toEach(await applicantEmails(tx, applicationId), "dossier.inadmissible", `dossier.inadmissible:${applicationId}`, (to) => inadmissibleMail({ to, reference, link }), context));
-    } else {
-      const dueAt = parisEndOfDay(decision.dueDate);
-      if (dueAt <= now) throw new AppError("VALIDATION", undefined, { dueDate: ["La date limite doit être postérieure à aujourd'hui."] });
-      const known = await tx.documentKind.findMany({ where: { callId, code: { in: decision.documentCodes } }, select: { code: true } });
-      if (known.length !== new Set(decision.documentCodes).size) throw new AppError("VALIDATION", undefined, { documentCodes: ["Une des pièces demandées n'existe pas dans cet appel."] });
-      const request = await tx.complementRequest.create({ data: { applicationId, requestedById: actor.id, message: decision.message, documentCodes: decision.documentCodes, dueAt }, select: { id: true } });
-      await setStatus(tx, actor, applicationId, "SUBMITTED", "COMPLEMENT_REQUESTED", "Pièces complémentaires demandées");
-      await notify(tx, toEach(await applicantEmails(tx, applicationId), "dossier.complement-requested", `dossier.complement-requested:${request.id}`,
-        (to) => complementRequestedMail({ to, reference, dueAt: formatDateTime(dueAt), link }), context));
-    }
-    await recordAudit(tx, { actorId: actor.id, action: "application.admissibility", entityType: "Application", entityId: applicationId, after: decision });
-  });
+  await onDossier(
+    actor,
+    applicationId,
+    "application.checkAdmissibility",
+    async ({ tx, facts, callId, reference }) => {
+      const link = `${appUrl()}/mes-dossiers/${applicationId}`;
+      const context = { link, callId, applicationId };
+      expectStep(facts, "checkAdmissibility", "La recevabilité de ce dossier a déjà été examinée.");
+      if (decision.decision === "COMPLETE") {
+        await setStatus(
+          tx,
+          actor,
+          applicationId,
+          "SUBMITTED",
+          "UNDER_REVIEW",
+          "Dossier complet et recevable",
+        );
+        await tx.application.update({
+          where: { id: applicationId },
+          data: { admissibilityDecidedAt: now },
+        });
+      } else if (decision.decision === "INADMISSIBLE") {
+        await setStatus(tx, actor, applicationId, "SUBMITTED", "INADMISSIBLE", decision.reason);
+        await tx.application.update({
+          where: { id: applicationId },
+          data: { admissibilityDecidedAt: now, inadmissibleReason: decision.reason },
+        });
+        await notify(
+          tx,
+          toEach(
+            await applicantEmails(tx, applicationId),
+            "dossier.inadmissible",
+            `dossier.inadmissible:${applicationId}`,
+            (to) => inadmissibleMail({ to, reference, link }),
+            context,
+          ),
+        );
+      } else {
+        const dueAt = parisEndOfDay(decision.dueDate);
+        if (dueAt <= now)
+          throw new AppError("VALIDATION", undefined, {
+            dueDate: ["La date limite doit être postérieure à aujourd'hui."],
+          });
+        const known = await tx.documentKind.findMany({
+          where: { callId, code: { in: decision.documentCodes } },
+          select: { code: true },
+        });
+        if (known.length !== new Set(decision.documentCodes).size)
+          throw new AppError("VALIDATION", undefined, {
+            documentCodes: ["Une des pièces demandées n'existe pas dans cet appel."],
+          });
+        const request = await tx.complementRequest.create({
+          data: {
+            applicationId,
+            requestedById: actor.id,
+            message: decision.message,
+            documentCodes: decision.documentCodes,
+            dueAt,
+          },
+          select: { id: true },
+        });
+        await setStatus(
+          tx,
+          actor,
+          applicationId,
+          "SUBMITTED",
+          "COMPLEMENT_REQUESTED",
+          "Pièces complémentaires demandées",
+        );
+        await notify(
+          tx,
+          toEach(
+            await applicantEmails(tx, applicationId),
+            "dossier.complement-requested",
+            `dossier.complement-requested:${request.id}`,
+            (to) => complementRequestedMail({ to, reference, dueAt: formatDateTime(dueAt), link }),
+            context,
+          ),
+        );
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "application.admissibility",
+        entityType: "Application",
+        entityId: applicationId,
+        after: decision,
+      });
+    },
+  );
 }
 
 // ───────────────────────────── Assignment ─────────────────────────────
 
 async function regionEvaluators(tx: Tx, regionCode: string) {
-  return tx.user.findMany({ where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode } } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return tx.user.findMany({
+    where: { active: true, roles: { some: { role: "CRA_EVALUATOR", regionCode } } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Sets who evaluates the dossier: at least the call's minimum, evaluators of the region without a conflict. */
 export async function assignEvaluators(actor: Actor, applicationId: string, input: unknown) {
   const { evaluatorIds } = parseInput(assignmentSchema, input);
   const wanted = [...new Set(evaluatorIds)];
-  await onDossier(actor, applicationId, "application.assignEvaluators", async ({ tx, facts, callId }) => {
-    expectStep(facts, "assign", "Ce dossier n'est plus à évaluer.");
-    const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { minEvaluators: true } });
-    if (wanted.length < call.minEvaluators) {
-      throw new AppError("VALIDATION", undefined, { evaluatorIds: [`Choisissez au moins ${call.minEvaluators} évaluateurs.`] });
-    }
-    const allowed = new Map((await regionEvaluators(tx, facts.regionCode)).map((e) => [e.id, e]));
-    const invalid = wanted.filter((id) => !allowed.has(id) || facts.conflictedUserIds.includes(id));
-    if (invalid.length) throw new AppError("VALIDATION", undefined, { evaluatorIds: ["Un des évaluateurs choisis n'appartient pas à la cellule de la région ou a déclaré un conflit d'intérêts."] });
-    const removed = facts.assignedEvaluatorIds.filter((id) => !wanted.includes(id));
-    const done = await tx.evaluation.count({ where: { applicationId, evaluatorId: { in: removed }, status: "SUBMITTED" } });
-    if (done) throw new AppError("INVALID_STATE", "Un évaluateur qui a rendu son évaluation ne peut plus être retiré du dossier.");
-    const now = new Date();
-    await tx.evaluatorAssignment.updateMany({ where: { applicationId, evaluatorId: { in: removed } }, data: { withdrawnAt: now } });
-    const fresh = wanted.filter((id) => !facts.assignedEvaluatorIds.includes(id));
-    for (const evaluatorId of fresh) {
-      await tx.evaluatorAssignment.upsert({
-        where: { applicationId_evaluatorId: { applicationId, evaluatorId } },
-        create: { applicationId, evaluatorId, assignedById: actor.id },
-        update: { withdrawnAt: null, assignedById: actor.id, assignedAt: now },
+  await onDossier(
+    actor,
+    applicationId,
+    "application.assignEvaluators",
+    async ({ tx, facts, callId }) => {
+      expectStep(facts, "assign", "Ce dossier n'est plus à évaluer.");
+      const call = await tx.call.findUniqueOrThrow({
+        where: { id: callId },
+        select: { minEvaluators: true },
       });
-    }
-    await recordAudit(tx, { actorId: actor.id, action: "application.assign", entityType: "Application", entityId: applicationId, before: { evaluatorIds: facts.assignedEvaluatorIds }, after: { evaluatorIds: wanted } });
-    const link = `${appUrl()}/cra?mes=1`;
-    // An assignment is an event of its instant: withdrawn then assigned again, the evaluator is told again.
-    await notify(tx, fresh.map((id) => ({
-      kind: "evaluation.assigned" as const,
-      event: `evaluation.assigned:${applicationId}:${id}:${now.toISOString()}`,
-      mail: evaluationAssignedMail({ to: allowed.get(id)!.email, count: 1, link }),
-      link,
-      callId,
-      applicationId,
-    })));
-  });
+      if (wanted.length < call.minEvaluators) {
+        throw new AppError("VALIDATION", undefined, {
+          evaluatorIds: [`Choisissez au moins ${call.minEvaluators} évaluateurs.`],
+        });
+      }
+      const allowed = new Map((await regionEvaluators(tx, facts.regionCode)).map((e) => [e.id, e]));
+      const invalid = wanted.filter(
+        (id) => !allowed.has(id) || facts.conflictedUserIds.includes(id),
+      );
+      if (invalid.length)
+        throw new AppError("VALIDATION", undefined, {
+          evaluatorIds: [
+            "Un des évaluateurs choisis n'appartient pas à la cellule de la région ou a déclaré un conflit d'intérêts.",
+          ],
+        });
+      const removed = facts.assignedEvaluatorIds.filter((id) => !wanted.includes(id));
+      const done = await tx.evaluation.count({
+        where: { applicationId, evaluatorId: { in: removed }, status: "SUBMITTED" },
+      });
+      if (done)
+        throw new AppError(
+          "INVALID_STATE",
+          "Un évaluateur qui a rendu son évaluation ne peut plus être retiré du dossier.",
+        );
+      const now = new Date();
+      await tx.evaluatorAssignment.updateMany({
+        where: { applicationId, evaluatorId: { in: removed } },
+        data: { withdrawnAt: now },
+      });
+      const fresh = wanted.filter((id) => !facts.assignedEvaluatorIds.includes(id));
+      for (const evaluatorId of fresh) {
+        await tx.evaluatorAssignment.upsert({
+          where: { applicationId_evaluatorId: { applicationId, evaluatorId } },
+          create: { applicationId, evaluatorId, assignedById: actor.id },
+          update: { withdrawnAt: null, assignedById: actor.id, assignedAt: now },
+        });
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "application.assign",
+        entityType: "Application",
+        entityId: applicationId,
+        before: { evaluatorIds: facts.assignedEvaluatorIds },
+        after: { evaluatorIds: wanted },
+      });
+      const link = `${appUrl()}/cra?mes=1`;
+      // An assignment is an event of its instant: withdrawn then assigned again, the evaluator is told again.
+      await notify(
+        tx,
+        fresh.map((id) => ({
+          kind: "evaluation.assigned" as const,
+          event: `evaluation.assigned:${applicationId}:${id}:${now.toISOString()}`,
+          mail: evaluationAssignedMail({ to: allowed.get(id)!.email, count: 1, link }),
+          link,
+          callId,
+          applicationId,
+        })),
+      );
+    },
+  );
 }
 
 /**
@@ -197,7 +390,10 @@ export async function assignSuggested(actor: Actor, callId: string, regionCode: 
   });
   const result = await db().$transaction(async (tx) => {
     await lockRegion(tx, String(callId), regionCode, "shared");
-    const call = await tx.call.findUniqueOrThrow({ where: { id: String(callId) }, select: { minEvaluators: true } });
+    const call = await tx.call.findUniqueOrThrow({
+      where: { id: String(callId) },
+      select: { minEvaluators: true },
+    });
     const needs = [];
     let skipped = 0;
     for (const { id } of candidates) {
@@ -209,9 +405,17 @@ export async function assignSuggested(actor: Actor, callId: string, regionCode: 
       needs.push({ id, assigned: facts.assignedEvaluatorIds, excluded: facts.conflictedUserIds });
     }
     const evaluators = await regionEvaluators(tx, regionCode);
-    const loads = await tx.evaluatorAssignment.groupBy({ by: ["evaluatorId"], where: { withdrawnAt: null, application: { callId: String(callId) } }, _count: { _all: true } });
+    const loads = await tx.evaluatorAssignment.groupBy({
+      by: ["evaluatorId"],
+      where: { withdrawnAt: null, application: { callId: String(callId) } },
+      _count: { _all: true },
+    });
     const loadOf = new Map(loads.map((l) => [l.evaluatorId, l._count._all]));
-    const suggestions = suggestAssignments(needs, evaluators.map((e) => ({ id: e.id, name: e.name, load: loadOf.get(e.id) ?? 0 })), call.minEvaluators);
+    const suggestions = suggestAssignments(
+      needs,
+      evaluators.map((e) => ({ id: e.id, name: e.name, load: loadOf.get(e.id) ?? 0 })),
+      call.minEvaluators,
+    );
     const perEvaluator = new Map<string, number>();
     for (const [applicationId, evaluatorIds] of suggestions) {
       for (const evaluatorId of evaluatorIds) {
@@ -222,19 +426,30 @@ export async function assignSuggested(actor: Actor, callId: string, regionCode: 
         });
         perEvaluator.set(evaluatorId, (perEvaluator.get(evaluatorId) ?? 0) + 1);
       }
-      await recordAudit(tx, { actorId: actor.id, action: "application.assign", entityType: "Application", entityId: applicationId, after: { added: evaluatorIds, suggested: true } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "application.assign",
+        entityType: "Application",
+        entityId: applicationId,
+        after: { added: evaluatorIds, suggested: true },
+      });
     }
-    const incomplete = needs.filter((n) => n.assigned.length + (suggestions.get(n.id)?.length ?? 0) < call.minEvaluators).length;
+    const incomplete = needs.filter(
+      (n) => n.assigned.length + (suggestions.get(n.id)?.length ?? 0) < call.minEvaluators,
+    ).length;
     const emailOf = new Map(evaluators.map((e) => [e.id, e.email]));
     const link = `${appUrl()}/cra?mes=1`;
     const batch = randomUUID();
-    await notify(tx, [...perEvaluator].map(([id, count]) => ({
-      kind: "evaluation.assigned" as const,
-      event: `evaluation.assigned:batch:${batch}`,
-      mail: evaluationAssignedMail({ to: emailOf.get(id)!, count, link }),
-      link,
-      callId: String(callId),
-    })));
+    await notify(
+      tx,
+      [...perEvaluator].map(([id, count]) => ({
+        kind: "evaluation.assigned" as const,
+        event: `evaluation.assigned:batch:${batch}`,
+        mail: evaluationAssignedMail({ to: emailOf.get(id)!, count, link }),
+        link,
+        callId: String(callId),
+      })),
+    );
     return { assigned: suggestions.size, skipped, incomplete };
   });
   return { assigned: result.assigned, skipped: result.skipped, incomplete: result.incomplete };
@@ -247,12 +462,28 @@ function canAssign(actor: Actor, facts: ApplicationFacts) {
 // ───────────────────────────── Scoring ─────────────────────────────
 
 /** Saves the evaluator's draft, or submits it (every score in range, a comment per criterion, a recommendation). */
-export async function saveEvaluation(actor: Actor, applicationId: string, input: unknown, submit: boolean) {
+export async function saveEvaluation(
+  actor: Actor,
+  applicationId: string,
+  input: unknown,
+  submit: boolean,
+) {
   return onDossier(actor, applicationId, "application.evaluate", async ({ tx, callId }) => {
-    const grid = await tx.criterion.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true, label: true, weightBps: true, maxScore: true } });
+    const grid = await tx.criterion.findMany({
+      where: { callId },
+      orderBy: { position: "asc" },
+      select: { id: true, label: true, weightBps: true, maxScore: true },
+    });
     const parsed = parseInput(evaluationSchema(grid, submit), input);
-    const existing = await tx.evaluation.findUnique({ where: { applicationId_evaluatorId: { applicationId, evaluatorId: actor.id } }, select: { id: true, status: true } });
-    if (existing?.status === "SUBMITTED") throw new AppError("INVALID_STATE", "Votre évaluation est déjà soumise : elle n'est plus modifiable.");
+    const existing = await tx.evaluation.findUnique({
+      where: { applicationId_evaluatorId: { applicationId, evaluatorId: actor.id } },
+      select: { id: true, status: true },
+    });
+    if (existing?.status === "SUBMITTED")
+      throw new AppError(
+        "INVALID_STATE",
+        "Votre évaluation est déjà soumise : elle n'est plus modifiable.",
+      );
     const scores = new Map(grid.map((c) => [c.id, parsed.scores[c.id]!.score]));
     const total = submit ? weightedScore(grid, scores) : null;
     const data = {
@@ -272,11 +503,23 @@ export async function saveEvaluation(actor: Actor, applicationId: string, input:
     await tx.criterionScore.createMany({
       data: grid.flatMap((c) => {
         const { score, comment } = parsed.scores[c.id]!;
-        return score === null ? [] : [{ evaluationId: evaluation.id, criterionId: c.id, score, comment }];
+        return score === null
+          ? []
+          : [{ evaluationId: evaluation.id, criterionId: c.id, score, comment }];
       }),
     });
     if (submit) {
-      await recordAudit(tx, { actorId: actor.id, action: "evaluation.submit", entityType: "Application", entityId: applicationId, after: { weightedScore: total, recommendation: parsed.recommendation, scores: parsed.scores } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "evaluation.submit",
+        entityType: "Application",
+        entityId: applicationId,
+        after: {
+          weightedScore: total,
+          recommendation: parsed.recommendation,
+          scores: parsed.scores,
+        },
+      });
     }
     return { weightedScore: total, status: data.status };
   });
@@ -286,21 +529,72 @@ export async function saveEvaluation(actor: Actor, applicationId: string, input:
 
 /** The coordinator's opinion on an evaluated dossier: every assigned evaluator has submitted, at least the call's minimum. */
 export async function saveRegionalOpinion(actor: Actor, applicationId: string, input: unknown) {
-  return onDossier(actor, applicationId, "application.regionalOpinion", async ({ tx, facts, callId }) => {
-    expectStep(facts, "opinion", "L'avis ne peut être rendu que sur un dossier recevable en instruction.");
-    const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { minGrantCents: true, maxGrantCents: true, minEvaluators: true } });
-    const opinion = parseInput(opinionSchema({ minCents: call.minGrantCents, maxCents: call.maxGrantCents }), input);
-    const submitted = await tx.evaluation.count({ where: { applicationId, status: "SUBMITTED", evaluatorId: { in: facts.assignedEvaluatorIds } } });
-    const expected = Math.max(call.minEvaluators, facts.assignedEvaluatorIds.length);
-    if (submitted < expected) throw new AppError("INVALID_STATE", `L'avis régional attend toutes les évaluations : ${submitted} rendue(s) sur ${expected}.`);
-    const { amountRequestedCents } = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { amountRequestedCents: true } });
-    if (amountRequestedCents !== null && opinion.proposedAmountCents > amountRequestedCents) {
-      throw new AppError("VALIDATION", undefined, { proposedAmountCents: [`Le montant proposé ne peut dépasser le montant demandé (${formatEuros(amountRequestedCents)}).`] });
-    }
-    const before = await tx.regionalOpinion.findUnique({ where: { applicationId }, select: { opinion: true, consolidatedScore: true, proposedAmountCents: true, motivation: true } });
-    await tx.regionalOpinion.upsert({ where: { applicationId }, create: { applicationId, authorId: actor.id, ...opinion }, update: { authorId: actor.id, ...opinion } });
-    await recordAudit(tx, { actorId: actor.id, action: "regional.opinion", entityType: "Application", entityId: applicationId, before, after: opinion });
-  });
+  return onDossier(
+    actor,
+    applicationId,
+    "application.regionalOpinion",
+    async ({ tx, facts, callId }) => {
+      expectStep(
+        facts,
+        "opinion",
+        "L'avis ne peut être rendu que sur un dossier recevable en instruction.",
+      );
+      const call = await tx.call.findUniqueOrThrow({
+        where: { id: callId },
+        select: { minGrantCents: true, maxGrantCents: true, minEvaluators: true },
+      });
+      const opinion = parseInput(
+        opinionSchema({ minCents: call.minGrantCents, maxCents: call.maxGrantCents }),
+        input,
+      );
+      const submitted = await tx.evaluation.count({
+        where: {
+          applicationId,
+          status: "SUBMITTED",
+          evaluatorId: { in: facts.assignedEvaluatorIds },
+        },
+      });
+      const expected = Math.max(call.minEvaluators, facts.assignedEvaluatorIds.length);
+      if (submitted < expected)
+        throw new AppError(
+          "INVALID_STATE",
+          `L'avis régional attend toutes les évaluations : ${submitted} rendue(s) sur ${expected}.`,
+        );
+      const { amountRequestedCents } = await tx.application.findUniqueOrThrow({
+        where: { id: applicationId },
+        select: { amountRequestedCents: true },
+      });
+      if (amountRequestedCents !== null && opinion.proposedAmountCents > amountRequestedCents) {
+        throw new AppError("VALIDATION", undefined, {
+          proposedAmountCents: [
+            `Le montant proposé ne peut dépasser le montant demandé (${formatEuros(amountRequestedCents)}).`,
+          ],
+        });
+      }
+      const before = await tx.regionalOpinion.findUnique({
+        where: { applicationId },
+        select: {
+          opinion: true,
+          consolidatedScore: true,
+          proposedAmountCents: true,
+          motivation: true,
+        },
+      });
+      await tx.regionalOpinion.upsert({
+        where: { applicationId },
+        create: { applicationId, authorId: actor.id, ...opinion },
+        update: { authorId: actor.id, ...opinion },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "regional.opinion",
+        entityType: "Application",
+        entityId: applicationId,
+        before,
+        after: opinion,
+      });
+    },
+  );
 }
 
 /** Orders the region's ranking: `order` lists every dossier with an opinion, best first. */
@@ -315,18 +609,39 @@ export async function rankRegion(actor: Actor, callId: string, regionCode: strin
       select: { applicationId: true, rank: true },
     });
     const expected = new Set(opinions.map((o) => o.applicationId));
-    if (order.length !== expected.size || new Set(order).size !== order.length || order.some((id) => !expected.has(id))) {
-      throw new AppError("CONFLICT", "Le classement doit comprendre chaque dossier ayant un avis, une seule fois. Rechargez la page : un avis a pu être ajouté entre-temps.");
+    if (
+      order.length !== expected.size ||
+      new Set(order).size !== order.length ||
+      order.some((id) => !expected.has(id))
+    ) {
+      throw new AppError(
+        "CONFLICT",
+        "Le classement doit comprendre chaque dossier ayant un avis, une seule fois. Rechargez la page : un avis a pu être ajouté entre-temps.",
+      );
     }
     // Two passes, since ranks are not unique until the end: clear, then set.
-    await tx.regionalOpinion.updateMany({ where: { applicationId: { in: order } }, data: { rank: null } });
-    for (const [i, applicationId] of order.entries()) await tx.regionalOpinion.update({ where: { applicationId }, data: { rank: i + 1 } });
-    await recordAudit(tx, { actorId: actor.id, action: "regional.rank", entityType: "RegionalReview", entityId: `${callId}:${regionCode}`, before: opinions, after: order });
+    await tx.regionalOpinion.updateMany({
+      where: { applicationId: { in: order } },
+      data: { rank: null },
+    });
+    for (const [i, applicationId] of order.entries())
+      await tx.regionalOpinion.update({ where: { applicationId }, data: { rank: i + 1 } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "regional.rank",
+      entityType: "RegionalReview",
+      entityId: `${callId}:${regionCode}`,
+      before: opinions,
+      after: order,
+    });
   });
 }
 
 async function assertRegionOpen(tx: Tx, callId: string, regionCode: string) {
-  const review = await tx.regionalReview.findUnique({ where: { callId_regionCode: { callId, regionCode } }, select: { status: true } });
+  const review = await tx.regionalReview.findUnique({
+    where: { callId_regionCode: { callId, regionCode } },
+    select: { status: true },
+  });
   if (review?.status === "FINALIZED") throw new AppError("INVALID_STATE", REGION_FINALIZED);
 }
 
@@ -337,10 +652,16 @@ export async function finalizeRegion(actor: Actor, callId: string, regionCode: s
   assertCan(actor, "region.finalize", { kind: "region", regionCode });
   const result = await db().$transaction(async (tx) => {
     await lockRegion(tx, String(callId), regionCode, "exclusive");
-    const call = await tx.call.findUnique({ where: { id: String(callId) }, select: { id: true, phase: true, minEvaluators: true, decisionsFinalizedAt: true } });
+    const call = await tx.call.findUnique({
+      where: { id: String(callId) },
+      select: { id: true, phase: true, minEvaluators: true, decisionsFinalizedAt: true },
+    });
     if (!call) throw new AppError("NOT_FOUND");
     if (!["REGIONAL_REVIEW", "NATIONAL_REVIEW"].includes(call.phase) || call.decisionsFinalizedAt) {
-      throw new AppError("INVALID_STATE", "Les résultats régionaux se finalisent pendant l'instruction, une fois le dépôt des dossiers clos.");
+      throw new AppError(
+        "INVALID_STATE",
+        "Les résultats régionaux se finalisent pendant l'instruction, une fois le dépôt des dossiers clos.",
+      );
     }
     await assertRegionOpen(tx, call.id, regionCode);
     const dossiers = await tx.application.findMany({
@@ -371,45 +692,130 @@ export async function finalizeRegion(actor: Actor, callId: string, regionCode: s
     );
     if (blockers.length) {
       const shown = blockers.slice(0, 10).join(" ; ");
-      throw new AppError("INVALID_STATE", `La région ne peut pas encore être finalisée (${blockers.length} dossier(s)) : ${shown}${blockers.length > 10 ? "…" : "."}`);
+      throw new AppError(
+        "INVALID_STATE",
+        `La région ne peut pas encore être finalisée (${blockers.length} dossier(s)) : ${shown}${blockers.length > 10 ? "…" : "."}`,
+      );
     }
     const done = dossiers.filter((d) => d.status === "UNDER_REVIEW");
-    for (const d of done) await setStatus(tx, actor, d.id, "UNDER_REVIEW", "REGIONAL_DONE", "Avis régional transmis à la cellule nationale");
+    for (const d of done)
+      await setStatus(
+        tx,
+        actor,
+        d.id,
+        "UNDER_REVIEW",
+        "REGIONAL_DONE",
+        "Avis régional transmis à la cellule nationale",
+      );
     const now = new Date();
     await tx.regionalReview.upsert({
       where: { callId_regionCode: { callId: call.id, regionCode } },
-      create: { callId: call.id, regionCode, status: "FINALIZED", finalizedAt: now, finalizedById: actor.id },
+      create: {
+        callId: call.id,
+        regionCode,
+        status: "FINALIZED",
+        finalizedAt: now,
+        finalizedById: actor.id,
+      },
       update: { status: "FINALIZED", finalizedAt: now, finalizedById: actor.id },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "region.finalize", entityType: "RegionalReview", entityId: `${call.id}:${regionCode}`, after: { dossiers: done.map((d) => d.reference) } });
-    const region = await tx.region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } });
-    const cna = await tx.user.findMany({ where: { active: true, roles: { some: { role: "CNA_MEMBER" } } }, select: { email: true } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "region.finalize",
+      entityType: "RegionalReview",
+      entityId: `${call.id}:${regionCode}`,
+      after: { dossiers: done.map((d) => d.reference) },
+    });
+    const region = await tx.region.findUniqueOrThrow({
+      where: { code: regionCode },
+      select: { name: true },
+    });
+    const cna = await tx.user.findMany({
+      where: { active: true, roles: { some: { role: "CNA_MEMBER" } } },
+      select: { email: true },
+    });
     const link = `${appUrl()}/cna`;
-    await notify(tx, toEach(cna.map((u) => u.email), "region.finalized", `region.finalized:${call.id}:${regionCode}:${now.toISOString()}`,
-      (to) => regionFinalizedMail({ to, region: region.name, count: done.length, link }), { link, callId: call.id }));
+    await notify(
+      tx,
+      toEach(
+        cna.map((u) => u.email),
+        "region.finalized",
+        `region.finalized:${call.id}:${regionCode}:${now.toISOString()}`,
+        (to) => regionFinalizedMail({ to, region: region.name, count: done.length, link }),
+        { link, callId: call.id },
+      ),
+    );
     return done.length;
   });
   return { count: result };
 }
 
 /** The national cell reopens a finalised region (before the decisions are finalised) so that its cell can change its results. */
-export async function reopenRegion(actor: Actor, callId: string, regionCode: string, input: unknown) {
+export async function reopenRegion(
+  actor: Actor,
+  callId: string,
+  regionCode: string,
+  input: unknown,
+) {
   assertCan(actor, "region.reopen", { kind: "region", regionCode });
   const { reason } = parseInput(reasonSchema, input);
   await db().$transaction(async (tx) => {
     await lockRegion(tx, String(callId), regionCode, "exclusive");
-    const call = await tx.call.findUnique({ where: { id: String(callId) }, select: { id: true, decisionsFinalizedAt: true } });
-    const review = call && (await tx.regionalReview.findUnique({ where: { callId_regionCode: { callId: call.id, regionCode } } }));
-    if (!call || review?.status !== "FINALIZED") throw new AppError("INVALID_STATE", "Les résultats de cette région ne sont pas finalisés.");
-    if (call.decisionsFinalizedAt) throw new AppError("INVALID_STATE", "Les décisions de l'appel sont finalisées : les résultats régionaux ne peuvent plus être rouverts.");
-    const done = await tx.application.findMany({ where: { callId: call.id, regionCode, status: "REGIONAL_DONE" }, select: { id: true } });
-    for (const d of done) await setStatus(tx, actor, d.id, "REGIONAL_DONE", "UNDER_REVIEW", `Résultats régionaux rouverts : ${reason}`);
+    const call = await tx.call.findUnique({
+      where: { id: String(callId) },
+      select: { id: true, decisionsFinalizedAt: true },
+    });
+    const review =
+      call &&
+      (await tx.regionalReview.findUnique({
+        where: { callId_regionCode: { callId: call.id, regionCode } },
+      }));
+    if (!call || review?.status !== "FINALIZED")
+      throw new AppError("INVALID_STATE", "Les résultats de cette région ne sont pas finalisés.");
+    if (call.decisionsFinalizedAt)
+      throw new AppError(
+        "INVALID_STATE",
+        "Les décisions de l'appel sont finalisées : les résultats régionaux ne peuvent plus être rouverts.",
+      );
+    const done = await tx.application.findMany({
+      where: { callId: call.id, regionCode, status: "REGIONAL_DONE" },
+      select: { id: true },
+    });
+    for (const d of done)
+      await setStatus(
+        tx,
+        actor,
+        d.id,
+        "REGIONAL_DONE",
+        "UNDER_REVIEW",
+        `Résultats régionaux rouverts : ${reason}`,
+      );
     const now = new Date();
-    await tx.regionalReview.update({ where: { id: review.id }, data: { status: "OPEN", reopenedAt: now, reopenedById: actor.id, reopenReason: reason } });
-    await recordAudit(tx, { actorId: actor.id, action: "region.reopen", entityType: "RegionalReview", entityId: `${call.id}:${regionCode}`, after: { reason } });
-    const region = await tx.region.findUniqueOrThrow({ where: { code: regionCode }, select: { name: true } });
+    await tx.regionalReview.update({
+      where: { id: review.id },
+      data: { status: "OPEN", reopenedAt: now, reopenedById: actor.id, reopenReason: reason },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "region.reopen",
+      entityType: "RegionalReview",
+      entityId: `${call.id}:${regionCode}`,
+      after: { reason },
+    });
+    const region = await tx.region.findUniqueOrThrow({
+      where: { code: regionCode },
+      select: { name: true },
+    });
     const link = `${appUrl()}/cra`;
-    await notify(tx, toEach(await coordinatorEmails(tx, regionCode), "region.reopened", `region.reopened:${call.id}:${regionCode}:${now.toISOString()}`,
-      (to) => regionReopenedMail({ to, region: region.name, reason, link }), { link, callId: call.id }));
+    await notify(
+      tx,
+      toEach(
+        await coordinatorEmails(tx, regionCode),
+        "region.reopened",
+        `region.reopened:${call.id}:${regionCode}:${now.toISOString()}`,
+        (to) => regionReopenedMail({ to, region: region.name, reason, link }),
+        { link, callId: call.id },
+      ),
+    );
   });
 }

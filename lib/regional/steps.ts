@@ -13,4 +13,5 @@ export const STEP_STATUSES = {
 
 export type RegionalStep = keyof typeof STEP_STATUSES;
 
-export const stepOpen = (step: RegionalStep, status: ApplicationStatus): boolean => (STEP_STATUSES[step] as readonly ApplicationStatus[]).includes(status);
+export const stepOpen = (step: RegionalStep, status: ApplicationStatus): boolean =>
+  (STEP_STATUSES[step] as readonly ApplicationStatus[]).includes(status);

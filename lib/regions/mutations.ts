@@ -7,10 +7,18 @@ export async function syncRegionCatalog(): Promise<void> {
   await db().$transaction(async (tx) => {
     for (const r of REGIONS) {
       const data = { slug: r.slug, name: r.name, overseas: r.overseas };
-      await tx.region.upsert({ where: { code: r.code }, create: { code: r.code, ...data }, update: data });
+      await tx.region.upsert({
+        where: { code: r.code },
+        create: { code: r.code, ...data },
+        update: data,
+      });
       for (const d of r.departements) {
         const dep = { name: d.name, regionCode: r.code };
-        await tx.departement.upsert({ where: { code: d.code }, create: { code: d.code, ...dep }, update: dep });
+        await tx.departement.upsert({
+          where: { code: d.code },
+          create: { code: d.code, ...dep },
+          update: dep,
+        });
       }
     }
   });

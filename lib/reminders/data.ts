@@ -4,5 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 
 export async function callDeadlines(callId: string) {
-  return db().call.findUnique({ where: { id: String(callId) }, select: { deadlineAt: true, regionalDeadlineAt: true, nationalDeadlineAt: true } });
+  return db().call.findUnique({
+    where: { id: String(callId) },
+    select: { deadlineAt: true, regionalDeadlineAt: true, nationalDeadlineAt: true },
+  });
 }

@@ -6,7 +6,10 @@ const HOUR = 3_600_000;
 
 /** Paris calendar days from `now` to `deadline` (0: the deadline is today; negative: it has passed). */
 export function parisDaysUntil(now: Date, deadline: Date): number {
-  const [a, b] = [parisDate(now), parisDate(deadline)].map((d) => Date.parse(`${d}T00:00:00Z`)) as [number, number];
+  const [a, b] = [parisDate(now), parisDate(deadline)].map((d) => Date.parse(`${d}T00:00:00Z`)) as [
+    number,
+    number,
+  ];
   return Math.round((b - a) / 86_400_000);
 }
 
@@ -47,7 +50,16 @@ export function countdown(now: Date, deadline: Date): Countdown {
   if (ms < 24 * HOUR) {
     const hours = Math.floor(ms / HOUR);
     const minutes = Math.floor(ms / 60_000);
-    const phrase = hours >= 2 ? `dans ${hours} heures` : hours === 1 ? "dans 1 heure" : minutes >= 2 ? `dans ${minutes} minutes` : minutes === 1 ? "dans 1 minute" : "dans moins d'une minute";
+    const phrase =
+      hours >= 2
+        ? `dans ${hours} heures`
+        : hours === 1
+          ? "dans 1 heure"
+          : minutes >= 2
+            ? `dans ${minutes} minutes`
+            : minutes === 1
+              ? "dans 1 minute"
+              : "dans moins d'une minute";
     return { state: "near", phrase };
   }
   const days = Math.max(1, parisDaysUntil(now, deadline));

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, can, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { reportFacts } from "@/lib/reports/facts";
 
@@ -10,15 +10,30 @@ export async function getReport(actor: Actor, reportId: string) {
   const report = await db().report.findUniqueOrThrow({
     where: { id: reportId },
     include: {
-      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, sizeBytes: true } },
+      attachments: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, fileName: true, sizeBytes: true },
+      },
       convention: {
         select: {
           id: true,
           number: true,
-          application: { select: { id: true, reference: true, title: true, pole: { select: { name: true } }, indicators: { orderBy: { position: "asc" } } } },
+          application: {
+            select: {
+              id: true,
+              reference: true,
+              title: true,
+              pole: { select: { name: true } },
+              indicators: { orderBy: { position: "asc" } },
+            },
+          },
         },
       },
     },
   });
-  return { report, canSubmit: can(actor, "report.submit", found!.facts), canReview: can(actor, "report.review", found!.facts) };
+  return {
+    report,
+    canSubmit: can(actor, "report.submit", found!.facts),
+    canReview: can(actor, "report.review", found!.facts),
+  };
 }

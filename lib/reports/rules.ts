@@ -1,7 +1,10 @@
 // Pure rules of the reports (no database): labels and when a reminder is due.
 import type { ReportKind, ReportStatus } from "@/lib/generated/prisma/enums";
 
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = { INTERIM: "Bilan intermédiaire", FINAL: "Bilan final" };
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
+  INTERIM: "Bilan intermédiaire",
+  FINAL: "Bilan final",
+};
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   DRAFT: "À déposer",

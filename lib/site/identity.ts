@@ -4,7 +4,8 @@
 
 export const SITE_NAME = "AMI PTCE – Pôles territoriaux de coopération économique";
 export const SITE_SHORT_NAME = "AMI PTCE";
-export const SITE_DESCRIPTION = "Candidater, instruire et suivre l'appel à manifestation d'intérêt PTCE.";
+export const SITE_DESCRIPTION =
+  "Candidater, instruire et suivre l'appel à manifestation d'intérêt PTCE.";
 
 /** The DSFR's « bleu France » (blue-france-sun-113-625) and the pages' background. */
 export const THEME_COLOR = "#000091";

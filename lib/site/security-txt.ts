@@ -21,7 +21,8 @@ export function parseSecurityContacts(value: string): string[] | null {
     .map((c) => c.trim())
     .filter(Boolean)
     .map((c) => (/^[^\s:@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(c) ? `mailto:${c}` : c));
-  if (contacts.length === 0 || contacts.some((c) => !CONTACT_SCHEMES.test(c) || /\s/.test(c))) return null;
+  if (contacts.length === 0 || contacts.some((c) => !CONTACT_SCHEMES.test(c) || /\s/.test(c)))
+    return null;
   return contacts;
 }
 
@@ -51,8 +52,14 @@ export type SecurityTxtFields = {
 };
 
 /** The file, one field per line (CRLF-free, UTF-8, as RFC 9116 allows), ending with a newline. */
-export function securityTxt({ contacts, expires, canonical, preferredLanguages }: SecurityTxtFields): string {
-  if (contacts.length === 0) throw new Error("security.txt : au moins un champ Contact est obligatoire");
+export function securityTxt({
+  contacts,
+  expires,
+  canonical,
+  preferredLanguages,
+}: SecurityTxtFields): string {
+  if (contacts.length === 0)
+    throw new Error("security.txt : au moins un champ Contact est obligatoire");
   return [
     "# Signaler une vulnérabilité de la plateforme AMI PTCE (RFC 9116).",
     "# Report a vulnerability of the AMI PTCE platform (RFC 9116).",

@@ -12,7 +12,13 @@ export const FUNNEL_STAGES = [
 ] as const;
 export type FunnelKey = (typeof FUNNEL_STAGES)[number]["key"];
 
-const ADMISSIBLE: ApplicationStatus[] = ["UNDER_REVIEW", "REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"];
+const ADMISSIBLE: ApplicationStatus[] = [
+  "UNDER_REVIEW",
+  "REGIONAL_DONE",
+  "LAUREATE",
+  "RESERVE",
+  "NOT_RETAINED",
+];
 const REGIONAL: ApplicationStatus[] = ["REGIONAL_DONE", "LAUREATE", "RESERVE", "NOT_RETAINED"];
 
 export type StatusRow = { status: ApplicationStatus; submitted: boolean; count: number };
@@ -21,8 +27,12 @@ export type StatusRow = { status: ApplicationStatus; submitted: boolean; count: 
  * The funnel: how many dossiers reached each stage, by their current status (a dossier withdrawn
  * after a stage is counted up to its submission only).
  */
-export function funnel(rows: readonly StatusRow[], later: { laureates: number; signed: number; paid: number }): { key: FunnelKey; label: string; count: number }[] {
-  const sum = (keep: (r: StatusRow) => boolean) => rows.filter(keep).reduce((s, r) => s + r.count, 0);
+export function funnel(
+  rows: readonly StatusRow[],
+  later: { laureates: number; signed: number; paid: number },
+): { key: FunnelKey; label: string; count: number }[] {
+  const sum = (keep: (r: StatusRow) => boolean) =>
+    rows.filter(keep).reduce((s, r) => s + r.count, 0);
   const counts: Record<FunnelKey, number> = {
     created: sum(() => true),
     submitted: sum((r) => r.submitted),

@@ -14,7 +14,8 @@ export function createDiskStorage(root: string): Storage {
   // Second line of defence after the key check: whatever the key, the path stays under `base`.
   function fileFor(key: string): string {
     const file = path.resolve(base, key);
-    if (!file.startsWith(base + path.sep)) throw new Error(`Clé de stockage invalide : ${JSON.stringify(key)}`);
+    if (!file.startsWith(base + path.sep))
+      throw new Error(`Clé de stockage invalide : ${JSON.stringify(key)}`);
     return file;
   }
 

@@ -15,11 +15,31 @@ export const ACCEPTED_DOCUMENTS = [
   { mimeType: "application/pdf", extension: "pdf", label: "PDF" },
   { mimeType: "image/jpeg", extension: "jpg", label: "image JPEG" },
   { mimeType: "image/png", extension: "png", label: "image PNG" },
-  { mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx", label: "document Word" },
-  { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", label: "classeur Excel" },
-  { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extension: "pptx", label: "présentation PowerPoint" },
-  { mimeType: "application/vnd.oasis.opendocument.text", extension: "odt", label: "texte OpenDocument" },
-  { mimeType: "application/vnd.oasis.opendocument.spreadsheet", extension: "ods", label: "classeur OpenDocument" },
+  {
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extension: "docx",
+    label: "document Word",
+  },
+  {
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extension: "xlsx",
+    label: "classeur Excel",
+  },
+  {
+    mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    extension: "pptx",
+    label: "présentation PowerPoint",
+  },
+  {
+    mimeType: "application/vnd.oasis.opendocument.text",
+    extension: "odt",
+    label: "texte OpenDocument",
+  },
+  {
+    mimeType: "application/vnd.oasis.opendocument.spreadsheet",
+    extension: "ods",
+    label: "classeur OpenDocument",
+  },
 ] as const satisfies readonly AcceptedKind[];
 
 export const REFUSED_TYPE_MESSAGE =
@@ -30,7 +50,8 @@ export type UploadCheck =
   | { ok: false; message: string };
 
 const MEGABYTE = 1024 * 1024;
-const megabytes = (bytes: number) => new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
 
 /**
  * Checks an upload by its size and its content. The declared name is not used to decide the type:
@@ -44,13 +65,22 @@ export async function checkUpload(input: {
 }): Promise<UploadCheck> {
   const { bytes, maxBytes, accepted } = input;
   if (bytes.length === 0) return { ok: false, message: "Le fichier est vide." };
-  if (bytes.length > maxBytes) return { ok: false, message: `Le fichier dépasse la taille maximale de ${megabytes(maxBytes)} Mo.` };
+  if (bytes.length > maxBytes)
+    return {
+      ok: false,
+      message: `Le fichier dépasse la taille maximale de ${megabytes(maxBytes)} Mo.`,
+    };
 
   const detected = await fileTypeFromBuffer(bytes);
   const kind = detected && accepted.find((k) => k.mimeType === detected.mime);
   if (!kind) return { ok: false, message: REFUSED_TYPE_MESSAGE };
 
-  return { ok: true, mimeType: kind.mimeType, extension: kind.extension, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    ok: true,
+    mimeType: kind.mimeType,
+    extension: kind.extension,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 const MAX_NAME_LENGTH = 120;
@@ -76,5 +106,10 @@ export function sanitizeFileName(name: string): string {
   const dot = cleaned.lastIndexOf(".");
   const extension = dot > 0 && cleaned.length - dot <= 10 ? Array.from(cleaned.slice(dot)) : [];
   const stem = Array.from(cleaned.slice(0, extension.length ? dot : undefined));
-  return stem.slice(0, MAX_NAME_LENGTH - extension.length).join("").trimEnd() + extension.join("");
+  return (
+    stem
+      .slice(0, MAX_NAME_LENGTH - extension.length)
+      .join("")
+      .trimEnd() + extension.join("")
+  );
 }

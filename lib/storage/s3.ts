@@ -1,5 +1,12 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { notFound } from "@/lib/errors";
 import type { Storage } from "./storage";
 
@@ -11,7 +18,8 @@ export interface S3StorageConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
-const isMissing = (error: unknown) => error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
+const isMissing = (error: unknown) =>
+  error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
 
 /** Objects in an S3-compatible bucket (AWS, Scaleway, OVH, MinIO, s3rver in tests). */
 export function createS3Storage(config: S3StorageConfig): Storage {
@@ -29,7 +37,9 @@ export function createS3Storage(config: S3StorageConfig): Storage {
 
   return {
     async put(key, body, contentType) {
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
+      await client.send(
+        new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }),
+      );
     },
 
     async get(key) {

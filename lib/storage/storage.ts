@@ -1,6 +1,6 @@
 import "server-only";
 import { createDiskStorage } from "./disk";
-import { storageEnv, resetStorageEnv } from "./env";
+import { resetStorageEnv, storageEnv } from "./env";
 import { createS3Storage } from "./s3";
 
 /** Where uploaded files are kept. Keys are chosen by the callers (never by the user). */
@@ -18,7 +18,10 @@ export interface Storage {
 const SEGMENT = /^[a-zA-Z0-9_.-]+$/;
 export function assertValidKey(key: string): void {
   const segments = key.split("/");
-  const valid = key.length > 0 && key.length <= 512 && !key.includes("..") &&
+  const valid =
+    key.length > 0 &&
+    key.length <= 512 &&
+    !key.includes("..") &&
     segments.every((s) => SEGMENT.test(s) && s !== ".");
   if (!valid) throw new Error(`Clé de stockage invalide : ${JSON.stringify(key)}`);
 }
@@ -57,9 +60,10 @@ export function storage(): Storage {
         region: env.S3_REGION,
         endpoint: env.S3_ENDPOINT,
         forcePathStyle: env.S3_FORCE_PATH_STYLE,
-        credentials: env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-          ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
-          : undefined,
+        credentials:
+          env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+            : undefined,
       })
     : createDiskStorage(env.STORAGE_DIR);
   instance = withKeyCheck(backend);

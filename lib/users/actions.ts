@@ -1,11 +1,25 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { runAsActor, runPublic } from "@/lib/actions/run";
-import type { RoleGrant } from "@/lib/auth/policy";
 import { headers } from "next/headers";
+import { runAsActor, runPublic } from "@/lib/actions/run";
 import { clientIp } from "@/lib/auth/client-ip";
-import { changePassword, confirmEmail, requestPasswordReset, resendVerification, resetPassword, signUp, updateProfile } from "@/lib/users/accounts";
-import { activateAccount, deactivateUser, inviteUser, reactivateUser, setUserRoles } from "@/lib/users/admin";
+import type { RoleGrant } from "@/lib/auth/policy";
+import {
+  changePassword,
+  confirmEmail,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signUp,
+  updateProfile,
+} from "@/lib/users/accounts";
+import {
+  activateAccount,
+  deactivateUser,
+  inviteUser,
+  reactivateUser,
+  setUserRoles,
+} from "@/lib/users/admin";
 import type { InviteUserInput, SignUpInput } from "@/lib/users/schema";
 
 /** The key of rate limits of signed-out visitors: their address as the trusted proxy saw it. */
@@ -35,7 +49,11 @@ export async function setUserActiveAction(userId: string, active: boolean) {
   });
 }
 
-export async function activateAccountAction(values: { token: string; password: string; confirmation: string }) {
+export async function activateAccountAction(values: {
+  token: string;
+  password: string;
+  confirmation: string;
+}) {
   return runPublic(async () => {
     await activateAccount(values);
   });
@@ -57,7 +75,11 @@ export async function requestPasswordResetAction(values: { email: string }) {
   return runPublic(async () => requestPasswordReset(values, await clientKey()));
 }
 
-export async function resetPasswordAction(values: { token: string; password: string; confirmation: string }) {
+export async function resetPasswordAction(values: {
+  token: string;
+  password: string;
+  confirmation: string;
+}) {
   return runPublic(() => resetPassword(values));
 }
 
@@ -68,6 +90,10 @@ export async function updateProfileAction(values: { name: string }) {
   });
 }
 
-export async function changePasswordAction(values: { current: string; password: string; confirmation: string }) {
+export async function changePasswordAction(values: {
+  current: string;
+  password: string;
+  confirmation: string;
+}) {
   return runAsActor((actor) => changePassword(actor, values));
 }

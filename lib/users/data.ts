@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/policy";
+import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -9,10 +9,23 @@ import { paged } from "@/lib/pagination";
 export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, active: true, sessionVersion: true, roles: { select: { role: true, regionCode: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      sessionVersion: true,
+      roles: { select: { role: true, regionCode: true } },
+    },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, active: user.active, roles: user.roles };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    active: user.active,
+    roles: user.roles,
+  };
 }
 
 export function findCredentials(email: string) {
@@ -34,13 +47,31 @@ export function findCredentials(email: string) {
 export type UserFilter = { q?: string; role?: Role; region?: string };
 
 /** One page of the users, for administrators, filtered by name or e-mail, role and region. */
-export async function listUsers(actor: Actor, page: { page: number; size: number; skip: number }, filter: UserFilter = {}) {
+export async function listUsers(
+  actor: Actor,
+  page: { page: number; size: number; skip: number },
+  filter: UserFilter = {},
+) {
   assertCan(actor, "user.manage");
   const where: Prisma.UserWhereInput = {
     AND: [
-      filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] } : {},
+      filter.q
+        ? {
+            OR: [
+              { name: { contains: filter.q, mode: "insensitive" } },
+              { email: { contains: filter.q, mode: "insensitive" } },
+            ],
+          }
+        : {},
       filter.role || filter.region
-        ? { roles: { some: { ...(filter.role ? { role: filter.role } : {}), ...(filter.region ? { regionCode: filter.region } : {}) } } }
+        ? {
+            roles: {
+              some: {
+                ...(filter.role ? { role: filter.role } : {}),
+                ...(filter.region ? { regionCode: filter.region } : {}),
+              },
+            },
+          }
         : {},
     ],
   };
@@ -50,7 +81,14 @@ export async function listUsers(actor: Actor, page: { page: number; size: number
       orderBy: [{ name: "asc" }, { id: "asc" }],
       skip: page.skip,
       take: page.size,
-      select: { id: true, email: true, name: true, active: true, emailVerifiedAt: true, roles: { select: { role: true, regionCode: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        active: true,
+        emailVerifiedAt: true,
+        roles: { select: { role: true, regionCode: true } },
+      },
     }),
     db().user.count({ where }),
   ]);
@@ -62,13 +100,26 @@ export async function getUserForAdmin(actor: Actor, userId: string) {
   assertCan(actor, "user.manage");
   return db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, active: true, emailVerifiedAt: true, deactivatedAt: true, createdAt: true, roles: { select: { role: true, regionCode: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      emailVerifiedAt: true,
+      deactivatedAt: true,
+      createdAt: true,
+      roles: { select: { role: true, regionCode: true } },
+    },
   });
 }
 
 /** Counts for the administration's dashboard. */
 export async function adminOverview(actor: Actor) {
   assertCan(actor, "space.admin");
-  const [calls, activeUsers, auditEvents] = await Promise.all([db().call.count(), db().user.count({ where: { active: true } }), db().auditEvent.count()]);
+  const [calls, activeUsers, auditEvents] = await Promise.all([
+    db().call.count(),
+    db().user.count({ where: { active: true } }),
+    db().auditEvent.count(),
+  ]);
   return { calls, activeUsers, auditEvents };
 }

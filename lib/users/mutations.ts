@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { conflictOnUnique } from "@/lib/errors";
-import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
+import { type NewUserInput, newUserSchema } from "@/lib/users/schema";
 import { parseInput } from "@/lib/validation";
 
 /**
@@ -15,19 +15,28 @@ export async function createUser(actorId: string | null, input: NewUserInput) {
   const { email, name, password, emailVerified, roles } = parseInput(newUserSchema, input);
   const passwordHash = password ? await hashPassword(password) : null;
   const duplicate = conflictOnUnique("Un compte existe déjà avec cette adresse e-mail.", "email");
-  return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) duplicate({ code: "P2002" });
-    const user = await tx.user.create({
-      data: {
-        email,
-        name,
-        passwordHash,
-        emailVerifiedAt: emailVerified ? new Date() : null,
-        roles: { create: roles.map((g) => ({ role: g.role, regionCode: g.regionCode })) },
-      },
-      select: { id: true, email: true, name: true },
-    });
-    await recordAudit(tx, { actorId, action: "user.create", entityType: "User", entityId: user.id, after: { email, name, roles } });
-    return user;
-  }).catch(duplicate);
+  return db()
+    .$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+        duplicate({ code: "P2002" });
+      const user = await tx.user.create({
+        data: {
+          email,
+          name,
+          passwordHash,
+          emailVerifiedAt: emailVerified ? new Date() : null,
+          roles: { create: roles.map((g) => ({ role: g.role, regionCode: g.regionCode })) },
+        },
+        select: { id: true, email: true, name: true },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: { email, name, roles },
+      });
+      return user;
+    })
+    .catch(duplicate);
 }

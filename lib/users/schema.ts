@@ -41,21 +41,39 @@ export type NewUserInput = z.input<typeof newUserSchema>;
 /** The administrator's invitation form. */
 export const inviteUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(2, { message: "Saisissez le nom complet." }).max(120, { message: "120 caractères au plus." }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: "Saisissez le nom complet." })
+    .max(120, { message: "120 caractères au plus." }),
   roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }),
 });
 export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
-export const rolesSchema = z.object({ roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }) });
+export const rolesSchema = z.object({
+  roles: z.array(roleGrantSchema).min(1, { message: "Attribuez au moins un rôle." }),
+});
 
 /** The search form of the users' list (GET parameters), read leniently. */
 export const userFilterSchema = z.object({
-  q: z.string().trim().max(120).optional().transform((v) => v || undefined).catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
   role: z.enum(Role).optional().catch(undefined),
-  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
-const confirmed = <S extends z.ZodObject<{ password: z.ZodString; confirmation: z.ZodString }>>(s: S) =>
+const confirmed = <S extends z.ZodObject<{ password: z.ZodString; confirmation: z.ZodString }>>(
+  s: S,
+) =>
   s.refine((v: { password: string; confirmation: string }) => v.password === v.confirmation, {
     message: "Les deux mots de passe ne sont pas identiques.",
     path: ["confirmation"],
@@ -64,7 +82,11 @@ const confirmed = <S extends z.ZodObject<{ password: z.ZodString; confirmation: 
 /** The sign-up form of an applicant (porteur de projet). */
 export const signUpSchema = confirmed(
   z.object({
-    name: z.string().trim().min(2, { message: "Saisissez vos prénom et nom." }).max(120, { message: "120 caractères au plus." }),
+    name: z
+      .string()
+      .trim()
+      .min(2, { message: "Saisissez vos prénom et nom." })
+      .max(120, { message: "120 caractères au plus." }),
     email: emailSchema,
     password: passwordSchema,
     confirmation: z.string(),
@@ -74,15 +96,29 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const emailRequestSchema = z.object({ email: emailSchema });
 
-export const passwordResetSchema = confirmed(z.object({ token: z.string().min(20).max(200), password: passwordSchema, confirmation: z.string() }));
+export const passwordResetSchema = confirmed(
+  z.object({
+    token: z.string().min(20).max(200),
+    password: passwordSchema,
+    confirmation: z.string(),
+  }),
+);
 
 /** The activation form of an invited person: the same as a reset (a token, a password chosen twice). */
 export const activationSchema = passwordResetSchema;
 
 export const profileSchema = z.object({
-  name: z.string().trim().min(2, { message: "Saisissez vos prénom et nom." }).max(120, { message: "120 caractères au plus." }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: "Saisissez vos prénom et nom." })
+    .max(120, { message: "120 caractères au plus." }),
 });
 
 export const passwordChangeSchema = confirmed(
-  z.object({ current: z.string().min(1, { message: "Saisissez votre mot de passe actuel." }).max(128), password: passwordSchema, confirmation: z.string() }),
+  z.object({
+    current: z.string().min(1, { message: "Saisissez votre mot de passe actuel." }).max(128),
+    password: passwordSchema,
+    confirmation: z.string(),
+  }),
 );

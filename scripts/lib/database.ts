@@ -12,7 +12,8 @@ import { ROOT } from "./schema-engine.ts";
 // `process.exit(0)` when the event loop empties: that would turn a failure code already set (a test
 // runner's, for one) into a success. A code of 0 asked for then keeps the failure.
 const exit = process.exit.bind(process);
-process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+process.exit = ((code?: number | string | null) =>
+  exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
 
 /**
  * One embedded cluster per use, so the demo, the tests and the benchmarks never stop each other's;
@@ -62,7 +63,16 @@ export async function startEmbedded(name: ClusterName, log = true): Promise<Serv
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "timezone=UTC"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "timezone=UTC",
+    ],
     onLog: () => {},
     onError: (e) => console.error(String(e)),
   });

@@ -2,7 +2,7 @@
 // It computes and applies migrations without the native engine binary, which cannot be
 // downloaded on machines without internet access. `applyMigrations` does what
 // `prisma migrate deploy` does and records the same rows in `_prisma_migrations`.
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -48,9 +48,14 @@ class WholeScriptPg extends PrismaPg {
 async function loadEngine(databaseUrl: string): Promise<Engine> {
   const runtime = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as {
     __wbg_set_wasm(exports: unknown): void;
-    SchemaEngine: { new: (options: unknown, debug: (m: string) => void, adapter: unknown) => Promise<Engine> };
+    SchemaEngine: {
+      new: (options: unknown, debug: (m: string) => void, adapter: unknown) => Promise<Engine>;
+    };
   };
-  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+  const wasmPath = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+    "schema_engine_bg.wasm",
+  );
   const instance = new WebAssembly.Instance(new WebAssembly.Module(await readFile(wasmPath)), {
     "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
   });
@@ -80,7 +85,9 @@ async function migrationsList() {
     baseDir: MIGRATIONS_DIR,
     lockfile: {
       path: "migration_lock.toml",
-      content: await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(() => null),
+      content: await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(
+        () => null,
+      ),
     },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
@@ -88,7 +95,10 @@ async function migrationsList() {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok", value: await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok",
+            value: await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8"),
+          },
         },
       })),
     ),
@@ -99,7 +109,10 @@ async function migrationsList() {
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const engine = await loadEngine(databaseUrl);
   try {
-    const result = await engine.applyMigrations({ migrationsList: await migrationsList(), filters: NO_FILTER });
+    const result = await engine.applyMigrations({
+      migrationsList: await migrationsList(),
+      filters: NO_FILTER,
+    });
     await migrateJobQueue(databaseUrl);
     return result.appliedMigrationNames;
   } finally {

@@ -1,11 +1,16 @@
 // The worker beside a web server (`npm start`, `npm run demo`): a child process, since the worker's code runs
 // under React's server condition and Next.js's server must not. WORKER=off leaves it out (a deployment whose
 // workers run on their own with `npm run worker`).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./schema-engine.ts";
 
-export const WORKER_ARGS = ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/worker.ts")];
+export const WORKER_ARGS = [
+  "--conditions=react-server",
+  "--import",
+  "tsx",
+  path.join(ROOT, "scripts/worker.ts"),
+];
 
 export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess | null {
   if (env.WORKER === "off") return null;

@@ -2,11 +2,15 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, newPage } from "./fixtures";
 import { waitForMail } from "./mailbox";
 
-test("a coordinator of a pole creates an account, confirms the e-mail and reaches the applicant space", async ({ browser }) => {
+test("a coordinator of a pole creates an account, confirms the e-mail and reaches the applicant space", async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Créer un compte" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Créer un compte de porteur de projet");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Créer un compte de porteur de projet",
+  );
   await expectAccessible(page);
 
   // Bad input is explained at each field.
@@ -16,14 +20,20 @@ test("a coordinator of a pole creates an account, confirms the e-mail and reache
   await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("autre");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByText("Saisissez vos prénom et nom.")).toBeVisible();
-  await expect(page.getByText("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr.")).toBeVisible();
-  await expect(page.getByText("Le mot de passe doit contenir au moins 12 caractères.")).toBeVisible();
+  await expect(
+    page.getByText("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr."),
+  ).toBeVisible();
+  await expect(
+    page.getByText("Le mot de passe doit contenir au moins 12 caractères."),
+  ).toBeVisible();
   await expect(page.getByText("Les deux mots de passe ne sont pas identiques.")).toBeVisible();
 
   await page.getByLabel("Prénom et nom").fill("Louise Martin");
   await page.getByLabel("Adresse e-mail").fill("louise.martin@pole-bocage.fr");
   await page.getByLabel("Mot de passe", { exact: true }).fill("Coopérer-en-Bocage-2026");
-  await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("Coopérer-en-Bocage-2026");
+  await page
+    .getByLabel("Confirmation du mot de passe", { exact: true })
+    .fill("Coopérer-en-Bocage-2026");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
 
@@ -34,7 +44,10 @@ test("a coordinator of a pole creates an account, confirms the e-mail and reache
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByText("Votre adresse e-mail n'est pas encore confirmée.")).toBeVisible();
 
-  const mail = await waitForMail("louise.martin@pole-bocage.fr", "Confirmez votre adresse e-mail - AMI PTCE");
+  const mail = await waitForMail(
+    "louise.martin@pole-bocage.fr",
+    "Confirmez votre adresse e-mail - AMI PTCE",
+  );
   const link = /http:\/\/localhost:\d+\/inscription\/confirmer\/[\w-]+/.exec(mail.body)![0];
   await page.goto(link);
   await expectAccessible(page);
@@ -54,7 +67,9 @@ test("a forgotten password is replaced through the e-mailed link", async ({ brow
   await page.getByLabel("Prénom et nom").fill("Paul Oubli");
   await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");
   await page.getByLabel("Mot de passe", { exact: true }).fill("Un-premier-mot-de-passe");
-  await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("Un-premier-mot-de-passe");
+  await page
+    .getByLabel("Confirmation du mot de passe", { exact: true })
+    .fill("Un-premier-mot-de-passe");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
 
@@ -62,11 +77,18 @@ test("a forgotten password is replaced through the e-mailed link", async ({ brow
   await expectAccessible(page);
   await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
-  await expect(page.getByText("Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé.")).toBeVisible();
-  const mail = await waitForMail("paul.oubli@demo-ptce.fr", "Réinitialisation de votre mot de passe - AMI PTCE");
+  await expect(
+    page.getByText("Si un compte existe avec cette adresse, un e-mail vient de lui être envoyé."),
+  ).toBeVisible();
+  const mail = await waitForMail(
+    "paul.oubli@demo-ptce.fr",
+    "Réinitialisation de votre mot de passe - AMI PTCE",
+  );
   await page.goto(/http:\/\/localhost:\d+\/mot-de-passe\/[\w-]+/.exec(mail.body)![0]);
   await page.getByLabel("Mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
-  await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
+  await page
+    .getByLabel("Confirmation du mot de passe", { exact: true })
+    .fill("Un-nouveau-mot-de-passe-2026");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByRole("heading", { name: "Mot de passe enregistré" })).toBeVisible();
   await page.getByLabel("Adresse e-mail").fill("paul.oubli@demo-ptce.fr");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/demo";
 
 /** A page in a new context (as axe requires), optionally signed in through the sign-in API directly. */
@@ -18,7 +18,11 @@ export async function newPage(browser: Browser, email?: string): Promise<Page> {
 
 /** No accessibility violation (WCAG 2.1 A and AA rules of axe) on the page as it stands. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `violations d'accessibilité sur ${page.url()}`).toEqual([]);
 }

@@ -6,7 +6,9 @@ test("the home page presents the open call", async ({ browser }) => {
   const page = await newPage(browser);
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Financer le développement des PTCE");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    "Financer le développement des PTCE",
+  );
   await expect(page.getByText("Ouvert aux candidatures")).toBeVisible();
   await expect(page.getByText(/^500\s000\s€$/)).toBeVisible();
   await expect(page.getByText(/de 30\s000\s€ à 80\s000\s€, sur 2 ans/)).toBeVisible();
@@ -19,14 +21,31 @@ test("the home page presents the open call", async ({ browser }) => {
 
 const ROLES = [
   { email: "porteur1@demo-ptce.fr", space: "/mes-dossiers", heading: "Mes dossiers" },
-  { email: "coordination.bretagne@demo-ptce.fr", space: "/cra", heading: "Cellule régionale d'animation", also: "Bretagne" },
-  { email: "evaluation1.occitanie@demo-ptce.fr", space: "/cra", heading: "Cellule régionale d'animation", also: "Occitanie" },
-  { email: "cna1@demo-ptce.fr", space: "/cna", heading: "Cellule nationale d'animation", also: "Avancement des régions" },
+  {
+    email: "coordination.bretagne@demo-ptce.fr",
+    space: "/cra",
+    heading: "Cellule régionale d'animation",
+    also: "Bretagne",
+  },
+  {
+    email: "evaluation1.occitanie@demo-ptce.fr",
+    space: "/cra",
+    heading: "Cellule régionale d'animation",
+    also: "Occitanie",
+  },
+  {
+    email: "cna1@demo-ptce.fr",
+    space: "/cna",
+    heading: "Cellule nationale d'animation",
+    also: "Avancement des régions",
+  },
   { email: "admin@demo-ptce.fr", space: "/admin", heading: "Administration", also: "Utilisateurs" },
 ];
 
 for (const role of ROLES) {
-  test(`${role.email} signs in through the form and lands in ${role.space}`, async ({ browser }) => {
+  test(`${role.email} signs in through the form and lands in ${role.space}`, async ({
+    browser,
+  }) => {
     const page = await newPage(browser);
     await page.goto("/connexion");
     await expectAccessible(page);
@@ -36,7 +55,12 @@ for (const role of ROLES) {
     await expect(page).toHaveURL(new RegExp(`${role.space}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(role.heading);
     if (role.also) await expect(page.getByText(role.also).first()).toBeVisible();
-    await expect(page.getByRole("navigation", { name: /menu principal/i }).getByRole("link", { name: /./ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("navigation", { name: /menu principal/i })
+        .getByRole("link", { name: /./ })
+        .first(),
+    ).toBeVisible();
     await expectAccessible(page);
   });
 }
@@ -62,12 +86,16 @@ test("a malformed e-mail is explained at the field, without a request", async ({
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill("claire.riviere");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByText("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr.")).toBeVisible();
+  await expect(
+    page.getByText("Saisissez une adresse e-mail valide, par exemple nom@domaine.fr."),
+  ).toBeVisible();
   await expect(page.getByText("Saisissez votre mot de passe.")).toBeVisible();
   await expectAccessible(page);
 });
 
-test("repeated failures lock the e-mail with a clear message (whether it has an account or not)", async ({ browser }) => {
+test("repeated failures lock the e-mail with a clear message (whether it has an account or not)", async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   await page.goto("/connexion");
   for (let i = 0; i < 5; i++) {
@@ -78,13 +106,21 @@ test("repeated failures lock the e-mail with a clear message (whether it has an 
   }
   await page.getByLabel("Mot de passe", { exact: true }).fill("Demo-PTCE-2025!");
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByText(/la connexion à ce compte est suspendue pendant 15 minutes/)).toBeVisible();
+  await expect(
+    page.getByText(/la connexion à ce compte est suspendue pendant 15 minutes/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/connexion$/);
 });
 
 test("every demo account signs in and lands in its space", async ({ browser }) => {
   test.setTimeout(180_000); // sixteen sign-ins, one after the other
-  const homes: Record<string, string> = { ADMIN: "/admin", CNA_MEMBER: "/cna", CRA_COORDINATOR: "/cra", CRA_EVALUATOR: "/cra", APPLICANT: "/mes-dossiers" };
+  const homes: Record<string, string> = {
+    ADMIN: "/admin",
+    CNA_MEMBER: "/cna",
+    CRA_COORDINATOR: "/cra",
+    CRA_EVALUATOR: "/cra",
+    APPLICANT: "/mes-dossiers",
+  };
   for (const user of DEMO_USERS) {
     const page = await newPage(browser, user.email);
     await page.goto("/apres-connexion");
@@ -99,7 +135,9 @@ test("a page of another role typed into the address bar is not found", async ({ 
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page non trouvée");
-    await expect(page.getByText("Cette page n'existe pas ou vous n'y avez pas accès.")).toBeVisible();
+    await expect(
+      page.getByText("Cette page n'existe pas ou vous n'y avez pas accès."),
+    ).toBeVisible();
   }
   await expectAccessible(page);
 });

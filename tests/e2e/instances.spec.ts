@@ -3,10 +3,10 @@
 // a change made through one shows at once on the other (its page cache included), the sign-in rate limit counts
 // the failures made on both, a batch of e-mails is sent once each by the two workers together, and the second
 // server stops on SIGTERM without cutting short the request it is answering.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import pg from "pg";
 import { appEnv, PRODUCTION_SERVER_ARGS } from "../../scripts/lib/app-env.ts";
 import { ROOT } from "../../scripts/lib/schema-engine.ts";
@@ -41,12 +41,18 @@ test.beforeAll(async () => {
   });
   instance.stdout!.on("data", (d) => (output += String(d)));
   instance.stderr!.on("data", (d) => (output += String(d)));
-  exited = new Promise((resolve) => instance.once("exit", (code, signal) => resolve({ code, signal })));
+  exited = new Promise((resolve) =>
+    instance.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const deadline = Date.now() + 100_000;
   for (;;) {
-    const ok = await fetch(`${B}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${B}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
-    if (instance.exitCode !== null || Date.now() > deadline) throw new Error(`La seconde instance n'a pas démarré :\n${output}`);
+    if (instance.exitCode !== null || Date.now() > deadline)
+      throw new Error(`La seconde instance n'a pas démarré :\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 });
@@ -62,7 +68,9 @@ test("a session opened on one instance is valid on the other", async ({ browser 
   const page = await newPage(browser, COORDINATOR); // signed in on the e2e server
   await page.goto(`${B}/cra`);
   await expect(page).toHaveURL(`${B}/cra`);
-  await expect(page.getByRole("heading", { level: 1, name: "Cellule régionale d'animation" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Cellule régionale d'animation" }),
+  ).toBeVisible();
   await page.goto(`${B}/mon-compte`);
   await expect(page.getByText(COORDINATOR).first()).toBeVisible();
   // Signed out (the cookie gone), the other instance asks for a session too.
@@ -71,7 +79,9 @@ test("a session opened on one instance is valid on the other", async ({ browser 
   await expect(page).toHaveURL(/\/connexion/);
 });
 
-test("a change made through one instance shows at once on the other, whose page cache does not serve the old page", async ({ browser }) => {
+test("a change made through one instance shows at once on the other, whose page cache does not serve the old page", async ({
+  browser,
+}) => {
   const page = await newPage(browser, COORDINATOR);
   await page.goto("/mon-compte");
   const name = await page.getByLabel("Prénom et nom").inputValue();
@@ -114,7 +124,10 @@ async function signIn(base: string, email: string, password: string): Promise<st
   const context: APIRequestContext = await request.newContext({ baseURL: base });
   try {
     const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
-    const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+    const response = await context.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password, json: "true" },
+      maxRedirects: 0,
+    });
     const { url } = (await response.json()) as { url: string };
     return new URL(url, base).searchParams.get("error");
   } finally {
@@ -128,7 +141,12 @@ test("the sign-in failures made on both instances count together: the address is
   const A = test.info().project.use.baseURL!;
   const answers = [];
   for (const base of [A, B, A, B]) answers.push(await signIn(base, email, "mauvais mot de passe"));
-  expect(answers).toEqual(["CredentialsSignin", "CredentialsSignin", "CredentialsSignin", "CredentialsSignin"]);
+  expect(answers).toEqual([
+    "CredentialsSignin",
+    "CredentialsSignin",
+    "CredentialsSignin",
+    "CredentialsSignin",
+  ]);
   // The fifth failure (the limit) locks it, wherever it is made; then both refuse even to check a password.
   expect(await signIn(A, email, "mauvais mot de passe")).toMatch(/^LOCKED:\d+$/);
   expect(await signIn(B, email, "encore faux")).toMatch(/^LOCKED:\d+$/);
@@ -156,26 +174,49 @@ test("a batch of e-mails queued at once is sent once each by the two workers tog
     );
     expect(jobs).toHaveLength(count);
     await expect
-      .poll(async () => (await client.query(`SELECT count(*)::int AS n FROM "Notification" WHERE id LIKE $1 AND "emailStatus" = 'SENT'`, [`${batch}-%`])).rows[0].n, {
-        timeout: 90_000,
-        intervals: [250],
-      })
+      .poll(
+        async () =>
+          (
+            await client.query(
+              `SELECT count(*)::int AS n FROM "Notification" WHERE id LIKE $1 AND "emailStatus" = 'SENT'`,
+              [`${batch}-%`],
+            )
+          ).rows[0].n,
+        {
+          timeout: 90_000,
+          intervals: [250],
+        },
+      )
       .toBe(count);
     // Each sent once: one attempt each, and one message in the mailbox per address (a second one would arrive by now).
-    const { rows } = await client.query(`SELECT attempts, count(*)::int AS n FROM "Notification" WHERE id LIKE $1 GROUP BY attempts`, [`${batch}-%`]);
+    const { rows } = await client.query(
+      `SELECT attempts, count(*)::int AS n FROM "Notification" WHERE id LIKE $1 GROUP BY attempts`,
+      [`${batch}-%`],
+    );
     expect(rows).toEqual([{ attempts: 1, n: count }]);
     await new Promise((r) => setTimeout(r, 2000));
     const received = readdirSync(MAILBOX_DIR)
       .filter((f) => f.includes(encodeURIComponent(`${batch}-`)))
-      .map((f) => (JSON.parse(readFileSync(`${MAILBOX_DIR}/${f}`, "utf8")) as { address: string }).address);
+      .map(
+        (f) =>
+          (JSON.parse(readFileSync(`${MAILBOX_DIR}/${f}`, "utf8")) as { address: string }).address,
+      );
     expect(received).toHaveLength(count);
     expect(new Set(received).size).toBe(count);
-    const { rows: left } = await client.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ANY($1::bigint[])`, [jobs.map((j) => j.id)]);
+    const { rows: left } = await client.query(
+      `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ANY($1::bigint[])`,
+      [jobs.map((j) => j.id)],
+    );
     expect(left).toEqual([{ n: 0 }]);
     // Both workers took part: the second instance's did some of the jobs (its log names each job it completed).
     const ours = new Set(jobs.map((j) => j.id));
-    const doneByB = [...output.matchAll(/Completed task (\d+) /g)].map((m) => m[1]!).filter((id) => ours.has(id));
-    test.info().annotations.push({ type: "répartition", description: `${doneByB.length} envois par la seconde instance, ${count - doneByB.length} par le serveur e2e` });
+    const doneByB = [...output.matchAll(/Completed task (\d+) /g)]
+      .map((m) => m[1]!)
+      .filter((id) => ours.has(id));
+    test.info().annotations.push({
+      type: "répartition",
+      description: `${doneByB.length} envois par la seconde instance, ${count - doneByB.length} par le serveur e2e`,
+    });
     expect(doneByB.length).toBeGreaterThan(0);
   } finally {
     await client.end();
@@ -186,7 +227,9 @@ test("on SIGTERM the second instance finishes the request in flight, refuses new
   test.setTimeout(60_000);
   // A request whose body is still coming when the signal arrives (next-auth reads the whole form first).
   const socket = net.connect(PORT_B, "127.0.0.1");
-  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  await new Promise<void>((resolve, reject) =>
+    socket.once("connect", resolve).once("error", reject),
+  );
   let answer = "";
   socket.on("data", (d) => (answer += String(d)));
   const answered = new Promise<void>((resolve) => socket.once("end", resolve));
@@ -217,5 +260,9 @@ test("on SIGTERM the second instance finishes the request in flight, refuses new
   expect(answer).toMatch(/^HTTP\/1\.1 [234]\d\d /); // next-auth refuses the made-up CSRF token: an answer, not a cut connection
 
   const exit = await exited;
-  expect({ ...exit, seconds: (Date.now() - signalledAt) / 1000 < 30 }, output).toEqual({ code: 0, signal: null, seconds: true });
+  expect({ ...exit, seconds: (Date.now() - signalledAt) / 1000 < 30 }, output).toEqual({
+    code: 0,
+    signal: null,
+    seconds: true,
+  });
 });

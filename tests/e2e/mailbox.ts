@@ -12,7 +12,10 @@ export type SentMail = { address: string; subject: string; body: string };
 export async function waitForMail(address: string, subject: string): Promise<SentMail> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const files = readdirSync(MAILBOX_DIR).filter((f) => f.endsWith(`-${encodeURIComponent(address)}.json`)).sort().reverse();
+    const files = readdirSync(MAILBOX_DIR)
+      .filter((f) => f.endsWith(`-${encodeURIComponent(address)}.json`))
+      .sort()
+      .reverse();
     for (const file of files) {
       const mail = JSON.parse(readFileSync(path.join(MAILBOX_DIR, file), "utf8")) as SentMail;
       if (mail.subject === subject) return mail;

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { newPage } from "./fixtures";
 
 // The production server's page cache (lib/page-cache.ts) on the real pages of a regional cell.
-test("a cell's page is served again to its reader until something is written, and never to another person", async ({ browser }) => {
+test("a cell's page is served again to its reader until something is written, and never to another person", async ({
+  browser,
+}) => {
   const coordinator = await newPage(browser, "coordination.normandie@demo-ptce.fr");
   // Other journeys run at the same time and write (a call finalised, an account renamed): a write between the two
   // visits is a change, after which the page is rendered anew, so the pair of visits is tried a few times.
@@ -11,7 +13,9 @@ test("a cell's page is served again to its reader until something is written, an
   for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
     const first = await coordinator.goto("/cra");
     expect(first?.status()).toBe(200);
-    await expect(coordinator.getByRole("heading", { level: 1, name: "Cellule régionale d'animation" })).toBeVisible();
+    await expect(
+      coordinator.getByRole("heading", { level: 1, name: "Cellule régionale d'animation" }),
+    ).toBeVisible();
     html = await first!.text();
     again = await coordinator.goto("/cra");
   }

@@ -21,7 +21,9 @@ for (const icon of ICONS) {
   });
 }
 
-test("robots.txt lets the call and its results be indexed, not the spaces, the personal links or the API", async ({ request }) => {
+test("robots.txt lets the call and its results be indexed, not the spaces, the personal links or the API", async ({
+  request,
+}) => {
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/plain");
@@ -29,13 +31,28 @@ test("robots.txt lets the call and its results be indexed, not the spaces, the p
   expect(lines).toContain("User-Agent: *");
   expect(lines).toContain("Allow: /");
   expect(lines).toContain("Allow: /resultats/");
-  for (const path of ["/cra", "/cna", "/admin", "/mes-dossiers", "/mon-compte", "/api", "/activation/", "/inscription/confirmer/", "/mot-de-passe/"]) {
+  for (const path of [
+    "/cra",
+    "/cna",
+    "/admin",
+    "/mes-dossiers",
+    "/mon-compte",
+    "/api",
+    "/activation/",
+    "/inscription/confirmer/",
+    "/mot-de-passe/",
+  ]) {
     expect(lines, path).toContain(`Disallow: ${path}`);
   }
-  expect(lines.some((l) => /^Disallow:\s*\/?$/.test(l) || l === "Disallow: /resultats/")).toBe(false);
+  expect(lines.some((l) => /^Disallow:\s*\/?$/.test(l) || l === "Disallow: /resultats/")).toBe(
+    false,
+  );
 });
 
-test("security.txt gives a contact and an expiry in the future, less than a year ahead (RFC 9116)", async ({ request, baseURL }) => {
+test("security.txt gives a contact and an expiry in the future, less than a year ahead (RFC 9116)", async ({
+  request,
+  baseURL,
+}) => {
   const response = await request.get("/.well-known/security.txt");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/plain; charset=utf-8");
@@ -51,7 +68,9 @@ test("security.txt gives a contact and an expiry in the future, less than a year
   expect(text).toContain(`Canonical: ${baseURL}/.well-known/security.txt`);
 });
 
-test("the manifest gives the product's French name, its colours and icons that answer", async ({ request }) => {
+test("the manifest gives the product's French name, its colours and icons that answer", async ({
+  request,
+}) => {
   const response = await request.get("/manifest.webmanifest");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/manifest+json");
@@ -65,18 +84,26 @@ test("the manifest gives the product's French name, its colours and icons that a
     theme_color: "#000091",
     background_color: "#ffffff",
   });
-  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
-  for (const icon of manifest.icons as { src: string }[]) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+    expect.arrayContaining(["192x192", "512x512"]),
+  );
+  for (const icon of manifest.icons as { src: string }[])
+    expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 });
 
-test("the home page links the icons and the manifest once, at addresses that answer", async ({ page, request }) => {
+test("the home page links the icons and the manifest once, at addresses that answer", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
-  const hrefs = async (selector: string) => page.locator(selector).evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  const hrefs = async (selector: string) =>
+    page.locator(selector).evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
   const icons = await hrefs('head link[rel="icon"], head link[rel="shortcut icon"]');
   expect(icons.sort()).toEqual(["/favicon.ico", "/favicon.svg"]);
   expect(await hrefs('head link[rel="apple-touch-icon"]')).toEqual(["/apple-touch-icon.png"]);
   expect(await hrefs('head link[rel="manifest"]')).toEqual(["/manifest.webmanifest"]);
-  for (const href of [...icons, "/apple-touch-icon.png", "/manifest.webmanifest"]) expect((await request.get(href)).status(), href).toBe(200);
+  for (const href of [...icons, "/apple-touch-icon.png", "/manifest.webmanifest"])
+    expect((await request.get(href)).status(), href).toBe(200);
 });
 
 test("a space's page links the same icons", async ({ page }) => {

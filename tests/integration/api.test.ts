@@ -11,11 +11,11 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/api/tokens"
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { recordPayment } from "@/lib/payments/mutations";
+import { parisDate } from "@/lib/time";
 import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor, makeApplication } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
 import { startSmtp } from "../fixtures/smtp";
-import { parisDate } from "@/lib/time";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
@@ -30,27 +30,56 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
 ajv.addSchema({ $id: "https://ptce.test/openapi.json", components: OPENAPI_DOCUMENT.components });
-function conforms(path: keyof typeof OPENAPI_DOCUMENT.paths, status: "200" | "401" | "403" | "422" | "429", body: unknown) {
-  const ref = (OPENAPI_DOCUMENT.paths[path].get.responses as Record<string, { content: { "application/json": { schema: { $ref: string } } } }>)[status]!.content["application/json"].schema.$ref;
+function conforms(
+  path: keyof typeof OPENAPI_DOCUMENT.paths,
+  status: "200" | "401" | "403" | "422" | "429",
+  body: unknown,
+) {
+  const ref = (
+    OPENAPI_DOCUMENT.paths[path].get.responses as Record<
+      string,
+      { content: { "application/json": { schema: { $ref: string } } } }
+    >
+  )[status]!.content["application/json"].schema.$ref;
   const validate = ajv.getSchema(`https://ptce.test/openapi.json${ref}`)!;
   const ok = validate(body);
   expect(validate.errors ?? [], JSON.stringify(body).slice(0, 300)).toEqual([]);
   return ok;
 }
 
-const ALL_SCOPES = ["calls:read", "applications:read", "decisions:read", "conventions:read", "payments:read"] as const;
+const ALL_SCOPES = [
+  "calls:read",
+  "applications:read",
+  "decisions:read",
+  "conventions:read",
+  "payments:read",
+] as const;
 const get = (handler: (r: Request) => Promise<Response>, path: string, token?: string) =>
-  handler(new Request(`https://ptce.test/api/v1${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}));
-const tokenFor = async (actor: Actor, scopes: readonly string[] = ALL_SCOPES, expiresInDays = 30) => (await createApiToken(actor, { name: "Jeton de test", scopes, expiresInDays })).token;
+  handler(
+    new Request(
+      `https://ptce.test/api/v1${path}`,
+      token ? { headers: { authorization: `Bearer ${token}` } } : {},
+    ),
+  );
+const tokenFor = async (actor: Actor, scopes: readonly string[] = ALL_SCOPES, expiresInDays = 30) =>
+  (await createApiToken(actor, { name: "Jeton de test", scopes, expiresInDays })).token;
 
 async function world() {
   const { call } = await makeDecidedCall();
   const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
   const bre = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "53" });
   const occ = await makeCountersignedConvention({ callId: call.id, cna, regionCode: "76" });
-  const tranche = await db().paymentTranche.findFirstOrThrow({ where: { callId: call.id, position: 0 } });
+  const tranche = await db().paymentTranche.findFirstOrThrow({
+    where: { callId: call.id, position: 0 },
+  });
   const today = parisDate(new Date()); // the day in France, as the product counts days
-  for (const c of [bre, occ]) await recordPayment(cna, c.conventionId, { trancheId: tranche.id, amountCents: 35_000_00, paidOn: today, accountingReference: `EJ-${c.conventionId}` });
+  for (const c of [bre, occ])
+    await recordPayment(cna, c.conventionId, {
+      trancheId: tranche.id,
+      amountCents: 35_000_00,
+      paidOn: today,
+      accountingReference: `EJ-${c.conventionId}`,
+    });
   await makeApplication({ callId: call.id, owner: bre.owner, status: "DRAFT" });
   await makePublishedLaureate({ callId: call.id, regionCode: "53", published: false });
   const coordinator = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
@@ -60,7 +89,11 @@ async function world() {
 describe("personal access tokens", () => {
   it("are shown once, stored hashed with a prefix, listed and revoked by their owner only", async () => {
     const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
-    const created = await createApiToken(cna, { name: "Tableau de bord", scopes: ["calls:read"], expiresInDays: 90 });
+    const created = await createApiToken(cna, {
+      name: "Tableau de bord",
+      scopes: ["calls:read"],
+      expiresInDays: 90,
+    });
     expect(created.token.startsWith(`${created.prefix}_`)).toBe(true);
     const row = await db().apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -74,13 +107,22 @@ describe("personal access tokens", () => {
 
   it("refuses applicants, no scope, an unknown scope and more than a year", async () => {
     const applicant = await makeActor([{ role: "APPLICANT", regionCode: null }]);
-    await expect(createApiToken(applicant, { name: "Mon jeton", scopes: ["calls:read"], expiresInDays: 30 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createApiToken(applicant, { name: "Mon jeton", scopes: ["calls:read"], expiresInDays: 30 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
-    await expect(createApiToken(cna, { name: "Jeton", scopes: [], expiresInDays: 400 })).rejects.toMatchObject({
+    await expect(
+      createApiToken(cna, { name: "Jeton", scopes: [], expiresInDays: 400 }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { scopes: ["Choisissez au moins une portée."], expiresInDays: ["Un jeton vaut au plus 365 jours."] },
+      fieldErrors: {
+        scopes: ["Choisissez au moins une portée."],
+        expiresInDays: ["Un jeton vaut au plus 365 jours."],
+      },
     });
-    await expect(createApiToken(cna, { name: "Jeton", scopes: ["users:write"], expiresInDays: 30 })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      createApiToken(cna, { name: "Jeton", scopes: ["users:write"], expiresInDays: 30 }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });
 
@@ -92,15 +134,29 @@ describe("authentication of the API", () => {
     expect(missing.headers.get("www-authenticate")).toContain("Bearer");
     expect(conforms("/calls", "401", await missing.json())).toBe(true);
     const unknown = await get(callsGET, "/calls", "ptce_inconnu_abcdef");
-    expect(await unknown.json()).toMatchObject({ code: "UNAUTHORIZED", message: "Jeton d'accès inconnu." });
+    expect(await unknown.json()).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "Jeton d'accès inconnu.",
+    });
 
-    const expired = await createApiToken(cna, { name: "Ancien", scopes: ["calls:read"], expiresInDays: 1 });
-    await db().apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await createApiToken(cna, {
+      name: "Ancien",
+      scopes: ["calls:read"],
+      expiresInDays: 1,
+    });
+    await db().apiToken.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expiredAnswer = await get(callsGET, "/calls", expired.token);
     expect(expiredAnswer.status).toBe(401);
     expect((await expiredAnswer.json()).message).toMatch(/^Ce jeton d'accès a expiré le /);
 
-    const revoked = await createApiToken(cna, { name: "Révoqué", scopes: ["calls:read"], expiresInDays: 30 });
+    const revoked = await createApiToken(cna, {
+      name: "Révoqué",
+      scopes: ["calls:read"],
+      expiresInDays: 30,
+    });
     expect((await get(callsGET, "/calls", revoked.token)).status).toBe(200);
     await revokeApiToken(cna, revoked.id);
     const revokedAnswer = await get(callsGET, "/calls", revoked.token);
@@ -109,7 +165,10 @@ describe("authentication of the API", () => {
 
     const live = await tokenFor(cna);
     await db().user.update({ where: { id: cna.id }, data: { active: false } });
-    expect(await (await get(callsGET, "/calls", live)).json()).toMatchObject({ code: "UNAUTHORIZED", message: "Le compte de ce jeton d'accès est désactivé." });
+    expect(await (await get(callsGET, "/calls", live)).json()).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "Le compte de ce jeton d'accès est désactivé.",
+    });
   });
 
   it("403 for a resource beyond the token's scopes; 422 for a bad page size", async () => {
@@ -118,20 +177,30 @@ describe("authentication of the API", () => {
     const beyond = await get(paymentsGET, "/payments", token);
     expect(beyond.status).toBe(403);
     const body = await beyond.json();
-    expect(body).toEqual({ code: "FORBIDDEN", message: "Ce jeton n'a pas la portée « payments:read » nécessaire à cette ressource." });
+    expect(body).toEqual({
+      code: "FORBIDDEN",
+      message: "Ce jeton n'a pas la portée « payments:read » nécessaire à cette ressource.",
+    });
     expect(conforms("/payments", "403", body)).toBe(true);
     const bad = await get(callsGET, "/calls?limit=1000", token);
     expect(bad.status).toBe(422);
-    expect((await bad.json()).fieldErrors).toEqual({ limit: ["« limit » doit être un entier de 1 à 100."] });
+    expect((await bad.json()).fieldErrors).toEqual({
+      limit: ["« limit » doit être un entier de 1 à 100."],
+    });
   });
 
   it("rate-limits each token (429 with Retry-After) and records when it was last used", async () => {
     const cna = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
-    const created = await createApiToken(cna, { name: "Limité", scopes: ["calls:read"], expiresInDays: 30 });
+    const created = await createApiToken(cna, {
+      name: "Limité",
+      scopes: ["calls:read"],
+      expiresInDays: 30,
+    });
     process.env.API_RATE_LIMIT_PER_MINUTE = "3";
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await get(callsGET, "/calls", created.token)).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await get(callsGET, "/calls", created.token)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const limited = await get(callsGET, "/calls", created.token);
       expect(limited.headers.get("retry-after")).toBe("60");
@@ -139,7 +208,9 @@ describe("authentication of the API", () => {
     } finally {
       delete process.env.API_RATE_LIMIT_PER_MINUTE;
     }
-    expect((await db().apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
+    expect(
+      (await db().apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt,
+    ).not.toBeNull();
   });
 });
 
@@ -150,15 +221,22 @@ describe("resources, as the token's owner may see them, conforming to the OpenAP
     const calls = await (await get(callsGET, "/calls", token)).json();
     conforms("/calls", "200", calls);
     expect(calls.data.map((c: { slug: string }) => c.slug)).toContain(call.slug);
-    const apps = await (await get(applicationsGET, `/applications?call=${call.slug}`, token)).json();
+    const apps = await (
+      await get(applicationsGET, `/applications?call=${call.slug}`, token)
+    ).json();
     conforms("/applications", "200", apps);
     expect(apps.pagination).toEqual({ page: 1, limit: 50, total: 3, pageCount: 1 });
     const decisions = await (await get(decisionsGET, "/decisions", token)).json();
     conforms("/decisions", "200", decisions);
     expect(decisions.data).toHaveLength(3);
-    const conventions = await (await get(conventionsGET, "/conventions?limit=1&page=2", token)).json();
+    const conventions = await (
+      await get(conventionsGET, "/conventions?limit=1&page=2", token)
+    ).json();
     conforms("/conventions", "200", conventions);
-    expect(conventions).toMatchObject({ data: [{ number: `PTCE-${call.year}-002`, status: "COUNTERSIGNED", paidCents: 35_000_00 }], pagination: { page: 2, limit: 1, total: 2, pageCount: 2 } });
+    expect(conventions).toMatchObject({
+      data: [{ number: `PTCE-${call.year}-002`, status: "COUNTERSIGNED", paidCents: 35_000_00 }],
+      pagination: { page: 2, limit: 1, total: 2, pageCount: 2 },
+    });
     const payments = await (await get(paymentsGET, "/payments", token)).json();
     conforms("/payments", "200", payments);
     expect(payments.data).toHaveLength(2);
@@ -171,9 +249,15 @@ describe("resources, as the token's owner may see them, conforming to the OpenAP
     conforms("/applications", "200", apps);
     expect(apps.data.map((a: { regionCode: string }) => a.regionCode)).toEqual(["53", "53"]);
     const decisions = await (await get(decisionsGET, "/decisions", token)).json();
-    expect(decisions.data.map((d: { reference: string }) => d.reference)).toEqual([bre.application.reference]);
-    const conventions = await (await get(conventionsGET, `/conventions?call=${call.slug}`, token)).json();
-    expect(conventions.data.map((c: { applicationId: string }) => c.applicationId)).toEqual([bre.application.id]);
+    expect(decisions.data.map((d: { reference: string }) => d.reference)).toEqual([
+      bre.application.reference,
+    ]);
+    const conventions = await (
+      await get(conventionsGET, `/conventions?call=${call.slug}`, token)
+    ).json();
+    expect(conventions.data.map((c: { applicationId: string }) => c.applicationId)).toEqual([
+      bre.application.id,
+    ]);
     const payments = await (await get(paymentsGET, "/payments", token)).json();
     conforms("/payments", "200", payments);
     expect(payments.data).toHaveLength(1);
@@ -184,8 +268,18 @@ describe("resources, as the token's owner may see them, conforming to the OpenAP
     const evaluator = await makeActor([{ role: "CRA_EVALUATOR", regionCode: "53" }]);
     const token = await tokenFor(evaluator);
     expect((await (await get(applicationsGET, "/applications", token)).json()).data).toEqual([]);
-    await db().evaluatorAssignment.create({ data: { applicationId: bre.application.id, evaluatorId: evaluator.id, assignedById: evaluator.id } });
-    expect((await (await get(applicationsGET, "/applications", token)).json()).data.map((a: { id: string }) => a.id)).toEqual([bre.application.id]);
+    await db().evaluatorAssignment.create({
+      data: {
+        applicationId: bre.application.id,
+        evaluatorId: evaluator.id,
+        assignedById: evaluator.id,
+      },
+    });
+    expect(
+      (await (await get(applicationsGET, "/applications", token)).json()).data.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).toEqual([bre.application.id]);
     expect((await (await get(conventionsGET, "/conventions", token)).json()).data).toEqual([]);
   });
 
@@ -193,7 +287,13 @@ describe("resources, as the token's owner may see them, conforming to the OpenAP
     const res = openapiGET();
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/calls", "/applications", "/decisions", "/conventions", "/payments"]);
+    expect(Object.keys(doc.paths)).toEqual([
+      "/calls",
+      "/applications",
+      "/decisions",
+      "/conventions",
+      "/payments",
+    ]);
     expect(ajv.validateSchema(doc.components.schemas.ApplicationList)).toBe(true);
   });
 });

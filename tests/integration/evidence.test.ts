@@ -1,15 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { evidenceOf, evidencePackOf, minutesOf, NOT_FINALIZED } from "@/lib/evidence/data";
 import { rerunFromPack } from "@/lib/evidence/pack";
 import { decisionLetterOf, getPublishedDecision } from "@/lib/national/data";
-import { acceptSelection, declareNationalInterest, finalizeDecisions, promoteReserve, publishDecisions, renounceGrant, reviewDossier, updateDecision } from "@/lib/national/mutations";
-import { settleJobs } from "../fixtures/jobs";
+import {
+  acceptSelection,
+  declareNationalInterest,
+  finalizeDecisions,
+  promoteReserve,
+  publishDecisions,
+  renounceGrant,
+  reviewDossier,
+  updateDecision,
+} from "@/lib/national/mutations";
 import { makeActor } from "../fixtures/factories";
+import { settleJobs } from "../fixtures/jobs";
 import { pdfText } from "../fixtures/pdf-text";
-import { makeCnaMember, makeRegionalResults, type DossierSpec } from "../fixtures/regional-results";
+import { type DossierSpec, makeCnaMember, makeRegionalResults } from "../fixtures/regional-results";
 import { startSmtp } from "../fixtures/smtp";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -23,26 +32,74 @@ afterAll(async () => {
 // 200 000 € envelope, merit order: A (80 000, rural) + B (60 000, QPV) + C (50 000, urban) = 190 000 €;
 // D (75 000 €) no longer fits and E follow on the reserve list; F has an unfavourable opinion.
 const SPECS: DossierSpec[] = [
-  { regionCode: "53", territoryType: "RURAL", opinion: "FAVORABLE", score: 9000, amountCents: 80_000_00 },
-  { regionCode: "76", territoryType: "QPV", opinion: "FAVORABLE", score: 8500, amountCents: 60_000_00 },
-  { regionCode: "32", territoryType: "URBAN", opinion: "FAVORABLE", score: 8000, amountCents: 50_000_00 },
-  { regionCode: "53", territoryType: "URBAN", opinion: "RESERVED", score: 7000, amountCents: 75_000_00 },
-  { regionCode: "76", territoryType: "RURAL", opinion: "RESERVED", score: 6000, amountCents: 40_000_00 },
-  { regionCode: "32", territoryType: "URBAN", opinion: "UNFAVORABLE", score: 4000, amountCents: 40_000_00 },
+  {
+    regionCode: "53",
+    territoryType: "RURAL",
+    opinion: "FAVORABLE",
+    score: 9000,
+    amountCents: 80_000_00,
+  },
+  {
+    regionCode: "76",
+    territoryType: "QPV",
+    opinion: "FAVORABLE",
+    score: 8500,
+    amountCents: 60_000_00,
+  },
+  {
+    regionCode: "32",
+    territoryType: "URBAN",
+    opinion: "FAVORABLE",
+    score: 8000,
+    amountCents: 50_000_00,
+  },
+  {
+    regionCode: "53",
+    territoryType: "URBAN",
+    opinion: "RESERVED",
+    score: 7000,
+    amountCents: 75_000_00,
+  },
+  {
+    regionCode: "76",
+    territoryType: "RURAL",
+    opinion: "RESERVED",
+    score: 6000,
+    amountCents: 40_000_00,
+  },
+  {
+    regionCode: "32",
+    territoryType: "URBAN",
+    opinion: "UNFAVORABLE",
+    score: 4000,
+    amountCents: 40_000_00,
+  },
 ];
 const FINALIZED_AT = new Date("2025-12-10T15:30:00Z");
 const CONFLICT = "Membre du conseil d'administration de la structure porteuse.";
-const JUSTIFICATION = "Le dossier E ne remplit plus la condition de gouvernance partagée exigée par l'appel.";
+const JUSTIFICATION =
+  "Le dossier E ne remplit plus la condition de gouvernance partagée exigée par l'appel.";
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** A call decided by two CNA members: one national score adjusted, one line edited away from the merit order. */
 async function decided() {
-  const results = await makeRegionalResults(SPECS, { callOverrides: { envelopeCents: 200_000_00 } });
+  const results = await makeRegionalResults(SPECS, {
+    callOverrides: { envelopeCents: 200_000_00 },
+  });
   const [a, b, c, d, e, f] = results.dossiers;
   const claire = await makeCnaMember(results.dossiers, "Claire Martin");
   const paul = await makeActor([{ role: "CNA_MEMBER", regionCode: null }], "Paul Durand");
-  for (const x of results.dossiers) await declareNationalInterest(paul, x.id, x.id === d!.id ? { hasConflict: true, reason: CONFLICT } : { hasConflict: false });
-  await reviewDossier(claire, c!.id, { score: 8200, amountCents: 50_000_00, scoreJustification: "Harmonisation avec la sévérité des autres régions." });
+  for (const x of results.dossiers)
+    await declareNationalInterest(
+      paul,
+      x.id,
+      x.id === d!.id ? { hasConflict: true, reason: CONFLICT } : { hasConflict: false },
+    );
+  await reviewDossier(claire, c!.id, {
+    score: 8200,
+    amountCents: 50_000_00,
+    scoreJustification: "Harmonisation avec la sévérité des autres régions.",
+  });
   await acceptSelection(claire, results.call.id);
   return { ...results, claire, paul, a: a!, b: b!, c: c!, d: d!, e: e!, f: f! };
 }
@@ -51,10 +108,18 @@ describe("the jury's evidence", () => {
   it("refused before finalisation and to anyone outside the national cell; then the pack's hashes match its files and the minutes list the overrides and declarations", async () => {
     const { call, claire, paul, a, c, d, e, cells } = await decided();
     for (const read of [evidenceOf, minutesOf, evidencePackOf]) {
-      await expect(read(claire, call.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: NOT_FINALIZED });
+      await expect(read(claire, call.id)).rejects.toMatchObject({
+        code: "INVALID_STATE",
+        message: NOT_FINALIZED,
+      });
     }
-    await updateDecision(paul, e.id, { outcome: "NOT_RETAINED", reasons: "Votre projet n'est pas retenu après examen de sa gouvernance." });
-    await expect(finalizeDecisions(claire, call.id, {}, FINALIZED_AT)).rejects.toMatchObject({ code: "VALIDATION" });
+    await updateDecision(paul, e.id, {
+      outcome: "NOT_RETAINED",
+      reasons: "Votre projet n'est pas retenu après examen de sa gouvernance.",
+    });
+    await expect(finalizeDecisions(claire, call.id, {}, FINALIZED_AT)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await finalizeDecisions(claire, call.id, { justification: JUSTIFICATION }, FINALIZED_AT);
 
     const coordinator = cells.get("53")!.coordinator;
@@ -62,14 +127,33 @@ describe("the jury's evidence", () => {
       await expect(evidencePackOf(outsider, call.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(minutesOf(outsider, call.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(evidencePackOf(claire, "appel-inexistant")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(evidencePackOf(claire, "appel-inexistant")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const pack = await evidencePackOf(claire, call.id);
     expect(pack.fileName).toBe(`pieces-du-jury-${call.slug}.zip`);
     const files = unzipSync(pack.zip);
-    expect(Object.keys(files).sort()).toEqual(["LISEZMOI.txt", "candidats.csv", "candidats.json", "decisions.csv", "empreintes.txt", "proces-verbal.pdf", "regles.json", "resultat.csv", "resultat.json"]);
-    const hashes = strFromU8(files["empreintes.txt"]!).trim().split("\n").map((l) => l.split("  ") as [string, string]);
-    expect(hashes.map(([, name]) => name).sort()).toEqual(Object.keys(files).filter((n) => n !== "empreintes.txt").sort());
+    expect(Object.keys(files).sort()).toEqual([
+      "LISEZMOI.txt",
+      "candidats.csv",
+      "candidats.json",
+      "decisions.csv",
+      "empreintes.txt",
+      "proces-verbal.pdf",
+      "regles.json",
+      "resultat.csv",
+      "resultat.json",
+    ]);
+    const hashes = strFromU8(files["empreintes.txt"]!)
+      .trim()
+      .split("\n")
+      .map((l) => l.split("  ") as [string, string]);
+    expect(hashes.map(([, name]) => name).sort()).toEqual(
+      Object.keys(files)
+        .filter((n) => n !== "empreintes.txt")
+        .sort(),
+    );
     for (const [hash, name] of hashes) expect(sha(files[name]!)).toBe(hash);
 
     // The minutes: the same PDF as in the pack, with the data files' hashes, the members and their declarations,
@@ -78,7 +162,8 @@ describe("the jury's evidence", () => {
     expect(minutes.fileName).toBe(`pv-${call.slug}.pdf`);
     expect(Buffer.from(minutes.pdf).equals(Buffer.from(files["proces-verbal.pdf"]!))).toBe(true);
     const text = await pdfText(minutes.pdf);
-    for (const [hash, name] of hashes) if (name.endsWith(".csv") || name.endsWith(".json")) expect(text).toContain(hash);
+    for (const [hash, name] of hashes)
+      if (name.endsWith(".csv") || name.endsWith(".json")) expect(text).toContain(hash);
     const ref = (x: { reference: string }) => x.reference;
     for (const expected of [
       "Liste des décisions arrêtée le 10 décembre 2025 à 16 h 30",
@@ -106,30 +191,53 @@ describe("the jury's evidence", () => {
     const decisionsCsv = strFromU8(files["decisions.csv"]!);
     expect(decisionsCsv).toContain(`1;${ref(a)};`);
     expect(decisionsCsv).toContain(`5;${ref(e)};`);
-    const [candidatesJson, rulesJson, resultJson] = ["candidats.json", "regles.json", "resultat.json"].map((n) => strFromU8(files[n]!));
+    const [candidatesJson, rulesJson, resultJson] = [
+      "candidats.json",
+      "regles.json",
+      "resultat.json",
+    ].map((n) => strFromU8(files[n]!));
     expect(rerunFromPack(candidatesJson!, rulesJson!)).toBe(resultJson);
-    expect(JSON.parse(resultJson!).reserve.map((r: { reference: string }) => r.reference)).toEqual([ref(d), ref(e)]); // the rule's list, which the cell departed from
-    expect(JSON.parse(candidatesJson!).find((x: { id: string }) => x.id === c.id)).toMatchObject({ score: 8200, amountCents: 50_000_00, opinion: "FAVORABLE", tieBreak: ref(c) });
+    expect(JSON.parse(resultJson!).reserve.map((r: { reference: string }) => r.reference)).toEqual([
+      ref(d),
+      ref(e),
+    ]); // the rule's list, which the cell departed from
+    expect(JSON.parse(candidatesJson!).find((x: { id: string }) => x.id === c.id)).toMatchObject({
+      score: 8200,
+      amountCents: 50_000_00,
+      opinion: "FAVORABLE",
+      tieBreak: ref(c),
+    });
 
     // Section 4: the departures exactly as the finalisation recorded them (what the cell saw and justified).
-    const finalized = await db().auditEvent.findFirstOrThrow({ where: { action: "national.decisions.finalize", entityId: call.id } });
+    const finalized = await db().auditEvent.findFirstOrThrow({
+      where: { action: "national.decisions.finalize", entityId: call.id },
+    });
     const recorded = (finalized.after as { departures: string[] }).departures;
     expect(recorded.length).toBeGreaterThan(0);
     for (const departure of recorded) expect(text).toContain(`– ${departure}`);
 
     // A declaration of interests made after the finalisation is not part of the evidence: same text, same bytes.
     const late = await makeActor([{ role: "CNA_MEMBER", regionCode: null }], "Luc Bernard");
-    await declareNationalInterest(late, a.id, { hasConflict: true, reason: "Déclaration faite après la commission." });
+    await declareNationalInterest(late, a.id, {
+      hasConflict: true,
+      reason: "Déclaration faite après la commission.",
+    });
     expect(await db().conflictDeclaration.count({ where: { userId: late.id } })).toBe(1);
     expect(await pdfText((await minutesOf(claire, call.id)).pdf)).toBe(text);
-    expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
+    expect(
+      Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip)),
+    ).toBe(true);
     expect(text).not.toContain("Luc Bernard");
 
     // Deterministic, and unchanged by the publication that follows (its audit events come after the finalisation).
-    expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
+    expect(
+      Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(pack.zip)),
+    ).toBe(true);
     await publishDecisions(claire, call.id);
     await settleJobs();
-    expect(Buffer.from((await evidencePackOf(paul, call.id)).zip).equals(Buffer.from(pack.zip))).toBe(true);
+    expect(
+      Buffer.from((await evidencePackOf(paul, call.id)).zip).equals(Buffer.from(pack.zip)),
+    ).toBe(true);
   });
 
   it("the published letters (from storage) and the applicant's page give the score, the rank, the funding line, the appreciations and the appeal routes", async () => {
@@ -137,7 +245,10 @@ describe("the jury's evidence", () => {
     await finalizeDecisions(claire, call.id, {}, FINALIZED_AT);
     await publishDecisions(claire, call.id);
     await settleJobs();
-    const frozen = await db().decision.findUniqueOrThrow({ where: { applicationId: a.id }, select: { score: true, meritRank: true } });
+    const frozen = await db().decision.findUniqueOrThrow({
+      where: { applicationId: a.id },
+      select: { score: true, meritRank: true },
+    });
     expect(frozen).toEqual({ score: 9000, meritRank: 1 });
 
     const laureate = await pdfText((await decisionLetterOf(a.owner, a.id)).pdf);
@@ -162,7 +273,9 @@ describe("the jury's evidence", () => {
     const reserve = await pdfText((await decisionLetterOf(d.owner, d.id)).pdf);
     expect(reserve).toContain("Rang sur la liste complémentaire : 1");
     expect(reserve).toContain("classé 4e sur 6");
-    expect(reserve).toContain("Motif du non-financement : L'enveloppe restante, 10 000 €, est inférieure au montant de 75 000 €.");
+    expect(reserve).toContain(
+      "Motif du non-financement : L'enveloppe restante, 10 000 €, est inférieure au montant de 75 000 €.",
+    );
     expect(reserve).toContain("Voies et délais de recours");
     const refused = await pdfText((await decisionLetterOf(f.owner, f.id)).pdf);
     expect(refused).toContain("Votre projet n'est pas retenu");
@@ -179,13 +292,29 @@ describe("the jury's evidence", () => {
     expect(promoted).toContain("Votre projet est lauréat");
     expect(promoted).toContain("classé 5e sur 6");
     expect(promoted).toContain("Voies et délais de recours");
-    expect(Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(before))).toBe(true);
+    expect(
+      Buffer.from((await evidencePackOf(claire, call.id)).zip).equals(Buffer.from(before)),
+    ).toBe(true);
     expect(strFromU8(unzipSync(before)["decisions.csv"]!)).toContain(`5;${e.reference};`);
-    expect(strFromU8(unzipSync(before)["decisions.csv"]!)).toMatch(new RegExp(`5;${e.reference};[^\r]*;Liste complémentaire;;2;`));
+    expect(strFromU8(unzipSync(before)["decisions.csv"]!)).toMatch(
+      new RegExp(`5;${e.reference};[^\r]*;Liste complémentaire;;2;`),
+    );
 
     const page = await getPublishedDecision(d.owner, d.id);
-    expect(page?.details).toMatchObject({ score: 7000, meritRank: 4, rankedCount: 6, fundingLineScore: 8200, passOverReason: expect.stringMatching(/^L'enveloppe restante, 10\s000\s€, est inférieure au montant de 75\s000\s€\.$/) });
+    expect(page?.details).toMatchObject({
+      score: 7000,
+      meritRank: 4,
+      rankedCount: 6,
+      fundingLineScore: 8200,
+      passOverReason: expect.stringMatching(
+        /^L'enveloppe restante, 10\s000\s€, est inférieure au montant de 75\s000\s€\.$/,
+      ),
+    });
     expect(page!.details.criteria.length).toBeGreaterThan(0);
-    expect(page!.details.criteria[0]).toMatchObject({ maxScore: expect.any(Number), meanScore: expect.any(Number), comments: expect.arrayContaining([expect.stringContaining("(évaluateur 1)")]) });
+    expect(page!.details.criteria[0]).toMatchObject({
+      maxScore: expect.any(Number),
+      meanScore: expect.any(Number),
+      comments: expect.arrayContaining([expect.stringContaining("(évaluateur 1)")]),
+    });
   });
 });

@@ -17,8 +17,12 @@ let databaseDown = false;
 /** What the application answers (Next.js in production): the page's reader and the database's content. */
 let render: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-const token = (uid: string, sv = 0, maxAge = 3600) => encode({ token: { uid, sv }, secret: SECRET, maxAge });
-const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { ...headers, ...(cookie ? { cookie: `next-auth.session-token=${cookie}` } : {}) } });
+const token = (uid: string, sv = 0, maxAge = 3600) =>
+  encode({ token: { uid, sv }, secret: SECRET, maxAge });
+const get = (path: string, cookie?: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    headers: { ...headers, ...(cookie ? { cookie: `next-auth.session-token=${cookie}` } : {}) },
+  });
 
 beforeEach(async () => {
   renders = 0;
@@ -67,15 +71,28 @@ describe("page cache of the production server", () => {
     const { call } = await makeCall();
     const reader = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);
     const owner = await makeActor([{ role: "APPLICANT", regionCode: null }]);
-    const [here, elsewhere] = [await makeApplication({ callId: call.id, owner, regionCode: "53" }), await makeApplication({ callId: call.id, owner, regionCode: "28" })];
+    const [here, elsewhere] = [
+      await makeApplication({ callId: call.id, owner, regionCode: "53" }),
+      await makeApplication({ callId: call.id, owner, regionCode: "28" }),
+    ];
     const session = await token(reader.id);
-    const message = (applicationId: string) => db().message.create({ data: { applicationId, authorId: owner.id, fromInstruction: false, body: "Réponse du porteur." } });
+    const message = (applicationId: string) =>
+      db().message.create({
+        data: {
+          applicationId,
+          authorId: owner.id,
+          fromInstruction: false,
+          body: "Réponse du porteur.",
+        },
+      });
     for (const path of ["/cra", `/cra/dossiers/${here.id}`, "/cna"]) await get(path, session);
     expect(renders).toBe(3);
 
     await message(elsewhere.id);
     expect((await get("/cra", session)).headers.get("x-page-cache")).toBe("hit");
-    expect((await get(`/cra/dossiers/${here.id}`, session)).headers.get("x-page-cache")).toBe("hit");
+    expect((await get(`/cra/dossiers/${here.id}`, session)).headers.get("x-page-cache")).toBe(
+      "hit",
+    );
     expect((await get("/cna", session)).headers.get("x-page-cache")).toBeNull(); // any change renders it anew
     expect(renders).toBe(4);
 
@@ -86,7 +103,10 @@ describe("page cache of the production server", () => {
   });
 
   it("never serves one person's page to another, nor to a forged, expired or missing session", async () => {
-    const [a, b] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])];
+    const [a, b] = [
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+    ];
     const sessionA = await token(a.id);
     await get("/cra/dossiers/1", sessionA);
     const other = await get("/cra/dossiers/1", await token(b.id));
@@ -100,7 +120,9 @@ describe("page cache of the production server", () => {
   });
 
   it("keeps only complete HTML pages of the cells, asked for as documents, without a cookie to set", async () => {
-    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    const session = await token(
+      (await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id,
+    );
     const twice = async (path: string, headers: Record<string, string> = {}) => {
       await get(path, session, headers);
       return (await get(path, session, headers)).headers.get("x-page-cache");
@@ -124,14 +146,18 @@ describe("page cache of the production server", () => {
       renders += 1;
       res.setHeader("content-type", "text/html");
       res.write("<p>début de la page</p>");
-      res.end(`<script>self.__next_f.push([1,"{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"])</script>`);
+      res.end(
+        `<script>self.__next_f.push([1,"{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"])</script>`,
+      );
     };
     expect(await twice("/cra/dossiers/retire")).toBeNull(); // an error or a late "not found" in a streamed page
     expect(renders).toBe(10);
   });
 
   it("leaves the page to Next.js when the stamps cannot be read", async () => {
-    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    const session = await token(
+      (await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id,
+    );
     await get("/cra", session);
     databaseDown = true;
     const answer = await get("/cra", session);
@@ -141,7 +167,9 @@ describe("page cache of the production server", () => {
   });
 
   it("renders anew each minute, so that a deadline passing shows within the minute", async () => {
-    const session = await token((await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id);
+    const session = await token(
+      (await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])).id,
+    );
     await get("/cna", session);
     expect((await get("/cna", session)).headers.get("x-page-cache")).toBe("hit");
     minute += 60_000;
@@ -150,12 +178,31 @@ describe("page cache of the production server", () => {
 });
 
 describe("the stamp of a region's pages", () => {
-  const stampOf = async (userId: string) => (await db().$queryRawUnsafe<{ stamp: string }[]>(REGION_STAMP_SQL, userId))[0]!.stamp;
+  const stampOf = async (userId: string) =>
+    (await db().$queryRawUnsafe<{ stamp: string }[]>(REGION_STAMP_SQL, userId))[0]!.stamp;
   // Tables no page of a region shows: their changes need not move a counter.
   // Notification: shown (the header's unread count) but only to its recipient, so counted by the stamp itself,
   // per reader, rather than by a region's counter (see the last test).
-  const NEVER_SHOWN = ["_prisma_migrations", "UserToken", "ApiToken", "RateLimit", "ReferenceCounter", "AuditEvent", "ReportReminder", "RegionTableVersion", "CommonDataVersion", "Notification"];
-  const COUNTING = ["bump_common_data_version", "region_version_on_linked_row", "region_version_on_dossier_row", "region_version_on_application", "region_version_on_review", "region_version_on_review_delete"];
+  const NEVER_SHOWN = [
+    "_prisma_migrations",
+    "UserToken",
+    "ApiToken",
+    "RateLimit",
+    "ReferenceCounter",
+    "AuditEvent",
+    "ReportReminder",
+    "RegionTableVersion",
+    "CommonDataVersion",
+    "Notification",
+  ];
+  const COUNTING = [
+    "bump_common_data_version",
+    "region_version_on_linked_row",
+    "region_version_on_dossier_row",
+    "region_version_on_application",
+    "region_version_on_review",
+    "region_version_on_review_delete",
+  ];
 
   it("is moved by a change of every table, but those no page of a region shows", async () => {
     const tables = await db().$queryRaw<{ name: string; functions: string[] }[]>`
@@ -165,34 +212,83 @@ describe("the stamp of a region's pages", () => {
       LEFT JOIN pg_proc p ON p.oid = t.tgfoid
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
       GROUP BY c.relname`;
-    const uncounted = tables.filter((t) => !NEVER_SHOWN.includes(t.name) && !t.functions.some((f) => COUNTING.includes(f))).map((t) => t.name);
+    const uncounted = tables
+      .filter(
+        (t) => !NEVER_SHOWN.includes(t.name) && !t.functions.some((f) => COUNTING.includes(f)),
+      )
+      .map((t) => t.name);
     expect(tables.length).toBeGreaterThan(40);
     expect(uncounted).toEqual([]);
   });
 
   it("moves with a change in the reader's region or in the common data, not with one elsewhere", async () => {
     const { call } = await makeCall();
-    const [brittany, normandy] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "28" }])];
+    const [brittany, normandy] = [
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "28" }]),
+    ];
     const owner = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     const dossier = await makeApplication({ callId: call.id, owner, regionCode: "53" });
-    const draft = await makeApplication({ callId: call.id, owner, regionCode: "28", status: "DRAFT" });
+    const draft = await makeApplication({
+      callId: call.id,
+      owner,
+      regionCode: "28",
+      status: "DRAFT",
+    });
     const before = { brittany: await stampOf(brittany.id), normandy: await stampOf(normandy.id) };
 
-    await db().message.create({ data: { applicationId: dossier.id, authorId: owner.id, fromInstruction: false, body: "Voici la pièce demandée." } });
-    await db().expenseLine.create({ data: { applicationId: draft.id, category: "PERSONNEL", label: "Animation", year: 1, amountCents: 100_00, position: 0 } });
-    const afterMessage = { brittany: await stampOf(brittany.id), normandy: await stampOf(normandy.id) };
+    await db().message.create({
+      data: {
+        applicationId: dossier.id,
+        authorId: owner.id,
+        fromInstruction: false,
+        body: "Voici la pièce demandée.",
+      },
+    });
+    await db().expenseLine.create({
+      data: {
+        applicationId: draft.id,
+        category: "PERSONNEL",
+        label: "Animation",
+        year: 1,
+        amountCents: 100_00,
+        position: 0,
+      },
+    });
+    const afterMessage = {
+      brittany: await stampOf(brittany.id),
+      normandy: await stampOf(normandy.id),
+    };
     expect(afterMessage.brittany).not.toBe(before.brittany);
     expect(afterMessage.normandy).toBe(before.normandy); // a draft is on no region's page
 
-    await db().roleAssignment.create({ data: { userId: owner.id, role: "CRA_EVALUATOR", regionCode: "28" } });
+    await db().roleAssignment.create({
+      data: { userId: owner.id, role: "CRA_EVALUATOR", regionCode: "28" },
+    });
     expect(await stampOf(normandy.id)).not.toBe(afterMessage.normandy);
     expect(await stampOf(brittany.id)).not.toBe(afterMessage.brittany);
   });
 
   it("moves with the reader's own notifications (a new one, one read), not with another person's", async () => {
-    const [reader, colleague] = [await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]), await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }])];
+    const [reader, colleague] = [
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+    ];
     const tell = (to: typeof reader, event: string) =>
-      db().$transaction((tx) => notify(tx, [{ kind: "evaluation.conflict-declared", event, mail: { to: to.email, subject: "Conflit d'intérêts déclaré - AMI PTCE", text: "Bonjour," }, link: "/cra" }]));
+      db().$transaction((tx) =>
+        notify(tx, [
+          {
+            kind: "evaluation.conflict-declared",
+            event,
+            mail: {
+              to: to.email,
+              subject: "Conflit d'intérêts déclaré - AMI PTCE",
+              text: "Bonjour,",
+            },
+            link: "/cra",
+          },
+        ]),
+      );
     const before = { reader: await stampOf(reader.id), colleague: await stampOf(colleague.id) };
 
     await tell(colleague, "conflict:1");

@@ -7,26 +7,54 @@ import { formatEuros } from "@/lib/format";
 import { getOpenDataRows, getPublishedResults } from "@/lib/publication/data";
 import { SCDL_COLUMNS } from "@/lib/publication/scdl";
 import { parisDate } from "@/lib/time";
-import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 import { makeCountersignedConvention } from "../fixtures/conventions";
+import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 import { makeDecidedCall, makePublishedLaureate } from "../fixtures/laureates";
 import { scdlCsvRecords, scdlJsonRecords } from "../fixtures/scdl-schema";
 
-const GRANTOR = { grantorName: "Ministère chargé de l'économie sociale et solidaire", grantorSiret: "11000201100044" };
+const GRANTOR = {
+  grantorName: "Ministère chargé de l'économie sociale et solidaire",
+  grantorSiret: "11000201100044",
+};
 
 const file = (slug: string, format?: string) =>
-  GET(new Request(`http://localhost/api/donnees-ouvertes/${slug}${format ? `?format=${format}` : ""}`), { params: Promise.resolve({ slug }) });
-const page = async (slug: string) => renderToStaticMarkup(await ResultsPage({ params: Promise.resolve({ slug }) }));
+  GET(
+    new Request(
+      `http://localhost/api/donnees-ouvertes/${slug}${format ? `?format=${format}` : ""}`,
+    ),
+    { params: Promise.resolve({ slug }) },
+  );
+const page = async (slug: string) =>
+  renderToStaticMarkup(await ResultsPage({ params: Promise.resolve({ slug }) }));
 const rename = (applicationId: string, name: string, carrierName = `Structure de ${name}`) =>
-  db().application.findUniqueOrThrow({ where: { id: applicationId } }).then((a) => db().pole.update({ where: { id: a.poleId }, data: { name, carrierName } }));
+  db()
+    .application.findUniqueOrThrow({ where: { id: applicationId } })
+    .then((a) => db().pole.update({ where: { id: a.poleId }, data: { name, carrierName } }));
 
 /** A dossier of the call with a published decision other than a plain laureate (reserve, not retained). */
-async function otherDecision(callId: string, outcome: "RESERVE" | "NOT_RETAINED", name: string, reserveRank?: number) {
+async function otherDecision(
+  callId: string,
+  outcome: "RESERVE" | "NOT_RETAINED",
+  name: string,
+  reserveRank?: number,
+) {
   const owner = await makeActor([{ role: "APPLICANT", regionCode: null }]);
   const app = await makeApplication({ callId, owner, regionCode: "84", status: outcome });
-  await db().application.update({ where: { id: app.id }, data: { reference: `AMI2025-ARA-${name.length}${reserveRank ?? 0}-${app.id.slice(-4)}` } });
+  await db().application.update({
+    where: { id: app.id },
+    data: { reference: `AMI2025-ARA-${name.length}${reserveRank ?? 0}-${app.id.slice(-4)}` },
+  });
   await rename(app.id, name);
-  await db().decision.create({ data: { applicationId: app.id, callId, outcome, amountCents: 50_000_00, reserveRank: reserveRank ?? null, publishedAt: new Date("2025-11-30T11:00:00Z") } });
+  await db().decision.create({
+    data: {
+      applicationId: app.id,
+      callId,
+      outcome,
+      amountCents: 50_000_00,
+      reserveRank: reserveRank ?? null,
+      publishedAt: new Date("2025-11-30T11:00:00Z"),
+    },
+  });
   return app;
 }
 
@@ -37,25 +65,64 @@ async function otherDecision(callId: string, outcome: "RESERVE" | "NOT_RETAINED"
  */
 async function publishedCall() {
   const { call } = await makeDecidedCall(GRANTOR);
-  const zephyr = await makeCountersignedConvention({ callId: call.id, amountCents: 60_000_00, regionCode: "53" });
+  const zephyr = await makeCountersignedConvention({
+    callId: call.id,
+    amountCents: 60_000_00,
+    regionCode: "53",
+  });
   await rename(zephyr.application.id, "Pôle Zéphyr", "Association Zéphyr, coopérative");
   const cna = zephyr.cna;
-  const seine = await makeCountersignedConvention({ callId: call.id, cna, amountCents: 20_000_00, regionCode: "11" });
+  const seine = await makeCountersignedConvention({
+    callId: call.id,
+    cna,
+    amountCents: 20_000_00,
+    regionCode: "11",
+  });
   await rename(seine.application.id, "Pôle des Deux Rives");
-  const garrigue = await makeCountersignedConvention({ callId: call.id, cna, amountCents: 70_000_00, regionCode: "76" });
+  const garrigue = await makeCountersignedConvention({
+    callId: call.id,
+    cna,
+    amountCents: 70_000_00,
+    regionCode: "76",
+  });
   await rename(garrigue.application.id, "Pôle Garrigue");
-  await db().application.update({ where: { id: garrigue.application.id }, data: { territoryType: "QPV" } });
-  await db().application.update({ where: { id: seine.application.id }, data: { territoryType: "URBAN" } });
-  const aubepine = await makePublishedLaureate({ callId: call.id, amountCents: 45_000_00, regionCode: "53" });
+  await db().application.update({
+    where: { id: garrigue.application.id },
+    data: { territoryType: "QPV" },
+  });
+  await db().application.update({
+    where: { id: seine.application.id },
+    data: { territoryType: "URBAN" },
+  });
+  const aubepine = await makePublishedLaureate({
+    callId: call.id,
+    amountCents: 45_000_00,
+    regionCode: "53",
+  });
   await rename(aubepine.application.id, "Pôle Aubépine");
-  const withdrawn = await makePublishedLaureate({ callId: call.id, amountCents: 40_000_00, regionCode: "53" });
+  const withdrawn = await makePublishedLaureate({
+    callId: call.id,
+    amountCents: 40_000_00,
+    regionCode: "53",
+  });
   await rename(withdrawn.application.id, "Pôle Désisté");
-  await db().application.update({ where: { id: withdrawn.application.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
-  const unpublished = await makePublishedLaureate({ callId: call.id, amountCents: 40_000_00, regionCode: "53", published: false });
+  await db().application.update({
+    where: { id: withdrawn.application.id },
+    data: { status: "WITHDRAWN", withdrawnAt: new Date() },
+  });
+  const unpublished = await makePublishedLaureate({
+    callId: call.id,
+    amountCents: 40_000_00,
+    regionCode: "53",
+    published: false,
+  });
   await rename(unpublished.application.id, "Pôle Non Publié");
   // Promoted from the reserve list after the publication, as promoteReserve writes it.
   const promoted = await otherDecision(call.id, "RESERVE", "Pôle Promu", 1);
-  await db().decision.update({ where: { applicationId: promoted.id }, data: { outcome: "LAUREATE", reserveRank: null } });
+  await db().decision.update({
+    where: { applicationId: promoted.id },
+    data: { outcome: "LAUREATE", reserveRank: null },
+  });
   await db().application.update({ where: { id: promoted.id }, data: { status: "LAUREATE" } });
   await otherDecision(call.id, "RESERVE", "Pôle En Réserve", 2);
   await otherDecision(call.id, "NOT_RETAINED", "Pôle Non Retenu");
@@ -65,11 +132,21 @@ async function publishedCall() {
 describe("published results", () => {
   it("show nothing of a call before its publication: no page, no file", async () => {
     const { call } = await makeCall(undefined, { ...GRANTOR, slug: "appel-non-publie" });
-    const laureate = await makePublishedLaureate({ callId: call.id, amountCents: 60_000_00, published: false });
+    const laureate = await makePublishedLaureate({
+      callId: call.id,
+      amountCents: 60_000_00,
+      published: false,
+    });
     await rename(laureate.application.id, "Pôle Secret");
     // Even decided and finalised, with a decision marked published: the call's results are not.
-    await db().call.update({ where: { id: call.id }, data: { phase: "NATIONAL_REVIEW", decisionsFinalizedAt: new Date() } });
-    await db().decision.update({ where: { applicationId: laureate.application.id }, data: { publishedAt: new Date() } });
+    await db().call.update({
+      where: { id: call.id },
+      data: { phase: "NATIONAL_REVIEW", decisionsFinalizedAt: new Date() },
+    });
+    await db().decision.update({
+      where: { applicationId: laureate.application.id },
+      data: { publishedAt: new Date() },
+    });
     expect(await getPublishedResults(call.slug)).toBeNull();
     expect(await getOpenDataRows(call.slug)).toBeNull();
     await expect(page(call.slug)).rejects.toMatchObject({ digest: expect.stringContaining("404") });
@@ -94,7 +171,9 @@ describe("published results", () => {
     await rename(hidden.application.id, "Pôle Autre Appel");
 
     const results = await getPublishedResults(call.slug);
-    expect(results?.laureates.map((l) => [l.regionName, l.poleName, l.territoryType, l.amountCents])).toEqual([
+    expect(
+      results?.laureates.map((l) => [l.regionName, l.poleName, l.territoryType, l.amountCents]),
+    ).toEqual([
       ["Auvergne-Rhône-Alpes", "Pôle Promu", "RURAL", 50_000_00],
       ["Bretagne", "Pôle Aubépine", "RURAL", 45_000_00],
       ["Bretagne", "Pôle Zéphyr", "RURAL", 60_000_00],
@@ -104,15 +183,38 @@ describe("published results", () => {
     expect(results).toMatchObject({ totalCents: 245_000_00, openData: true, openDataGrants: 2 });
 
     const html = await page(call.slug);
-    for (const name of ["Pôle Promu", "Pôle Aubépine", "Pôle Zéphyr", "Pôle des Deux Rives", "Pôle Garrigue", "Association Zéphyr, coopérative", "Auvergne-Rhône-Alpes", "Île-de-France"]) {
+    for (const name of [
+      "Pôle Promu",
+      "Pôle Aubépine",
+      "Pôle Zéphyr",
+      "Pôle des Deux Rives",
+      "Pôle Garrigue",
+      "Association Zéphyr, coopérative",
+      "Auvergne-Rhône-Alpes",
+      "Île-de-France",
+    ]) {
       expect(html).toContain(name.replace(/'/g, "&#x27;"));
     }
-    for (const name of ["Pôle Désisté", "Pôle Non Publié", "Pôle En Réserve", "Pôle Non Retenu", "Pôle Autre Appel"]) expect(html).not.toContain(name);
-    const order = ["Pôle Promu", "Pôle Aubépine", "Pôle Zéphyr", "Pôle des Deux Rives", "Pôle Garrigue"].map((n) => html.indexOf(n));
+    for (const name of [
+      "Pôle Désisté",
+      "Pôle Non Publié",
+      "Pôle En Réserve",
+      "Pôle Non Retenu",
+      "Pôle Autre Appel",
+    ])
+      expect(html).not.toContain(name);
+    const order = [
+      "Pôle Promu",
+      "Pôle Aubépine",
+      "Pôle Zéphyr",
+      "Pôle des Deux Rives",
+      "Pôle Garrigue",
+    ].map((n) => html.indexOf(n));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain(`5 lauréats pour un montant total de ${formatEuros(245_000_00)}`);
     expect(html).toContain("Résultats publiés le 30 novembre 2025");
-    for (const territory of ["QPV", "Urbain", "Rural"]) expect(html).toContain(`<span class="fr-text--sm">${territory}</span>`);
+    for (const territory of ["QPV", "Urbain", "Rural"])
+      expect(html).toContain(`<span class="fr-text--sm">${territory}</span>`);
     expect(html).toContain("<caption>");
     expect(html).toContain("Région et territoire</th>");
     expect(html).toContain(`href="/api/donnees-ouvertes/${call.slug}?format=csv"`);
@@ -128,14 +230,25 @@ describe("published results", () => {
     const csv = await file(call.slug, "csv");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toContain(`filename="subventions-${call.slug}.csv"`);
+    expect(csv.headers.get("content-disposition")).toContain(
+      `filename="subventions-${call.slug}.csv"`,
+    );
     const { header, records, errors } = scdlCsvRecords(await csv.text());
     expect(errors).toEqual([]);
     expect(header).toEqual([...SCDL_COLUMNS]);
     const expected = [
-      { c: zc, a: zephyr.application, name: "Association Zéphyr, coopérative", montant: "60000.00" },
+      {
+        c: zc,
+        a: zephyr.application,
+        name: "Association Zéphyr, coopérative",
+        montant: "60000.00",
+      },
       { c: gc, a: garrigue.application, name: "Structure de Pôle Garrigue", montant: "70000.00" },
-    ].sort((x, y) => parisDate(x.c.countersignedAt!).localeCompare(parisDate(y.c.countersignedAt!)) || x.a.reference!.localeCompare(y.a.reference!));
+    ].sort(
+      (x, y) =>
+        parisDate(x.c.countersignedAt!).localeCompare(parisDate(y.c.countersignedAt!)) ||
+        x.a.reference!.localeCompare(y.a.reference!),
+    );
     expect(records).toEqual(
       expected.map((e) =>
         expect.objectContaining({
@@ -157,10 +270,14 @@ describe("published results", () => {
     const json = await file(call.slug, "json");
     expect(json.status).toBe(200);
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(json.headers.get("content-disposition")).toContain(`filename="subventions-${call.slug}.json"`);
+    expect(json.headers.get("content-disposition")).toContain(
+      `filename="subventions-${call.slug}.json"`,
+    );
     const fromJson = scdlJsonRecords(await json.text());
     expect(fromJson.errors).toEqual([]);
-    expect(fromJson.records.map((r) => r.referenceDecision)).toEqual(records.map((r) => r.referenceDecision));
+    expect(fromJson.records.map((r) => r.referenceDecision)).toEqual(
+      records.map((r) => r.referenceDecision),
+    );
 
     // CSV by default; an unknown format is refused in French.
     expect((await file(call.slug)).headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -176,7 +293,9 @@ describe("published results", () => {
     expect(await getOpenDataRows(call.slug)).toBeNull();
     expect((await file(call.slug, "csv")).status).toBe(404);
     const html = await page(call.slug);
-    expect(html).toContain("Les fichiers seront disponibles dès que l&#x27;autorité attribuante aura été renseignée.");
+    expect(html).toContain(
+      "Les fichiers seront disponibles dès que l&#x27;autorité attribuante aura été renseignée.",
+    );
     expect(html).not.toContain("/api/donnees-ouvertes/");
   });
 });

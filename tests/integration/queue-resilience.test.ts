@@ -13,7 +13,7 @@ import { enqueue } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { acceptSelection, finalizeDecisions, publishDecisions } from "@/lib/national/mutations";
-import { notify, type NotificationInput } from "@/lib/notifications/outbox";
+import { type NotificationInput, notify } from "@/lib/notifications/outbox";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 import { makeJobsDue, queuedJobs, settleJobs } from "../fixtures/jobs";
 import { makeCnaMember, makeRegionalResults, replay2025Specs } from "../fixtures/regional-results";
@@ -59,7 +59,13 @@ async function mailCatcher() {
         authOptional: true,
         closeTimeout: 100,
         onRcptTo(address, _session, callback) {
-          if (refused.has(address.address.toLowerCase())) return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+          if (refused.has(address.address.toLowerCase()))
+            return callback(
+              Object.assign(
+                new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`),
+                { responseCode: 550 },
+              ),
+            );
           callback();
         },
         onData(stream, session, callback) {
@@ -106,7 +112,8 @@ async function mailCatcher() {
     },
     start,
     /** Closes the port (its open connections too): the server is down. */
-    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
     hold() {
       holding = true;
     },
@@ -126,20 +133,37 @@ type Catcher = Awaited<ReturnType<typeof mailCatcher>>;
 
 /** The worker of `npm run worker`, in a child process, on the test database. */
 function childWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), MAIL_FROM: `AMI PTCE <ne-pas-repondre@${DOMAIN}>`, APP_URL: "https://ptce.test", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: inject("databaseUrl"),
+        MAIL_FROM: `AMI PTCE <ne-pas-repondre@${DOMAIN}>`,
+        APP_URL: "https://ptce.test",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c));
   child.stderr.on("data", (c: Buffer) => (stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-async function waitFor(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 60_000, everyMs = 20): Promise<void> {
+async function waitFor(
+  what: string,
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 60_000,
+  everyMs = 20,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > until) throw new Error(`Délai dépassé : ${what}`);
@@ -155,12 +179,17 @@ async function queueBatch(count: number, addresses: number): Promise<Map<string,
   const inputs: NotificationInput[] = Array.from({ length: count }, (_, i) => ({
     kind: "report.reminder",
     event: `test.batch:${i}`,
-    mail: { to: `destinataire${i % addresses}@lot.test`, subject: `Rappel ${i}`, text: `Rappel numéro ${i}.` },
+    mail: {
+      to: `destinataire${i % addresses}@lot.test`,
+      subject: `Rappel ${i}`,
+      text: `Rappel numéro ${i}.`,
+    },
   }));
   await db().$transaction((tx) => notify(tx, inputs));
   const rows = await db().notification.findMany({ select: { id: true, email: true } });
   const expected = new Map<string, string[]>();
-  for (const r of rows) expected.set(r.email, [...(expected.get(r.email) ?? []), `<${r.id}@${DOMAIN}>`].sort());
+  for (const r of rows)
+    expected.set(r.email, [...(expected.get(r.email) ?? []), `<${r.id}@${DOMAIN}>`].sort());
   return expected;
 }
 
@@ -210,7 +239,9 @@ describe("the SMTP server down during a publication", () => {
     expect(warnings.mock.calls.flat().join("\n")).toContain("le serveur SMTP ne répond pas");
     await waitFor("les 79 lettres et un premier essai de chaque e-mail", async () => {
       const letters = await queuedJobs("decision.letter");
-      const tried = await db().notification.count({ where: { kind: "decision.published", attempts: { gte: 1 } } });
+      const tried = await db().notification.count({
+        where: { kind: "decision.published", attempts: { gte: 1 } },
+      });
       return letters.length === 0 && tried === 79;
     });
     await worker.stop();
@@ -229,10 +260,17 @@ describe("the SMTP server down during a publication", () => {
     expect(jobs).toHaveLength(79);
     const attemptsOf = new Map(failedPhase.map((n) => [n.id, n.attempts]));
     for (const j of jobs) expect(j.attempts).toBe(attemptsOf.get((j.payload as { id: string }).id));
-    const lineIndex = (spy: typeof errors, text: string) => spy.mock.calls.flatMap((c, i) => (String(c[0]).includes(text) && String(c[0]).includes("notification.deliver") ? [spy.mock.invocationCallOrder[i]!] : []));
+    const lineIndex = (spy: typeof errors, text: string) =>
+      spy.mock.calls.flatMap((c, i) =>
+        String(c[0]).includes(text) && String(c[0]).includes("notification.deliver")
+          ? [spy.mock.invocationCallOrder[i]!]
+          : [],
+      );
     const failures = lineIndex(errors, "Failed task");
     expect(failures).toHaveLength(failedPhase.reduce((s, n) => s + n.attempts, 0));
-    expect(errors.mock.calls.find((c) => String(c[0]).includes("Failed task"))![0]).toMatch(/E-mail non envoyé \(nouvel essai prévu\) : ESOCKET connect ECONNREFUSED/);
+    expect(errors.mock.calls.find((c) => String(c[0]).includes("Failed task"))![0]).toMatch(
+      /E-mail non envoyé \(nouvel essai prévu\) : ESOCKET connect ECONNREFUSED/,
+    );
 
     // The server is back on the same port; the back-off is skipped instead of waited for.
     await catcher.start();
@@ -243,11 +281,17 @@ describe("the SMTP server down during a publication", () => {
     await settleJobs(60_000);
     const sent = await db().notification.findMany({ where: { kind: "decision.published" } });
     for (const n of sent) {
-      expect(n).toMatchObject({ emailStatus: "SENT", attempts: attemptsOf.get(n.id)! + 1, lastError: null });
+      expect(n).toMatchObject({
+        emailStatus: "SENT",
+        attempts: attemptsOf.get(n.id)! + 1,
+        lastError: null,
+      });
       expect(n.sentAt!.getTime()).toBeGreaterThanOrEqual(back.getTime());
     }
     const owners = new Set(dossiers.map((d) => d.owner.email.toLowerCase()));
-    const decisionMails = catcher.accepted.filter((a) => sent.some((n) => `<${n.id}@${DOMAIN}>` === a.messageId));
+    const decisionMails = catcher.accepted.filter((a) =>
+      sent.some((n) => `<${n.id}@${DOMAIN}>` === a.messageId),
+    );
     expect(decisionMails).toHaveLength(79);
     expect(new Set(decisionMails.map((m) => m.to))).toEqual(owners);
     for (const owner of owners) expect(decisionMails.filter((m) => m.to === owner)).toHaveLength(1);
@@ -280,16 +324,29 @@ describe("a worker killed in the middle of a batch", () => {
     expect(await sentCount()).toBe(accepted); // what the server accepted, and only that, is recorded as sent
     // The five cut short are left claimed by their jobs, which stay locked by the dead worker (graphile-worker
     // alone would leave them for 4 hours); a job finished just before may still be locked too, its end unwritten.
-    const claimed = await db().notification.findMany({ where: { emailStatus: "PENDING", claimedBy: { not: null } }, select: { id: true }, orderBy: { id: "asc" } });
+    const claimed = await db().notification.findMany({
+      where: { emailStatus: "PENDING", claimedBy: { not: null } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
     expect(claimed.map((n) => n.id).sort()).toEqual(cutShort);
-    const stuck = (await queuedJobs("notification.deliver")).filter((j) => j.locked_at).map((j) => (j.payload as { id: string }).id);
+    const stuck = (await queuedJobs("notification.deliver"))
+      .filter((j) => j.locked_at)
+      .map((j) => (j.payload as { id: string }).id);
     expect(stuck).toEqual(expect.arrayContaining(cutShort));
 
     await new Promise((r) => setTimeout(r, 1_100)); // older than the threshold below
     const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const second = await startWorker({ concurrency: 5, pollInterval: 100, schedules: false, staleLockMinutes: 1 / 60 });
+    const second = await startWorker({
+      concurrency: 5,
+      pollInterval: 100,
+      schedules: false,
+      staleLockMinutes: 1 / 60,
+    });
     stops.push(() => second.stop());
-    expect(warnings.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringContaining("travaux d'un processus arrêté rendus à la file"));
+    expect(warnings.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringContaining("travaux d'un processus arrêté rendus à la file"),
+    );
     await waitFor("tout le lot envoyé", async () => (await sentCount()) === 200);
     await settleJobs();
     expect(await db().notification.count({ where: { emailStatus: { not: "SENT" } } })).toBe(0);
@@ -308,12 +365,24 @@ describe("a worker killed in the middle of a batch", () => {
     expect(await first.exited).toMatchObject({ signal: "SIGKILL" });
     // The notifications the dead worker had claimed and not recorded: the only ones whose e-mail may have been
     // accepted without being recorded as sent, one per job at once at most.
-    const inFlight = new Set((await db().notification.findMany({ where: { emailStatus: "PENDING", claimedBy: { not: null } }, select: { id: true } })).map((n) => n.id));
+    const inFlight = new Set(
+      (
+        await db().notification.findMany({
+          where: { emailStatus: "PENDING", claimedBy: { not: null } },
+          select: { id: true },
+        })
+      ).map((n) => n.id),
+    );
     expect(inFlight.size).toBeLessThanOrEqual(5);
 
     await new Promise((r) => setTimeout(r, 1_100));
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    const second = await startWorker({ concurrency: 5, pollInterval: 100, schedules: false, staleLockMinutes: 1 / 60 });
+    const second = await startWorker({
+      concurrency: 5,
+      pollInterval: 100,
+      schedules: false,
+      staleLockMinutes: 1 / 60,
+    });
     stops.push(() => second.stop());
     await waitFor("tout le lot envoyé", async () => (await sentCount()) === 200);
     await settleJobs();
@@ -340,20 +409,37 @@ describe("payloads that no longer match", () => {
     await settleJobs(); // whatever the factories queued
     const before = catcher.accepted.length;
     await db().$transaction(async (tx) => {
-      await enqueue(tx, "decision.letter", [{ payload: { applicationId: gone.id, event: "publication" }, key: `decision.letter:${gone.id}` }]);
+      await enqueue(tx, "decision.letter", [
+        {
+          payload: { applicationId: gone.id, event: "publication" },
+          key: `decision.letter:${gone.id}`,
+        },
+      ]);
       await notify(tx, [
-        { kind: "dossier.message", event: "test.supprimee", mail: { to: "effacee@lot.test", subject: "Message", text: "Un message." } },
+        {
+          kind: "dossier.message",
+          event: "test.supprimee",
+          mail: { to: "effacee@lot.test", subject: "Message", text: "Un message." },
+        },
         {
           kind: "dossier.receipt",
           event: `dossier.receipt:${gone.id}`,
-          mail: { to: "porteur@lot.test", subject: "Accusé de réception", text: "Votre dossier est déposé." },
+          mail: {
+            to: "porteur@lot.test",
+            subject: "Accusé de réception",
+            text: "Votre dossier est déposé.",
+          },
           documents: [{ receiptOf: gone.id, filename: "accuse-de-reception.pdf" }],
           applicationId: gone.id,
         },
       ]);
-      await enqueue(tx, "notification.deliver", [{ payload: { id: 42 } as never, key: "test:illisible" }]);
+      await enqueue(tx, "notification.deliver", [
+        { payload: { id: 42 } as never, key: "test:illisible" },
+      ]);
     });
-    const deleted = await db().notification.findUniqueOrThrow({ where: { key: "test.supprimee|effacee@lot.test" } });
+    const deleted = await db().notification.findUniqueOrThrow({
+      where: { key: "test.supprimee|effacee@lot.test" },
+    });
     await db().notification.delete({ where: { id: deleted.id } });
     await db().application.delete({ where: { id: gone.id } });
 
@@ -362,16 +448,30 @@ describe("payloads that no longer match", () => {
     await settleJobs();
     const lines = [...errors.mock.calls, ...warnings.mock.calls].map((c) => String(c[0]));
     const about = (text: string) => lines.filter((l) => l.includes(text));
-    expect(about(gone.id)).toEqual([`Lettre de décision du dossier ${gone.id} : décision introuvable ou non publiée ; travail abandonné.`]);
-    expect(about("accuse-de-reception")).toEqual([
-      expect.stringMatching(/^Notification \S+ \(dossier\.receipt, porteur@lot\.test\) : Pièce jointe introuvable : accuse-de-reception\.pdf ; e-mail abandonné\.$/),
+    expect(about(gone.id)).toEqual([
+      `Lettre de décision du dossier ${gone.id} : décision introuvable ou non publiée ; travail abandonné.`,
     ]);
-    expect(about(deleted.id)).toEqual([`Notification ${deleted.id} introuvable (supprimée depuis) : aucun e-mail envoyé, travail terminé.`]);
-    expect(about("contenu inattendu")).toEqual([expect.stringMatching(/^\[travaux notification\.deliver\] Travail « notification\.deliver » \d+ abandonné : contenu inattendu \{"id":42\}\.$/)]);
+    expect(about("accuse-de-reception")).toEqual([
+      expect.stringMatching(
+        /^Notification \S+ \(dossier\.receipt, porteur@lot\.test\) : Pièce jointe introuvable : accuse-de-reception\.pdf ; e-mail abandonné\.$/,
+      ),
+    ]);
+    expect(about(deleted.id)).toEqual([
+      `Notification ${deleted.id} introuvable (supprimée depuis) : aucun e-mail envoyé, travail terminé.`,
+    ]);
+    expect(about("contenu inattendu")).toEqual([
+      expect.stringMatching(
+        /^\[travaux notification\.deliver\] Travail « notification\.deliver » \d+ abandonné : contenu inattendu \{"id":42\}\.$/,
+      ),
+    ]);
     expect(lines).toHaveLength(4);
     expect(about("Failed task")).toEqual([]); // none was thrown, so none will be tried again
     expect(await queuedJobs()).toEqual([]);
-    expect(await db().notification.findUniqueOrThrow({ where: { key: `dossier.receipt:${gone.id}|porteur@lot.test` } })).toMatchObject({
+    expect(
+      await db().notification.findUniqueOrThrow({
+        where: { key: `dossier.receipt:${gone.id}|porteur@lot.test` },
+      }),
+    ).toMatchObject({
       emailStatus: "FAILED",
       attempts: 1,
       lastError: "Pièce jointe introuvable : accuse-de-reception.pdf",
@@ -385,29 +485,46 @@ describe("bad configuration and refusals", () => {
     for (const url of ["smtp//mauvais", "http://x"]) {
       process.env.SMTP_URL = url;
       resetMailTransport();
-      await expect(startWorker({ schedules: false })).rejects.toThrow(/^Configuration invalide \(SMTP_URL : attendue sous la forme smtp:\/\/utilisateur:motdepasse@hôte:587 ou smtps:\/\/hôte:465\)/);
+      await expect(startWorker({ schedules: false })).rejects.toThrow(
+        /^Configuration invalide \(SMTP_URL : attendue sous la forme smtp:\/\/utilisateur:motdepasse@hôte:587 ou smtps:\/\/hôte:465\)/,
+      );
     }
     const child = childWorker({ SMTP_URL: "http://x" });
     expect(await child.exited).toEqual({ code: 1, signal: null });
-    expect(child.output().stderr).toContain("[travaux] démarrage impossible : Configuration invalide (SMTP_URL : attendue sous la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465)");
+    expect(child.output().stderr).toContain(
+      "[travaux] démarrage impossible : Configuration invalide (SMTP_URL : attendue sous la forme smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465)",
+    );
   }, 60_000);
 
   it("a mailbox the server refuses (5xx) is FAILED at once with the server's answer, not retried", async () => {
     catcher.refused.add("inconnu@lot.test");
     await db().$transaction((tx) =>
-      notify(tx, ["inconnu@lot.test", "connu@lot.test"].map((to) => ({ kind: "report.reminder" as const, event: "test.refus", mail: { to, subject: "Rappel", text: "Un rappel." } }))),
+      notify(
+        tx,
+        ["inconnu@lot.test", "connu@lot.test"].map((to) => ({
+          kind: "report.reminder" as const,
+          event: "test.refus",
+          mail: { to, subject: "Rappel", text: "Un rappel." },
+        })),
+      ),
     );
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     await settleJobs();
-    expect(await db().notification.findUniqueOrThrow({ where: { key: "test.refus|inconnu@lot.test" } })).toMatchObject({
+    expect(
+      await db().notification.findUniqueOrThrow({ where: { key: "test.refus|inconnu@lot.test" } }),
+    ).toMatchObject({
       emailStatus: "FAILED",
       attempts: 1,
       lastError: "EENVELOPE 550 5.1.1 <inconnu@lot.test>: Recipient address rejected: User unknown",
       sentAt: null,
     });
-    expect(await db().notification.findUniqueOrThrow({ where: { key: "test.refus|connu@lot.test" } })).toMatchObject({ emailStatus: "SENT", attempts: 1 });
+    expect(
+      await db().notification.findUniqueOrThrow({ where: { key: "test.refus|connu@lot.test" } }),
+    ).toMatchObject({ emailStatus: "SENT", attempts: 1 });
     expect(catcher.accepted.map((a) => a.to)).toEqual(["connu@lot.test"]);
     expect(await queuedJobs()).toEqual([]);
-    expect(errors.mock.calls.map((c) => String(c[0])).filter((l) => l.includes("Failed task"))).toEqual([]);
+    expect(
+      errors.mock.calls.map((c) => String(c[0])).filter((l) => l.includes("Failed task")),
+    ).toEqual([]);
   });
 });

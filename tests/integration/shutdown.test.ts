@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resetMailTransport } from "@/lib/mail/transport";
 import { notify } from "@/lib/notifications/outbox";
-import { WORKER_ARGS } from "../../scripts/lib/worker-process.ts";
 import { ROOT } from "../../scripts/lib/schema-engine.ts";
+import { WORKER_ARGS } from "../../scripts/lib/worker-process.ts";
 import { queuedJobs, settleJobs } from "../fixtures/jobs";
 
 const SMTP_DELAY_MS = 1000;
@@ -24,7 +24,8 @@ const smtpServer = new SMTPServer({
     stream.resume();
     stream.on("end", () =>
       setTimeout(() => {
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, acceptedAt: Date.now() });
+        for (const to of session.envelope.rcptTo)
+          received.push({ to: to.address, acceptedAt: Date.now() });
         callback();
       }, SMTP_DELAY_MS),
     );
@@ -62,13 +63,17 @@ function startWorkerProcess() {
   let output = "";
   child.stdout.on("data", (d) => (output += String(d)));
   child.stderr.on("data", (d) => (output += String(d)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
+    (resolve) => child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   return { child, exited, output: () => output };
 }
 
-async function until<T>(what: string, read: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T | undefined | false>,
+  ms = 30_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await read();
@@ -79,10 +84,14 @@ async function until<T>(what: string, read: () => Promise<T | undefined | false>
 }
 
 const lockedNotifications = async () =>
-  (await queuedJobs("notification.deliver")).filter((j) => j.locked_at !== null).map((j) => (j.payload as { id: string }).id);
+  (await queuedJobs("notification.deliver"))
+    .filter((j) => j.locked_at !== null)
+    .map((j) => (j.payload as { id: string }).id);
 
 describe("the worker on SIGTERM", () => {
-  it("finishes the jobs it runs, exits 0, and leaves the others queued and unlocked for the next worker", { timeout: 90_000 }, async () => {
+  it("finishes the jobs it runs, exits 0, and leaves the others queued and unlocked for the next worker", {
+    timeout: 90_000,
+  }, async () => {
     const recipients = Array.from({ length: 9 }, (_, i) => `arret${i}@test.fr`);
     await db().$transaction((tx) =>
       notify(
@@ -107,15 +116,22 @@ describe("the worker on SIGTERM", () => {
     const signalledAt = Date.now();
     worker.child.kill("SIGTERM");
     const exit = await worker.exited;
-    expect({ code: exit.code, signal: exit.signal }, worker.output()).toEqual({ code: 0, signal: null });
+    expect({ code: exit.code, signal: exit.signal }, worker.output()).toEqual({
+      code: 0,
+      signal: null,
+    });
     // It waited for its jobs: the messages it was sending were accepted before it exited, not cut short.
     const runningMails = received.filter((r) => running.some((id) => emailOf.get(id) === r.to));
-    expect(runningMails.map((r) => r.to).sort()).toEqual(running.map((id) => emailOf.get(id)).sort());
+    expect(runningMails.map((r) => r.to).sort()).toEqual(
+      running.map((id) => emailOf.get(id)).sort(),
+    );
     for (const mail of runningMails) expect(mail.acceptedAt).toBeLessThanOrEqual(exit.at);
     expect(exit.at - signalledAt).toBeLessThan(15_000);
 
     // Every job it started is done (its notification SENT, its job gone); the others wait, never tried, unlocked.
-    const rows = await db().notification.findMany({ select: { id: true, email: true, emailStatus: true, attempts: true } });
+    const rows = await db().notification.findMany({
+      select: { id: true, email: true, emailStatus: true, attempts: true },
+    });
     const jobs = await queuedJobs("notification.deliver");
     const sent = rows.filter((r) => r.emailStatus === "SENT");
     const waiting = rows.filter((r) => r.emailStatus !== "SENT");
@@ -126,7 +142,10 @@ describe("the worker on SIGTERM", () => {
       jobs.filter((j) => sent.some((r) => r.id === idOf(j))),
       "travail terminé (e-mail envoyé) mais resté dans la file : sa fin n'a pas été enregistrée avant la sortie",
     ).toEqual([]);
-    expect(jobs.filter((j) => j.locked_at !== null || j.attempts !== 0), "travail resté verrouillé ou compté comme essayé").toEqual([]);
+    expect(
+      jobs.filter((j) => j.locked_at !== null || j.attempts !== 0),
+      "travail resté verrouillé ou compté comme essayé",
+    ).toEqual([]);
     expect(waiting.length).toBeGreaterThan(0);
     for (const r of waiting) expect(r).toMatchObject({ emailStatus: "PENDING", attempts: 0 });
     expect(jobs.map(idOf).sort()).toEqual(waiting.map((r) => r.id).sort());
@@ -139,7 +158,9 @@ describe("the worker on SIGTERM", () => {
     process.env.SMTP_URL = smtpUrl;
     resetMailTransport();
     await settleJobs(60_000);
-    expect(await db().notification.count({ where: { emailStatus: "SENT" } })).toBe(recipients.length);
+    expect(await db().notification.count({ where: { emailStatus: "SENT" } })).toBe(
+      recipients.length,
+    );
     expect(received.map((r) => r.to).sort()).toEqual([...recipients].sort());
     expect(await queuedJobs("notification.deliver")).toEqual([]);
   });

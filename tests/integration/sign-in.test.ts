@@ -11,42 +11,77 @@ const IP = "203.0.113.7";
 describe("sign-in", () => {
   it("accepts the right password, whatever the case of the e-mail", async () => {
     const user = await makeActor([{ role: "CNA_MEMBER", regionCode: null }]);
-    const outcome = await authenticate({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, IP);
-    expect(outcome).toMatchObject({ ok: true, user: { id: user.id, roles: [{ role: "CNA_MEMBER", regionCode: null }] } });
+    const outcome = await authenticate(
+      { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+      IP,
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      user: { id: user.id, roles: [{ role: "CNA_MEMBER", regionCode: null }] },
+    });
   });
 
   it("gives the same answer for a wrong password, an unknown e-mail and a deactivated account", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     const off = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     await db().user.update({ where: { id: off.id }, data: { active: false } });
-    expect(await authenticate({ email: user.email, password: "pas le bon mot de passe" }, IP)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await authenticate({ email: "inconnu@test.fr", password: TEST_PASSWORD }, IP)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await authenticate({ email: off.email, password: TEST_PASSWORD }, IP)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await authenticate({ email: "pas-une-adresse", password: 42 }, IP)).toEqual({ ok: false, reason: "INVALID" });
+    expect(
+      await authenticate({ email: user.email, password: "pas le bon mot de passe" }, IP),
+    ).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticate({ email: "inconnu@test.fr", password: TEST_PASSWORD }, IP)).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
+    expect(await authenticate({ email: off.email, password: TEST_PASSWORD }, IP)).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
+    expect(await authenticate({ email: "pas-une-adresse", password: 42 }, IP)).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
   });
 
   it("locks the account after repeated failures, even for the right password, and keeps the lock in PostgreSQL", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     const outcomes = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points; i++) outcomes.push(await authenticate({ email: user.email, password: `faux ${i}` }, IP));
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points; i++)
+      outcomes.push(await authenticate({ email: user.email, password: `faux ${i}` }, IP));
     expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "INVALID")).toBe(true);
     expect(outcomes.at(-1)).toMatchObject({ ok: false, reason: "LOCKED" });
-    const locked = await authenticate({ email: user.email, password: TEST_PASSWORD }, "198.51.100.1");
+    const locked = await authenticate(
+      { email: user.email, password: TEST_PASSWORD },
+      "198.51.100.1",
+    );
     expect(locked).toMatchObject({ ok: false, reason: "LOCKED" });
-    expect(locked.ok === false && locked.reason === "LOCKED" && locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(
+      locked.ok === false && locked.reason === "LOCKED" && locked.retryAfterSeconds,
+    ).toBeGreaterThan(14 * 60);
     expect(await db().rateLimit.count({ where: { key: { contains: user.email } } })).toBe(1);
   });
 
   it("forgets past failures after a successful sign-in", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points - 1; i++) await authenticate({ email: user.email, password: "faux" }, IP);
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points - 1; i++)
+      await authenticate({ email: user.email, password: "faux" }, IP);
     expect((await authenticate({ email: user.email, password: TEST_PASSWORD }, IP)).ok).toBe(true);
-    expect(await authenticate({ email: user.email, password: "faux" }, IP)).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticate({ email: user.email, password: "faux" }, IP)).toEqual({
+      ok: false,
+      reason: "INVALID",
+    });
   });
 
   it("asks to confirm the e-mail before the first sign-in", async () => {
-    await createUser(null, { email: "nouveau@test.fr", name: "Nouveau", password: TEST_PASSWORD, roles: [{ role: "APPLICANT", regionCode: null }] });
-    expect(await authenticate({ email: "nouveau@test.fr", password: TEST_PASSWORD }, IP)).toEqual({ ok: false, reason: "UNVERIFIED" });
+    await createUser(null, {
+      email: "nouveau@test.fr",
+      name: "Nouveau",
+      password: TEST_PASSWORD,
+      roles: [{ role: "APPLICANT", regionCode: null }],
+    });
+    expect(await authenticate({ email: "nouveau@test.fr", password: TEST_PASSWORD }, IP)).toEqual({
+      ok: false,
+      reason: "UNVERIFIED",
+    });
   });
 
   it("stores only an argon2id hash of the password", async () => {
@@ -71,7 +106,15 @@ describe("accounts", () => {
   it("refuses a second account with the same e-mail, whatever its case", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     await expect(
-      createUser(null, { email: user.email.toUpperCase(), name: "Double", password: TEST_PASSWORD, roles: [{ role: "APPLICANT", regionCode: null }] }),
-    ).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["Un compte existe déjà avec cette adresse e-mail."] } });
+      createUser(null, {
+        email: user.email.toUpperCase(),
+        name: "Double",
+        password: TEST_PASSWORD,
+        roles: [{ role: "APPLICANT", regionCode: null }],
+      }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { email: ["Un compte existe déjà avec cette adresse e-mail."] },
+    });
   });
 });

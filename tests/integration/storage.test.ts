@@ -11,9 +11,19 @@ import { resetStorage, storage } from "@/lib/storage/storage";
 
 // s3rver ships no type declarations: load it through require with the little we use of it.
 type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void> };
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: Record<string, unknown>) => S3rverServer;
+const S3rver = createRequire(import.meta.url)("s3rver") as new (
+  options: Record<string, unknown>,
+) => S3rverServer;
 
-const ENV_KEYS = ["STORAGE_DIR", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
+const ENV_KEYS = [
+  "STORAGE_DIR",
+  "S3_BUCKET",
+  "S3_ENDPOINT",
+  "S3_REGION",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+];
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 afterEach(() => {
   for (const k of ENV_KEYS) {
@@ -46,7 +56,20 @@ async function roundTrip() {
   await store.delete(key); // deleting twice is not an error
 }
 
-const ESCAPING_KEYS = ["../outside.txt", "a/../../outside.txt", "/etc/passwd", "a//b", "a/./b", "a\\..\\b", "..", ".", "", "a b", "é.pdf", "a/%2e%2e/b?x"];
+const ESCAPING_KEYS = [
+  "../outside.txt",
+  "a/../../outside.txt",
+  "/etc/passwd",
+  "a//b",
+  "a/./b",
+  "a\\..\\b",
+  "..",
+  ".",
+  "",
+  "a b",
+  "é.pdf",
+  "a/%2e%2e/b?x",
+];
 
 describe("disk storage", () => {
   let root: string;
@@ -67,7 +90,9 @@ describe("disk storage", () => {
   it("refuses every key that could leave STORAGE_DIR, before touching the disk", async () => {
     process.env.STORAGE_DIR = path.join(root, "jail");
     for (const key of ESCAPING_KEYS) {
-      await expect(storage().put(key, Buffer.from("x"), "text/plain"), key).rejects.toThrow(/Clé de stockage invalide/);
+      await expect(storage().put(key, Buffer.from("x"), "text/plain"), key).rejects.toThrow(
+        /Clé de stockage invalide/,
+      );
       await expect(storage().get(key), key).rejects.toThrow(/Clé de stockage invalide/);
       await expect(storage().exists(key), key).rejects.toThrow(/Clé de stockage invalide/);
       await expect(storage().delete(key), key).rejects.toThrow(/Clé de stockage invalide/);
@@ -77,7 +102,9 @@ describe("disk storage", () => {
 
   it("keeps paths inside its root even when used without the key check", async () => {
     const disk = createDiskStorage(path.join(root, "jail"));
-    await expect(disk.put("../outside.txt", Buffer.from("x"), "text/plain")).rejects.toThrow(/Clé de stockage invalide/);
+    await expect(disk.put("../outside.txt", Buffer.from("x"), "text/plain")).rejects.toThrow(
+      /Clé de stockage invalide/,
+    );
     await expect(disk.get("/etc/passwd")).rejects.toThrow(/Clé de stockage invalide/);
     expect((await readdir(root)).sort()).toEqual(["files"]);
   });
@@ -93,7 +120,12 @@ describe("S3 storage against s3rver", () => {
     directory = await mkdtemp(path.join(tmpdir(), "s3rver-"));
     server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory });
     endpoint = `http://127.0.0.1:${(await server.run()).port}`;
-    const admin = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
+    const admin = new S3Client({
+      endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials,
+    });
     await admin.send(new CreateBucketCommand({ Bucket: "dossiers" }));
   });
   afterAll(async () => {
@@ -114,14 +146,29 @@ describe("S3 storage against s3rver", () => {
     useS3();
     await roundTrip();
 
-    await storage().put("exports/synthese.xlsx", Buffer.from("PK"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const admin = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, credentials });
-    const head = await admin.send(new HeadObjectCommand({ Bucket: "dossiers", Key: "exports/synthese.xlsx" }));
-    expect(head.ContentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    await storage().put(
+      "exports/synthese.xlsx",
+      Buffer.from("PK"),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    const admin = new S3Client({
+      endpoint,
+      region: "us-east-1",
+      forcePathStyle: true,
+      credentials,
+    });
+    const head = await admin.send(
+      new HeadObjectCommand({ Bucket: "dossiers", Key: "exports/synthese.xlsx" }),
+    );
+    expect(head.ContentType).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
   });
 
   it("refuses invalid keys with S3 too", async () => {
     useS3();
-    await expect(storage().put("../x", Buffer.from("x"), "text/plain")).rejects.toThrow(/Clé de stockage invalide/);
+    await expect(storage().put("../x", Buffer.from("x"), "text/plain")).rejects.toThrow(
+      /Clé de stockage invalide/,
+    );
   });
 });

@@ -1,9 +1,16 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { canMoveConvention, conventionNumber, reportDueDates, sequenceOf, signatureDeadline, addMonths } from "@/lib/conventions/rules";
-import { csvField, csvLine } from "@/lib/exports/csv";
+import { describe, expect, it } from "vitest";
+import {
+  addMonths,
+  canMoveConvention,
+  conventionNumber,
+  reportDueDates,
+  sequenceOf,
+  signatureDeadline,
+} from "@/lib/conventions/rules";
 import { csvCell } from "@/lib/exports/columns";
-import { paymentRefusal, trancheAmounts, type PaymentCheck } from "@/lib/payments/rules";
+import { csvField, csvLine } from "@/lib/exports/csv";
+import { type PaymentCheck, paymentRefusal, trancheAmounts } from "@/lib/payments/rules";
 import { reminderDue } from "@/lib/reports/rules";
 import { funnel } from "@/lib/statistics/funnel";
 
@@ -22,7 +29,9 @@ describe("convention numbers and dates", () => {
     expect(canMoveConvention("CANCELLED", "SENT")).toBe(false);
   });
   it("counts the signing deadline and the reports' due dates in Paris days", () => {
-    expect(signatureDeadline(new Date("2025-12-01T23:30:00Z"), 30).toISOString()).toBe("2026-01-01T22:59:59.000Z"); // already 2 Dec in Paris
+    expect(signatureDeadline(new Date("2025-12-01T23:30:00Z"), 30).toISOString()).toBe(
+      "2026-01-01T22:59:59.000Z",
+    ); // already 2 Dec in Paris
     expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
     expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
     const due = reportDueDates(new Date("2025-06-15T10:00:00Z"), 24);
@@ -33,13 +42,27 @@ describe("convention numbers and dates", () => {
 
 describe("payment schedule", () => {
   it("last tranche takes the remainder: the tranches always add up to the convention", () => {
-    expect(trancheAmounts(33_333_33, [{ shareBps: 7000 }, { shareBps: 3000 }])).toEqual([23_333_33, 10_000_00]);
-    expect(trancheAmounts(10_001, [{ shareBps: 3333 }, { shareBps: 3333 }, { shareBps: 3334 }])).toEqual([3333, 3333, 3335]);
+    expect(trancheAmounts(33_333_33, [{ shareBps: 7000 }, { shareBps: 3000 }])).toEqual([
+      23_333_33, 10_000_00,
+    ]);
+    expect(
+      trancheAmounts(10_001, [{ shareBps: 3333 }, { shareBps: 3333 }, { shareBps: 3334 }]),
+    ).toEqual([3333, 3333, 3335]);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200_000_000 }), fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 5 }), (total, shares) => {
-        const amounts = trancheAmounts(total, shares.map((shareBps) => ({ shareBps })));
-        return amounts.reduce((s, a) => s + a, 0) === total && amounts.slice(0, -1).every((a) => a >= 0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 5 }),
+        (total, shares) => {
+          const amounts = trancheAmounts(
+            total,
+            shares.map((shareBps) => ({ shareBps })),
+          );
+          return (
+            amounts.reduce((s, a) => s + a, 0) === total &&
+            amounts.slice(0, -1).every((a) => a >= 0)
+          );
+        },
+      ),
     );
   });
 
@@ -49,18 +72,39 @@ describe("payment schedule", () => {
     paidOnConventionCents: 0,
     envelopeCents: 500_000_00,
     paidOnCallCents: 0,
-    tranche: { label: "Solde", condition: "AFTER_INTERIM_REPORT", amountCents: 15_000_00, paidCents: 0 },
+    tranche: {
+      label: "Solde",
+      condition: "AFTER_INTERIM_REPORT",
+      amountCents: 15_000_00,
+      paidCents: 0,
+    },
     reports: [{ kind: "INTERIM", status: "ACCEPTED" }],
     amountCents: 15_000_00,
   };
   it("accepts a payment within every limit", () => expect(paymentRefusal(ok)).toBeNull());
   it("refuses before countersignature, a condition not met, over the convention, the tranche or the envelope", () => {
-    expect(paymentRefusal({ ...ok, conventionStatus: "SIGNED_BY_POLE" })?.code).toBe("INVALID_STATE");
-    expect(paymentRefusal({ ...ok, reports: [{ kind: "INTERIM", status: "SUBMITTED" }] })).toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("acceptation du bilan intermédiaire") });
-    expect(paymentRefusal({ ...ok, tranche: { ...ok.tranche, condition: "AFTER_FINAL_REPORT" } })?.message).toContain("bilan final");
-    expect(paymentRefusal({ ...ok, paidOnConventionCents: 40_000_00 })?.message).toContain("au-delà du montant de la convention");
-    expect(paymentRefusal({ ...ok, tranche: { ...ok.tranche, paidCents: 1 } })?.message).toContain("dépasse le reste de la tranche");
-    expect(paymentRefusal({ ...ok, paidOnCallCents: 490_000_00 })?.message).toContain("au-delà de son enveloppe");
+    expect(paymentRefusal({ ...ok, conventionStatus: "SIGNED_BY_POLE" })?.code).toBe(
+      "INVALID_STATE",
+    );
+    expect(
+      paymentRefusal({ ...ok, reports: [{ kind: "INTERIM", status: "SUBMITTED" }] }),
+    ).toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("acceptation du bilan intermédiaire"),
+    });
+    expect(
+      paymentRefusal({ ...ok, tranche: { ...ok.tranche, condition: "AFTER_FINAL_REPORT" } })
+        ?.message,
+    ).toContain("bilan final");
+    expect(paymentRefusal({ ...ok, paidOnConventionCents: 40_000_00 })?.message).toContain(
+      "au-delà du montant de la convention",
+    );
+    expect(paymentRefusal({ ...ok, tranche: { ...ok.tranche, paidCents: 1 } })?.message).toContain(
+      "dépasse le reste de la tranche",
+    );
+    expect(paymentRefusal({ ...ok, paidOnCallCents: 490_000_00 })?.message).toContain(
+      "au-delà de son enveloppe",
+    );
     expect(paymentRefusal({ ...ok, amountCents: 0 })?.code).toBe("VALIDATION");
   });
 });
@@ -108,6 +152,8 @@ describe("funnel", () => {
       { status: "LAUREATE" as const, submitted: true, count: 2 },
       { status: "WITHDRAWN" as const, submitted: true, count: 1 },
     ];
-    expect(funnel(rows, { laureates: 2, signed: 1, paid: 1 }).map((s) => s.count)).toEqual([18, 12, 9, 6, 2, 1, 1]);
+    expect(funnel(rows, { laureates: 2, signed: 1, paid: 1 }).map((s) => s.count)).toEqual([
+      18, 12, 9, 6, 2, 1, 1,
+    ]);
   });
 });

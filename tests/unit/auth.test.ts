@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditHash, canonicalJson, GENESIS_HASH } from "@/lib/audit/chain";
-import { signInErrorMessage } from "@/lib/auth/messages";
 import { clientIp } from "@/lib/auth/client-ip";
+import { signInErrorMessage } from "@/lib/auth/messages";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { homeOf, spacesOf } from "@/lib/auth/spaces";
 import { parsePage } from "@/lib/pagination";
@@ -10,14 +10,18 @@ import { ACTORS } from "../fixtures/actors";
 
 describe("sign-in messages", () => {
   it("never says which of the e-mail or the password was wrong", () => {
-    expect(signInErrorMessage("CredentialsSignin")).toBe("Adresse e-mail ou mot de passe incorrect.");
+    expect(signInErrorMessage("CredentialsSignin")).toBe(
+      "Adresse e-mail ou mot de passe incorrect.",
+    );
   });
   it("tells how long a locked account waits", () => {
     expect(signInErrorMessage("LOCKED:840")).toContain("pendant 14 minutes");
     expect(signInErrorMessage("LOCKED:30")).toContain("pendant 1 minute.");
   });
   it("normalises the e-mail and explains a malformed one", () => {
-    expect(signInSchema.parse({ email: "  Claire@Exemple.FR ", password: "x" }).email).toBe("claire@exemple.fr");
+    expect(signInSchema.parse({ email: "  Claire@Exemple.FR ", password: "x" }).email).toBe(
+      "claire@exemple.fr",
+    );
     const r = signInSchema.safeParse({ email: "claire", password: "" });
     expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
       "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr.",
@@ -26,10 +30,24 @@ describe("sign-in messages", () => {
   });
   it("ties regional roles to a region and the others to none", () => {
     const base = { email: "a@b.fr", name: "Anne", password: "un mot de passe long" };
-    expect(newUserSchema.safeParse({ ...base, roles: [{ role: "CRA_EVALUATOR", regionCode: null }] }).success).toBe(false);
-    expect(newUserSchema.safeParse({ ...base, roles: [{ role: "ADMIN", regionCode: "53" }] }).success).toBe(false);
-    expect(newUserSchema.safeParse({ ...base, roles: [{ role: "CRA_EVALUATOR", regionCode: "53" }] }).success).toBe(true);
-    expect(newUserSchema.safeParse({ ...base, password: "court", roles: [{ role: "ADMIN", regionCode: null }] }).success).toBe(false);
+    expect(
+      newUserSchema.safeParse({ ...base, roles: [{ role: "CRA_EVALUATOR", regionCode: null }] })
+        .success,
+    ).toBe(false);
+    expect(
+      newUserSchema.safeParse({ ...base, roles: [{ role: "ADMIN", regionCode: "53" }] }).success,
+    ).toBe(false);
+    expect(
+      newUserSchema.safeParse({ ...base, roles: [{ role: "CRA_EVALUATOR", regionCode: "53" }] })
+        .success,
+    ).toBe(true);
+    expect(
+      newUserSchema.safeParse({
+        ...base,
+        password: "court",
+        roles: [{ role: "ADMIN", regionCode: null }],
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -41,7 +59,12 @@ describe("after sign-in", () => {
     expect(safeCallbackPath("/\\ailleurs.example")).toBeNull();
     expect(safeCallbackPath("/cna#haut")).toBe("/cna#haut");
     // Resolved to "//ailleurs.example": another site once followed.
-    for (const evil of ["/..//ailleurs.example", "/.//ailleurs.example", "/%2e%2e//ailleurs.example"]) expect(safeCallbackPath(evil), evil).toBeNull();
+    for (const evil of [
+      "/..//ailleurs.example",
+      "/.//ailleurs.example",
+      "/%2e%2e//ailleurs.example",
+    ])
+      expect(safeCallbackPath(evil), evil).toBeNull();
   });
   it("lands each role in its space", () => {
     expect(homeOf(ACTORS.owner)).toBe("/mes-dossiers");
@@ -54,16 +77,28 @@ describe("after sign-in", () => {
 });
 
 describe("audit hash chain", () => {
-  const event = { at: new Date("2025-11-02T10:00:00Z"), actorId: "u1", action: "call.create", entityType: "Call", entityId: "c1", before: null, after: { b: 1, a: [1, { d: 2, c: 3 }] } };
+  const event = {
+    at: new Date("2025-11-02T10:00:00Z"),
+    actorId: "u1",
+    action: "call.create",
+    entityType: "Call",
+    entityId: "c1",
+    before: null,
+    after: { b: 1, a: [1, { d: 2, c: 3 }] },
+  };
   it("does not depend on the order of object keys", () => {
     expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
-    expect(auditHash(GENESIS_HASH, event)).toBe(auditHash(GENESIS_HASH, { ...event, after: { a: [1, { c: 3, d: 2 }], b: 1 } }));
+    expect(auditHash(GENESIS_HASH, event)).toBe(
+      auditHash(GENESIS_HASH, { ...event, after: { a: [1, { c: 3, d: 2 }], b: 1 } }),
+    );
   });
   it("changes with any content and with the previous link", () => {
     const h = auditHash(GENESIS_HASH, event);
     expect(auditHash(GENESIS_HASH, { ...event, after: { ...event.after, b: 2 } })).not.toBe(h);
     expect(auditHash("1".repeat(64), event)).not.toBe(h);
-    expect(auditHash(GENESIS_HASH, { ...event, at: new Date("2025-11-02T10:00:00.001Z") })).not.toBe(h);
+    expect(
+      auditHash(GENESIS_HASH, { ...event, at: new Date("2025-11-02T10:00:00.001Z") }),
+    ).not.toBe(h);
   });
 });
 
@@ -78,9 +113,18 @@ describe("pagination", () => {
 
 describe("open redirects", () => {
   it("refuses paths that a browser would resolve to another site", () => {
-    for (const evil of ["/\t/ailleurs.example", "/%09/ailleurs.example", "/\n/ailleurs.example", "/\\\\ailleurs.example", "/\t\\ailleurs.example"]) {
+    for (const evil of [
+      "/\t/ailleurs.example",
+      "/%09/ailleurs.example",
+      "/\n/ailleurs.example",
+      "/\\\\ailleurs.example",
+      "/\t\\ailleurs.example",
+    ]) {
       const safe = safeCallbackPath(evil);
-      expect(safe === null || new URL(safe, "https://ptce.gouv.fr").origin === "https://ptce.gouv.fr", evil).toBe(true);
+      expect(
+        safe === null || new URL(safe, "https://ptce.gouv.fr").origin === "https://ptce.gouv.fr",
+        evil,
+      ).toBe(true);
     }
   });
 });
@@ -88,7 +132,9 @@ describe("open redirects", () => {
 describe("client address behind proxies", () => {
   it("believes only the entry written by the trusted proxy", () => {
     expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9" }, 1)).toBe("203.0.113.9");
-    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.2" }, 2)).toBe("203.0.113.9");
+    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.2" }, 2)).toBe(
+      "203.0.113.9",
+    );
     expect(clientIp({ "x-forwarded-for": "1.1.1.1" }, 0)).toBeNull();
     expect(clientIp({}, 1)).toBeNull();
   });

@@ -1,11 +1,19 @@
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ACCEPTED_DOCUMENTS, REFUSED_TYPE_MESSAGE, checkUpload, sanitizeFileName } from "@/lib/storage/file-check";
+import {
+  ACCEPTED_DOCUMENTS,
+  checkUpload,
+  REFUSED_TYPE_MESSAGE,
+  sanitizeFileName,
+} from "@/lib/storage/file-check";
 
 const MB = 1024 * 1024;
-const check = (bytes: Buffer, declaredName = "piece.pdf", accepted: readonly { mimeType: string; extension: string; label: string }[] = ACCEPTED_DOCUMENTS) =>
-  checkUpload({ bytes, declaredName, maxBytes: 10 * MB, accepted });
+const check = (
+  bytes: Buffer,
+  declaredName = "piece.pdf",
+  accepted: readonly { mimeType: string; extension: string; label: string }[] = ACCEPTED_DOCUMENTS,
+) => checkUpload({ bytes, declaredName, maxBytes: 10 * MB, accepted });
 
 // Real minimal files, built here so that the test shows exactly what is detected.
 const PDF = Buffer.from(
@@ -16,7 +24,11 @@ const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082",
   "hex",
 );
-const JPEG = Buffer.concat([Buffer.from("ffd8ffe000104a46494600010100000100010000", "hex"), Buffer.alloc(64), Buffer.from("ffd9", "hex")]);
+const JPEG = Buffer.concat([
+  Buffer.from("ffd8ffe000104a46494600010100000100010000", "hex"),
+  Buffer.alloc(64),
+  Buffer.from("ffd9", "hex"),
+]);
 
 /** A stored (uncompressed) zip, with local headers, central directory and end record. */
 function zip(entries: Record<string, string>): Buffer {
@@ -64,38 +76,86 @@ const ooxml = (mainPart: string, mainType: string) =>
       `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/${mainPart}" ContentType="${mainType}.main+xml"/></Types>`,
     [mainPart]: "<document/>",
   });
-const odf = (mimeType: string) => zip({ mimetype: mimeType, "content.xml": "<office:document-content/>" });
+const odf = (mimeType: string) =>
+  zip({ mimetype: mimeType, "content.xml": "<office:document-content/>" });
 
 describe("checkUpload", () => {
   it.each([
     ["PDF", PDF, "application/pdf", "pdf"],
     ["PNG", PNG, "image/png", "png"],
     ["JPEG", JPEG, "image/jpeg", "jpg"],
-    ["DOCX", ooxml("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
-    ["XLSX", ooxml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
-    ["PPTX", ooxml("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation"), "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"],
-    ["ODT", odf("application/vnd.oasis.opendocument.text"), "application/vnd.oasis.opendocument.text", "odt"],
-    ["ODS", odf("application/vnd.oasis.opendocument.spreadsheet"), "application/vnd.oasis.opendocument.spreadsheet", "ods"],
+    [
+      "DOCX",
+      ooxml(
+        "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "docx",
+    ],
+    [
+      "XLSX",
+      ooxml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "xlsx",
+    ],
+    [
+      "PPTX",
+      ooxml(
+        "ppt/presentation.xml",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      ),
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "pptx",
+    ],
+    [
+      "ODT",
+      odf("application/vnd.oasis.opendocument.text"),
+      "application/vnd.oasis.opendocument.text",
+      "odt",
+    ],
+    [
+      "ODS",
+      odf("application/vnd.oasis.opendocument.spreadsheet"),
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "ods",
+    ],
   ])("accepts a %s by its content, with its SHA-256", async (_, bytes, mimeType, extension) => {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     expect(await check(bytes, "sans-extension")).toEqual({ ok: true, mimeType, extension, sha256 });
   });
 
   it("ignores the declared name: a PNG named .pdf is a PNG, refused where only PDF is accepted", async () => {
-    expect(await check(PNG, "releve.pdf")).toMatchObject({ ok: true, mimeType: "image/png", extension: "png" });
+    expect(await check(PNG, "releve.pdf")).toMatchObject({
+      ok: true,
+      mimeType: "image/png",
+      extension: "png",
+    });
     const onlyPdf = ACCEPTED_DOCUMENTS.filter((k) => k.mimeType === "application/pdf");
-    expect(await check(PNG, "releve.pdf", onlyPdf)).toEqual({ ok: false, message: REFUSED_TYPE_MESSAGE });
+    expect(await check(PNG, "releve.pdf", onlyPdf)).toEqual({
+      ok: false,
+      message: REFUSED_TYPE_MESSAGE,
+    });
   });
 
   it.each([
     ["text", Buffer.from("Bonjour, ceci n'est pas un PDF.\n")],
     ["HTML", Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>")],
     ["SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
-    ["ELF executable", Buffer.concat([Buffer.from("7f454c46020101000000000000000000", "hex"), Buffer.alloc(64)])],
+    [
+      "ELF executable",
+      Buffer.concat([Buffer.from("7f454c46020101000000000000000000", "hex"), Buffer.alloc(64)]),
+    ],
     ["Windows executable", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(126)])],
     ["plain zip", zip({ "notes.txt": "bonjour" })],
-    ["macro-enabled Word document", ooxml("word/document.xml", "application/vnd.ms-word.document.macroEnabled")],
-    ["legacy Office (OLE) file", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)])],
+    [
+      "macro-enabled Word document",
+      ooxml("word/document.xml", "application/vnd.ms-word.document.macroEnabled"),
+    ],
+    [
+      "legacy Office (OLE) file",
+      Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]),
+    ],
   ])("refuses a %s renamed .pdf", async (_, bytes) => {
     expect(await check(bytes, "dossier.pdf")).toEqual({ ok: false, message: REFUSED_TYPE_MESSAGE });
   });
@@ -107,9 +167,19 @@ describe("checkUpload", () => {
   it("refuses a file over the limit, and accepts one exactly at it", async () => {
     const atLimit = Buffer.concat([PDF, Buffer.alloc(10 * MB - PDF.length)]);
     expect(await check(atLimit)).toMatchObject({ ok: true, mimeType: "application/pdf" });
-    expect(await check(Buffer.concat([atLimit, Buffer.from(" ")]))).toEqual({ ok: false, message: "Le fichier dépasse la taille maximale de 10 Mo." });
+    expect(await check(Buffer.concat([atLimit, Buffer.from(" ")]))).toEqual({
+      ok: false,
+      message: "Le fichier dépasse la taille maximale de 10 Mo.",
+    });
     const big = Buffer.alloc(2 * MB, 1);
-    expect(await checkUpload({ bytes: big, declaredName: "a.pdf", maxBytes: 1.5 * MB, accepted: ACCEPTED_DOCUMENTS })).toEqual({
+    expect(
+      await checkUpload({
+        bytes: big,
+        declaredName: "a.pdf",
+        maxBytes: 1.5 * MB,
+        accepted: ACCEPTED_DOCUMENTS,
+      }),
+    ).toEqual({
       ok: false,
       message: "Le fichier dépasse la taille maximale de 1,5 Mo.",
     });

@@ -11,6 +11,7 @@ describe("amounts typed the French way", () => {
     expect(parseFrenchNumber("80000")).toBe(80000);
   });
   it("refuses what is not a number rather than guessing", () => {
-    for (const typo of ["12abc", "1,2,3", "-5", "12,345", "€"]) expect(parseFrenchNumber(typo), typo).toBeNaN();
+    for (const typo of ["12abc", "1,2,3", "-5", "12,345", "€"])
+      expect(parseFrenchNumber(typo), typo).toBeNaN();
   });
 });

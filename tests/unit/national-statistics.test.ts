@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { evaluatorAgreement, percentileRank, regionSeverity, scoreContext, zScore } from "@/lib/national/statistics";
+import {
+  evaluatorAgreement,
+  percentileRank,
+  regionSeverity,
+  scoreContext,
+  zScore,
+} from "@/lib/national/statistics";
 
 describe("comparable scores", () => {
   const rows = [
@@ -12,7 +18,12 @@ describe("comparable scores", () => {
 
   it("measures each region's severity: mean and standard deviation of its consolidated scores", () => {
     const s = regionSeverity(rows);
-    expect(s.get("53")).toEqual({ regionCode: "53", count: 2, mean: 7000, standardDeviation: 1000 });
+    expect(s.get("53")).toEqual({
+      regionCode: "53",
+      count: 2,
+      mean: 7000,
+      standardDeviation: 1000,
+    });
     expect(s.get("76")!.mean).toBe(6000);
     expect(s.get("76")!.standardDeviation).toBeCloseTo(Math.sqrt(2_000_000), 6);
   });
@@ -56,7 +67,11 @@ describe("scoreContext at scale", () => {
   it("gives the same percentiles as the definition", () => {
     let seed = 3;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 40) * 250;
-    const rows = Array.from({ length: 300 }, (_, i) => ({ id: `d${i}`, regionCode: String(i % 4), score: rnd() }));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      id: `d${i}`,
+      regionCode: String(i % 4),
+      score: rnd(),
+    }));
     const ctx = scoreContext(rows);
     for (const r of rows) {
       const region = rows.filter((x) => x.regionCode === r.regionCode).map((x) => x.score);

@@ -27,8 +27,20 @@ describe("page store", () => {
     expect(store.bytes).toBe(50);
   });
   it("covers the cells' pages only", () => {
-    expect(["/cra", "/cra?appel=x&taille=500", "/cra/dossiers/1", "/cna", "/cna/selection?appel=x"].every((p) => CACHED_PATHS.test(p))).toBe(true);
-    expect(["/", "/craie", "/mes-dossiers", "/api/cra/export", "/admin", "/cnam"].some((p) => CACHED_PATHS.test(p))).toBe(false);
+    expect(
+      [
+        "/cra",
+        "/cra?appel=x&taille=500",
+        "/cra/dossiers/1",
+        "/cna",
+        "/cna/selection?appel=x",
+      ].every((p) => CACHED_PATHS.test(p)),
+    ).toBe(true);
+    expect(
+      ["/", "/craie", "/mes-dossiers", "/api/cra/export", "/admin", "/cnam"].some((p) =>
+        CACHED_PATHS.test(p),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -41,14 +53,32 @@ describe("session token", () => {
   it("refuses a forged or damaged token, or one sealed with another secret", async () => {
     const token = await encode({ token: { uid: "u1", sv: 0 }, secret: SECRET, maxAge: 60 });
     expect(await sessionClaims(`${token.slice(0, -4)}AAAA`, SECRET)).toBeNull();
-    expect(await sessionClaims(await encode({ token: { uid: "u1" }, secret: "un-autre-secret-de-plus-de-trente-deux-caracteres", maxAge: 60 }), SECRET)).toBeNull();
-    expect(await sessionClaims(await encode({ token: { sub: "u1" }, secret: SECRET, maxAge: 60 }), SECRET)).toBeNull();
+    expect(
+      await sessionClaims(
+        await encode({
+          token: { uid: "u1" },
+          secret: "un-autre-secret-de-plus-de-trente-deux-caracteres",
+          maxAge: 60,
+        }),
+        SECRET,
+      ),
+    ).toBeNull();
+    expect(
+      await sessionClaims(
+        await encode({ token: { sub: "u1" }, secret: SECRET, maxAge: 60 }),
+        SECRET,
+      ),
+    ).toBeNull();
     expect(await sessionClaims(undefined, SECRET)).toBeNull();
   });
   it("is found under either of next-auth's cookie names", () => {
     expect(sessionTokenOf("a=1; next-auth.session-token=abc; b=2")).toBe("abc");
     expect(sessionTokenOf("__Secure-next-auth.session-token=xyz")).toBe("xyz");
     expect(sessionTokenOf("next-auth.session-tokenx=abc; next-auth.csrf-token=1")).toBeUndefined();
-    expect(sessionTokenOf({ get: (name) => (name === "next-auth.session-token" ? { value: "v" } : undefined) })).toBe("v");
+    expect(
+      sessionTokenOf({
+        get: (name) => (name === "next-auth.session-token" ? { value: "v" } : undefined),
+      }),
+    ).toBe("v");
   });
 });

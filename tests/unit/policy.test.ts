@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, assertCan, can, type Action, type ConventionFacts } from "@/lib/auth/policy";
+import { ACTIONS, type Action, assertCan, type ConventionFacts, can } from "@/lib/auth/policy";
 import { ACTORS, dossier } from "../fixtures/actors";
 
 type Name = keyof typeof ACTORS;
@@ -40,8 +40,18 @@ describe("policy on a dossier under review in Bretagne", () => {
 
 describe("policy on a draft", () => {
   it("only the applicant side sees and edits a draft", () => {
-    const draft = dossier({ status: "DRAFT", submitted: false, assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
-    for (const action of ["application.readSummary", "application.read", "application.edit"] as const) {
+    const draft = dossier({
+      status: "DRAFT",
+      submitted: false,
+      assignedEvaluatorIds: [],
+      noConflictUserIds: [],
+      conflictedUserIds: [],
+    });
+    for (const action of [
+      "application.readSummary",
+      "application.read",
+      "application.edit",
+    ] as const) {
       expect(ALL.filter((n) => can(ACTORS[n], action, draft))).toEqual(["owner", "coEditor"]);
     }
     // the owner alone submits: they sign the declaration on honour
@@ -71,14 +81,26 @@ describe("conflicts of interest", () => {
 describe("missing documents (pièces complémentaires)", () => {
   it("only the applicant side answers, while the request is open", () => {
     const asked = dossier({ status: "COMPLEMENT_REQUESTED" });
-    expect(ALL.filter((n) => can(ACTORS[n], "application.answerComplement", asked))).toEqual(["owner", "coEditor"]);
+    expect(ALL.filter((n) => can(ACTORS[n], "application.answerComplement", asked))).toEqual([
+      "owner",
+      "coEditor",
+    ]);
   });
 });
 
 describe("withdrawal", () => {
   it("a draft withdrawn before submission stays private to the applicant side", () => {
-    const withdrawn = dossier({ status: "WITHDRAWN", submitted: false, assignedEvaluatorIds: [], noConflictUserIds: [], conflictedUserIds: [] });
-    expect(ALL.filter((n) => can(ACTORS[n], "application.readSummary", withdrawn))).toEqual(["owner", "coEditor"]);
+    const withdrawn = dossier({
+      status: "WITHDRAWN",
+      submitted: false,
+      assignedEvaluatorIds: [],
+      noConflictUserIds: [],
+      conflictedUserIds: [],
+    });
+    expect(ALL.filter((n) => can(ACTORS[n], "application.readSummary", withdrawn))).toEqual([
+      "owner",
+      "coEditor",
+    ]);
   });
   it("a submitted dossier withdrawn later stays visible to the cells that received it", () => {
     const withdrawn = dossier({ status: "WITHDRAWN" });
@@ -90,25 +112,39 @@ describe("withdrawal", () => {
 
 describe("finalised region", () => {
   // the CNA member declared no conflict with this dossier
-  const finalized = dossier({ regionFinalized: true, status: "REGIONAL_DONE", noConflictUserIds: ["coordinator", "evaluator", "cna"] });
+  const finalized = dossier({
+    regionFinalized: true,
+    status: "REGIONAL_DONE",
+    noConflictUserIds: ["coordinator", "evaluator", "cna"],
+  });
   it("freezes regional work and opens the national one", () => {
     expect(can(ACTORS.coordinator, "application.regionalOpinion", finalized)).toBe(false);
     expect(can(ACTORS.evaluator, "application.evaluate", finalized)).toBe(false);
     expect(can(ACTORS.cna, "national.review", finalized)).toBe(true);
     expect(can(ACTORS.coordinator, "national.review", finalized)).toBe(false);
-    expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "INADMISSIBLE" })).toBe(false);
+    expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "INADMISSIBLE" })).toBe(
+      false,
+    );
     expect(can(ACTORS.cna, "national.decide", { ...finalized, status: "WITHDRAWN" })).toBe(false);
   });
   it("national actions: the national cell only, once the region is finalised", () => {
     for (const action of ["national.review", "national.decide"] as const) {
       expect(ALL.filter((n) => can(ACTORS[n], action, finalized))).toEqual(["cna"]);
-      expect(ALL.filter((n) => can(ACTORS[n], action, { ...finalized, regionFinalized: false }))).toEqual([]);
+      expect(
+        ALL.filter((n) => can(ACTORS[n], action, { ...finalized, regionFinalized: false })),
+      ).toEqual([]);
     }
   });
   it("only the owner of a laureate dossier renounces the grant", () => {
-    expect(ALL.filter((n) => can(ACTORS[n], "application.renounce", { ...finalized, status: "LAUREATE" }))).toEqual(["owner"]);
+    expect(
+      ALL.filter((n) =>
+        can(ACTORS[n], "application.renounce", { ...finalized, status: "LAUREATE" }),
+      ),
+    ).toEqual(["owner"]);
     for (const status of ["REGIONAL_DONE", "RESERVE", "NOT_RETAINED", "WITHDRAWN"] as const) {
-      expect(ALL.filter((n) => can(ACTORS[n], "application.renounce", { ...finalized, status }))).toEqual([]);
+      expect(
+        ALL.filter((n) => can(ACTORS[n], "application.renounce", { ...finalized, status })),
+      ).toEqual([]);
     }
   });
 });
@@ -116,7 +152,14 @@ describe("finalised region", () => {
 describe("spaces and administration", () => {
   const expected: Record<string, Name[]> = {
     "space.applicant": ["owner", "coEditor", "otherApplicant"],
-    "space.cra": ["coordinator", "evaluator", "unassignedEvaluator", "conflictedEvaluator", "otherRegionCoordinator", "otherRegionEvaluator"],
+    "space.cra": [
+      "coordinator",
+      "evaluator",
+      "unassignedEvaluator",
+      "conflictedEvaluator",
+      "otherRegionCoordinator",
+      "otherRegionEvaluator",
+    ],
     "space.cna": ["cna"],
     "space.admin": ["admin"],
     "user.manage": ["admin"],
@@ -161,17 +204,38 @@ describe("fails closed", () => {
     expect(() => assertCan(ACTORS.otherApplicant, "application.read", dossier())).toThrowError(
       expect.objectContaining({ code: "NOT_FOUND" }),
     );
-    expect(() => assertCan(null, "space.cna")).toThrowError(expect.objectContaining({ code: "UNAUTHORIZED" }));
+    expect(() => assertCan(null, "space.cna")).toThrowError(
+      expect.objectContaining({ code: "UNAUTHORIZED" }),
+    );
   });
 });
 
 describe("evaluations and their synthesis", () => {
   it("the coordinator reads them while the region works, the national cell once it is finalised", () => {
-    expect(ALL.filter((n) => can(ACTORS[n], "application.readEvaluations", dossier({ status: "REGIONAL_DONE", regionFinalized: true, noConflictUserIds: ["coordinator", "cna"] })))).toEqual(["coordinator", "cna"]);
+    expect(
+      ALL.filter((n) =>
+        can(
+          ACTORS[n],
+          "application.readEvaluations",
+          dossier({
+            status: "REGIONAL_DONE",
+            regionFinalized: true,
+            noConflictUserIds: ["coordinator", "cna"],
+          }),
+        ),
+      ),
+    ).toEqual(["coordinator", "cna"]);
   });
   it("a coordinator who declared a conflict reads neither the dossier nor its scores", () => {
-    const conflicted = dossier({ noConflictUserIds: ["evaluator"], conflictedUserIds: ["coordinator"] });
-    for (const action of ["application.read", "application.readEvaluations", "application.regionalOpinion"] as const) {
+    const conflicted = dossier({
+      noConflictUserIds: ["evaluator"],
+      conflictedUserIds: ["coordinator"],
+    });
+    for (const action of [
+      "application.read",
+      "application.readEvaluations",
+      "application.regionalOpinion",
+    ] as const) {
       expect(can(ACTORS.coordinator, action, conflicted)).toBe(false);
     }
   });
@@ -179,21 +243,44 @@ describe("evaluations and their synthesis", () => {
 
 // ── After the decision (issue 6) ──
 function convention(overrides: Partial<ConventionFacts> = {}): ConventionFacts {
-  return { kind: "convention", ownerId: "owner", collaboratorIds: ["coEditor"], regionCode: "53", status: "SENT", ...overrides };
+  return {
+    kind: "convention",
+    ownerId: "owner",
+    collaboratorIds: ["coEditor"],
+    regionCode: "53",
+    status: "SENT",
+    ...overrides,
+  };
 }
 
 describe("policy on a convention", () => {
   const who = (action: Action, c: ConventionFacts) => ALL.filter((n) => can(ACTORS[n], action, c));
   it("read by the national cell, the region's coordinator and, once sent, the applicant side", () => {
-    expect(who("convention.read", convention())).toEqual(["owner", "coEditor", "coordinator", "cna"]);
-    expect(who("convention.read", convention({ status: "TO_PREPARE" }))).toEqual(["coordinator", "cna"]);
+    expect(who("convention.read", convention())).toEqual([
+      "owner",
+      "coEditor",
+      "coordinator",
+      "cna",
+    ]);
+    expect(who("convention.read", convention({ status: "TO_PREPARE" }))).toEqual([
+      "coordinator",
+      "cna",
+    ]);
   });
   it("signed by the owner alone while sent; reports filed by the applicant side once countersigned", () => {
     expect(who("convention.sign", convention())).toEqual(["owner"]);
     expect(who("convention.sign", convention({ status: "SIGNED_BY_POLE" }))).toEqual([]);
     expect(who("report.submit", convention())).toEqual([]);
-    expect(who("report.submit", convention({ status: "COUNTERSIGNED" }))).toEqual(["owner", "coEditor"]);
-    expect(who("report.submit", convention({ status: "COUNTERSIGNED", ownerId: "otherApplicant", collaboratorIds: [] }))).toEqual(["otherApplicant"]);
+    expect(who("report.submit", convention({ status: "COUNTERSIGNED" }))).toEqual([
+      "owner",
+      "coEditor",
+    ]);
+    expect(
+      who(
+        "report.submit",
+        convention({ status: "COUNTERSIGNED", ownerId: "otherApplicant", collaboratorIds: [] }),
+      ),
+    ).toEqual(["otherApplicant"]);
   });
   it("managed, paid and reviewed by the national cell only", () => {
     for (const action of ["convention.manage", "payment.record", "report.review"] as const) {
@@ -201,16 +288,28 @@ describe("policy on a convention", () => {
     }
   });
   it("exports for the national cell and regional coordinators; API tokens for every non-applicant role; national statistics for the CNA", () => {
-    expect(ALL.filter((n) => can(ACTORS[n], "export.run"))).toEqual(["coordinator", "otherRegionCoordinator", "cna"]);
+    expect(ALL.filter((n) => can(ACTORS[n], "export.run"))).toEqual([
+      "coordinator",
+      "otherRegionCoordinator",
+      "cna",
+    ]);
     expect(ALL.filter((n) => can(ACTORS[n], "apiToken.manage"))).toEqual([
-      "coordinator", "evaluator", "unassignedEvaluator", "conflictedEvaluator", "otherRegionCoordinator", "otherRegionEvaluator", "cna", "admin",
+      "coordinator",
+      "evaluator",
+      "unassignedEvaluator",
+      "conflictedEvaluator",
+      "otherRegionCoordinator",
+      "otherRegionEvaluator",
+      "cna",
+      "admin",
     ]);
     expect(ALL.filter((n) => can(ACTORS[n], "statistics.national"))).toEqual(["cna"]);
   });
 });
 
 describe("declarations of interests of the national cell", () => {
-  const national = (over: Partial<Parameters<typeof dossier>[0]> = {}) => dossier({ regionFinalized: true, status: "REGIONAL_DONE", ...over });
+  const national = (over: Partial<Parameters<typeof dossier>[0]> = {}) =>
+    dossier({ regionFinalized: true, status: "REGIONAL_DONE", ...over });
   const STATES = {
     undeclared: national(),
     noConflict: national({ noConflictUserIds: ["coordinator", "evaluator", "cna"] }),
@@ -219,32 +318,58 @@ describe("declarations of interests of the national cell", () => {
   // What a CNA member may do on the dossier, in each state of their declaration.
   const EXPECTED: Record<keyof typeof STATES, Partial<Record<Action, boolean>>> = {
     undeclared: {
-      "national.declareInterest": true, "application.read": false, "application.message": false, "application.readEvaluations": false,
-      "national.review": false, "national.decide": false, "application.readSummary": true,
+      "national.declareInterest": true,
+      "application.read": false,
+      "application.message": false,
+      "application.readEvaluations": false,
+      "national.review": false,
+      "national.decide": false,
+      "application.readSummary": true,
     },
     noConflict: {
-      "national.declareInterest": false, "application.read": true, "application.message": true, "application.readEvaluations": true,
-      "national.review": true, "national.decide": true, "application.readSummary": true,
+      "national.declareInterest": false,
+      "application.read": true,
+      "application.message": true,
+      "application.readEvaluations": true,
+      "national.review": true,
+      "national.decide": true,
+      "application.readSummary": true,
     },
     conflict: {
-      "national.declareInterest": false, "application.read": false, "application.message": false, "application.readEvaluations": false,
-      "national.review": false, "national.decide": false, "application.readSummary": true,
+      "national.declareInterest": false,
+      "application.read": false,
+      "application.message": false,
+      "application.readEvaluations": false,
+      "national.review": false,
+      "national.decide": false,
+      "application.readSummary": true,
     },
   };
-  for (const [state, actions] of Object.entries(EXPECTED) as [keyof typeof STATES, Partial<Record<Action, boolean>>][]) {
+  for (const [state, actions] of Object.entries(EXPECTED) as [
+    keyof typeof STATES,
+    Partial<Record<Action, boolean>>,
+  ][]) {
     for (const [action, allowed] of Object.entries(actions) as [Action, boolean][]) {
       it(`a CNA member ${state === "undeclared" ? "who has not declared" : state === "noConflict" ? "who declared no conflict" : "who declared a conflict"}: ${action} ${allowed ? "allowed" : "refused"}`, () => {
         expect(can(ACTORS.cna, action, STATES[state])).toBe(allowed);
-        if (!allowed) expect(() => assertCan(ACTORS.cna, action, STATES[state])).toThrowError(expect.objectContaining({ code: "NOT_FOUND" }));
+        if (!allowed)
+          expect(() => assertCan(ACTORS.cna, action, STATES[state])).toThrowError(
+            expect.objectContaining({ code: "NOT_FOUND" }),
+          );
       });
     }
   }
   it("the list-level national actions do not depend on any declaration", () => {
-    for (const action of ["national.review", "national.decide", "national.publish"] as const) expect(can(ACTORS.cna, action)).toBe(true);
+    for (const action of ["national.review", "national.decide", "national.publish"] as const)
+      expect(can(ACTORS.cna, action)).toBe(true);
   });
   it("only a CNA member declares, once, on a dossier of a finalised region in a national status", () => {
-    expect(ALL.filter((n) => can(ACTORS[n], "national.declareInterest", STATES.undeclared))).toEqual(["cna"]);
-    expect(can(ACTORS.cna, "national.declareInterest", national({ regionFinalized: false }))).toBe(false);
+    expect(
+      ALL.filter((n) => can(ACTORS[n], "national.declareInterest", STATES.undeclared)),
+    ).toEqual(["cna"]);
+    expect(can(ACTORS.cna, "national.declareInterest", national({ regionFinalized: false }))).toBe(
+      false,
+    );
     for (const status of ["SUBMITTED", "UNDER_REVIEW", "INADMISSIBLE", "WITHDRAWN"] as const) {
       expect(can(ACTORS.cna, "national.declareInterest", national({ status }))).toBe(false);
     }
@@ -254,7 +379,11 @@ describe("declarations of interests of the national cell", () => {
     expect(can(ACTORS.deactivatedCna, "national.declareInterest", STATES.undeclared)).toBe(false);
   });
   it("a regional declaration of no conflict opens nothing national to a regional member", () => {
-    for (const action of ["national.review", "national.decide", "national.declareInterest"] as const) {
+    for (const action of [
+      "national.review",
+      "national.decide",
+      "national.declareInterest",
+    ] as const) {
       expect(can(ACTORS.coordinator, action, STATES.noConflict)).toBe(false);
     }
   });

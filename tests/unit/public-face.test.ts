@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import config from "@/next.config";
 import { ICONS } from "@/lib/site/identity";
 import {
   DEFAULT_EXPIRY_DAYS,
@@ -12,11 +11,14 @@ import {
   parseSecurityContacts,
   securityTxt,
 } from "@/lib/site/security-txt";
+import config from "@/next.config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const DAY = 86_400_000;
 // The matcher Next.js applies to the `source` of next.config's headers.
-const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path-to-regexp") as { pathToRegexp: (source: string) => RegExp };
+const { pathToRegexp } = createRequire(import.meta.url)("next/dist/compiled/path-to-regexp") as {
+  pathToRegexp: (source: string) => RegExp;
+};
 
 describe("security.txt", () => {
   const fields = {
@@ -37,7 +39,9 @@ describe("security.txt", () => {
     expect(lines).toContain("Canonical: https://ptce.example.gouv.fr/.well-known/security.txt");
     expect(lines.filter((l) => l.startsWith("Expires:"))).toHaveLength(1);
     // Every line is a comment, a field or the final empty line.
-    expect(lines.every((l) => l === "" || l.startsWith("# ") || /^[A-Z][A-Za-z-]+: \S/.test(l))).toBe(true);
+    expect(
+      lines.every((l) => l === "" || l.startsWith("# ") || /^[A-Z][A-Za-z-]+: \S/.test(l)),
+    ).toBe(true);
     expect(securityTxt(fields).endsWith("\n")).toBe(true);
   });
 
@@ -46,8 +50,12 @@ describe("security.txt", () => {
   });
 
   it("derives the default contact from the sender of the e-mails", () => {
-    expect(defaultSecurityContact("AMI PTCE <ne-pas-repondre@ami-ptce.example>")).toBe("mailto:securite@ami-ptce.example");
-    expect(defaultSecurityContact("ne-pas-repondre@ptce.gouv.fr")).toBe("mailto:securite@ptce.gouv.fr");
+    expect(defaultSecurityContact("AMI PTCE <ne-pas-repondre@ami-ptce.example>")).toBe(
+      "mailto:securite@ami-ptce.example",
+    );
+    expect(defaultSecurityContact("ne-pas-repondre@ptce.gouv.fr")).toBe(
+      "mailto:securite@ptce.gouv.fr",
+    );
     expect(defaultSecurityContact("AMI PTCE")).toBeNull();
   });
 
@@ -68,7 +76,9 @@ describe("security.txt", () => {
     const evening = new Date("2026-12-01T23:59:59Z");
     expect(defaultSecurityExpiry(morning)).toEqual(defaultSecurityExpiry(evening));
     expect(defaultSecurityExpiry(morning).toISOString()).toBe("2027-05-30T00:00:00.000Z");
-    expect(defaultSecurityExpiry(evening).getTime() - evening.getTime()).toBeGreaterThan((DEFAULT_EXPIRY_DAYS - 1) * DAY);
+    expect(defaultSecurityExpiry(evening).getTime() - evening.getTime()).toBeGreaterThan(
+      (DEFAULT_EXPIRY_DAYS - 1) * DAY,
+    );
     expect(isWithinAYear(defaultSecurityExpiry(evening), evening)).toBe(true);
     expect(isWithinAYear(new Date(evening.getTime() + 366 * DAY), evening)).toBe(false);
   });
@@ -80,15 +90,26 @@ describe("the icons of public/", () => {
   it("are the DSFR's own favicon files, byte for byte", () => {
     const dsfr = path.join(root, "node_modules/@codegouvfr/react-dsfr/dsfr/favicon");
     for (const { url } of Object.values(ICONS)) {
-      expect(readFileSync(path.join(root, "public", url)).equals(readFileSync(path.join(dsfr, url))), url).toBe(true);
+      expect(
+        readFileSync(path.join(root, "public", url)).equals(readFileSync(path.join(dsfr, url))),
+        url,
+      ).toBe(true);
     }
   });
 
   it("are every file of public/, and each is served with a week's cache", async () => {
-    expect(publicFiles.map((f) => `/${f}`).sort()).toEqual(Object.values(ICONS).map((i) => i.url).sort());
+    expect(publicFiles.map((f) => `/${f}`).sort()).toEqual(
+      Object.values(ICONS)
+        .map((i) => i.url)
+        .sort(),
+    );
     const rules = await config.headers!();
     const cached = (url: string) =>
-      rules.some((r) => pathToRegexp(r.source).test(url) && r.headers.some((h) => h.key === "Cache-Control" && h.value === "public, max-age=604800"));
+      rules.some(
+        (r) =>
+          pathToRegexp(r.source).test(url) &&
+          r.headers.some((h) => h.key === "Cache-Control" && h.value === "public, max-age=604800"),
+      );
     for (const { url } of Object.values(ICONS)) expect(cached(url), url).toBe(true);
     expect(cached("/connexion")).toBe(false);
     expect(cached("/favicon.icox")).toBe(false);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib";
-import { receiptPdf, winAnsiSafe, type ReceiptInput } from "@/lib/pdf/receipt";
+import { describe, expect, it } from "vitest";
+import { type ReceiptInput, receiptPdf, winAnsiSafe } from "@/lib/pdf/receipt";
 import { pageContents, pageTexts } from "../fixtures/pdf-text";
 
 const NBSP = "\u00a0";
@@ -8,7 +8,8 @@ const HASH = "3f9a1c7e5b2d4086a1e9c3b7d5f20846e1a3c5b7d9f1e2a4c6b8d0f2e4a6c8b0";
 
 const input: ReceiptInput = {
   reference: "AMI2025-BRE-007",
-  callTitle: "Appel à manifestation d’intérêt 2025 – Pôles territoriaux de coopération économique (PTCE)",
+  callTitle:
+    "Appel à manifestation d’intérêt 2025 – Pôles territoriaux de coopération économique (PTCE)",
   poleName: "Pôle Coopératif du Bocage Normand",
   carrierName: "Association « Les Ateliers de l’Économie Solidaire du Bocage »",
   siret: "12345678900012",
@@ -30,7 +31,8 @@ const input: ReceiptInput = {
       sha256: "b".repeat(64),
     },
     {
-      label: "Lettres d’engagement des membres fondateurs (collectivités, entreprises, structures de l’ESS)",
+      label:
+        "Lettres d’engagement des membres fondateurs (collectivités, entreprises, structures de l’ESS)",
       fileName: "lettres_engagement_membres_fondateurs_collectivites_entreprises_ESS.pdf",
       sha256: "c".repeat(64),
     },
@@ -105,7 +107,9 @@ describe("receiptPdf", () => {
   });
 
   it("gives the same bytes for the same input", async () => {
-    expect(Buffer.from(await receiptPdf(input)).equals(Buffer.from(await receiptPdf(input)))).toBe(true);
+    expect(Buffer.from(await receiptPdf(input)).equals(Buffer.from(await receiptPdf(input)))).toBe(
+      true,
+    );
   });
 
   it("wraps long text and goes on to further pages, numbered", async () => {
@@ -132,7 +136,11 @@ describe("receiptPdf", () => {
   });
 
   it("does not fail on characters WinAnsi cannot encode", async () => {
-    const odd = { ...input, poleName: "Pôle 🌱 « Zhōngguó 中国 » – l’avenir…", submittedBy: "Ŀuċa Ńowak" };
+    const odd = {
+      ...input,
+      poleName: "Pôle 🌱 « Zhōngguó 中国 » – l’avenir…",
+      submittedBy: "Ŀuċa Ńowak",
+    };
     const [text] = await pageTexts(await receiptPdf(odd));
     expect(text).toContain("Pôle ? « Zh?ngguó ?? » – l'avenir...");
     expect(text).toContain("?u?a ?owak");
@@ -160,7 +168,9 @@ describe("winAnsiSafe", () => {
   it("gives only text that pdf-lib's standard fonts can encode", async () => {
     const doc = await PDFDocument.create();
     const fonts = await Promise.all(
-      [StandardFonts.Helvetica, StandardFonts.HelveticaBold, StandardFonts.Courier].map((f) => doc.embedFont(f)),
+      [StandardFonts.Helvetica, StandardFonts.HelveticaBold, StandardFonts.Courier].map((f) =>
+        doc.embedFont(f),
+      ),
     );
     let all = "";
     for (let code = 0; code < 0x3000; code++) all += String.fromCodePoint(code);

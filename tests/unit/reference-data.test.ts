@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEPARTEMENT_COUNT, departementOfPostalCode, REGIONS, regionOfDepartement } from "@/lib/regions/catalog";
+import {
+  DEPARTEMENT_COUNT,
+  departementOfPostalCode,
+  REGIONS,
+  regionOfDepartement,
+} from "@/lib/regions/catalog";
 
 describe("regions and départements", () => {
   it("has the 13 metropolitan and 5 overseas regions with 101 départements", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isValidScore, weightedScore, type GridCriterion } from "@/lib/evaluations/score";
+import { type GridCriterion, isValidScore, weightedScore } from "@/lib/evaluations/score";
 import { suggestAssignments } from "@/lib/regional/assignment";
-import { finalizationBlockers, type DossierProgress } from "@/lib/regional/finalization";
+import { type DossierProgress, finalizationBlockers } from "@/lib/regional/finalization";
 import { proposedConsolidatedScore, synthesize } from "@/lib/regional/synthesis";
 
 const GRID: GridCriterion[] = [
@@ -27,7 +27,15 @@ describe("weighted score", () => {
       { id: "b", weightBps: 5000, maxScore: 7 },
     ];
     // 1/3 × 5000 + 1/7 × 5000 = 1666.67 + 714.29 = 2380.95 → 2381
-    expect(weightedScore(grid, new Map([["a", 1], ["b", 1]]))).toBe(2381);
+    expect(
+      weightedScore(
+        grid,
+        new Map([
+          ["a", 1],
+          ["b", 1],
+        ]),
+      ),
+    ).toBe(2381);
     // 1/4 × 50 = 12.5 → 13 (half up)
     expect(weightedScore([{ id: "a", weightBps: 50, maxScore: 4 }], new Map([["a", 1]]))).toBe(13);
   });
@@ -37,43 +45,80 @@ describe("weighted score", () => {
   });
   it("stays within 0–10 000, grows with every score and ignores the order of criteria", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 5, maxLength: 5 }), fc.nat({ max: 4 }), (values, i) => {
-        const total = weightedScore(GRID, scores(values))!;
-        expect(total).toBeGreaterThanOrEqual(0);
-        expect(total).toBeLessThanOrEqual(10_000);
-        expect(weightedScore([...GRID].reverse(), scores(values))).toBe(total);
-        if (values[i]! < 5) {
-          const better = values.map((v, j) => (j === i ? v + 1 : v));
-          expect(weightedScore(GRID, scores(better))!).toBeGreaterThan(total);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 5, maxLength: 5 }),
+        fc.nat({ max: 4 }),
+        (values, i) => {
+          const total = weightedScore(GRID, scores(values))!;
+          expect(total).toBeGreaterThanOrEqual(0);
+          expect(total).toBeLessThanOrEqual(10_000);
+          expect(weightedScore([...GRID].reverse(), scores(values))).toBe(total);
+          if (values[i]! < 5) {
+            const better = values.map((v, j) => (j === i ? v + 1 : v));
+            expect(weightedScore(GRID, scores(better))!).toBeGreaterThan(total);
+          }
+        },
+      ),
     );
   });
   it("accepts only integer levels within the criterion's range", () => {
     for (const ok of [0, 3, 5]) expect(isValidScore({ maxScore: 5 }, ok)).toBe(true);
-    for (const bad of [-1, 6, 2.5, "4", null, Number.NaN]) expect(isValidScore({ maxScore: 5 }, bad)).toBe(false);
+    for (const bad of [-1, 6, 2.5, "4", null, Number.NaN])
+      expect(isValidScore({ maxScore: 5 }, bad)).toBe(false);
   });
 });
 
 describe("regional synthesis", () => {
-  const e = (evaluatorId: string, values: number[]) => ({ evaluatorId, weightedScore: weightedScore(GRID, scores(values))!, scores: scores(values) as Map<string, number> });
+  const e = (evaluatorId: string, values: number[]) => ({
+    evaluatorId,
+    weightedScore: weightedScore(GRID, scores(values))!,
+    scores: scores(values) as Map<string, number>,
+  });
   it("gives mean, population standard deviation and spread per criterion and in total", () => {
-    const s = synthesize(GRID.map((c) => c.id), [e("a", [5, 5, 5, 5, 5]), e("b", [2, 2, 2, 2, 2]), e("c", [2, 2, 2, 2, 2])], 1500);
-    expect(s.perCriterion.get("animation")).toEqual({ mean: 3, sd: Math.sqrt(2), spread: 3, count: 3 });
+    const s = synthesize(
+      GRID.map((c) => c.id),
+      [e("a", [5, 5, 5, 5, 5]), e("b", [2, 2, 2, 2, 2]), e("c", [2, 2, 2, 2, 2])],
+      1500,
+    );
+    expect(s.perCriterion.get("animation")).toEqual({
+      mean: 3,
+      sd: Math.sqrt(2),
+      spread: 3,
+      count: 3,
+    });
     expect(s.weighted).toMatchObject({ mean: 6000, spread: 6000, count: 3 });
     expect(s.disagreement).toBe(true);
   });
   it("flags a disagreement only beyond the threshold", () => {
-    const close = synthesize(["animation"], [e("a", [4, 4, 3, 4, 5]), e("b", [4, 4, 3, 4, 2])], 1500); // 8000 vs 7100
+    const close = synthesize(
+      ["animation"],
+      [e("a", [4, 4, 3, 4, 5]), e("b", [4, 4, 3, 4, 2])],
+      1500,
+    ); // 8000 vs 7100
     expect(close.disagreement).toBe(false);
-    expect(synthesize(["animation"], [e("a", [4, 4, 3, 4, 5]), e("b", [4, 4, 3, 4, 2])], 899).disagreement).toBe(true);
+    expect(
+      synthesize(["animation"], [e("a", [4, 4, 3, 4, 5]), e("b", [4, 4, 3, 4, 2])], 899)
+        .disagreement,
+    ).toBe(true);
   });
   it("has no figures without evaluations, and a single evaluation has no spread", () => {
-    expect(synthesize(["animation"], [], 1500).weighted).toEqual({ mean: null, sd: null, spread: null, count: 0 });
-    expect(synthesize(["animation"], [e("a", [1, 1, 1, 1, 1])], 0).weighted).toEqual({ mean: 2000, sd: 0, spread: 0, count: 1 });
+    expect(synthesize(["animation"], [], 1500).weighted).toEqual({
+      mean: null,
+      sd: null,
+      spread: null,
+      count: 0,
+    });
+    expect(synthesize(["animation"], [e("a", [1, 1, 1, 1, 1])], 0).weighted).toEqual({
+      mean: 2000,
+      sd: 0,
+      spread: 0,
+      count: 1,
+    });
   });
   it("proposes the rounded mean as consolidated score", () => {
-    expect(proposedConsolidatedScore([{ weightedScore: 8000 }, { weightedScore: 6901 }])).toBe(7451);
+    expect(proposedConsolidatedScore([{ weightedScore: 8000 }, { weightedScore: 6901 }])).toBe(
+      7451,
+    );
     expect(proposedConsolidatedScore([])).toBeNull();
   });
 });
@@ -86,18 +131,48 @@ describe("suggested assignments", () => {
   ];
   it("spreads dossiers evenly and completes partial assignments only", () => {
     const dossiers = ["d1", "d2", "d3"].map((id) => ({ id, assigned: [], excluded: [] }));
-    const s = suggestAssignments([...dossiers, { id: "d4", assigned: ["e1"], excluded: [] }, { id: "d5", assigned: ["e1", "e2"], excluded: [] }], evaluators, 2);
-    expect(Object.fromEntries(s)).toEqual({ d1: ["e1", "e2"], d2: ["e3", "e1"], d3: ["e2", "e3"], d4: ["e2"] });
+    const s = suggestAssignments(
+      [
+        ...dossiers,
+        { id: "d4", assigned: ["e1"], excluded: [] },
+        { id: "d5", assigned: ["e1", "e2"], excluded: [] },
+      ],
+      evaluators,
+      2,
+    );
+    expect(Object.fromEntries(s)).toEqual({
+      d1: ["e1", "e2"],
+      d2: ["e3", "e1"],
+      d3: ["e2", "e3"],
+      d4: ["e2"],
+    });
   });
   it("never suggests a conflicted or already assigned evaluator, and the least loaded first", () => {
-    const s = suggestAssignments([{ id: "d", assigned: ["e2"], excluded: ["e1"] }], [{ id: "e1", name: "Alice", load: 0 }, { id: "e2", name: "Bruno", load: 0 }, { id: "e3", name: "Chloé", load: 9 }, { id: "e4", name: "Denis", load: 2 }], 3);
+    const s = suggestAssignments(
+      [{ id: "d", assigned: ["e2"], excluded: ["e1"] }],
+      [
+        { id: "e1", name: "Alice", load: 0 },
+        { id: "e2", name: "Bruno", load: 0 },
+        { id: "e3", name: "Chloé", load: 9 },
+        { id: "e4", name: "Denis", load: 2 },
+      ],
+      3,
+    );
     expect(s.get("d")).toEqual(["e4", "e3"]);
   });
   it("balances any workload to within one assignment", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 2, max: 6 }), (n, m) => {
-        const people = Array.from({ length: m }, (_, i) => ({ id: `e${i}`, name: `E${i}`, load: 0 }));
-        const s = suggestAssignments(Array.from({ length: n }, (_, i) => ({ id: `d${i}`, assigned: [], excluded: [] })), people, 2);
+        const people = Array.from({ length: m }, (_, i) => ({
+          id: `e${i}`,
+          name: `E${i}`,
+          load: 0,
+        }));
+        const s = suggestAssignments(
+          Array.from({ length: n }, (_, i) => ({ id: `d${i}`, assigned: [], excluded: [] })),
+          people,
+          2,
+        );
         const count = new Map<string, number>();
         for (const ids of s.values()) {
           expect(new Set(ids).size).toBe(2);
@@ -111,7 +186,14 @@ describe("suggested assignments", () => {
 });
 
 describe("finalisation blockers", () => {
-  const done: DossierProgress = { reference: "R-1", status: "UNDER_REVIEW", activeAssignments: 2, submittedEvaluations: 2, hasOpinion: true, rank: 1 };
+  const done: DossierProgress = {
+    reference: "R-1",
+    status: "UNDER_REVIEW",
+    activeAssignments: 2,
+    submittedEvaluations: 2,
+    hasOpinion: true,
+    rank: 1,
+  };
   it("names each dossier and what it lacks", () => {
     expect(finalizationBlockers([done], 2)).toEqual([]);
     expect(
@@ -151,7 +233,11 @@ describe("rows of the region's table written as HTML", () => {
       amountRequestedCents: null,
       assigned: 2,
       submitted: 1,
-      scores: synthesize(["animation"], [{ evaluatorId: "e", weightedScore: 7000, scores: new Map([["animation", 4]]) }], 1500),
+      scores: synthesize(
+        ["animation"],
+        [{ evaluatorId: "e", weightedScore: 7000, scores: new Map([["animation", 4]]) }],
+        1500,
+      ),
       opinion: null,
       next: { label: "Évaluations en cours (1/2)", mine: false },
     };

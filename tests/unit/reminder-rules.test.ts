@@ -14,7 +14,15 @@ describe("Paris days before a deadline", () => {
   });
 
   it("is due at the tightest threshold reached, until the deadline day", () => {
-    expect([8, 7, 6, 2, 1, 0, -1].map((d) => thresholdDue(d, [7, 1]))).toEqual([null, 7, 7, 7, 1, 1, null]);
+    expect([8, 7, 6, 2, 1, 0, -1].map((d) => thresholdDue(d, [7, 1]))).toEqual([
+      null,
+      7,
+      7,
+      7,
+      1,
+      1,
+      null,
+    ]);
     expect([3, 2].map((d) => thresholdDue(d, [7, 2]))).toEqual([7, 2]);
     expect([7, 1, 0].map(daysLeftPhrase)).toEqual(["dans 7 jours", "demain", "aujourd'hui"]);
   });
@@ -23,12 +31,33 @@ describe("Paris days before a deadline", () => {
 describe("countdown", () => {
   const deadline = parisEndOfDay("2026-03-15");
   it("reads in days, then hours and minutes on the last day; close within 7 days", () => {
-    expect(countdown(parisTimeToUtc("2026-03-03", "10:00"), deadline)).toEqual({ state: "far", phrase: "dans 12 jours" });
-    expect(countdown(parisTimeToUtc("2026-03-08", "10:00"), deadline)).toEqual({ state: "near", phrase: "dans 7 jours" });
-    expect(countdown(parisTimeToUtc("2026-03-14", "10:00"), deadline)).toEqual({ state: "near", phrase: "demain" });
-    expect(countdown(parisTimeToUtc("2026-03-15", "18:30"), deadline)).toEqual({ state: "near", phrase: "dans 5 heures" });
-    expect(countdown(parisTimeToUtc("2026-03-15", "22:59"), deadline)).toEqual({ state: "near", phrase: "dans 1 heure" });
-    expect(countdown(parisTimeToUtc("2026-03-15", "23:40"), deadline)).toEqual({ state: "near", phrase: "dans 19 minutes" });
-    expect(countdown(parisTimeToUtc("2026-03-16", "00:00"), deadline)).toEqual({ state: "past", phrase: "dépassée" });
+    expect(countdown(parisTimeToUtc("2026-03-03", "10:00"), deadline)).toEqual({
+      state: "far",
+      phrase: "dans 12 jours",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-08", "10:00"), deadline)).toEqual({
+      state: "near",
+      phrase: "dans 7 jours",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-14", "10:00"), deadline)).toEqual({
+      state: "near",
+      phrase: "demain",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-15", "18:30"), deadline)).toEqual({
+      state: "near",
+      phrase: "dans 5 heures",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-15", "22:59"), deadline)).toEqual({
+      state: "near",
+      phrase: "dans 1 heure",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-15", "23:40"), deadline)).toEqual({
+      state: "near",
+      phrase: "dans 19 minutes",
+    });
+    expect(countdown(parisTimeToUtc("2026-03-16", "00:00"), deadline)).toEqual({
+      state: "past",
+      phrase: "dépassée",
+    });
   });
 });

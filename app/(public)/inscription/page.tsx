@@ -8,7 +8,10 @@ export default function SignUpPage() {
     <div className="fr-container fr-py-6w">
       <div className="mx-auto max-w-xl">
         <h1>Créer un compte de porteur de projet</h1>
-        <p>Ce compte vous permet de présenter votre pôle, de déposer un dossier de candidature et d&apos;en suivre l&apos;instruction.</p>
+        <p>
+          Ce compte vous permet de présenter votre pôle, de déposer un dossier de candidature et
+          d&apos;en suivre l&apos;instruction.
+        </p>
         <SignUpForm />
         <p className="fr-mt-4w">
           Vous avez déjà un compte ? <Link href="/connexion">Se connecter</Link>

@@ -8,7 +8,10 @@ export default function ForgotPasswordPage() {
     <div className="fr-container fr-py-6w">
       <div className="mx-auto max-w-xl">
         <h1>Mot de passe oublié</h1>
-        <p>Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+        <p>
+          Indiquez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir
+          un nouveau mot de passe.
+        </p>
         <EmailRequestForm
           submit={requestPasswordResetAction}
           submitLabel="Recevoir un lien"

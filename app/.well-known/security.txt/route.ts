@@ -11,5 +11,10 @@ export function GET() {
     canonical: `${appUrl()}/.well-known/security.txt`,
     preferredLanguages: ["fr", "en"],
   });
-  return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+    },
+  });
 }

@@ -21,7 +21,9 @@ export default async function CallsAdminPage() {
         </Button>
       </div>
       {calls.length === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Aucun appel pour le moment. Créez le premier.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Aucun appel pour le moment. Créez le premier.
+        </p>
       ) : (
         <Table
           caption={`Appels (${calls.length})`}

@@ -5,7 +5,13 @@ import { ResendAnnouncements, ResendFailedButton } from "@/components/notificati
 import { Pager } from "@/components/ui/pager";
 import { requireSpace } from "@/lib/auth/session";
 import { listAllCalls } from "@/lib/calls/data";
-import { countFailedOfCall, deliveryFilterSchema, failedDocuments, kindOptions, searchDeliveries } from "@/lib/notifications/log";
+import {
+  countFailedOfCall,
+  deliveryFilterSchema,
+  failedDocuments,
+  kindOptions,
+  searchDeliveries,
+} from "@/lib/notifications/log";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata = { title: "Envois - Administration" };
@@ -18,34 +24,59 @@ export default async function AdminDeliveriesPage({ searchParams }: Props) {
   const filter = deliveryFilterSchema.parse(params);
   const calls = await listAllCalls(actor);
   // `aucun`: the messages of no call (accounts); an unknown call shows nothing rather than everything.
-  const callId = filter.appel === "aucun" ? null : filter.appel ? (calls.find((c) => c.slug === filter.appel)?.id ?? "-") : undefined;
+  const callId =
+    filter.appel === "aucun"
+      ? null
+      : filter.appel
+        ? (calls.find((c) => c.slug === filter.appel)?.id ?? "-")
+        : undefined;
   const known = typeof callId === "string" && callId !== "-" ? callId : null;
   const [{ list, counts }, failed, documents] = await Promise.all([
     searchDeliveries(actor, filter, callId, parsePage(params)),
     known ? countFailedOfCall(actor, known) : null,
     failedDocuments(actor, callId),
   ]);
-  const kept = Object.fromEntries(Object.entries({ appel: filter.appel, q: filter.q, etat: filter.etat, type: filter.type, taille: params.taille }).filter(([, v]) => v)) as Record<string, string>;
+  const kept = Object.fromEntries(
+    Object.entries({
+      appel: filter.appel,
+      q: filter.q,
+      etat: filter.etat,
+      type: filter.type,
+      taille: params.taille,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
   const filtered = Boolean(filter.q || filter.etat || filter.type || filter.appel);
   return (
     <div className="fr-pb-6w">
       <h1>Envois</h1>
       <p>
-        Tous les messages de la plateforme, avec leur destinataire et leur état d&apos;envoi (« Envoyé » : remis au serveur de messagerie, dont la réponse
-        fait foi). Le contenu des messages n&apos;est pas affiché.
+        Tous les messages de la plateforme, avec leur destinataire et leur état d&apos;envoi («
+        Envoyé » : remis au serveur de messagerie, dont la réponse fait foi). Le contenu des
+        messages n&apos;est pas affiché.
       </p>
       <p>
-        Les messages d&apos;accès aux comptes contiennent un lien personnel à usage unique, qui n&apos;est pas conservé une fois le message envoyé ou en échec
-        définitif : un tel message en échec ne peut pas être renvoyé. Invitez de nouveau la personne (administration des utilisateurs) ou invitez-la à
-        utiliser « Mot de passe oublié ». Tant qu&apos;il attend un nouvel essai, « Nouvel essai maintenant » le renvoie.
+        Les messages d&apos;accès aux comptes contiennent un lien personnel à usage unique, qui
+        n&apos;est pas conservé une fois le message envoyé ou en échec définitif : un tel message en
+        échec ne peut pas être renvoyé. Invitez de nouveau la personne (administration des
+        utilisateurs) ou invitez-la à utiliser « Mot de passe oublié ». Tant qu&apos;il attend un
+        nouvel essai, « Nouvel essai maintenant » le renvoie.
       </p>
       <ResendAnnouncements>
         <FailedDocuments documents={documents.items} total={documents.total} />
         {known && failed && <ResendFailedButton callId={known} counts={failed} />}
-        <DeliveryFilters action="/admin/envois" filter={filter} kinds={kindOptions(actor)} calls={calls.map((c) => [c.slug, c.title] as [string, string])} />
+        <DeliveryFilters
+          action="/admin/envois"
+          filter={filter}
+          kinds={kindOptions(actor)}
+          calls={calls.map((c) => [c.slug, c.title] as [string, string])}
+        />
         {counts.total > 0 && <DeliveryCountsLine counts={counts} />}
         {list.total === 0 ? (
-          <p className="fr-p-3w fr-background-alt--grey">{filtered ? "Aucun envoi ne correspond à cette recherche." : "Aucun message n'a encore été adressé."}</p>
+          <p className="fr-p-3w fr-background-alt--grey">
+            {filtered
+              ? "Aucun envoi ne correspond à cette recherche."
+              : "Aucun message n'a encore été adressé."}
+          </p>
         ) : (
           <DeliveryTable rows={list.items} total={list.total} />
         )}

@@ -24,40 +24,70 @@ export default async function AuditPage({ searchParams }: Props) {
   const params = await searchParams;
   const filter = auditFilterSchema.parse(params);
   const events = await searchAuditEvents(actor, filter, parsePage(params));
-  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
   return (
     <div className="fr-pb-6w">
       <h1>Journal d&apos;audit</h1>
-      <p>Chaque action est enregistrée avec son auteur, sa date et les valeurs avant et après ; chaque ligne porte l&apos;empreinte de la précédente.</p>
+      <p>
+        Chaque action est enregistrée avec son auteur, sa date et les valeurs avant et après ;
+        chaque ligne porte l&apos;empreinte de la précédente.
+      </p>
       <VerifyChainButton />
-      <form method="get" role="search" aria-label="Rechercher dans le journal" className="fr-mb-3w grid items-end gap-4 md:grid-cols-3">
+      <form
+        method="get"
+        role="search"
+        aria-label="Rechercher dans le journal"
+        className="fr-mb-3w grid items-end gap-4 md:grid-cols-3"
+      >
         {FIELDS.map((f) => (
           <div key={f.name} className="fr-input-group fr-mb-0">
             <label className="fr-label" htmlFor={`f-${f.name}`}>
               {f.label}
               {"hint" in f && <span className="fr-hint-text">{f.hint}</span>}
             </label>
-            <input className="fr-input" id={`f-${f.name}`} name={f.name} defaultValue={filter[f.name] ?? ""} />
+            <input
+              className="fr-input"
+              id={`f-${f.name}`}
+              name={f.name}
+              defaultValue={filter[f.name] ?? ""}
+            />
           </div>
         ))}
         <div className="fr-input-group fr-mb-0">
           <label className="fr-label" htmlFor="f-from">
             Du
           </label>
-          <input className="fr-input" type="date" id="f-from" name="from" defaultValue={filter.from ?? ""} />
+          <input
+            className="fr-input"
+            type="date"
+            id="f-from"
+            name="from"
+            defaultValue={filter.from ?? ""}
+          />
         </div>
         <div className="fr-input-group fr-mb-0">
           <label className="fr-label" htmlFor="f-to">
             Au
           </label>
-          <input className="fr-input" type="date" id="f-to" name="to" defaultValue={filter.to ?? ""} />
+          <input
+            className="fr-input"
+            type="date"
+            id="f-to"
+            name="to"
+            defaultValue={filter.to ?? ""}
+          />
         </div>
         <button type="submit" className="fr-btn fr-btn--secondary">
           Rechercher
         </button>
       </form>
       {events.total === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Aucun événement ne correspond à cette recherche.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Aucun événement ne correspond à cette recherche.
+        </p>
       ) : (
         <Table
           caption={`Événements (${events.total})`}
@@ -87,16 +117,25 @@ export default async function AuditPage({ searchParams }: Props) {
                 <details>
                   <summary>Voir les valeurs</summary>
                   <p className="fr-text--xs fr-mb-0">Avant :</p>
-                  <pre className="fr-text--xs max-w-md overflow-auto whitespace-pre-wrap">{json(e.before)}</pre>
+                  <pre className="fr-text--xs max-w-md overflow-auto whitespace-pre-wrap">
+                    {json(e.before)}
+                  </pre>
                   <p className="fr-text--xs fr-mb-0">Après :</p>
-                  <pre className="fr-text--xs max-w-md overflow-auto whitespace-pre-wrap">{json(e.after)}</pre>
+                  <pre className="fr-text--xs max-w-md overflow-auto whitespace-pre-wrap">
+                    {json(e.after)}
+                  </pre>
                 </details>
               </td>
             </tr>
           ))}
         </Table>
       )}
-      <Pager page={events.page} pageCount={events.pageCount} basePath="/admin/journal" params={kept} />
+      <Pager
+        page={events.page}
+        pageCount={events.pageCount}
+        basePath="/admin/journal"
+        params={kept}
+      />
     </div>
   );
 }

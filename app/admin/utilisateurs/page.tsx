@@ -20,9 +20,15 @@ export default async function UsersAdminPage({ searchParams }: Props) {
   const actor = await requireSpace("space.admin", "/admin/utilisateurs");
   const params = await searchParams;
   const filter = userFilterSchema.parse(params);
-  const [users, regions] = await Promise.all([listUsers(actor, parsePage(params), filter), listRegions()]);
+  const [users, regions] = await Promise.all([
+    listUsers(actor, parsePage(params), filter),
+    listRegions(),
+  ]);
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
-  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
   return (
     <div className="fr-pb-6w">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -32,23 +38,52 @@ export default async function UsersAdminPage({ searchParams }: Props) {
         </Button>
       </div>
       {params.invite && (
-        <Alert severity="success" as="h2" role="status" small={false} className="fr-mb-3w" title="Invitation envoyée" description={`Un lien d'activation a été envoyé à ${params.invite}.`} />
+        <Alert
+          severity="success"
+          as="h2"
+          role="status"
+          small={false}
+          className="fr-mb-3w"
+          title="Invitation envoyée"
+          description={`Un lien d'activation a été envoyé à ${params.invite}.`}
+        />
       )}
-      <form method="get" className="fr-mb-3w grid items-end gap-4 md:grid-cols-4" role="search" aria-label="Rechercher des utilisateurs">
+      <form
+        method="get"
+        className="fr-mb-3w grid items-end gap-4 md:grid-cols-4"
+        role="search"
+        aria-label="Rechercher des utilisateurs"
+      >
         <div className="fr-input-group fr-mb-0">
           <label className="fr-label" htmlFor="q">
             Nom ou adresse e-mail
           </label>
           <input className="fr-input" id="q" name="q" defaultValue={filter.q ?? ""} />
         </div>
-        <FilterSelect id="role" name="role" label="Rôle" value={filter.role} all="Tous les rôles" options={Object.entries(ROLE_LABELS)} />
-        <FilterSelect id="region" name="region" label="Région" value={filter.region} all="Toutes les régions" options={regions.map((r) => [r.code, r.name] as const)} />
+        <FilterSelect
+          id="role"
+          name="role"
+          label="Rôle"
+          value={filter.role}
+          all="Tous les rôles"
+          options={Object.entries(ROLE_LABELS)}
+        />
+        <FilterSelect
+          id="region"
+          name="region"
+          label="Région"
+          value={filter.region}
+          all="Toutes les régions"
+          options={regions.map((r) => [r.code, r.name] as const)}
+        />
         <button type="submit" className="fr-btn fr-btn--secondary">
           Rechercher
         </button>
       </form>
       {users.total === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Aucun utilisateur ne correspond à cette recherche.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Aucun utilisateur ne correspond à cette recherche.
+        </p>
       ) : (
         <Table
           caption={`Utilisateurs (${users.total})`}
@@ -67,21 +102,40 @@ export default async function UsersAdminPage({ searchParams }: Props) {
                 <Link href={`/admin/utilisateurs/${u.id}`}>{u.name}</Link>
               </th>
               <td>{u.email}</td>
-              <td>{u.roles.map((g) => ROLE_LABELS[g.role] + (g.regionCode ? ` — ${regionName.get(g.regionCode) ?? g.regionCode}` : "")).join(" ; ")}</td>
+              <td>
+                {u.roles
+                  .map(
+                    (g) =>
+                      ROLE_LABELS[g.role] +
+                      (g.regionCode ? ` — ${regionName.get(g.regionCode) ?? g.regionCode}` : ""),
+                  )
+                  .join(" ; ")}
+              </td>
               <td>
                 {!u.active ? (
-                  <Badge severity="error" small>Désactivé</Badge>
+                  <Badge severity="error" small>
+                    Désactivé
+                  </Badge>
                 ) : u.emailVerifiedAt ? (
-                  <Badge severity="success" small>Actif</Badge>
+                  <Badge severity="success" small>
+                    Actif
+                  </Badge>
                 ) : (
-                  <Badge severity="info" small>Invité</Badge>
+                  <Badge severity="info" small>
+                    Invité
+                  </Badge>
                 )}
               </td>
             </tr>
           ))}
         </Table>
       )}
-      <Pager page={users.page} pageCount={users.pageCount} basePath="/admin/utilisateurs" params={kept} />
+      <Pager
+        page={users.page}
+        pageCount={users.pageCount}
+        basePath="/admin/utilisateurs"
+        params={kept}
+      />
     </div>
   );
 }

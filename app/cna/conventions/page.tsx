@@ -7,7 +7,11 @@ import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
-import { callPaymentTotals, countLaureatesWithoutConvention, listConventions } from "@/lib/conventions/data";
+import {
+  callPaymentTotals,
+  countLaureatesWithoutConvention,
+  listConventions,
+} from "@/lib/conventions/data";
 import { CONVENTION_STATUS_LABELS, reservePromotionHref } from "@/lib/conventions/rules";
 import { conventionFilterSchema } from "@/lib/conventions/schema";
 import { formatDate, formatEuros } from "@/lib/format";
@@ -27,9 +31,20 @@ export default async function ConventionsPage({ searchParams }: Props) {
   const page = parsePage(params, 25);
   const now = new Date();
   const [list, totals, missing] = call
-    ? await Promise.all([listConventions(actor, filter, page, now), callPaymentTotals(actor, call.id), countLaureatesWithoutConvention(actor, call.id)])
+    ? await Promise.all([
+        listConventions(actor, filter, page, now),
+        callPaymentTotals(actor, call.id),
+        countLaureatesWithoutConvention(actor, call.id),
+      ])
     : [null, null, 0];
-  const kept = Object.fromEntries(Object.entries({ appel: filter.appel, statut: filter.statut, region: filter.region, q: filter.q }).filter(([, v]) => v)) as Record<string, string>;
+  const kept = Object.fromEntries(
+    Object.entries({
+      appel: filter.appel,
+      statut: filter.statut,
+      region: filter.region,
+      q: filter.q,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
   return (
     <div className="fr-container fr-py-6w">
       <h1>Conventions et versements</h1>
@@ -39,37 +54,65 @@ export default async function ConventionsPage({ searchParams }: Props) {
         <>
           <CallPicker calls={calls} current={call.slug} action="/cna/conventions" />
           <p>
-            Enveloppe {formatEuros(totals.envelopeCents)} · engagé (conventions non annulées) {formatEuros(totals.committedCents)} · versé{" "}
-            <strong>{formatEuros(totals.paidCents)}</strong> · reste à verser sur l&apos;engagé {formatEuros(Math.max(0, totals.committedCents - totals.paidCents))}
+            Enveloppe {formatEuros(totals.envelopeCents)} · engagé (conventions non annulées){" "}
+            {formatEuros(totals.committedCents)} · versé{" "}
+            <strong>{formatEuros(totals.paidCents)}</strong> · reste à verser sur l&apos;engagé{" "}
+            {formatEuros(Math.max(0, totals.committedCents - totals.paidCents))}
           </p>
           <PrepareConventionsButton callId={call.id} count={missing} />
-          <form method="get" action="/cna/conventions" className="fr-mb-3w flex flex-wrap items-end gap-4">
+          <form
+            method="get"
+            action="/cna/conventions"
+            className="fr-mb-3w flex flex-wrap items-end gap-4"
+          >
             <input type="hidden" name="appel" value={call.slug} />
             <div className="fr-select-group fr-mb-0">
-              <label className="fr-label" htmlFor="statut">État</label>
-              <select className="fr-select" id="statut" name="statut" defaultValue={filter.statut ?? ""}>
+              <label className="fr-label" htmlFor="statut">
+                État
+              </label>
+              <select
+                className="fr-select"
+                id="statut"
+                name="statut"
+                defaultValue={filter.statut ?? ""}
+              >
                 <option value="">Tous</option>
                 {Object.entries(CONVENTION_STATUS_LABELS).map(([k, v]) => (
-                  <option key={k} value={k}>{v}</option>
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
                 ))}
                 <option value="OVERDUE">Délai de signature dépassé</option>
                 <option value="PROMOTION">Promotion de la liste complémentaire à engager</option>
               </select>
             </div>
             <div className="fr-select-group fr-mb-0">
-              <label className="fr-label" htmlFor="region">Région</label>
-              <select className="fr-select" id="region" name="region" defaultValue={filter.region ?? ""}>
+              <label className="fr-label" htmlFor="region">
+                Région
+              </label>
+              <select
+                className="fr-select"
+                id="region"
+                name="region"
+                defaultValue={filter.region ?? ""}
+              >
                 <option value="">Toutes</option>
                 {regions.map((r) => (
-                  <option key={r.code} value={r.code}>{r.name}</option>
+                  <option key={r.code} value={r.code}>
+                    {r.name}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="fr-input-group fr-mb-0">
-              <label className="fr-label" htmlFor="q">Numéro, référence ou pôle</label>
+              <label className="fr-label" htmlFor="q">
+                Numéro, référence ou pôle
+              </label>
               <input className="fr-input" id="q" name="q" defaultValue={filter.q ?? ""} />
             </div>
-            <button type="submit" className="fr-btn fr-btn--secondary">Filtrer</button>
+            <button type="submit" className="fr-btn fr-btn--secondary">
+              Filtrer
+            </button>
           </form>
           {list.items.length === 0 ? (
             <p className="fr-p-3w fr-background-alt--grey">Aucune convention ne correspond.</p>
@@ -97,10 +140,14 @@ export default async function ConventionsPage({ searchParams }: Props) {
                   </td>
                   <td>
                     <ConventionStatusBadge status={c.status} />
-                    {c.status === "SENT" && c.signatureDueAt && c.signatureDueAt < now && <p className="fr-text--sm fr-mb-0 fr-text-default--warning">Délai dépassé</p>}
+                    {c.status === "SENT" && c.signatureDueAt && c.signatureDueAt < now && (
+                      <p className="fr-text--sm fr-mb-0 fr-text-default--warning">Délai dépassé</p>
+                    )}
                     {c.reservePromotionDue && (
                       <p className="fr-text--sm fr-mb-0">
-                        <Link href={reservePromotionHref(c.application.call.slug)}>Promotion de la liste complémentaire à engager</Link>
+                        <Link href={reservePromotionHref(c.application.call.slug)}>
+                          Promotion de la liste complémentaire à engager
+                        </Link>
                       </p>
                     )}
                   </td>
@@ -111,8 +158,20 @@ export default async function ConventionsPage({ searchParams }: Props) {
               ))}
             </Table>
           )}
-          <Pager page={list.page} pageCount={list.pageCount} basePath="/cna/conventions" params={kept} />
-          {missing > 0 && <Alert severity="info" small description={`${missing} lauréat(s) publié(s) n'ont pas encore de convention.`} className="fr-mt-3w" />}
+          <Pager
+            page={list.page}
+            pageCount={list.pageCount}
+            basePath="/cna/conventions"
+            params={kept}
+          />
+          {missing > 0 && (
+            <Alert
+              severity="info"
+              small
+              description={`${missing} lauréat(s) publié(s) n'ont pas encore de convention.`}
+              className="fr-mt-3w"
+            />
+          )}
         </>
       )}
     </div>

@@ -7,7 +7,13 @@ import { ResendAnnouncements, ResendFailedButton } from "@/components/notificati
 import { Pager } from "@/components/ui/pager";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
-import { countFailedOfCall, deliveryFilterSchema, failedDocuments, kindOptions, searchDeliveries } from "@/lib/notifications/log";
+import {
+  countFailedOfCall,
+  deliveryFilterSchema,
+  failedDocuments,
+  kindOptions,
+  searchDeliveries,
+} from "@/lib/notifications/log";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata = { title: "Envois" };
@@ -33,7 +39,15 @@ export default async function DeliveriesPage({ searchParams }: Props) {
     countFailedOfCall(actor, call.id),
     failedDocuments(actor, call.id),
   ]);
-  const kept = Object.fromEntries(Object.entries({ appel: call.slug, q: filter.q, etat: filter.etat, type: filter.type, taille: params.taille }).filter(([, v]) => v)) as Record<string, string>;
+  const kept = Object.fromEntries(
+    Object.entries({
+      appel: call.slug,
+      q: filter.q,
+      etat: filter.etat,
+      type: filter.type,
+      taille: params.taille,
+    }).filter(([, v]) => v),
+  ) as Record<string, string>;
   const filtered = Boolean(filter.q || filter.etat || filter.type);
   return (
     <div className="fr-container fr-py-6w">
@@ -41,18 +55,27 @@ export default async function DeliveriesPage({ searchParams }: Props) {
       <CnaNav current="envois" slug={call.slug} />
       <CallPicker calls={calls} current={call.slug} action="/cna/envois" />
       <p>
-        Les messages de l&apos;appel <strong>{call.title}</strong> : à qui ils ont été adressés et ce qu&apos;il en est advenu. « Envoyé » signifie remis au
-        serveur de messagerie (sa réponse en fait foi), non lu par la personne. Un message en échec peut être renvoyé une fois la cause corrigée.
+        Les messages de l&apos;appel <strong>{call.title}</strong> : à qui ils ont été adressés et
+        ce qu&apos;il en est advenu. « Envoyé » signifie remis au serveur de messagerie (sa réponse
+        en fait foi), non lu par la personne. Un message en échec peut être renvoyé une fois la
+        cause corrigée.
       </p>
       {/* One announcement for the page: a relaunched document or a resent message may leave the page once it is read again. */}
       <ResendAnnouncements>
         <FailedDocuments documents={documents.items} total={documents.total} links />
         <ResendFailedButton callId={call.id} counts={failed} />
-        <DeliveryFilters action="/cna/envois" filter={filter} kinds={kindOptions(actor)} appel={call.slug} />
+        <DeliveryFilters
+          action="/cna/envois"
+          filter={filter}
+          kinds={kindOptions(actor)}
+          appel={call.slug}
+        />
         {counts.total > 0 && <DeliveryCountsLine counts={counts} />}
         {list.total === 0 ? (
           <p className="fr-p-3w fr-background-alt--grey">
-            {filtered ? "Aucun envoi ne correspond à cette recherche." : "Aucun message n'a encore été adressé pour cet appel."}
+            {filtered
+              ? "Aucun envoi ne correspond à cette recherche."
+              : "Aucun message n'a encore été adressé pour cet appel."}
           </p>
         ) : (
           <DeliveryTable rows={list.items} total={list.total} />

@@ -23,7 +23,12 @@ export default async function NationalStatisticsPage({ searchParams }: Props) {
         <>
           <CallPicker calls={calls} current={call.slug} action="/cna/statistiques" />
           <p>{stats.callTitle}</p>
-          <CallStatisticsView stats={stats} regional={false} callSlug={call.slug} canExport={can(actor, "export.run")} />
+          <CallStatisticsView
+            stats={stats}
+            regional={false}
+            callSlug={call.slug}
+            canExport={can(actor, "export.run")}
+          />
         </>
       )}
     </div>

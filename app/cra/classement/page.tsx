@@ -5,7 +5,7 @@ import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatEuros } from "@/lib/format";
 import { regionTable } from "@/lib/regional/data";
-import { OPINION_LABELS, formatPoints } from "@/lib/regional/labels";
+import { formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
 import { regionsByCode } from "@/lib/regions/data";
 
 export const metadata = { title: "Classement régional" };
@@ -18,12 +18,25 @@ export default async function RankingPage({ searchParams }: Props) {
   const [calls, regions] = await Promise.all([listPublicCalls(), regionsByCode(craRegions(actor))]);
   const call = pickCall(calls, params.appel);
   const region = regions.find((r) => r.code === params.region) ?? regions[0];
-  if (!call || !region || !can(actor, "region.finalize", { kind: "region", regionCode: region.code })) notFound();
-  const table = await regionTable(actor, call.id, region.code, { sort: "rank", page: { page: 1, size: 100_000, skip: 0 } });
+  if (
+    !call ||
+    !region ||
+    !can(actor, "region.finalize", { kind: "region", regionCode: region.code })
+  )
+    notFound();
+  const table = await regionTable(actor, call.id, region.code, {
+    sort: "rank",
+    page: { page: 1, size: 100_000, skip: 0 },
+  });
   // Ranked first in their order, then the others by consolidated score: the starting point of the ranking.
   const withOpinion = table.all
     .filter((r) => r.opinion && r.status === "UNDER_REVIEW")
-    .sort((a, b) => (a.opinion!.rank ?? Infinity) - (b.opinion!.rank ?? Infinity) || b.opinion!.consolidatedScore - a.opinion!.consolidatedScore || a.reference.localeCompare(b.reference));
+    .sort(
+      (a, b) =>
+        (a.opinion!.rank ?? Infinity) - (b.opinion!.rank ?? Infinity) ||
+        b.opinion!.consolidatedScore - a.opinion!.consolidatedScore ||
+        a.reference.localeCompare(b.reference),
+    );
   const back = `/cra?${new URLSearchParams({ appel: call.slug, region: region.code })}`;
   return (
     <div className="fr-container fr-py-6w">
@@ -36,12 +49,16 @@ export default async function RankingPage({ searchParams }: Props) {
       {table.finalized ? (
         <p>Les résultats de la région sont finalisés : le classement n&apos;est plus modifiable.</p>
       ) : withOpinion.length === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Aucun dossier n&apos;a encore d&apos;avis régional : le classement s&apos;établit une fois les avis rédigés.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Aucun dossier n&apos;a encore d&apos;avis régional : le classement s&apos;établit une fois
+          les avis rédigés.
+        </p>
       ) : (
         <>
           <p>
-            Ordre proposé : le classement enregistré, puis les dossiers non classés par note consolidée décroissante. Déplacez un dossier avec « Monter » et « Descendre »,
-            puis enregistrez.
+            Ordre proposé : le classement enregistré, puis les dossiers non classés par note
+            consolidée décroissante. Déplacez un dossier avec « Monter » et « Descendre », puis
+            enregistrez.
           </p>
           <RankingForm
             callId={call.id}

@@ -14,7 +14,9 @@ export default async function RegionalStatisticsPage({ searchParams }: Props) {
   const actor = await requireSpace("space.cra", "/cra/statistiques");
   const [calls, regions] = await Promise.all([listPublicCalls(), regionsByCode(craRegions(actor))]);
   const call = pickCall(calls, (await searchParams).appel);
-  const all = call ? await Promise.all(regions.map((r) => callStatistics(actor, call.id, r.code))) : [];
+  const all = call
+    ? await Promise.all(regions.map((r) => callStatistics(actor, call.id, r.code)))
+    : [];
   return (
     <div className="fr-container fr-py-6w">
       <h1>Statistiques régionales</h1>
@@ -25,8 +27,15 @@ export default async function RegionalStatisticsPage({ searchParams }: Props) {
           <CallPicker calls={calls} current={call.slug} action="/cra/statistiques" />
           {regions.map((r, i) => (
             <section key={r.code} aria-labelledby={`region-${r.code}`}>
-              <h2 id={`region-${r.code}`} className="fr-h3">{r.name}</h2>
-              <CallStatisticsView stats={all[i]!} regional callSlug={call.slug} canExport={i === 0 && can(actor, "export.run")} />
+              <h2 id={`region-${r.code}`} className="fr-h3">
+                {r.name}
+              </h2>
+              <CallStatisticsView
+                stats={all[i]!}
+                regional
+                callSlug={call.slug}
+                canExport={i === 0 && can(actor, "export.run")}
+              />
             </section>
           ))}
         </>

@@ -9,18 +9,43 @@ import { notificationKey } from "@/lib/notifications/outbox";
 import { DELIVERIES_SCENARIO } from "./deliveries-data.ts";
 
 export async function seedDeliveriesScenario(): Promise<void> {
-  const call = await db().call.findUnique({ where: { slug: DELIVERIES_SCENARIO.callSlug }, select: { id: true, resultsPublishedAt: true } });
+  const call = await db().call.findUnique({
+    where: { slug: DELIVERIES_SCENARIO.callSlug },
+    select: { id: true, resultsPublishedAt: true },
+  });
   if (!call?.resultsPublishedAt) return;
   const decision = await db().decision.findFirst({
-    where: { callId: call.id, publishedAt: { not: null }, application: { owner: { email: { startsWith: "candidat" } }, collaborators: { none: {} } } },
+    where: {
+      callId: call.id,
+      publishedAt: { not: null },
+      application: { owner: { email: { startsWith: "candidat" } }, collaborators: { none: {} } },
+    },
     orderBy: { application: { reference: "asc" } },
-    select: { applicationId: true, application: { select: { owner: { select: { email: true } } } } },
+    select: {
+      applicationId: true,
+      application: { select: { owner: { select: { email: true } } } },
+    },
   });
-  if (!decision) throw new Error("Scénario des envois : aucune décision publiée d'un candidat de démonstration dans l'appel 2025.");
+  if (!decision)
+    throw new Error(
+      "Scénario des envois : aucune décision publiée d'un candidat de démonstration dans l'appel 2025.",
+    );
   // Its letter and notification, unless the queue already wrote them (it then does nothing).
   await produceDecisionLetter(decision.applicationId, "publication");
   await db().notification.update({
-    where: { key: notificationKey(`decision.published:${decision.applicationId}`, decision.application.owner.email) },
-    data: { emailStatus: "FAILED", attempts: DELIVERIES_SCENARIO.attempts, lastError: DELIVERIES_SCENARIO.lastError, lastAttemptAt: new Date(), sentAt: null, smtpResponse: null },
+    where: {
+      key: notificationKey(
+        `decision.published:${decision.applicationId}`,
+        decision.application.owner.email,
+      ),
+    },
+    data: {
+      emailStatus: "FAILED",
+      attempts: DELIVERIES_SCENARIO.attempts,
+      lastError: DELIVERIES_SCENARIO.lastError,
+      lastAttemptAt: new Date(),
+      sentAt: null,
+      smtpResponse: null,
+    },
   });
 }

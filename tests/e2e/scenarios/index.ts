@@ -1,9 +1,9 @@
 // Data of the end-to-end journeys that the demo does not hold (a call at the stage a journey starts
 // from), written through the product's commands after the demo seed.
 import { seedAfterScenario } from "./after";
-import { seedRegionalScenario } from "./regional";
 import { seedNationalScenario } from "./national";
 import { seedNotificationsScenario } from "./notifications";
+import { seedRegionalScenario } from "./regional";
 
 export async function seedScenarios() {
   await seedRegionalScenario();

@@ -10,7 +10,13 @@ import { ensureActor, instructRegion, submitDemoDossier } from "@/prisma/demo-in
 
 import { NATIONAL_SCENARIO } from "./national-names";
 
-const DOSSIERS: { regionCode: string; departementCode: string; territoryType: TerritoryType; euros: number; quality: number }[] = [
+const DOSSIERS: {
+  regionCode: string;
+  departementCode: string;
+  territoryType: TerritoryType;
+  euros: number;
+  quality: number;
+}[] = [
   { regionCode: "53", departementCode: "35", territoryType: "RURAL", euros: 60_000, quality: 4.6 },
   { regionCode: "53", departementCode: "29", territoryType: "URBAN", euros: 70_000, quality: 4.2 },
   { regionCode: "53", departementCode: "56", territoryType: "QPV", euros: 45_000, quality: 3.4 },
@@ -20,11 +26,17 @@ const DOSSIERS: { regionCode: string; departementCode: string; territoryType: Te
   { regionCode: "32", departementCode: "62", territoryType: "URBAN", euros: 55_000, quality: 2.0 },
 ];
 
-const CELLS: Record<string, string> = { "53": "bretagne", "76": "occitanie", "32": "hauts-de-france" };
+const CELLS: Record<string, string> = {
+  "53": "bretagne",
+  "76": "occitanie",
+  "32": "hauts-de-france",
+};
 
 export async function seedNationalScenario() {
   if (await db().call.findUnique({ where: { slug: NATIONAL_SCENARIO.slug } })) return;
-  const admin = await ensureActor("admin@demo-ptce.fr", "Agnès Lefèvre", [{ role: "ADMIN", regionCode: null }]);
+  const admin = await ensureActor("admin@demo-ptce.fr", "Agnès Lefèvre", [
+    { role: "ADMIN", regionCode: null },
+  ]);
   const today = parisDate(new Date());
   const call = await createCall(admin, {
     ...ptceCallInput({
@@ -47,20 +59,43 @@ export async function seedNationalScenario() {
     const email = i === 0 ? NATIONAL_SCENARIO.applicant : `candidat.national${i + 1}@demo-ptce.fr`;
     const id = await submitDemoDossier(
       call.id,
-      { index: 950 + i, email, applicantName: `Candidat national ${i + 1}`, departementCode: d.departementCode, territoryType: d.territoryType, amountCents: d.euros * 100 },
+      {
+        index: 950 + i,
+        email,
+        applicantName: `Candidat national ${i + 1}`,
+        departementCode: d.departementCode,
+        territoryType: d.territoryType,
+        amountCents: d.euros * 100,
+      },
       parisTimeToUtc(addDays(today, -40 + i), "10:00"),
     );
-    const { reference } = await db().application.findUniqueOrThrow({ where: { id }, select: { reference: true } });
+    const { reference } = await db().application.findUniqueOrThrow({
+      where: { id },
+      select: { reference: true },
+    });
     quality.set(reference!, d.quality);
   }
   await changeCallPhase(admin, call.id, "REGIONAL_REVIEW");
   for (const [regionCode, slug] of Object.entries(CELLS)) {
-    const coordinator = await ensureActor(`coordination.${slug}@demo-ptce.fr`, `Coordination ${slug}`, [{ role: "CRA_COORDINATOR", regionCode }]);
+    const coordinator = await ensureActor(
+      `coordination.${slug}@demo-ptce.fr`,
+      `Coordination ${slug}`,
+      [{ role: "CRA_COORDINATOR", regionCode }],
+    );
     const evaluators = [
-      await ensureActor(`evaluation1.${slug}@demo-ptce.fr`, `Évaluation 1 ${slug}`, [{ role: "CRA_EVALUATOR", regionCode }]),
-      await ensureActor(`evaluation2.${slug}@demo-ptce.fr`, `Évaluation 2 ${slug}`, [{ role: "CRA_EVALUATOR", regionCode }]),
+      await ensureActor(`evaluation1.${slug}@demo-ptce.fr`, `Évaluation 1 ${slug}`, [
+        { role: "CRA_EVALUATOR", regionCode },
+      ]),
+      await ensureActor(`evaluation2.${slug}@demo-ptce.fr`, `Évaluation 2 ${slug}`, [
+        { role: "CRA_EVALUATOR", regionCode },
+      ]),
     ];
-    await instructRegion(call.id, regionCode, { coordinator, evaluators }, { quality: (r) => quality.get(r)!, finalize: true });
+    await instructRegion(
+      call.id,
+      regionCode,
+      { coordinator, evaluators },
+      { quality: (r) => quality.get(r)!, finalize: true },
+    );
   }
   await changeCallPhase(admin, call.id, "NATIONAL_REVIEW");
 }

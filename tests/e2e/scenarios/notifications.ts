@@ -10,7 +10,11 @@ export const NOTIFICATIONS_APPLICANT = "porteur3@demo-ptce.fr";
 
 export async function seedNotificationsScenario(): Promise<void> {
   const dossier = await db().application.findFirst({
-    where: { owner: { email: NOTIFICATIONS_APPLICANT }, call: { slug: CALL_2025.slug }, decision: { publishedAt: { not: null } } },
+    where: {
+      owner: { email: NOTIFICATIONS_APPLICANT },
+      call: { slug: CALL_2025.slug },
+      decision: { publishedAt: { not: null } },
+    },
     select: { id: true },
   });
   if (dossier) await produceDecisionLetter(dossier.id, "publication");

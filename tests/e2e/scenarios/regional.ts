@@ -7,10 +7,11 @@ import { ptceCallInput } from "@/prisma/demo";
 import { ensureActor, submitDemoDossier } from "@/prisma/demo-instruction";
 import { REGIONAL_SCENARIO } from "./names";
 
-
 export async function seedRegionalScenario() {
   if (await db().call.findUnique({ where: { slug: REGIONAL_SCENARIO.slug } })) return;
-  const admin = await ensureActor("admin@demo-ptce.fr", "Agnès Lefèvre", [{ role: "ADMIN", regionCode: null }]);
+  const admin = await ensureActor("admin@demo-ptce.fr", "Agnès Lefèvre", [
+    { role: "ADMIN", regionCode: null },
+  ]);
   const today = parisDate(new Date());
   const call = await createCall(admin, {
     ...ptceCallInput({
@@ -27,7 +28,14 @@ export async function seedRegionalScenario() {
   await changeCallPhase(admin, call.id, "OPEN");
   await submitDemoDossier(
     call.id,
-    { index: 900, email: "candidat.instruction@demo-ptce.fr", applicantName: "Lina Morvan", departementCode: "29", territoryType: "RURAL", amountCents: 60_000_00 },
+    {
+      index: 900,
+      email: "candidat.instruction@demo-ptce.fr",
+      applicantName: "Lina Morvan",
+      departementCode: "29",
+      territoryType: "RURAL",
+      amountCents: 60_000_00,
+    },
     parisTimeToUtc(addDays(today, -5), "10:00"),
   );
   await changeCallPhase(admin, call.id, "REGIONAL_REVIEW");

@@ -7,14 +7,18 @@ import { Table } from "@/components/ui/table";
 import { listOwnApplications } from "@/lib/applications/data";
 import { requireSpace } from "@/lib/auth/session";
 import { getCurrentCall } from "@/lib/calls/data";
-import { getOwnPole } from "@/lib/poles/data";
 import { formatDateTime, formatEuros } from "@/lib/format";
+import { getOwnPole } from "@/lib/poles/data";
 
 export const metadata = { title: "Mes dossiers" };
 
 export default async function ApplicantSpacePage() {
   const actor = await requireSpace("space.applicant", "/mes-dossiers");
-  const [applications, call, pole] = await Promise.all([listOwnApplications(actor), getCurrentCall(), getOwnPole(actor)]);
+  const [applications, call, pole] = await Promise.all([
+    listOwnApplications(actor),
+    getCurrentCall(),
+    getOwnPole(actor),
+  ]);
   const hasDossierForCall = call ? applications.some((a) => a.callId === call.id) : false;
   return (
     <div className="fr-container fr-py-6w">
@@ -31,22 +35,32 @@ export default async function ApplicantSpacePage() {
         />
       )}
       <section aria-labelledby="pole-titre" className="fr-mb-4w fr-p-3w fr-background-alt--grey">
-        <h2 id="pole-titre" className="fr-h5">Mon pôle</h2>
+        <h2 id="pole-titre" className="fr-h5">
+          Mon pôle
+        </h2>
         {pole ? (
           <p>
-            <strong>{pole.name}</strong> — {pole.carrierName}, {pole.city} ({pole.region.name}) · {pole.members.length} membre{pole.members.length > 1 ? "s" : ""}.{" "}
+            <strong>{pole.name}</strong> — {pole.carrierName}, {pole.city} ({pole.region.name}) ·{" "}
+            {pole.members.length} membre{pole.members.length > 1 ? "s" : ""}.{" "}
             <Link href="/mes-dossiers/pole">Modifier mon pôle</Link>
           </p>
         ) : (
           <>
-            <p>Présentez d&apos;abord votre pôle : structure porteuse, adresse, territoire et membres. Ces informations sont reprises dans vos dossiers.</p>
+            <p>
+              Présentez d&apos;abord votre pôle : structure porteuse, adresse, territoire et
+              membres. Ces informations sont reprises dans vos dossiers.
+            </p>
             <Button linkProps={{ href: "/mes-dossiers/pole" }}>Présenter mon pôle</Button>
           </>
         )}
-        {pole && call?.phase === "OPEN" && !hasDossierForCall && <CreateDossierButton callId={call.id} />}
+        {pole && call?.phase === "OPEN" && !hasDossierForCall && (
+          <CreateDossierButton callId={call.id} />
+        )}
       </section>
       {applications.length === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Vous n&apos;avez pas encore de dossier de candidature.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Vous n&apos;avez pas encore de dossier de candidature.
+        </p>
       ) : (
         <Table
           caption="Vos dossiers de candidature"

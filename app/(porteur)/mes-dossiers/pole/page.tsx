@@ -40,13 +40,21 @@ export default async function PolePage() {
         creationYear: pole.creationYear,
         website: pole.website ?? "",
         governance: pole.governance,
-        members: pole.members.map(({ name, category, siret, isLegalPerson }) => ({ name, category, siret: siret ?? "", isLegalPerson })),
+        members: pole.members.map(({ name, category, siret, isLegalPerson }) => ({
+          name,
+          category,
+          siret: siret ?? "",
+          isLegalPerson,
+        })),
       }
     : EMPTY;
   return (
     <div className="fr-container fr-py-6w">
       <h1>{pole ? "Mon pôle" : "Présenter mon pôle"}</h1>
-      <p>La structure porteuse et les membres du pôle territorial de coopération économique. Ces informations sont reprises dans chacun de vos dossiers.</p>
+      <p>
+        La structure porteuse et les membres du pôle territorial de coopération économique. Ces
+        informations sont reprises dans chacun de vos dossiers.
+      </p>
       <PoleForm poleId={pole?.id ?? null} defaultValues={values} />
     </div>
   );

@@ -15,9 +15,15 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
         {invitation ? (
           <>
             <p>
-              Bonjour {invitation.name}, choisissez le mot de passe de votre compte <strong>{invitation.email}</strong>.
+              Bonjour {invitation.name}, choisissez le mot de passe de votre compte{" "}
+              <strong>{invitation.email}</strong>.
             </p>
-            <PasswordChoiceForm token={token} submit={activateAccountAction} submitLabel="Activer mon compte" successHref="/connexion?active=1" />
+            <PasswordChoiceForm
+              token={token}
+              submit={activateAccountAction}
+              submitLabel="Activer mon compte"
+              successHref="/connexion?active=1"
+            />
           </>
         ) : (
           <Alert

@@ -17,15 +17,18 @@ export default async function ResultsPage({ params }: Props) {
   if (!results) notFound();
   const { call, laureates, totalCents, openData, openDataGrants } = results;
   const count = laureates.length;
-  const file = (format: "csv" | "json") => `/api/donnees-ouvertes/${encodeURIComponent(call.slug)}?format=${format}`;
+  const file = (format: "csv" | "json") =>
+    `/api/donnees-ouvertes/${encodeURIComponent(call.slug)}?format=${format}`;
   return (
     <div className="fr-container fr-py-6w">
       <h1>Résultats de {theCall(call.title)}</h1>
       <p className="fr-text--lead">
-        {count === 0 ? "Aucun lauréat" : plural(count, "lauréat")} pour un montant total de {formatEuros(totalCents)}.
+        {count === 0 ? "Aucun lauréat" : plural(count, "lauréat")} pour un montant total de{" "}
+        {formatEuros(totalCents)}.
       </p>
       <p>
-        Résultats publiés le {formatDate(call.resultsPublishedAt)}. Les pôles sont classés par région, puis par nom.
+        Résultats publiés le {formatDate(call.resultsPublishedAt)}. Les pôles sont classés par
+        région, puis par nom.
       </p>
 
       <Table
@@ -64,15 +67,24 @@ export default async function ResultsPage({ params }: Props) {
           <th scope="row" colSpan={2} className="fr-cell--multiline">
             Total ({plural(count, "lauréat")})
           </th>
-          <td className="fr-cell--right whitespace-nowrap fr-text--bold">{formatEuros(totalCents)}</td>
+          <td className="fr-cell--right whitespace-nowrap fr-text--bold">
+            {formatEuros(totalCents)}
+          </td>
         </tr>
       </Table>
 
       <section aria-labelledby="donnees-ouvertes" className="fr-mt-6w">
         <h2 id="donnees-ouvertes">Données ouvertes</h2>
         <p>
-          Les subventions de plus de 23 000 € sont publiées au format national des données essentielles des conventions de subvention (schéma{" "}
-          <a className="fr-link" href={SCDL_SCHEMA.url} target="_blank" rel="noopener noreferrer" title={`${SCDL_SCHEMA.title} ${SCDL_SCHEMA.version} - nouvelle fenêtre`}>
+          Les subventions de plus de 23 000 € sont publiées au format national des données
+          essentielles des conventions de subvention (schéma{" "}
+          <a
+            className="fr-link"
+            href={SCDL_SCHEMA.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={`${SCDL_SCHEMA.title} ${SCDL_SCHEMA.version} - nouvelle fenêtre`}
+          >
             {SCDL_SCHEMA.title} {SCDL_SCHEMA.version}
           </a>
           ), dès la contre-signature de leur convention.
@@ -91,7 +103,9 @@ export default async function ResultsPage({ params }: Props) {
             ))}
           </ul>
         ) : (
-          <p>Les fichiers seront disponibles dès que l&apos;autorité attribuante aura été renseignée.</p>
+          <p>
+            Les fichiers seront disponibles dès que l&apos;autorité attribuante aura été renseignée.
+          </p>
         )}
       </section>
     </div>

@@ -29,7 +29,9 @@ const EMPTY: CallInput = {
   priorities: [],
   learningCommunities: [],
   documentKinds: [{ code: "", label: "", description: "", required: true }],
-  criteria: [{ code: "", label: "", weightBps: 10_000, maxScore: 5, levels: ["", "", "", "", "", ""] }],
+  criteria: [
+    { code: "", label: "", weightBps: 10_000, maxScore: 5, levels: ["", "", "", "", "", ""] },
+  ],
   tranches: [{ label: "", shareBps: 10_000, condition: "ON_SIGNATURE" }],
 };
 
@@ -38,7 +40,11 @@ export default async function NewCallPage() {
   return (
     <div className="fr-pb-6w">
       <h1>Nouvel appel</h1>
-      <p>L&apos;appel est créé en préparation : il n&apos;est visible du public qu&apos;une fois ouvert. Pour reprendre les conditions d&apos;un appel existant, dupliquez-le depuis la liste des appels.</p>
+      <p>
+        L&apos;appel est créé en préparation : il n&apos;est visible du public qu&apos;une fois
+        ouvert. Pour reprendre les conditions d&apos;un appel existant, dupliquez-le depuis la liste
+        des appels.
+      </p>
       <CallForm defaultValues={EMPTY} gridLocked={false} />
     </div>
   );

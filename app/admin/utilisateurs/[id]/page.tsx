@@ -19,17 +19,27 @@ export default async function UserAdminPage({ params }: { params: Promise<{ id: 
       <p>
         {user.email} ·{" "}
         {!user.active ? (
-          <Badge severity="error" small>Désactivé</Badge>
+          <Badge severity="error" small>
+            Désactivé
+          </Badge>
         ) : user.emailVerifiedAt ? (
-          <Badge severity="success" small>Actif</Badge>
+          <Badge severity="success" small>
+            Actif
+          </Badge>
         ) : (
-          <Badge severity="info" small>Invité, pas encore activé</Badge>
+          <Badge severity="info" small>
+            Invité, pas encore activé
+          </Badge>
         )}{" "}
         · compte créé le {formatDate(user.createdAt)}
       </p>
       <section aria-labelledby="roles-titre" className="fr-mb-5w">
         <h2 id="roles-titre">Rôles</h2>
-        <UserRolesForm userId={user.id} roles={user.roles} regions={regions.map(({ code, name }) => ({ code, name }))} />
+        <UserRolesForm
+          userId={user.id}
+          roles={user.roles}
+          regions={regions.map(({ code, name }) => ({ code, name }))}
+        />
       </section>
       <section aria-labelledby="etat-titre">
         <h2 id="etat-titre">Accès</h2>

@@ -10,7 +10,10 @@ export default async function InvitePage() {
   return (
     <div className="fr-pb-6w max-w-3xl">
       <h1>Inviter une personne</h1>
-      <p>La personne reçoit un lien pour choisir son mot de passe ; son compte est actif dès qu&apos;elle l&apos;a fait.</p>
+      <p>
+        La personne reçoit un lien pour choisir son mot de passe ; son compte est actif dès
+        qu&apos;elle l&apos;a fait.
+      </p>
       <InviteForm regions={regions.map(({ code, name }) => ({ code, name }))} />
     </div>
   );

@@ -14,6 +14,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 
 function pdfResponse(file: { bytes: Buffer; fileName: string; mimeType: string }): Response {
   return new Response(new Uint8Array(file.bytes), {
-    headers: { "Content-Type": file.mimeType, "Content-Disposition": attachmentDisposition(file.fileName), "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Disposition": attachmentDisposition(file.fileName),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -6,9 +6,17 @@ export async function GET(request: Request) {
   try {
     const actor = await actorOrThrow();
     const url = new URL(request.url);
-    const { csv, fileName } = await regionCsv(actor, url.searchParams.get("appel") ?? "", url.searchParams.get("region") ?? "");
+    const { csv, fileName } = await regionCsv(
+      actor,
+      url.searchParams.get("appel") ?? "",
+      url.searchParams.get("region") ?? "",
+    );
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": attachmentDisposition(fileName), "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": attachmentDisposition(fileName),
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);

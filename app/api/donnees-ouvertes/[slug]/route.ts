@@ -1,7 +1,13 @@
 import { AppError } from "@/lib/errors";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 import { getOpenDataRows } from "@/lib/publication/data";
-import { SCDL_CONTENT_TYPES, SCDL_SCHEMA, scdlCsv, scdlFileName, scdlJson } from "@/lib/publication/scdl";
+import {
+  SCDL_CONTENT_TYPES,
+  SCDL_SCHEMA,
+  scdlCsv,
+  scdlFileName,
+  scdlJson,
+} from "@/lib/publication/scdl";
 import { openDataRequest } from "@/lib/publication/schema";
 
 // GET /api/donnees-ouvertes/{appel}?format=csv|json — the open data of the call's grants (SCDL subventions),

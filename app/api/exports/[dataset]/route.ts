@@ -7,7 +7,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
   try {
     const actor = await actorOrThrow();
     const url = new URL(request.url);
-    const file = await exportCall(actor, (await params).dataset, url.searchParams.get("appel"), url.searchParams.get("format"));
+    const file = await exportCall(
+      actor,
+      (await params).dataset,
+      url.searchParams.get("appel"),
+      url.searchParams.get("format"),
+    );
     return new Response(file.stream, {
       headers: {
         "Content-Type": file.contentType,

@@ -3,19 +3,25 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
-import { FinalizeButton, PromoteButton, PublishButton, RecordWithdrawalButton, ReopenButton } from "@/components/national/decision-actions";
+import {
+  FinalizeButton,
+  PromoteButton,
+  PublishButton,
+  RecordWithdrawalButton,
+  ReopenButton,
+} from "@/components/national/decision-actions";
 import { DecisionEditor } from "@/components/national/decision-editor";
 import { EvidenceLinks } from "@/components/national/evidence-links";
-import { DecisionDeliveries } from "@/components/notifications/decision-deliveries";
 import { WideTable as Table } from "@/components/national/wide-table";
+import { DecisionDeliveries } from "@/components/notifications/decision-deliveries";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatDateTime, formatEuros, formatShare } from "@/lib/format";
 import { getDecisionList, type NationalDossier } from "@/lib/national/data";
 import { decisionLinesOf, decisionProblems } from "@/lib/national/decision-rules";
-import { decisionDeliverySummary } from "@/lib/notifications/log";
 import { formatScore, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
 import { prioritiesMet } from "@/lib/national/selection";
+import { decisionDeliverySummary } from "@/lib/notifications/log";
 
 export const metadata = { title: "Décisions" };
 
@@ -34,19 +40,44 @@ export default async function DecisionsPage({ searchParams }: Props) {
       </div>
     );
   }
-  const { call: c, rules, rows, withdrawn, promotion, departures } = await getDecisionList(actor, call.id);
+  const {
+    call: c,
+    rules,
+    rows,
+    withdrawn,
+    promotion,
+    departures,
+  } = await getDecisionList(actor, call.id);
   const decided = rows.filter((r) => r.decision);
   const published = c.resultsPublishedAt !== null;
   const deliveries = published ? await decisionDeliverySummary(actor, c.id) : null;
   const finalized = c.decisionsFinalizedAt !== null;
   const lines = decisionLinesOf(decided);
-  const problems = decided.length && !finalized ? decisionProblems(lines, rules, rows.filter((r) => !r.decision).map((r) => r.reference)) : [];
+  const problems =
+    decided.length && !finalized
+      ? decisionProblems(
+          lines,
+          rules,
+          rows.filter((r) => !r.decision).map((r) => r.reference),
+        )
+      : [];
   const laureates = decided.filter((r) => r.decision!.outcome === "LAUREATE");
   const total = laureates.reduce((s, r) => s + (r.decision!.amountCents ?? 0), 0);
-  const shares = prioritiesMet(laureates.map((r) => ({ amountCents: r.decision!.amountCents ?? 0, territoryType: r.territoryType })), rules.priorities);
+  const shares = prioritiesMet(
+    laureates.map((r) => ({
+      amountCents: r.decision!.amountCents ?? 0,
+      territoryType: r.territoryType,
+    })),
+    rules.priorities,
+  );
   const groups: { title: string; items: NationalDossier[] }[] = [
     { title: "Lauréats", items: laureates },
-    { title: "Liste complémentaire", items: decided.filter((r) => r.decision!.outcome === "RESERVE").sort((a, b) => (a.decision!.reserveRank ?? 0) - (b.decision!.reserveRank ?? 0)) },
+    {
+      title: "Liste complémentaire",
+      items: decided
+        .filter((r) => r.decision!.outcome === "RESERVE")
+        .sort((a, b) => (a.decision!.reserveRank ?? 0) - (b.decision!.reserveRank ?? 0)),
+    },
     { title: "Non retenus", items: decided.filter((r) => r.decision!.outcome === "NOT_RETAINED") },
   ];
   return (
@@ -57,7 +88,8 @@ export default async function DecisionsPage({ searchParams }: Props) {
       {decided.length === 0 ? (
         <p className="fr-p-3w fr-background-alt--grey">
           Aucune décision en projet. Acceptez d&apos;abord la liste proposée dans{" "}
-          <Link href={`/cna/selection?appel=${call.slug}`}>la sélection sous l&apos;enveloppe</Link>.
+          <Link href={`/cna/selection?appel=${call.slug}`}>la sélection sous l&apos;enveloppe</Link>
+          .
         </p>
       ) : (
         <>
@@ -70,12 +102,14 @@ export default async function DecisionsPage({ searchParams }: Props) {
           </p>
           <ul aria-label="Totaux des décisions">
             <li>
-              {laureates.length} lauréat{laureates.length > 1 ? "s" : ""} · montant attribué {formatEuros(total)} sur {formatEuros(rules.envelopeCents)} · reste{" "}
+              {laureates.length} lauréat{laureates.length > 1 ? "s" : ""} · montant attribué{" "}
+              {formatEuros(total)} sur {formatEuros(rules.envelopeCents)} · reste{" "}
               {formatEuros(rules.envelopeCents - total)}
             </li>
             {shares.map((s) => (
               <li key={s.label}>
-                Part « {s.label} » : {s.shareBps === null ? "—" : formatShare(s.shareBps)} (minimum {formatShare(s.minShareBps)})
+                Part « {s.label} » : {s.shareBps === null ? "—" : formatShare(s.shareBps)} (minimum{" "}
+                {formatShare(s.minShareBps)})
               </li>
             ))}
           </ul>
@@ -108,7 +142,10 @@ export default async function DecisionsPage({ searchParams }: Props) {
                       <li key={d}>{d}</li>
                     ))}
                   </ul>
-                  <p>Elle ne peut être finalisée qu&apos;avec une justification écrite, qui figurera au procès-verbal.</p>
+                  <p>
+                    Elle ne peut être finalisée qu&apos;avec une justification écrite, qui figurera
+                    au procès-verbal.
+                  </p>
                 </>
               }
               className="fr-mb-3w"
@@ -134,19 +171,34 @@ export default async function DecisionsPage({ searchParams }: Props) {
               {withdrawn.length > 0 && (
                 <p>
                   Lauréats désistés :{" "}
-                  {withdrawn.map((w) => `${w.application.reference} (${w.application.pole.name}, ${formatEuros(w.amountCents ?? 0)})`).join(", ")}.
+                  {withdrawn
+                    .map(
+                      (w) =>
+                        `${w.application.reference} (${w.application.pole.name}, ${formatEuros(w.amountCents ?? 0)})`,
+                    )
+                    .join(", ")}
+                  .
                 </p>
               )}
               {promotion ? (
                 <div className="fr-p-2w fr-background-alt--blue-france fr-mb-2w">
                   <p>
-                    Promotion proposée : <strong>{promotion.reference}</strong> ({promotion.poleName}), rang {promotion.reserveRank} de la liste complémentaire,{" "}
-                    {formatEuros(promotion.amountCents)} — enveloppe restante {formatEuros(promotion.remainingCents)}.
+                    Promotion proposée : <strong>{promotion.reference}</strong> (
+                    {promotion.poleName}), rang {promotion.reserveRank} de la liste complémentaire,{" "}
+                    {formatEuros(promotion.amountCents)} — enveloppe restante{" "}
+                    {formatEuros(promotion.remainingCents)}.
                   </p>
-                  <PromoteButton callId={c.id} applicationId={promotion.applicationId} reference={promotion.reference} />
+                  <PromoteButton
+                    callId={c.id}
+                    applicationId={promotion.applicationId}
+                    reference={promotion.reference}
+                  />
                 </div>
               ) : (
-                <p>Aucune promotion à proposer : aucun dossier de la liste complémentaire ne tient dans l&apos;enveloppe restante en respectant les priorités.</p>
+                <p>
+                  Aucune promotion à proposer : aucun dossier de la liste complémentaire ne tient
+                  dans l&apos;enveloppe restante en respectant les priorités.
+                </p>
               )}
             </section>
           )}
@@ -178,7 +230,11 @@ export default async function DecisionsPage({ searchParams }: Props) {
                     <td>{TERRITORY_LABELS[r.territoryType]}</td>
                     <td>{formatScore(r.score)}</td>
                     <td>{OUTCOME_LABELS[r.decision!.outcome]}</td>
-                    <td>{r.decision!.amountCents === null ? "—" : formatEuros(r.decision!.amountCents)}</td>
+                    <td>
+                      {r.decision!.amountCents === null
+                        ? "—"
+                        : formatEuros(r.decision!.amountCents)}
+                    </td>
                     <td>{r.decision!.reserveRank ?? "—"}</td>
                     <td>
                       <StatusBadge status={r.status} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
-import { AcceptSelectionButton } from "@/components/national/decision-actions";
 import { CnaNav } from "@/components/national/cna-nav";
+import { AcceptSelectionButton } from "@/components/national/decision-actions";
 import { WideTable as Table } from "@/components/national/wide-table";
 import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
@@ -20,14 +20,22 @@ function Summary({ r, title }: { r: SelectionResult; title: string }) {
   return (
     <ul aria-label={title}>
       <li>
-        <strong>{r.laureates.length}</strong> lauréat{r.laureates.length > 1 ? "s" : ""} pour <strong>{formatEuros(r.totalAmountCents)}</strong> · enveloppe
-        restante <strong>{formatEuros(r.remainingCents)}</strong> · total des notes {formatScore(r.totalScore)}
+        <strong>{r.laureates.length}</strong> lauréat{r.laureates.length > 1 ? "s" : ""} pour{" "}
+        <strong>{formatEuros(r.totalAmountCents)}</strong> · enveloppe restante{" "}
+        <strong>{formatEuros(r.remainingCents)}</strong> · total des notes{" "}
+        {formatScore(r.totalScore)}
       </li>
-      <li>Ligne de financement : {r.fundingLineScore === null ? "aucun lauréat" : `note nationale la plus basse financée ${formatScore(r.fundingLineScore)} / 100`}</li>
+      <li>
+        Ligne de financement :{" "}
+        {r.fundingLineScore === null
+          ? "aucun lauréat"
+          : `note nationale la plus basse financée ${formatScore(r.fundingLineScore)} / 100`}
+      </li>
       {r.shares.map((s) => (
         <li key={s.label}>
-          Part « {s.label} » : {s.shareBps === null ? "—" : formatShare(s.shareBps)} du montant attribué ({formatEuros(s.amountCents)}), minimum{" "}
-          {formatShare(s.minShareBps)} {s.met ? "— respectée" : "— non respectée"}
+          Part « {s.label} » : {s.shareBps === null ? "—" : formatShare(s.shareBps)} du montant
+          attribué ({formatEuros(s.amountCents)}), minimum {formatShare(s.minShareBps)}{" "}
+          {s.met ? "— respectée" : "— non respectée"}
         </li>
       ))}
     </ul>
@@ -41,12 +49,23 @@ function More({ total, call }: { total: number; call: string }) {
   if (total <= SHOWN) return null;
   return (
     <p className="fr-text--sm">
-      … et {total - SHOWN} autres : la liste complète figure dans <Link href={`/cna/decisions?appel=${call}`}>les décisions</Link> une fois la liste acceptée.
+      … et {total - SHOWN} autres : la liste complète figure dans{" "}
+      <Link href={`/cna/decisions?appel=${call}`}>les décisions</Link> une fois la liste acceptée.
     </p>
   );
 }
 
-function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: Map<string, NationalDossier>; caption: string; call: string }) {
+function Lists({
+  r,
+  dossiers,
+  caption,
+  call,
+}: {
+  r: SelectionResult;
+  dossiers: Map<string, NationalDossier>;
+  caption: string;
+  call: string;
+}) {
   const row = (id: string) => dossiers.get(id)!;
   return (
     <>
@@ -76,7 +95,8 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
             <td>{formatScore(l.score)}</td>
             <td>
               {formatEuros(l.amountCents)}
-              {l.adjusted && ` (ajusté à l'enveloppe restante ; proposé ${formatEuros(l.requestedCents)})`}
+              {l.adjusted &&
+                ` (ajusté à l'enveloppe restante ; proposé ${formatEuros(l.requestedCents)})`}
             </td>
           </tr>
         ))}
@@ -142,26 +162,39 @@ function Lists({ r, dossiers, caption, call }: { r: SelectionResult; dossiers: M
 }
 
 /** The rule of the call, as the jury applies it. */
-function MethodText({ method, rules }: { method: keyof typeof METHOD_LABELS; rules: SelectionRules }) {
+function MethodText({
+  method,
+  rules,
+}: {
+  method: keyof typeof METHOD_LABELS;
+  rules: SelectionRules;
+}) {
   return (
     <div className="fr-text--sm">
       {method === "MERIT_ORDER" ? (
         <p>
-          <strong>Règle de l&apos;appel : l&apos;ordre de mérite.</strong> Les dossiers éligibles (avis favorable ou favorable avec réserves
-          {rules.qualityThreshold > 0 ? `, note nationale d'au moins ${formatScore(rules.qualityThreshold)} / 100` : ""}, montant dans les bornes) sont
-          classés par note nationale et financés en descendant le classement jusqu&apos;à épuisement de l&apos;enveloppe. Un dossier n&apos;est passé que
-          s&apos;il ne tient plus dans l&apos;enveloppe restante ou si une part prioritaire deviendrait inatteignable ; la raison est donnée.
-          {rules.adjustLastGrant && " Le premier dossier qui ne tient plus peut recevoir l'enveloppe restante, si elle atteint la subvention minimale, sur confirmation de la cellule."}
+          <strong>Règle de l&apos;appel : l&apos;ordre de mérite.</strong> Les dossiers éligibles
+          (avis favorable ou favorable avec réserves
+          {rules.qualityThreshold > 0
+            ? `, note nationale d'au moins ${formatScore(rules.qualityThreshold)} / 100`
+            : ""}
+          , montant dans les bornes) sont classés par note nationale et financés en descendant le
+          classement jusqu&apos;à épuisement de l&apos;enveloppe. Un dossier n&apos;est passé que
+          s&apos;il ne tient plus dans l&apos;enveloppe restante ou si une part prioritaire
+          deviendrait inatteignable ; la raison est donnée.
+          {rules.adjustLastGrant &&
+            " Le premier dossier qui ne tient plus peut recevoir l'enveloppe restante, si elle atteint la subvention minimale, sur confirmation de la cellule."}
         </p>
       ) : (
         <p>
-          <strong>Règle de l&apos;appel : le total des notes maximal.</strong> La liste maximise le total des notes nationales des projets financés sous
-          l&apos;enveloppe et les priorités.
+          <strong>Règle de l&apos;appel : le total des notes maximal.</strong> La liste maximise le
+          total des notes nationales des projets financés sous l&apos;enveloppe et les priorités.
         </p>
       )}
       <p>
-        À égalité de note : le plus petit montant, puis la référence. Liste complémentaire : les {rules.reserveListLength} premiers dossiers éligibles
-        non financés, dans l&apos;ordre du classement ; les autres sont non retenus.
+        À égalité de note : le plus petit montant, puis la référence. Liste complémentaire : les{" "}
+        {rules.reserveListLength} premiers dossiers éligibles non financés, dans l&apos;ordre du
+        classement ; les autres sont non retenus.
       </p>
     </div>
   );
@@ -169,20 +202,35 @@ function MethodText({ method, rules }: { method: keyof typeof METHOD_LABELS; rul
 
 function adjustedOf(r: SelectionResult, dossiers: Map<string, NationalDossier>) {
   const l = r.laureates.find((x) => x.adjusted);
-  return l ? { reference: dossiers.get(l.id)!.reference, requestedCents: l.requestedCents, amountCents: l.amountCents } : null;
+  return l
+    ? {
+        reference: dossiers.get(l.id)!.reference,
+        requestedCents: l.requestedCents,
+        amountCents: l.amountCents,
+      }
+    : null;
 }
 
 type SelectionData = Awaited<ReturnType<typeof getSelection>>;
 
 /** The two methods side by side on the same inputs, and why their lists differ. */
-function Comparison({ comparison, dossiers, official }: { comparison: SelectionData["comparison"]; dossiers: Map<string, NationalDossier>; official: keyof typeof METHOD_LABELS }) {
+function Comparison({
+  comparison,
+  dossiers,
+  official,
+}: {
+  comparison: SelectionData["comparison"];
+  dossiers: Map<string, NationalDossier>;
+  official: keyof typeof METHOD_LABELS;
+}) {
   const { merit, maxScore, differences } = comparison;
   const other = official === "MERIT_ORDER" ? "MAX_SCORE" : "MERIT_ORDER";
   return (
     <section aria-labelledby="comparaison" className="fr-mt-6w">
       <h2 id="comparaison">Comparaison des deux méthodes</h2>
       <p>
-        Sur les mêmes dossiers et les mêmes règles : la règle de l&apos;appel ({METHOD_LABELS[official].toLowerCase()}) et, à titre indicatif,{" "}
+        Sur les mêmes dossiers et les mêmes règles : la règle de l&apos;appel (
+        {METHOD_LABELS[official].toLowerCase()}) et, à titre indicatif,{" "}
         {METHOD_LABELS[other].toLowerCase()}. Seule la première est proposée à la décision.
       </p>
       <Table
@@ -270,14 +318,23 @@ export default async function SelectionPage({ searchParams }: Props) {
   }
   const priorityCount = 10;
   const montantDossier = one(params.montantDossier);
-  const montantEuros = one(params.montantEuros)?.replace(/[\s\u202f\u00a0]/g, "").replace(",", ".");
+  const montantEuros = one(params.montantEuros)
+    ?.replace(/[\s\u202f\u00a0]/g, "")
+    .replace(",", ".");
   const whatIf = parseWhatIf({
     exclure: one(params.exclure),
-    montant: [one(params.montant), montantDossier && montantEuros ? `${montantDossier}:${montantEuros}` : ""].filter(Boolean).join(","),
+    montant: [
+      one(params.montant),
+      montantDossier && montantEuros ? `${montantDossier}:${montantEuros}` : "",
+    ]
+      .filter(Boolean)
+      .join(","),
     part: Array.from({ length: priorityCount }, (_, i) => {
       const v = one(params[`part${i}`])?.trim().replace(",", ".");
       return v ? `${i}:${v}` : "";
-    }).filter(Boolean).join(","),
+    })
+      .filter(Boolean)
+      .join(","),
   });
   const s = await getSelection(actor, call.id, whatIf);
   // What a what-if usually touches: the laureates and the first dossiers below the line.
@@ -288,32 +345,49 @@ export default async function SelectionPage({ searchParams }: Props) {
       <CnaNav current="selection" slug={call.slug} />
       <CallPicker calls={calls} current={call.slug} action="/cna/selection" />
       <p>
-        Enveloppe {formatEuros(s.rules.envelopeCents)} · subvention de {formatEuros(s.rules.minGrantCents)} à {formatEuros(s.rules.maxGrantCents)} ·{" "}
-        {s.total} dossier{s.total > 1 ? "s" : ""} des régions finalisées, dont {s.reviewed} analysé{s.reviewed > 1 ? "s" : ""} au niveau national (les
-        autres sont pris avec leurs valeurs régionales).
+        Enveloppe {formatEuros(s.rules.envelopeCents)} · subvention de{" "}
+        {formatEuros(s.rules.minGrantCents)} à {formatEuros(s.rules.maxGrantCents)} · {s.total}{" "}
+        dossier{s.total > 1 ? "s" : ""} des régions finalisées, dont {s.reviewed} analysé
+        {s.reviewed > 1 ? "s" : ""} au niveau national (les autres sont pris avec leurs valeurs
+        régionales).
       </p>
       <MethodText method={s.call.selectionMethod} rules={s.rules} />
       {s.total === 0 ? (
-        <p className="fr-p-3w fr-background-alt--grey">Aucune région n&apos;a encore finalisé son instruction pour cet appel.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          Aucune région n&apos;a encore finalisé son instruction pour cet appel.
+        </p>
       ) : (
         <>
           <h2>Liste proposée</h2>
           <Summary r={s.official} title="Résumé de la liste proposée" />
           {call.phase === "NATIONAL_REVIEW" && !s.call.decisionsFinalizedAt ? (
-            <AcceptSelectionButton callId={call.id} replaces={s.decisionCount} adjusted={adjustedOf(s.official, s.dossiers)} />
+            <AcceptSelectionButton
+              callId={call.id}
+              replaces={s.decisionCount}
+              adjusted={adjustedOf(s.official, s.dossiers)}
+            />
           ) : (
             <p className="fr-p-2w fr-background-alt--grey">
-              {s.call.decisionsFinalizedAt ? "La liste des décisions est finalisée." : "La liste ne peut être acceptée que pendant l'analyse nationale."}
+              {s.call.decisionsFinalizedAt
+                ? "La liste des décisions est finalisée."
+                : "La liste ne peut être acceptée que pendant l'analyse nationale."}
             </p>
           )}
           <Lists r={s.official} dossiers={s.dossiers} caption="Liste proposée" call={call.slug} />
 
-          <Comparison comparison={s.comparison} dossiers={s.dossiers} official={s.call.selectionMethod} />
+          <Comparison
+            comparison={s.comparison}
+            dossiers={s.dossiers}
+            official={s.call.selectionMethod}
+          />
 
           <h2 className="fr-mt-6w" id="simulation">
             Simulation
           </h2>
-          <p>Essayez d&apos;autres hypothèses : rien n&apos;est enregistré, la liste officielle ne change pas.</p>
+          <p>
+            Essayez d&apos;autres hypothèses : rien n&apos;est enregistré, la liste officielle ne
+            change pas.
+          </p>
           <form method="get" action="/cna/selection#simulation" aria-labelledby="simulation">
             <input type="hidden" name="appel" value={call.slug} />
             <fieldset className="fr-fieldset">
@@ -321,9 +395,16 @@ export default async function SelectionPage({ searchParams }: Props) {
               <div className="grid gap-x-6 md:grid-cols-2">
                 {eligible.map((l) => (
                   <div className="fr-checkbox-group fr-checkbox-group--sm" key={l.id}>
-                    <input type="checkbox" id={`exclure-${l.id}`} name="exclure" value={l.id} defaultChecked={whatIf.excludedIds.includes(l.id)} />
+                    <input
+                      type="checkbox"
+                      id={`exclure-${l.id}`}
+                      name="exclure"
+                      value={l.id}
+                      defaultChecked={whatIf.excludedIds.includes(l.id)}
+                    />
                     <label className="fr-label" htmlFor={`exclure-${l.id}`}>
-                      {s.dossiers.get(l.id)!.reference} — {s.dossiers.get(l.id)!.pole.name} ({formatScore(l.score)}, {formatEuros(l.amountCents)})
+                      {s.dossiers.get(l.id)!.reference} — {s.dossiers.get(l.id)!.pole.name} (
+                      {formatScore(l.score)}, {formatEuros(l.amountCents)})
                     </label>
                   </div>
                 ))}
@@ -336,7 +417,12 @@ export default async function SelectionPage({ searchParams }: Props) {
                   <label className="fr-label" htmlFor="montant-dossier">
                     Dossier
                   </label>
-                  <select className="fr-select" id="montant-dossier" name="montantDossier" defaultValue={montantDossier ?? ""}>
+                  <select
+                    className="fr-select"
+                    id="montant-dossier"
+                    name="montantDossier"
+                    defaultValue={montantDossier ?? ""}
+                  >
                     <option value="">—</option>
                     {eligible.map((l) => (
                       <option key={l.id} value={l.id}>
@@ -349,7 +435,13 @@ export default async function SelectionPage({ searchParams }: Props) {
                   <label className="fr-label" htmlFor="montant-euros">
                     Nouveau montant (€)
                   </label>
-                  <input className="fr-input" id="montant-euros" name="montantEuros" inputMode="decimal" defaultValue={one(params.montantEuros) ?? ""} />
+                  <input
+                    className="fr-input"
+                    id="montant-euros"
+                    name="montantEuros"
+                    inputMode="decimal"
+                    defaultValue={one(params.montantEuros) ?? ""}
+                  />
                 </div>
               </div>
             </fieldset>
@@ -360,9 +452,17 @@ export default async function SelectionPage({ searchParams }: Props) {
                   <div className="fr-input-group" key={p.label}>
                     <label className="fr-label" htmlFor={`part-${i}`}>
                       Part minimale « {p.label} » (%)
-                      <span className="fr-hint-text">Actuellement {formatShare(p.minShareBps)}</span>
+                      <span className="fr-hint-text">
+                        Actuellement {formatShare(p.minShareBps)}
+                      </span>
                     </label>
-                    <input className="fr-input" id={`part-${i}`} name={`part${i}`} inputMode="decimal" defaultValue={one(params[`part${i}`]) ?? ""} />
+                    <input
+                      className="fr-input"
+                      id={`part-${i}`}
+                      name={`part${i}`}
+                      inputMode="decimal"
+                      defaultValue={one(params[`part${i}`]) ?? ""}
+                    />
                   </div>
                 ))}
               </fieldset>
@@ -381,12 +481,15 @@ export default async function SelectionPage({ searchParams }: Props) {
               <h3 id="resultat-simulation">Résultat de la simulation (non enregistré)</h3>
               <Summary r={s.simulation} title="Résumé de la simulation" />
               <p>
-                Par rapport à la liste proposée :{" "}
-                {(() => {
+                Par rapport à la liste proposée : {(() => {
                   const before = new Set(s.official.laureates.map((l) => l.id));
                   const after = new Set(s.simulation.laureates.map((l) => l.id));
-                  const entered = [...after].filter((id) => !before.has(id)).map((id) => s.dossiers.get(id)!.reference);
-                  const left = [...before].filter((id) => !after.has(id)).map((id) => s.dossiers.get(id)!.reference);
+                  const entered = [...after]
+                    .filter((id) => !before.has(id))
+                    .map((id) => s.dossiers.get(id)!.reference);
+                  const left = [...before]
+                    .filter((id) => !after.has(id))
+                    .map((id) => s.dossiers.get(id)!.reference);
                   return entered.length || left.length
                     ? `${entered.length ? `entrent ${entered.join(", ")}` : ""}${entered.length && left.length ? " ; " : ""}${left.length ? `sortent ${left.join(", ")}` : ""}.`
                     : "mêmes lauréats.";

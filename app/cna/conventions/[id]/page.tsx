@@ -4,11 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConventionActions } from "@/components/conventions/convention-actions";
 import { ConventionStatusBadge } from "@/components/conventions/status-badge";
+import { documentPhrase } from "@/components/notifications/failed-documents";
+import { ResendAnnouncements, RetryJobButton } from "@/components/notifications/resend-button";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { ReportFiles } from "@/components/reports/report-files";
 import { ReportView } from "@/components/reports/report-view";
-import { ResendAnnouncements, RetryJobButton } from "@/components/notifications/resend-button";
-import { documentPhrase } from "@/components/notifications/failed-documents";
 import { ReviewForm } from "@/components/reports/review-form";
 import { Table } from "@/components/ui/table";
 import { requireSpace } from "@/lib/auth/session";
@@ -18,7 +18,11 @@ import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatEuros, formatShare, plural } from "@/lib/format";
 import { conventionDocumentFailure } from "@/lib/notifications/log";
 import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
-import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type IndicatorReport } from "@/lib/reports/rules";
+import {
+  type IndicatorReport,
+  REPORT_KIND_LABELS,
+  REPORT_STATUS_LABELS,
+} from "@/lib/reports/rules";
 import { parisDate } from "@/lib/time";
 
 export const metadata = { title: "Convention" };
@@ -40,27 +44,55 @@ export default async function ConventionPage({ params }: Props) {
   const overdue = c.status === "SENT" && c.signatureDueAt !== null && now > c.signatureDueAt;
   return (
     <div className="fr-container fr-py-6w">
-      <Breadcrumb currentPageLabel={c.number} segments={[{ label: "Conventions", linkProps: { href: `/cna/conventions?appel=${a.call.slug}` } }]} />
+      <Breadcrumb
+        currentPageLabel={c.number}
+        segments={[
+          { label: "Conventions", linkProps: { href: `/cna/conventions?appel=${a.call.slug}` } },
+        ]}
+      />
       <h1>Convention {c.number}</h1>
       <p>
-        <ConventionStatusBadge status={c.status} /> · {a.pole.name} ({a.pole.carrierName}, SIRET {a.pole.siret}) · {a.region.name} · dossier {a.reference}
+        <ConventionStatusBadge status={c.status} /> · {a.pole.name} ({a.pole.carrierName}, SIRET{" "}
+        {a.pole.siret}) · {a.region.name} · dossier {a.reference}
       </p>
       <p>
-        Montant {formatEuros(c.amountCents)} · versé <strong>{formatEuros(paidCents)}</strong> · {a.call.title}
+        Montant {formatEuros(c.amountCents)} · versé <strong>{formatEuros(paidCents)}</strong> ·{" "}
+        {a.call.title}
       </p>
       <ul>
         <li>Préparée le {formatDateTime(c.createdAt)}</li>
-        {c.sentAt && <li>Envoyée le {formatDateTime(c.sentAt)}{c.signatureDueAt && <>, à signer avant le {formatDateTime(c.signatureDueAt)}</>}</li>}
+        {c.sentAt && (
+          <li>
+            Envoyée le {formatDateTime(c.sentAt)}
+            {c.signatureDueAt && <>, à signer avant le {formatDateTime(c.signatureDueAt)}</>}
+          </li>
+        )}
         {c.signedByPoleAt && <li>Signée par le porteur le {formatDateTime(c.signedByPoleAt)}</li>}
         {c.countersignedAt && <li>Contresignée le {formatDateTime(c.countersignedAt)}</li>}
-        {c.cancelledAt && <li>Annulée le {formatDateTime(c.cancelledAt)} : {c.cancellationReason}</li>}
+        {c.cancelledAt && (
+          <li>
+            Annulée le {formatDateTime(c.cancelledAt)} : {c.cancellationReason}
+          </li>
+        )}
       </ul>
-      {overdue && <Alert severity="warning" small description="Le délai de signature est dépassé : vous pouvez annuler la convention et engager la promotion de la liste complémentaire." className="fr-mb-3w" />}
+      {overdue && (
+        <Alert
+          severity="warning"
+          small
+          description="Le délai de signature est dépassé : vous pouvez annuler la convention et engager la promotion de la liste complémentaire."
+          className="fr-mb-3w"
+        />
+      )}
       {c.reservePromotionDue && (
         <Alert
           severity="info"
           title="Promotion de la liste complémentaire à engager"
-          description={<Link href={reservePromotionHref(a.call.slug)}>Proposer le premier dossier de la liste complémentaire qui tient dans l&apos;enveloppe restante</Link>}
+          description={
+            <Link href={reservePromotionHref(a.call.slug)}>
+              Proposer le premier dossier de la liste complémentaire qui tient dans l&apos;enveloppe
+              restante
+            </Link>
+          }
           className="fr-mb-3w"
         />
       )}
@@ -74,35 +106,57 @@ export default async function ConventionPage({ params }: Props) {
               description={
                 <>
                   <p className="fr-mb-1v break-words">
-                    La préparation du document a échoué : <code>{documentFailure.lastError ?? "cause non enregistrée"}</code>
+                    La préparation du document a échoué :{" "}
+                    <code>{documentFailure.lastError ?? "cause non enregistrée"}</code>
                   </p>
                   <p className="fr-text--xs fr-mb-0">
-                    {plural(documentFailure.attempts, "tentative")}, la dernière le {formatDateTime(documentFailure.failedAt)}. Corrigez la cause, puis relancez la
+                    {plural(documentFailure.attempts, "tentative")}, la dernière le{" "}
+                    {formatDateTime(documentFailure.failedAt)}. Corrigez la cause, puis relancez la
                     préparation.
                   </p>
                 </>
               }
               className="fr-mb-2w"
             />
-            {documentFailure.canRetry && <RetryJobButton jobId={documentFailure.jobId} what={documentPhrase(documentFailure)} />}
+            {documentFailure.canRetry && (
+              <RetryJobButton
+                jobId={documentFailure.jobId}
+                what={documentPhrase(documentFailure)}
+              />
+            )}
           </div>
         )}
         <p className="flex flex-wrap gap-6">
           {c.documentKey ? (
-            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}`} download>
+            <a
+              className="fr-link fr-icon-download-line fr-link--icon-left"
+              href={`/api/conventions/${c.id}`}
+              download
+            >
               Convention (PDF)
             </a>
           ) : (
-            !documentFailure && <span className="fr-text--sm">Document de la convention en cours de préparation : rechargez la page dans quelques instants.</span>
+            !documentFailure && (
+              <span className="fr-text--sm">
+                Document de la convention en cours de préparation : rechargez la page dans quelques
+                instants.
+              </span>
+            )
           )}
           {c.attachments[0] && (
-            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/api/conventions/${c.id}/signee`} download>
+            <a
+              className="fr-link fr-icon-download-line fr-link--icon-left"
+              href={`/api/conventions/${c.id}/signee`}
+              download
+            >
               Copie signée par le porteur
             </a>
           )}
         </p>
       </ResendAnnouncements>
-      {view.canManage && <ConventionActions conventionId={c.id} status={c.status} overdue={overdue} />}
+      {view.canManage && (
+        <ConventionActions conventionId={c.id} status={c.status} overdue={overdue} />
+      )}
 
       <h2>Versements</h2>
       <Table
@@ -118,7 +172,9 @@ export default async function ConventionPage({ params }: Props) {
       >
         {schedule.map((t) => (
           <tr key={t.id}>
-            <th scope="row">{t.label} ({formatShare(t.shareBps)})</th>
+            <th scope="row">
+              {t.label} ({formatShare(t.shareBps)})
+            </th>
             <td>{TRANCHE_CONDITION_LABELS[t.condition]}</td>
             <td>{formatEuros(t.amountCents)}</td>
             <td>{formatEuros(t.paidCents)}</td>
@@ -152,7 +208,15 @@ export default async function ConventionPage({ params }: Props) {
         </Table>
       )}
       {view.canManage && c.status === "COUNTERSIGNED" && paidCents < c.amountCents && (
-        <PaymentForm conventionId={c.id} today={parisDate(now)} tranches={schedule.map((t) => ({ id: t.id, label: t.label, remainingCents: t.amountCents - t.paidCents }))} />
+        <PaymentForm
+          conventionId={c.id}
+          today={parisDate(now)}
+          tranches={schedule.map((t) => ({
+            id: t.id,
+            label: t.label,
+            remainingCents: t.amountCents - t.paidCents,
+          }))}
+        />
       )}
 
       <h2 className="fr-mt-6w">Bilans</h2>
@@ -164,14 +228,22 @@ export default async function ConventionPage({ params }: Props) {
             {REPORT_STATUS_LABELS[r.status]} · à déposer au plus tard le {formatDate(r.dueAt)}
             {r.submittedAt && <> · déposé le {formatDateTime(r.submittedAt)}</>}
           </p>
-          {r.reviewComment && <p className="fr-text--sm">Commentaire de l&apos;examen : {r.reviewComment}</p>}
+          {r.reviewComment && (
+            <p className="fr-text--sm">Commentaire de l&apos;examen : {r.reviewComment}</p>
+          )}
           {r.status !== "DRAFT" && (
             <>
-              <ReportView activity={r.activity} financialSummary={r.financialSummary} indicators={(r.indicators ?? []) as IndicatorReport[]} />
+              <ReportView
+                activity={r.activity}
+                financialSummary={r.financialSummary}
+                indicators={(r.indicators ?? []) as IndicatorReport[]}
+              />
               <ReportFiles reportId={r.id} files={r.attachments} editable={false} />
             </>
           )}
-          {view.canManage && r.status === "SUBMITTED" && <ReviewForm reportId={r.id} title={REPORT_KIND_LABELS[r.kind]} />}
+          {view.canManage && r.status === "SUBMITTED" && (
+            <ReviewForm reportId={r.id} title={REPORT_KIND_LABELS[r.kind]} />
+          )}
         </section>
       ))}
     </div>

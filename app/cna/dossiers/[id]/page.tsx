@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { DossierSummary } from "@/components/applications/dossier-summary";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { CnaNav } from "@/components/national/cna-nav";
@@ -11,7 +11,13 @@ import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { getNationalDeclaration, getNationalDossier } from "@/lib/national/data";
-import { formatScore, formatStatistic, OPINION_LABELS, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+import {
+  formatScore,
+  formatStatistic,
+  OPINION_LABELS,
+  OUTCOME_LABELS,
+  TERRITORY_LABELS,
+} from "@/lib/national/labels";
 
 export const metadata = { title: "Analyse de second niveau" };
 
@@ -27,7 +33,6 @@ async function orNotFound<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-
 export default async function NationalDossierPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireSpace("space.cna", `/cna/dossiers/${id}`);
@@ -38,23 +43,41 @@ export default async function NationalDossierPage({ params }: Props) {
       <div className="fr-container fr-py-6w">
         <CnaNav current="vue" slug={pending.call.slug} />
         <p className="fr-mb-1w">
-          <StatusBadge status={pending.status} /> <span className="fr-ml-1w">{pending.reference}</span>
+          <StatusBadge status={pending.status} />{" "}
+          <span className="fr-ml-1w">{pending.reference}</span>
         </p>
         <h1>Analyse de second niveau : {pending.pole.name}</h1>
         <p>
           {pending.pole.carrierName} ({pending.pole.city}) · {pending.region.name}
         </p>
-        <section aria-labelledby="interets" className="fr-p-3w fr-mb-4w fr-background-alt--blue-france">
+        <section
+          aria-labelledby="interets"
+          className="fr-p-3w fr-mb-4w fr-background-alt--blue-france"
+        >
           <h2 id="interets">Déclaration d&apos;intérêts</h2>
           <p>
-            Avant de lire le dossier, déclarez si vous avez un lien avec ce pôle. Membres déclarés : {pending.pole.members.map((m) => m.name).join(", ") || "aucun"}.
+            Avant de lire le dossier, déclarez si vous avez un lien avec ce pôle. Membres déclarés :{" "}
+            {pending.pole.members.map((m) => m.name).join(", ") || "aucun"}.
           </p>
-          <NationalDeclarationForm applicationId={pending.id} poleName={pending.pole.name} backHref={`/cna?appel=${pending.call.slug}`} />
+          <NationalDeclarationForm
+            applicationId={pending.id}
+            poleName={pending.pole.name}
+            backHref={`/cna?appel=${pending.call.slug}`}
+          />
         </section>
       </div>
     );
   }
-  const { application: a, dossier, call, criteria, severity, context, history, editable } = await orNotFound(() => getNationalDossier(actor, id));
+  const {
+    application: a,
+    dossier,
+    call,
+    criteria,
+    severity,
+    context,
+    history,
+    editable,
+  } = await orNotFound(() => getNationalDossier(actor, id));
   const o = a.regionalOpinion!;
   const n = a.nationalReview;
   return (
@@ -66,8 +89,8 @@ export default async function NationalDossierPage({ params }: Props) {
       <h1>Analyse de second niveau : {a.pole.name}</h1>
       <p>
         {a.title} · {a.region.name} · territoire {TERRITORY_LABELS[a.territoryType].toLowerCase()}
-        {a.learningCommunity && ` · communauté apprenante : ${a.learningCommunity.name}`} · montant demandé{" "}
-        {a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}
+        {a.learningCommunity && ` · communauté apprenante : ${a.learningCommunity.name}`} · montant
+        demandé {a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}
       </p>
 
       <Table
@@ -83,12 +106,20 @@ export default async function NationalDossierPage({ params }: Props) {
         <tr>
           <th scope="row">Note (sur 100)</th>
           <td>{formatScore(o.consolidatedScore)}</td>
-          <td>{n ? `${formatScore(n.score)}${n.score !== o.consolidatedScore ? " (ajustée)" : " (confirmée)"}` : "à analyser"}</td>
+          <td>
+            {n
+              ? `${formatScore(n.score)}${n.score !== o.consolidatedScore ? " (ajustée)" : " (confirmée)"}`
+              : "à analyser"}
+          </td>
         </tr>
         <tr>
           <th scope="row">Montant</th>
           <td>{formatEuros(o.proposedAmountCents)}</td>
-          <td>{n ? `${formatEuros(n.amountCents)}${n.amountCents !== o.proposedAmountCents ? " (ajusté)" : " (confirmé)"}` : "à analyser"}</td>
+          <td>
+            {n
+              ? `${formatEuros(n.amountCents)}${n.amountCents !== o.proposedAmountCents ? " (ajusté)" : " (confirmé)"}`
+              : "à analyser"}
+          </td>
         </tr>
         <tr>
           <th scope="row">Avis</th>
@@ -98,13 +129,20 @@ export default async function NationalDossierPage({ params }: Props) {
         <tr>
           <th scope="row">Justification</th>
           <td>{o.motivation}</td>
-          <td>{[n?.scoreJustification, n?.amountJustification].filter(Boolean).join(" ") || "—"}</td>
+          <td>
+            {[n?.scoreJustification, n?.amountJustification].filter(Boolean).join(" ") || "—"}
+          </td>
         </tr>
       </Table>
       <p>
-        Rang dans la région : {o.rank ?? "—"} · écart réduit (z) dans la région : {formatStatistic(context.zScore)} · centile : {formatStatistic(context.percentile, 0)} ·
-        sévérité de la région : moyenne {severity?.mean != null ? formatScore(Math.round(severity.mean)) : "—"}, écart type{" "}
-        {severity?.standardDeviation != null ? formatScore(Math.round(severity.standardDeviation)) : "—"} ({severity?.count ?? 0} dossiers)
+        Rang dans la région : {o.rank ?? "—"} · écart réduit (z) dans la région :{" "}
+        {formatStatistic(context.zScore)} · centile : {formatStatistic(context.percentile, 0)} ·
+        sévérité de la région : moyenne{" "}
+        {severity?.mean != null ? formatScore(Math.round(severity.mean)) : "—"}, écart type{" "}
+        {severity?.standardDeviation != null
+          ? formatScore(Math.round(severity.standardDeviation))
+          : "—"}{" "}
+        ({severity?.count ?? 0} dossiers)
       </p>
 
       <DossierSummary a={dossier} />
@@ -115,7 +153,9 @@ export default async function NationalDossierPage({ params }: Props) {
       <h2 className="fr-mt-6w">Avis régional</h2>
       <RegionalOpinionBlock opinion={o} />
 
-      <h2 id="analyse-titre" className="fr-mt-6w">Confirmer ou ajuster</h2>
+      <h2 id="analyse-titre" className="fr-mt-6w">
+        Confirmer ou ajuster
+      </h2>
       {editable ? (
         <ReviewForm
           applicationId={a.id}
@@ -129,7 +169,9 @@ export default async function NationalDossierPage({ params }: Props) {
           }}
         />
       ) : (
-        <p className="fr-p-3w fr-background-alt--grey">La liste des décisions est finalisée : l&apos;analyse nationale ne peut plus changer.</p>
+        <p className="fr-p-3w fr-background-alt--grey">
+          La liste des décisions est finalisée : l&apos;analyse nationale ne peut plus changer.
+        </p>
       )}
 
       <h2 className="fr-mt-6w">Historique de l&apos;analyse nationale</h2>
@@ -142,16 +184,22 @@ export default async function NationalDossierPage({ params }: Props) {
             const after = (h.after ?? {}) as { score?: number; amountCents?: number };
             return (
               <li key={String(h.id)}>
-                {formatDateTime(h.at)} — {h.actor?.name ?? "—"} : {h.action === "national.review.adjust" ? "ajustement" : "confirmation"} · note{" "}
-                {before.score !== undefined ? formatScore(before.score) : "—"} → {after.score !== undefined ? formatScore(after.score) : "—"} · montant{" "}
-                {before.amountCents !== undefined ? formatEuros(before.amountCents) : "—"} → {after.amountCents !== undefined ? formatEuros(after.amountCents) : "—"}
+                {formatDateTime(h.at)} — {h.actor?.name ?? "—"} :{" "}
+                {h.action === "national.review.adjust" ? "ajustement" : "confirmation"} · note{" "}
+                {before.score !== undefined ? formatScore(before.score) : "—"} →{" "}
+                {after.score !== undefined ? formatScore(after.score) : "—"} · montant{" "}
+                {before.amountCents !== undefined ? formatEuros(before.amountCents) : "—"} →{" "}
+                {after.amountCents !== undefined ? formatEuros(after.amountCents) : "—"}
               </li>
             );
           })}
         </ul>
       )}
       <p className="fr-mt-4w">
-        <Link href={`/cna?appel=${call.slug}`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+        <Link
+          href={`/cna?appel=${call.slug}`}
+          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+        >
           Retour à la vue nationale
         </Link>
       </p>

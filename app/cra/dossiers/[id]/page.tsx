@@ -5,7 +5,12 @@ import { DossierSummary } from "@/components/applications/dossier-summary";
 import { MessageThread } from "@/components/applications/message-thread";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { EvaluationForm } from "@/components/regional/evaluation-form";
-import { AdmissibilityForm, AssignmentForm, ConflictForm, OpinionForm } from "@/components/regional/instruction-forms";
+import {
+  AdmissibilityForm,
+  AssignmentForm,
+  ConflictForm,
+  OpinionForm,
+} from "@/components/regional/instruction-forms";
 import { Synthesis } from "@/components/regional/synthesis-table";
 import { listComplementRequests } from "@/lib/applications/complements";
 import { listMessages } from "@/lib/applications/messages";
@@ -14,7 +19,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { instructionDossier } from "@/lib/regional/data";
-import { OPINION_LABELS, formatPoints } from "@/lib/regional/labels";
+import { formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
 import { addDays, parisDate } from "@/lib/time";
 
 export const metadata = { title: "Instruction d'un dossier" };
@@ -44,7 +49,10 @@ export default async function InstructionPage({ params }: Props) {
   return (
     <div className="fr-container fr-py-6w">
       <nav aria-label="Retour">
-        <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/cra?appel=${s.call.slug}`}>
+        <a
+          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+          href={`/cra?appel=${s.call.slug}`}
+        >
           Dossiers de la région
         </a>
       </nav>
@@ -53,29 +61,52 @@ export default async function InstructionPage({ params }: Props) {
       </p>
       <h1>{s.title || s.pole.name}</h1>
       <p>
-        {s.pole.name} ({s.pole.carrierName}, {s.pole.city}) · {TERRITORY_LABELS[s.territoryType]} · montant demandé{" "}
-        {s.amountRequestedCents === null ? "—" : formatEuros(s.amountRequestedCents)} · déposé le {s.submittedAt ? formatDateTime(s.submittedAt) : "—"}
+        {s.pole.name} ({s.pole.carrierName}, {s.pole.city}) · {TERRITORY_LABELS[s.territoryType]} ·
+        montant demandé{" "}
+        {s.amountRequestedCents === null ? "—" : formatEuros(s.amountRequestedCents)} · déposé le{" "}
+        {s.submittedAt ? formatDateTime(s.submittedAt) : "—"}
       </p>
 
       {allowed.declare && (
-        <section aria-labelledby="interets" className="fr-p-3w fr-mb-4w fr-background-alt--blue-france">
+        <section
+          aria-labelledby="interets"
+          className="fr-p-3w fr-mb-4w fr-background-alt--blue-france"
+        >
           <h2 id="interets">Déclaration d&apos;intérêts</h2>
-          <p>Avant de lire le dossier, déclarez si vous avez un lien avec ce pôle. Membres déclarés : {s.pole.members.map((m) => m.name).join(", ") || "aucun"}.</p>
+          <p>
+            Avant de lire le dossier, déclarez si vous avez un lien avec ce pôle. Membres déclarés :{" "}
+            {s.pole.members.map((m) => m.name).join(", ") || "aucun"}.
+          </p>
           <ConflictForm applicationId={s.id} poleName={s.pole.name} />
         </section>
       )}
       {coordinatorConflicted && (
-        <Alert severity="info" small className="fr-mb-4w" description="Vous avez déclaré un conflit d'intérêts avec ce dossier : un autre membre de la coordination le traite." />
+        <Alert
+          severity="info"
+          small
+          className="fr-mb-4w"
+          description="Vous avez déclaré un conflit d'intérêts avec ce dossier : un autre membre de la coordination le traite."
+        />
       )}
 
       {s.status === "INADMISSIBLE" && s.inadmissibleReason && (
-        <Alert severity="error" small className="fr-mb-4w" title="Dossier irrecevable" description={s.inadmissibleReason} />
+        <Alert
+          severity="error"
+          small
+          className="fr-mb-4w"
+          title="Dossier irrecevable"
+          description={s.inadmissibleReason}
+        />
       )}
 
       {allowed.check && (
         <section aria-labelledby="recevabilite" className="fr-mb-6w">
           <h2 id="recevabilite">Recevabilité</h2>
-          <AdmissibilityForm applicationId={s.id} kinds={s.call.documentKinds} defaultDueDate={addDays(parisDate(new Date()), 15)} />
+          <AdmissibilityForm
+            applicationId={s.id}
+            kinds={s.call.documentKinds}
+            defaultDueDate={addDays(parisDate(new Date()), 15)}
+          />
         </section>
       )}
 
@@ -100,10 +131,12 @@ export default async function InstructionPage({ params }: Props) {
             applicationId={s.id}
             grid={s.call.criteria}
             initial={{
-              scores: Object.fromEntries(s.call.criteria.map((c) => {
-                const score = own?.scores.find((x) => x.criterionId === c.id);
-                return [c.id, { score: score?.score ?? null, comment: score?.comment ?? "" }];
-              })),
+              scores: Object.fromEntries(
+                s.call.criteria.map((c) => {
+                  const score = own?.scores.find((x) => x.criterionId === c.id);
+                  return [c.id, { score: score?.score ?? null, comment: score?.comment ?? "" }];
+                }),
+              ),
               recommendation: own?.recommendation ?? null,
               comment: own?.comment ?? "",
             }}
@@ -114,7 +147,8 @@ export default async function InstructionPage({ params }: Props) {
         <section aria-labelledby="evaluation" className="fr-mb-6w">
           <h2 id="evaluation">Mon évaluation</h2>
           <p>
-            Soumise le {own.submittedAt ? formatDateTime(own.submittedAt) : "—"} · note pondérée <strong>{formatPoints(own.weightedScore)} / 100</strong> · recommandation{" "}
+            Soumise le {own.submittedAt ? formatDateTime(own.submittedAt) : "—"} · note pondérée{" "}
+            <strong>{formatPoints(own.weightedScore)} / 100</strong> · recommandation{" "}
             {own.recommendation ? OPINION_LABELS[own.recommendation].toLowerCase() : "—"}.
           </p>
         </section>
@@ -123,14 +157,21 @@ export default async function InstructionPage({ params }: Props) {
       {d.synthesis && (
         <section aria-labelledby="synthese" className="fr-mb-6w">
           <h2 id="synthese">Synthèse des évaluations</h2>
-          <Synthesis criteria={s.call.criteria} evaluations={d.evaluations} synthesis={d.synthesis} threshold={s.call.disagreementThreshold} assigned={d.facts.assignedEvaluatorIds} />
+          <Synthesis
+            criteria={s.call.criteria}
+            evaluations={d.evaluations}
+            synthesis={d.synthesis}
+            threshold={s.call.disagreementThreshold}
+            assigned={d.facts.assignedEvaluatorIds}
+          />
         </section>
       )}
 
       {allowed.opinion ? (
         <section aria-labelledby="avis" className="fr-mb-6w">
           <h2 id="avis">Avis régional</h2>
-          {d.submittedEvaluations.length < Math.max(s.call.minEvaluators, d.facts.assignedEvaluatorIds.length) && (
+          {d.submittedEvaluations.length <
+            Math.max(s.call.minEvaluators, d.facts.assignedEvaluatorIds.length) && (
             <p>L&apos;avis s&apos;enregistre une fois toutes les évaluations rendues.</p>
           )}
           <OpinionForm
@@ -139,7 +180,9 @@ export default async function InstructionPage({ params }: Props) {
             defaults={{
               opinion: d.opinion?.opinion ?? null,
               consolidatedScore: d.opinion?.consolidatedScore ?? d.proposedScore,
-              proposedAmountCents: d.opinion ? d.opinion.proposedAmountCents : s.amountRequestedCents,
+              proposedAmountCents: d.opinion
+                ? d.opinion.proposedAmountCents
+                : s.amountRequestedCents,
               motivation: d.opinion?.motivation ?? "",
             }}
           />
@@ -149,7 +192,8 @@ export default async function InstructionPage({ params }: Props) {
           <section aria-labelledby="avis" className="fr-mb-6w">
             <h2 id="avis">Avis régional</h2>
             <p>
-              <strong>{OPINION_LABELS[d.opinion.opinion]}</strong> · note consolidée {formatPoints(d.opinion.consolidatedScore)} / 100 · montant proposé{" "}
+              <strong>{OPINION_LABELS[d.opinion.opinion]}</strong> · note consolidée{" "}
+              {formatPoints(d.opinion.consolidatedScore)} / 100 · montant proposé{" "}
               {formatEuros(d.opinion.proposedAmountCents)}
               {d.opinion.rank !== null && ` · rang ${d.opinion.rank}`} · par {d.opinion.author.name}
             </p>
@@ -163,7 +207,13 @@ export default async function InstructionPage({ params }: Props) {
       {allowed.message && (
         <MessageThread
           applicationId={s.id}
-          messages={messages.map((m) => ({ id: m.id, body: m.body, at: formatDateTime(m.createdAt), author: m.author.name, fromInstruction: m.fromInstruction }))}
+          messages={messages.map((m) => ({
+            id: m.id,
+            body: m.body,
+            at: formatDateTime(m.createdAt),
+            author: m.author.name,
+            fromInstruction: m.fromInstruction,
+          }))}
         />
       )}
     </div>

@@ -15,7 +15,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ id:
       {invitation ? (
         <>
           <p>
-            {invitation.application.owner.name} vous invite à compléter le dossier « {invitation.application.title} ».
+            {invitation.application.owner.name} vous invite à compléter le dossier «{" "}
+            {invitation.application.title} ».
           </p>
           <AcceptInvitationButton invitationId={invitation.id} />
         </>

@@ -6,7 +6,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await actorOrThrow();
     const { file } = await readUpload(request, MAX_REPORT_FILE_BYTES);
-    return Response.json(await addReportAttachment(actor, (await params).id, file), { status: 201 });
+    return Response.json(await addReportAttachment(actor, (await params).id, file), {
+      status: 201,
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -8,7 +8,12 @@ export async function GET(_request: Request, { params }: Context) {
   try {
     const file = await readReportAttachment(await actorOrThrow(), (await params).attachmentId);
     return new Response(new Uint8Array(file.bytes), {
-      headers: { "Content-Type": file.mimeType, "Content-Disposition": attachmentDisposition(file.fileName), "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Disposition": attachmentDisposition(file.fileName),
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     return errorResponse(error);

@@ -9,7 +9,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cal
     const actor = await actorOrThrow();
     const { zip, fileName } = await evidencePackOf(actor, evidenceCallId(await params));
     return new Response(new Uint8Array(zip), {
-      headers: { "Content-Type": "application/zip", "Content-Disposition": attachmentDisposition(fileName), "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "application/zip",
+        "Content-Disposition": attachmentDisposition(fileName),
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);

@@ -10,7 +10,12 @@ export async function GET(_request: Request, { params }: Context) {
   try {
     const file = await readConventionFile(await actorOrThrow(), (await params).id, "signed");
     return new Response(new Uint8Array(file.bytes), {
-      headers: { "Content-Type": file.mimeType, "Content-Disposition": attachmentDisposition(file.fileName), "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Disposition": attachmentDisposition(file.fileName),
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     return errorResponse(error);
@@ -22,7 +27,9 @@ export async function POST(request: Request, { params }: Context) {
   try {
     const actor = await actorOrThrow();
     const { file } = await readUpload(request, MAX_SIGNED_CONVENTION_BYTES);
-    return Response.json(await uploadSignedConvention(actor, (await params).id, file), { status: 201 });
+    return Response.json(await uploadSignedConvention(actor, (await params).id, file), {
+      status: 201,
+    });
   } catch (error) {
     return errorResponse(error);
   }

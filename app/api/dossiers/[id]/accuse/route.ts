@@ -7,7 +7,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const actor = await actorOrThrow();
     const { pdf, fileName } = await receiptOf(actor, (await params).id);
     return new Response(new Uint8Array(pdf), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": attachmentDisposition(fileName), "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": attachmentDisposition(fileName),
+        "Cache-Control": "private, no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);

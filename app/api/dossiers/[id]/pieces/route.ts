@@ -7,7 +7,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await actorOrThrow();
     const { documentKindId, file } = await readUpload(request, MAX_ATTACHMENT_BYTES);
-    return Response.json(await addAttachment(actor, (await params).id, documentKindId, file), { status: 201 });
+    return Response.json(await addAttachment(actor, (await params).id, documentKindId, file), {
+      status: 201,
+    });
   } catch (error) {
     return errorResponse(error);
   }

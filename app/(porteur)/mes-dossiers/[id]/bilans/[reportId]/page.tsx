@@ -8,7 +8,11 @@ import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getReport } from "@/lib/reports/data";
-import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS, type IndicatorReport } from "@/lib/reports/rules";
+import {
+  type IndicatorReport,
+  REPORT_KIND_LABELS,
+  REPORT_STATUS_LABELS,
+} from "@/lib/reports/rules";
 
 export const metadata = { title: "Bilan" };
 
@@ -25,14 +29,21 @@ export default async function ReportPage({ params }: Props) {
   if (r.convention.application.id !== id) notFound();
   const editable = canSubmit && (r.status === "DRAFT" || r.status === "CHANGES_REQUESTED");
   const saved = (r.indicators ?? []) as IndicatorReport[];
-  const indicators = r.convention.application.indicators.map((ind) => ({ label: ind.label, unit: ind.unit, target: r.kind === "INTERIM" ? ind.targetYear1 : ind.targetYear2 }));
+  const indicators = r.convention.application.indicators.map((ind) => ({
+    label: ind.label,
+    unit: ind.unit,
+    target: r.kind === "INTERIM" ? ind.targetYear1 : ind.targetYear2,
+  }));
   return (
     <div className="fr-container fr-py-6w max-w-4xl">
       <Breadcrumb
         currentPageLabel={REPORT_KIND_LABELS[r.kind]}
         segments={[
           { label: "Mes dossiers", linkProps: { href: "/mes-dossiers" } },
-          { label: r.convention.application.reference ?? "Dossier", linkProps: { href: `/mes-dossiers/${id}` } },
+          {
+            label: r.convention.application.reference ?? "Dossier",
+            linkProps: { href: `/mes-dossiers/${id}` },
+          },
         ]}
       />
       <h1>
@@ -42,16 +53,45 @@ export default async function ReportPage({ params }: Props) {
         {REPORT_STATUS_LABELS[r.status]} · à déposer au plus tard le {formatDate(r.dueAt)}
       </p>
       {r.status === "CHANGES_REQUESTED" && r.reviewComment && (
-        <Alert severity="warning" title="Compléments demandés par la cellule nationale" description={r.reviewComment} className="fr-mb-3w" />
+        <Alert
+          severity="warning"
+          title="Compléments demandés par la cellule nationale"
+          description={r.reviewComment}
+          className="fr-mb-3w"
+        />
       )}
       {r.status === "SUBMITTED" && r.submittedAt && (
-        <Alert severity="info" small description={`Bilan déposé le ${formatDateTime(r.submittedAt)} : la cellule nationale l'examine.`} className="fr-mb-3w" />
+        <Alert
+          severity="info"
+          small
+          description={`Bilan déposé le ${formatDateTime(r.submittedAt)} : la cellule nationale l'examine.`}
+          className="fr-mb-3w"
+        />
       )}
-      {r.status === "ACCEPTED" && <Alert severity="success" small description={`Bilan accepté${r.reviewComment ? ` : ${r.reviewComment}` : "."}`} className="fr-mb-3w" />}
+      {r.status === "ACCEPTED" && (
+        <Alert
+          severity="success"
+          small
+          description={`Bilan accepté${r.reviewComment ? ` : ${r.reviewComment}` : "."}`}
+          className="fr-mb-3w"
+        />
+      )}
       {editable ? (
-        <ReportForm reportId={r.id} indicators={indicators} initial={{ activity: r.activity, financialSummary: r.financialSummary, achieved: saved.map((s) => s.achieved) }} />
+        <ReportForm
+          reportId={r.id}
+          indicators={indicators}
+          initial={{
+            activity: r.activity,
+            financialSummary: r.financialSummary,
+            achieved: saved.map((s) => s.achieved),
+          }}
+        />
       ) : (
-        <ReportView activity={r.activity} financialSummary={r.financialSummary} indicators={saved} />
+        <ReportView
+          activity={r.activity}
+          financialSummary={r.financialSummary}
+          indicators={saved}
+        />
       )}
       <h2 className="fr-mt-4w">Pièces jointes</h2>
       <ReportFiles reportId={r.id} files={r.attachments} editable={editable} />

@@ -12,7 +12,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await startServer("test", false);
-  const url = await createDatabase(server.url, "ptce_test");
+  // TEST_DATABASE_NAME lets two runs share one server (two checkouts, two engineers).
+  const url = await createDatabase(server.url, process.env.TEST_DATABASE_NAME ?? "ptce_test");
   await applyMigrations(url);
   project.provide("databaseUrl", url);
   return async () => {

@@ -3,9 +3,10 @@ import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeaderBar } from "@/components/layout/site-header-bar";
 import { getActor } from "@/lib/auth/session";
 import { spacesOf } from "@/lib/auth/spaces";
+import { unreadNotificationCount } from "@/lib/notifications/data";
 import { ICONS, SITE_DESCRIPTION, SITE_SHORT_NAME } from "@/lib/site/identity";
 import "./globals.css";
 
@@ -25,6 +26,9 @@ const lang = "fr";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
   const spaces = spacesOf(actor).map(({ href, label }) => ({ href, label }));
+  // The header shows the signed-in person's unread notifications, counted here on the server (no request
+  // from the browser for the count).
+  const unread = actor ? await unreadNotificationCount(actor) : 0;
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
@@ -33,7 +37,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="flex min-h-screen flex-col">
         <DsfrProvider lang={lang}>
-          <SiteHeader user={actor ? { name: actor.name } : null} spaces={spaces} />
+          <SiteHeaderBar
+            user={actor ? { name: actor.name } : null}
+            spaces={spaces}
+            unread={unread}
+          />
           <main id="contenu" tabIndex={-1} className="flex-1">
             {children}
           </main>

@@ -22,7 +22,7 @@ const { loadActor } = await import("@/lib/users/data");
 const cna = (await loadActor(cnaUser.id, cnaUser.sessionVersion))!;
 
 // 1. XLSX export of every dossier, as the national cell.
-const { exportSource } = await import("@/lib/exports/datasets");
+const { exportSource } = await import("@/lib/exports/data");
 const { writeXlsx } = await import("@/lib/exports/writers");
 global.gc?.();
 const baseline = process.memoryUsage().rss;
@@ -45,7 +45,7 @@ console.log(
 );
 
 // 2. The API list endpoint on the production build.
-const { createApiToken } = await import("@/lib/api/tokens");
+const { createApiToken } = await import("@/lib/api/mutations");
 const { token } = await createApiToken(cna, {
   name: `Mesures ${new Date().toISOString()}`,
   scopes: ["applications:read"],

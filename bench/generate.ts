@@ -1,6 +1,7 @@
 // National-scale data for the benchmarks: 18 regions, 5 000 submitted dossiers with their poles,
 // 15 000 submitted evaluations (3 per dossier) with their per-criterion scores, and the people.
 // Written with bulk inserts (the product's commands would take minutes for so many rows).
+
 import { randomUUID } from "node:crypto";
 import { createCall } from "@/lib/calls/mutations";
 import { db } from "@/lib/db";
@@ -10,6 +11,7 @@ import { syncRegionCatalog } from "@/lib/regions/mutations";
 import { loadActor } from "@/lib/users/data";
 import { createUser } from "@/lib/users/mutations";
 import { CALL_2025 } from "@/prisma/demo";
+import { seededRandom } from "../scripts/lib/seeded-random.ts";
 
 export const BENCH_PASSWORD = "mot de passe des mesures";
 export const BENCH_CALL_SLUG = "ami-ptce-mesures";
@@ -22,8 +24,7 @@ export const SIZES = {
 };
 
 // A deterministic pseudo-random sequence, so that every generation gives the same data.
-let seed = 20251102;
-const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const random = seededRandom(20251102);
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
 async function insertInBatches<T>(
@@ -129,7 +130,13 @@ export async function generate(): Promise<void> {
   const counters = new Map<string, number>();
   for (let n = 0; n < SIZES.applications; n++) {
     let x = random() * total;
-    const region = REGIONS[weights.findIndex((w) => (x -= w) <= 0)] ?? REGIONS[0]!;
+    const region =
+      REGIONS[
+        weights.findIndex((w) => {
+          x -= w;
+          return x <= 0;
+        })
+      ] ?? REGIONS[0]!;
     const sequence = (counters.get(region.code) ?? 0) + 1;
     counters.set(region.code, sequence);
     const territoryType = pick(["RURAL", "QPV", "URBAN"] as const);
@@ -252,7 +259,9 @@ async function regionalResults(
   for (const list of byRegion.values())
     list
       .sort((a, b) => b.consolidatedScore - a.consolidatedScore)
-      .forEach((o, i) => (o.rank = i + 1));
+      .forEach((o, i) => {
+        o.rank = i + 1;
+      });
   await insertInBatches(
     opinions.map(({ regionCode: _r, ...o }) => o),
     (b) => db().regionalOpinion.createMany({ data: b }),

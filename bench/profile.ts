@@ -34,9 +34,9 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
 // Self time of each node: the sum of the time deltas of its samples.
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) =>
-  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
-);
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const packageOf = (url: string) => {

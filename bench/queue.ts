@@ -9,6 +9,7 @@
 //      and 10 jobs at once.
 //   --sizes 79,5000  --concurrency 5,10  --emails 1000  --throughput 1,5,10
 // Prints figures; asserts nothing (it stops if an e-mail is missing or received twice).
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import path from "node:path";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createDatabase, dropDatabase, startServer } from "../scripts/lib/database.ts";
 import { applyMigrations, ROOT } from "../scripts/lib/schema-engine.ts";
+import { seededRandom } from "../scripts/lib/seeded-random.ts";
 import { arg } from "./lib.ts";
 
 const list = (name: string, fallback: string) =>
@@ -115,8 +117,7 @@ async function insertInBatches<T>(
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-let seed = 20251218;
-const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const random = seededRandom(20251218);
 
 await syncRegionCatalog();
 const adminUser = await createUser(null, {
@@ -281,7 +282,9 @@ async function seedCall(n: number, tag: string) {
   for (const regionList of byRegion.values())
     regionList
       .sort((a, b) => b.consolidatedScore - a.consolidatedScore)
-      .forEach((o, i) => (o.rank = i + 1));
+      .forEach((o, i) => {
+        o.rank = i + 1;
+      });
   await insertInBatches(users, (b) => db().user.createMany({ data: b }));
   await insertInBatches(roles, (b) => db().roleAssignment.createMany({ data: b }));
   await insertInBatches(poles, (b) => db().pole.createMany({ data: b }));

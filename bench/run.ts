@@ -284,7 +284,12 @@ function writeElsewhere(perSecond: number) {
       ),
     );
   }, 1000 / perSecond);
-  return { stop: () => (clearInterval(timer), last.finally(() => client.end())) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return last.finally(() => client.end());
+    },
+  };
 }
 
 // autocannon reports p97.5 and p99 but not p95: interpolate between p90 and p97.5.

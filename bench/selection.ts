@@ -3,6 +3,7 @@
 // (rural/QPV 50 %), amounts of 30 000 € to 80 000 € in steps of 500 €, and, for the merit order, with two
 // overlapping priorities too (three territory groups). Median and max of 5 runs after a warm-up.
 // Prints figures; asserts nothing.
+
 import {
   type Candidate,
   type Priority,
@@ -11,9 +12,9 @@ import {
   type SelectionRules,
   type Territory,
 } from "@/lib/national/selection";
+import { seededRandom } from "../scripts/lib/seeded-random.ts";
 
-let seed = 7;
-const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const random = seededRandom(7);
 const TERRITORIES: Territory[] = ["RURAL", "QPV", "URBAN"];
 
 function candidates(n: number): Candidate[] {

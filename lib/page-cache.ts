@@ -22,7 +22,7 @@ export const CACHED_PATHS = /^\/(cra|cna)(\/|$|\?)/;
  * Last, the reader's own notifications (the header shows their unread count): how many, how many unread, the
  * newest and the last read, on the [userId, createdAt] index; another person's notifications leave it as it was.
  */
-export const REGION_PAGES = /^\/cra(\/dossiers\/[^/?]+)?\/?(\?|$)/;
+const REGION_PAGES = /^\/cra(\/dossiers\/[^/?]+)?\/?(\?|$)/;
 export const REGION_STAMP_SQL = `
   SELECT coalesce((SELECT version FROM "CommonDataVersion" WHERE id = 1), 0)::text || '|' || coalesce((
     SELECT string_agg(v."callId" || '/' || v."regionCode" || '=' || v.version, ',' ORDER BY v."callId", v."regionCode")
@@ -33,7 +33,7 @@ export const REGION_STAMP_SQL = `
     FROM "Notification" n WHERE n."userId" = $1) AS stamp`;
 
 /** The stamp of every page: the whole database's state, equal twice only if no transaction committed in between. */
-export const DATABASE_STAMP_SQL = "SELECT pg_current_snapshot()::text AS stamp";
+const DATABASE_STAMP_SQL = "SELECT pg_current_snapshot()::text AS stamp";
 
 export type StoredPage = {
   status: number;

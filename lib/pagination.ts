@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
 
 /** ?page= and ?taille= of a list, parsed leniently: a bad value gives the first page. */
 export function parsePage(

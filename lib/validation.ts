@@ -3,13 +3,14 @@
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
-export function fieldErrorsOf(
+function fieldErrorsOf(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+    out[key] ??= [];
+    out[key].push(issue.message);
   }
   return out;
 }

@@ -1,9 +1,12 @@
 // Builders of demo dossiers and of a region's whole instruction, through the product's commands.
 // Used by the demo seed (the 2025 edition) and by the end-to-end scenarios.
 
-import { addAttachment } from "@/lib/applications/attachments";
-import { createApplication, saveDraft } from "@/lib/applications/mutations";
-import { submitApplication } from "@/lib/applications/submission";
+import {
+  addAttachment,
+  createApplication,
+  saveDraft,
+  submitApplication,
+} from "@/lib/applications/mutations";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
@@ -35,7 +38,7 @@ export function random(seed: number) {
 }
 
 /** A valid SIRET (Luhn) built from a number: 8 + the number on 12 digits + the check digit. */
-export function demoSiret(n: number): string {
+function demoSiret(n: number): string {
   const base = `8${String(n).padStart(12, "0")}`;
   for (let d = 0; d <= 9; d++) if (isValidSiret(`${base}${d}`)) return `${base}${d}`;
   throw new Error("SIRET impossible");
@@ -235,7 +238,7 @@ const CRITERION_TOPICS: Record<string, [string, string][]> = {
   ],
 };
 
-export function evaluatorComment(
+function evaluatorComment(
   criterionCode: string,
   score: number,
   dossierTitle: string,
@@ -355,7 +358,7 @@ export async function instructRegion(
   if (options.finalize) await finalizeRegion(cell.coordinator, callId, regionCode);
 }
 
-export function hash(text: string): number {
+function hash(text: string): number {
   let h = 2166136261;
   for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
   return h >>> 0;

@@ -19,7 +19,7 @@ import { CALL_2025, DATES_2025 } from "./demo.ts";
 
 export async function seedNationalDemo(admin: Actor, slug: string = CALL_2025.slug): Promise<void> {
   const call = await db().call.findUnique({ where: { slug }, select: { id: true, phase: true } });
-  if (!call || call.phase !== "NATIONAL_REVIEW") return;
+  if (call?.phase !== "NATIONAL_REVIEW") return;
   if (await db().decision.count({ where: { callId: call.id } })) return;
   const active = await db().application.findMany({
     where: { callId: call.id, submittedAt: { not: null }, status: { not: "WITHDRAWN" } },

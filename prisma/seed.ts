@@ -1,8 +1,11 @@
 // The demo data, written through the product's own commands. Idempotent: what exists is kept.
 
-import { addAttachment } from "@/lib/applications/attachments";
-import { createApplication, saveDraft } from "@/lib/applications/mutations";
-import { submitApplication } from "@/lib/applications/submission";
+import {
+  addAttachment,
+  createApplication,
+  saveDraft,
+  submitApplication,
+} from "@/lib/applications/mutations";
 import { changeCallPhase, createCall } from "@/lib/calls/mutations";
 import { db } from "@/lib/db";
 import type { CallPhase } from "@/lib/generated/prisma/enums";

@@ -45,7 +45,10 @@ const handler =
 
 function statementName(sql: string): string {
   let name = statementNames.get(sql);
-  if (!name) statementNames.set(sql, (name = `stamp${statementNames.size + 1}`));
+  if (!name) {
+    name = `stamp${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
   return name;
 }
 

@@ -27,6 +27,7 @@ export default async function AdminPage() {
   return (
     <div className="fr-pb-6w">
       <h1>Administration</h1>
+      {/* biome-ignore lint/a11y/noRedundantRoles: Safari (VoiceOver) drops the list semantics of a list styled list-style: none; role="list" restores it */}
       <ul role="list" className="grid list-none gap-6 p-0 md:grid-cols-3">
         {cards.map((c) => (
           <li key={c.href} className="fr-card fr-enlarge-link">

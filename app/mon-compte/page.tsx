@@ -3,11 +3,11 @@ import { ApiTokens } from "@/components/api/api-tokens";
 import { PasswordChangeForm, ProfileForm } from "@/components/auth/account-forms";
 import { AccountSummary } from "@/components/auth/account-summary";
 import { EmailPreferencesForm } from "@/components/notifications/email-preferences";
-import { listApiTokens } from "@/lib/api/tokens";
+import { listApiTokens } from "@/lib/api/data";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { emailPreferences } from "@/lib/notifications/inbox";
+import { emailPreferences } from "@/lib/notifications/data";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { regionsByCode } from "@/lib/regions/data";
 

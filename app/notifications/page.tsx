@@ -5,7 +5,7 @@ import { NotificationList } from "@/components/notifications/notification-list";
 import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/lib/auth/session";
 import { plural } from "@/lib/format";
-import { listNotifications, unreadNotificationCount } from "@/lib/notifications/inbox";
+import { listNotifications, unreadNotificationCount } from "@/lib/notifications/data";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata = { title: "Notifications" };

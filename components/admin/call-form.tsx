@@ -12,27 +12,30 @@ import { type Path, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createCallAction, updateCallAction } from "@/lib/calls/actions";
 import { type CallData, type CallInput, callInputSchema } from "@/lib/calls/schema";
 import { formatShare } from "@/lib/format";
+import type { TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
+import { METHOD_LABELS } from "@/lib/national/labels";
+import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
+import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { EuroField, errorAt, LinesField, PercentField, ScoreField } from "./form-fields";
 
-const TERRITORIES = [
-  { value: "RURAL", label: "Territoire rural" },
-  { value: "QPV", label: "Quartier prioritaire (QPV)" },
-  { value: "URBAN", label: "Territoire urbain" },
-] as const;
-const CONDITIONS = [
-  { value: "ON_SIGNATURE", label: "À la signature de la convention" },
-  { value: "AFTER_INTERIM_REPORT", label: "Après acceptation du bilan intermédiaire" },
-  { value: "AFTER_FINAL_REPORT", label: "Après acceptation du bilan final" },
-] as const;
+const TERRITORIES = (Object.keys(TERRITORY_LABELS) as TerritoryType[]).map((value) => ({
+  value,
+  label: TERRITORY_LABELS[value],
+}));
+// The tranche conditions are worded for the middle of a sentence: capitalised as options.
+const CONDITIONS = (Object.keys(TRANCHE_CONDITION_LABELS) as TrancheCondition[]).map((value) => ({
+  value,
+  label: TRANCHE_CONDITION_LABELS[value].replace(/^./, (c) => c.toUpperCase()),
+}));
 const METHODS = [
   {
     value: "MERIT_ORDER",
-    label: "Ordre de mérite (règle par défaut)",
+    label: `${METHOD_LABELS.MERIT_ORDER} (règle par défaut)`,
     hint: "Les dossiers éligibles sont financés dans l'ordre de leur note nationale, tant que l'enveloppe et les priorités le permettent.",
   },
   {
     value: "MAX_SCORE",
-    label: "Total de notes maximal",
+    label: METHOD_LABELS.MAX_SCORE,
     hint: "La liste qui réunit le plus grand total de notes dans l'enveloppe ; elle peut écarter un dossier mieux classé.",
   },
 ] as const;

@@ -5,11 +5,18 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { type Path, useForm } from "react-hook-form";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/actions";
-import { API_SCOPES, type ApiScope, SCOPE_LABELS, TOKEN_DURATIONS } from "@/lib/api/schema";
-import type { FieldErrors } from "@/lib/errors";
+import {
+  API_SCOPES,
+  type CreateTokenInput,
+  createTokenSchema,
+  SCOPE_LABELS,
+  TOKEN_DURATIONS,
+} from "@/lib/api/schema";
 
 export type TokenRow = {
   id: string;
@@ -24,14 +31,35 @@ export type TokenRow = {
 
 export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<ApiScope[]>([]);
-  const [days, setDays] = useState(90);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const form = useForm<CreateTokenInput>({
+    resolver: zodResolver(createTokenSchema),
+    reValidateMode: "onSubmit",
+    defaultValues: { name: "", scopes: [], expiresInDays: 90 },
+  });
+  const errors = form.formState.errors;
+  const create = form.handleSubmit(
+    () => {
+      const values = form.getValues();
+      start(async () => {
+        const r = await createApiTokenAction(values);
+        if (r.ok) {
+          setCreated(r.data.token);
+          setFailure(null);
+          form.reset({ name: "", scopes: [], expiresInDays: values.expiresInDays });
+          router.refresh();
+        } else {
+          for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+            form.setError(path as Path<CreateTokenInput>, { message: messages[0] });
+          setFailure(r.fieldErrors ? null : r.message);
+        }
+      });
+    },
+    () => setFailure(null),
+  );
 
   return (
     <div>
@@ -52,61 +80,28 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           className="fr-mb-3w"
         />
       )}
-      <form
-        noValidate
-        className="fr-mb-4w"
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => {
-            const r = await createApiTokenAction({ name, scopes, expiresInDays: days });
-            if (r.ok) {
-              setCreated(r.data.token);
-              setErrors({});
-              setFailure(null);
-              setName("");
-              setScopes([]);
-              router.refresh();
-            } else {
-              setErrors(r.fieldErrors ?? {});
-              setFailure(r.fieldErrors ? null : r.message);
-            }
-          });
-        }}
-      >
+      <form noValidate className="fr-mb-4w" onSubmit={create}>
         <Input
           label="Nom du jeton"
           hintText="Pour le reconnaître, par exemple « Tableau de bord régional »."
           state={errors.name ? "error" : "default"}
-          stateRelatedMessage={errors.name?.[0]}
-          nativeInputProps={{
-            value: name,
-            onChange: (e) => setName(e.target.value),
-            maxLength: 80,
-          }}
+          stateRelatedMessage={errors.name?.message}
+          nativeInputProps={{ ...form.register("name"), maxLength: 80 }}
         />
         <Checkbox
           legend="Portées (ce que le jeton peut lire)"
           state={errors.scopes ? "error" : "default"}
-          stateRelatedMessage={errors.scopes?.[0]}
+          stateRelatedMessage={errors.scopes?.message}
           options={API_SCOPES.map((s) => ({
             label: `${SCOPE_LABELS[s]} (${s})`,
-            nativeInputProps: {
-              checked: scopes.includes(s),
-              onChange: (e) =>
-                setScopes((prev) =>
-                  e.target.checked ? [...prev, s] : prev.filter((x) => x !== s),
-                ),
-            },
+            nativeInputProps: { ...form.register("scopes"), value: s },
           }))}
         />
         <Select
           label="Validité"
           state={errors.expiresInDays ? "error" : "default"}
-          stateRelatedMessage={errors.expiresInDays?.[0]}
-          nativeSelectProps={{
-            value: String(days),
-            onChange: (e) => setDays(Number(e.target.value)),
-          }}
+          stateRelatedMessage={errors.expiresInDays?.message}
+          nativeSelectProps={form.register("expiresInDays", { valueAsNumber: true })}
         >
           {TOKEN_DURATIONS.map((d) => (
             <option key={d} value={d}>
@@ -137,6 +132,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
               {!t.revokedAt &&
                 !t.expired &&
                 (revoking === t.id ? (
+                  // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
                   <span
                     className="fr-ml-2w inline-flex gap-2"
                     role="group"

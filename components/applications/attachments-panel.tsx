@@ -147,6 +147,7 @@ export function AttachmentsPanel({
           className="fr-mb-2w"
         />
       )}
+      {/* biome-ignore lint/a11y/noRedundantRoles: Safari (VoiceOver) drops the list semantics of a list styled list-style: none; role="list" restores it */}
       <ul role="list" className="list-none p-0">
         {kinds.map((k) => (
           <KindRow

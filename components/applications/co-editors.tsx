@@ -1,9 +1,12 @@
 "use client";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
 import { inviteCoEditorAction, removeCoEditorAction } from "@/lib/applications/actions";
+import { type CoEditorInput, coEditorSchema } from "@/lib/applications/schema";
 
 export function CoEditors({
   applicationId,
@@ -13,11 +16,41 @@ export function CoEditors({
   people: { id: string; email: string; accepted: boolean }[];
 }) {
   const router = useRouter();
-  const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const form = useForm<CoEditorInput>({
+    resolver: zodResolver(coEditorSchema),
+    reValidateMode: "onSubmit",
+    defaultValues: { email: "" },
+  });
+  // The field's message: the browser's parse, else the server's (its field error or its message).
+  const emailError = form.formState.errors.email?.message ?? error;
+  const invite = form.handleSubmit(
+    () => {
+      // The typed address is sent as typed: the server parses it with the same schema.
+      const email = form.getValues("email");
+      start(async () => {
+        const r = await inviteCoEditorAction(applicationId, email);
+        if (!r.ok) {
+          const fieldError = r.fieldErrors?.email?.[0];
+          if (fieldError) form.setError("email", { message: fieldError });
+          setError(fieldError ? null : r.message);
+          setNotice(null);
+        } else {
+          setError(null);
+          setNotice(`Invitation envoyée à ${email.trim().toLowerCase()}.`);
+          form.reset({ email: "" });
+          router.refresh();
+        }
+      });
+    },
+    () => {
+      setError(null);
+      setNotice(null);
+    },
+  );
   return (
     <section aria-labelledby="coediteurs-titre" className="fr-mt-4w">
       <h2 id="coediteurs-titre">Personnes associées au dossier</h2>
@@ -64,32 +97,14 @@ export function CoEditors({
           ))}
         </ul>
       )}
-      <form
-        className="flex flex-wrap items-end gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => {
-            const r = await inviteCoEditorAction(applicationId, email);
-            if (!r.ok) {
-              setError(r.fieldErrors?.email?.[0] ?? r.message);
-              setNotice(null);
-            } else {
-              setError(null);
-              setNotice(`Invitation envoyée à ${email.trim().toLowerCase()}.`);
-              setEmail("");
-              router.refresh();
-            }
-          });
-        }}
-      >
+      <form className="flex flex-wrap items-end gap-4" onSubmit={invite}>
         <Input
           label="Adresse e-mail de la personne à inviter"
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error ?? undefined}
+          state={emailError ? "error" : "default"}
+          stateRelatedMessage={emailError ?? undefined}
           nativeInputProps={{
+            ...form.register("email"),
             type: "email",
-            value: email,
-            onChange: (e) => setEmail(e.target.value),
             autoComplete: "off",
           }}
         />

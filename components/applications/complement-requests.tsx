@@ -1,10 +1,10 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { listComplementRequests } from "@/lib/applications/complements";
+import type { ComplementRequestList } from "@/lib/applications/data";
 import { formatDateTime } from "@/lib/format";
 import { AttachmentsPanel } from "./attachments-panel";
 import { ComplementAnswer } from "./complement-answer";
 
-type Requests = Awaited<ReturnType<typeof listComplementRequests>>;
+type Requests = ComplementRequestList;
 
 /** The requests for missing documents of a dossier; the open ones can be answered with just those documents. */
 export function ComplementRequests({

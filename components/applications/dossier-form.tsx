@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
 import {
@@ -23,7 +24,11 @@ import {
   FUNDING_SOURCE_LABELS,
   FUNDING_STATUS_LABELS,
 } from "@/lib/applications/labels";
-import type { ApplicationDraftInput } from "@/lib/applications/schema";
+import {
+  type ApplicationDraft,
+  type ApplicationDraftInput,
+  applicationDraftSchema,
+} from "@/lib/applications/schema";
 import { type Problem, STEPS, type StepKey } from "@/lib/applications/steps";
 import { formatEuros } from "@/lib/format";
 import { AutosaveStatus } from "./autosave-status";
@@ -343,7 +348,13 @@ export function DossierForm({
 }) {
   const router = useRouter();
   const [step, setStep] = useState(Math.min(Math.max(initialStep, 0), STEPS.length - 1));
-  const form = useForm<Draft>({ defaultValues: initialDraft });
+  // The server's draft schema (it bounds values; completeness is checked at submission). The form is
+  // never submitted: each change is autosaved as it is, so a draft that is invalid is still sent, and
+  // the server's parse of the autosave (draftSaveSchema) tells what to correct.
+  const form = useForm<Draft, unknown, ApplicationDraft>({
+    resolver: zodResolver(applicationDraftSchema),
+    defaultValues: initialDraft,
+  });
   const { register, control, watch, getValues } = form;
   const autosave = useAutosave<Draft>(version, (v, values) =>
     saveDraftAction(applicationId, v, values),

@@ -2,9 +2,12 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
 import { postMessageAction } from "@/lib/applications/actions";
+import { type MessageInput, messageSchema } from "@/lib/applications/schema";
 
 export type ThreadMessage = {
   id: string;
@@ -23,15 +26,40 @@ export function MessageThread({
   messages: ThreadMessage[];
 }) {
   const router = useRouter();
-  const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const form = useForm<MessageInput>({
+    resolver: zodResolver(messageSchema),
+    reValidateMode: "onSubmit",
+    defaultValues: { body: "" },
+  });
+  // The field's message: the browser's parse, else the server's (its field error or its message).
+  const bodyError = form.formState.errors.body?.message ?? error;
+  const send = form.handleSubmit(
+    () => {
+      const body = form.getValues("body");
+      start(async () => {
+        const r = await postMessageAction(applicationId, body);
+        if (!r.ok) {
+          const fieldError = r.fieldErrors?.body?.[0];
+          if (fieldError) form.setError("body", { message: fieldError });
+          setError(fieldError ? null : r.message);
+        } else {
+          setError(null);
+          form.reset({ body: "" });
+          router.refresh();
+        }
+      });
+    },
+    () => setError(null),
+  );
   return (
     <section aria-labelledby="messages-titre" className="fr-mt-4w">
       <h2 id="messages-titre">Messages</h2>
       {messages.length === 0 ? (
         <p>Aucun message pour le moment. Vous pouvez écrire à l&apos;équipe d&apos;instruction.</p>
       ) : (
+        // biome-ignore lint/a11y/noRedundantRoles: Safari (VoiceOver) drops the list semantics of a list styled list-style: none; role="list" restores it
         <ol role="list" className="list-none p-0">
           {messages.map((m) => (
             <li
@@ -47,28 +75,14 @@ export function MessageThread({
           ))}
         </ol>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => {
-            const r = await postMessageAction(applicationId, body);
-            if (!r.ok) setError(r.fieldErrors?.body?.[0] ?? r.message);
-            else {
-              setError(null);
-              setBody("");
-              router.refresh();
-            }
-          });
-        }}
-      >
+      <form onSubmit={send}>
         <Input
           textArea
           label="Nouveau message"
-          state={error ? "error" : "default"}
-          stateRelatedMessage={error ?? undefined}
+          state={bodyError ? "error" : "default"}
+          stateRelatedMessage={bodyError ?? undefined}
           nativeTextAreaProps={{
-            value: body,
-            onChange: (e) => setBody(e.target.value),
+            ...form.register("body"),
             rows: 4,
             maxLength: 5000,
           }}

@@ -44,6 +44,7 @@ export function SubmissionPanel({
           />
           <ul className="fr-mt-2w">
             {problems.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered as given, never reordered, added to or filtered: its position is its identity
               <li key={i}>
                 <strong>{stepTitle(p.step)}</strong> : {p.message}
               </li>

@@ -20,6 +20,7 @@ export function WithdrawButton({ applicationId }: { applicationId: string }) {
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
     <div
       className="fr-p-2w fr-background-alt--grey"
       role="group"

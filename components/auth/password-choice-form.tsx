@@ -7,10 +7,10 @@ import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
-import { passwordResetSchema } from "@/lib/users/schema";
+import { passwordChoiceSchema } from "@/lib/users/schema";
 import { NewPasswordFields } from "./new-password-fields";
 
-type Values = z.input<typeof passwordResetSchema>;
+type Values = z.input<typeof passwordChoiceSchema>;
 
 /** Choosing a password from a link sent by e-mail (account activation, password reset). */
 export function PasswordChoiceForm({
@@ -27,7 +27,7 @@ export function PasswordChoiceForm({
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Values>({
-    resolver: zodResolver(passwordResetSchema),
+    resolver: zodResolver(passwordChoiceSchema),
     defaultValues: { token, password: "", confirmation: "" },
   });
   const { errors, isSubmitting } = form.formState;

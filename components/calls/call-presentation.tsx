@@ -59,6 +59,7 @@ export function CallPresentation({ call }: { call: CallDetails }) {
 
       <section aria-labelledby="leviers" className="fr-mt-5w">
         <h2 id="leviers">Trois leviers à mobiliser</h2>
+        {/* biome-ignore lint/a11y/noRedundantRoles: Safari (VoiceOver) drops the list semantics of a list styled list-style: none; role="list" restores it */}
         <ul role="list" className="grid list-none gap-4 p-0 md:grid-cols-3">
           {call.levers.map((l) => (
             <li key={l.id} className="fr-p-3w fr-card">

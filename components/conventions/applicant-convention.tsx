@@ -1,12 +1,12 @@
 // The convention of a laureate, on the applicant's dossier page: download, signed copy, payments, reports.
+
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import Link from "next/link";
 import { FileUpload } from "@/components/conventions/file-upload";
+import { PaymentSchedule } from "@/components/conventions/payment-schedule";
 import { ConventionStatusBadge } from "@/components/conventions/status-badge";
-import { Table } from "@/components/ui/table";
 import type { ConventionView } from "@/lib/conventions/data";
-import { formatDate, formatDateTime, formatEuros, formatShare } from "@/lib/format";
-import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
+import { formatDate, formatDateTime, formatEuros } from "@/lib/format";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from "@/lib/reports/rules";
 
 export function ApplicantConvention({
@@ -88,28 +88,10 @@ export function ApplicantConvention({
       {c.status !== "CANCELLED" && (
         <>
           <h3>Versements</h3>
-          <Table
+          <PaymentSchedule
             caption={`Échéancier des versements (versé : ${formatEuros(paidCents)} sur ${formatEuros(c.amountCents)})`}
-            head={
-              <tr>
-                <th scope="col">Tranche</th>
-                <th scope="col">Condition</th>
-                <th scope="col">Montant prévu</th>
-                <th scope="col">Versé</th>
-              </tr>
-            }
-          >
-            {schedule.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">
-                  {t.label} ({formatShare(t.shareBps)})
-                </th>
-                <td>{TRANCHE_CONDITION_LABELS[t.condition]}</td>
-                <td>{formatEuros(t.amountCents)}</td>
-                <td>{formatEuros(t.paidCents)}</td>
-              </tr>
-            ))}
-          </Table>
+            schedule={schedule}
+          />
           {c.payments.length === 0 ? (
             <p className="fr-text--sm">Aucun versement n&apos;a encore été effectué.</p>
           ) : (

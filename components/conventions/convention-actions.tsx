@@ -11,6 +11,7 @@ import {
   prepareConventionsAction,
   sendConventionAction,
 } from "@/lib/conventions/actions";
+import { canMoveConvention } from "@/lib/conventions/rules";
 import type { ConventionStatus } from "@/lib/generated/prisma/enums";
 
 type Act = "send" | "countersign" | "cancel";
@@ -50,9 +51,9 @@ export function ConventionActions({
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [pending, start] = useTransition();
   const acts: Act[] = [
-    ...(status === "TO_PREPARE" ? (["send"] as const) : []),
-    ...(status === "SIGNED_BY_POLE" ? (["countersign"] as const) : []),
-    ...(["TO_PREPARE", "SENT", "SIGNED_BY_POLE"].includes(status) ? (["cancel"] as const) : []),
+    ...(canMoveConvention(status, "SENT") ? (["send"] as const) : []),
+    ...(canMoveConvention(status, "COUNTERSIGNED") ? (["countersign"] as const) : []),
+    ...(canMoveConvention(status, "CANCELLED") ? (["cancel"] as const) : []),
   ];
   if (acts.length === 0) return null;
   const run = (which: Act) =>
@@ -88,6 +89,7 @@ export function ConventionActions({
           ))}
         </div>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           className="fr-p-2w fr-background-alt--grey"
           role="group"

@@ -62,6 +62,7 @@ export function ConfirmAction({
         <Alert severity="success" small description={success} className="fr-mb-2w" role="status" />
       )}
       {open ? (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           ref={box}
           tabIndex={-1}

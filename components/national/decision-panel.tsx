@@ -1,7 +1,8 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { RenounceButton } from "@/components/national/decision-actions";
 import { formatDateTime } from "@/lib/format";
-import type { getPublishedDecision } from "@/lib/national/data";
+import type { PublishedDecision } from "@/lib/national/data";
+import { OUTCOME_SEVERITY } from "@/lib/national/labels";
 import {
   APPEAL_TITLE,
   amountText,
@@ -14,8 +15,7 @@ import {
   RESERVE_RANK_LABEL,
 } from "@/lib/national/letters";
 
-type Decision = NonNullable<Awaited<ReturnType<typeof getPublishedDecision>>>;
-const SEVERITY = { LAUREATE: "success", RESERVE: "info", NOT_RETAINED: "warning" } as const;
+type Decision = NonNullable<PublishedDecision>;
 
 /**
  * The published decision, as the applicant reads it in their dossier, with the letter to download: the same
@@ -40,7 +40,7 @@ export function DecisionPanel({
     <section aria-labelledby="decision-titre" className="fr-mb-6w">
       <h2 id="decision-titre">Décision de la cellule nationale</h2>
       <Alert
-        severity={decision.withdrawn ? "info" : SEVERITY[decision.outcome]}
+        severity={decision.withdrawn ? "info" : OUTCOME_SEVERITY[decision.outcome]}
         small={false}
         as="h3"
         title={

@@ -5,32 +5,46 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { type Path, useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
 import { FormMessages } from "@/components/regional/action-form";
-import { ERROR_MESSAGES, type FieldErrors } from "@/lib/errors";
+import { ERROR_MESSAGES } from "@/lib/errors";
 import { declareNationalInterestAction } from "@/lib/national/actions";
 import { nationalInterestSchema } from "@/lib/national/schema";
-import { fieldErrorsOf } from "@/lib/validation";
+
+type Values = z.input<typeof nationalInterestSchema>;
 
 type Props = { applicationId: string; poleName: string; backHref: string };
 
 export function NationalDeclarationForm({ applicationId, poleName, backHref }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [choice, setChoice] = useState<"no" | "yes" | null>(null);
-  const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm<Values>({
+    // FormMessages focuses the error summary: the first field must not take the focus from it.
+    shouldFocusError: false,
+    resolver: zodResolver(nationalInterestSchema),
+    reValidateMode: "onSubmit",
+    defaultValues: { reason: "" },
+  });
+  const hasConflict = useWatch({ control: form.control, name: "hasConflict" });
+  const choice = hasConflict === undefined ? null : hasConflict ? "yes" : "no";
   const [withdrawn, setWithdrawn] = useState(false);
   const confirmation = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (confirming) confirmation.current?.focus();
   }, [confirming]);
-  const input = { hasConflict: choice === null ? null : choice === "yes", reason };
-  const fieldError = (path: string) => fieldErrors[path]?.join(" ");
+  const errors = form.formState.errors;
+  const fieldError = (path: keyof Values) => errors[path]?.message;
+  const choose = (value: boolean) => {
+    form.setValue("hasConflict", value);
+    setConfirming(false);
+  };
 
   if (withdrawn) {
     return (
@@ -46,28 +60,25 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
     );
   }
 
-  function check() {
-    const parsed = nationalInterestSchema.safeParse(input);
-    if (parsed.success) {
+  // Checked with the server's schema, then confirmed; the typed values are sent and parsed again.
+  const check = form.handleSubmit(
+    () => {
       setError(null);
-      setFieldErrors({});
       setConfirming(true);
-      return;
-    }
-    setError(ERROR_MESSAGES.VALIDATION);
-    setFieldErrors(fieldErrorsOf(parsed.error.issues));
-  }
+    },
+    () => setError(ERROR_MESSAGES.VALIDATION),
+  );
 
   function send() {
+    const { hasConflict, reason = "" } = form.getValues();
     start(async () => {
-      const r = await declareNationalInterestAction(
-        applicationId,
-        input as { hasConflict: boolean; reason: string },
-      );
+      const r = await declareNationalInterestAction(applicationId, { hasConflict, reason });
       setConfirming(false);
       if (!r.ok) {
         setError(r.message);
-        setFieldErrors(r.fieldErrors ?? {});
+        form.clearErrors();
+        for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+          form.setError(path as Path<Values>, { message: messages.join(" ") });
         return;
       }
       if (r.data.hasConflict) setWithdrawn(true);
@@ -76,13 +87,7 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        check();
-      }}
-    >
+    <form noValidate onSubmit={check}>
       <FormMessages error={error} />
       <RadioButtons
         legend={`Avez-vous un lien avec le pôle « ${poleName} », ses membres ou sa structure porteuse (adhésion, mandat, emploi, lien familial, intérêt financier) ?`}
@@ -95,10 +100,7 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
             nativeInputProps: {
               value: "no",
               checked: choice === "no",
-              onChange: () => {
-                setChoice("no");
-                setConfirming(false);
-              },
+              onChange: () => choose(false),
             },
           },
           {
@@ -106,10 +108,7 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
             nativeInputProps: {
               value: "yes",
               checked: choice === "yes",
-              onChange: () => {
-                setChoice("yes");
-                setConfirming(false);
-              },
+              onChange: () => choose(true),
             },
           },
         ]}
@@ -122,18 +121,14 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
           state={fieldError("reason") ? "error" : "default"}
           stateRelatedMessage={fieldError("reason")}
           nativeTextAreaProps={{
-            value: reason,
-            onChange: (e) => {
-              setReason(e.target.value);
-              setConfirming(false);
-            },
+            ...form.register("reason", { onChange: () => setConfirming(false) }),
             rows: 3,
             maxLength: 1000,
-            name: "reason",
           }}
         />
       )}
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           ref={confirmation}
           tabIndex={-1}

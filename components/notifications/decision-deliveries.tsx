@@ -8,7 +8,8 @@ import {
 } from "@/components/notifications/resend-button";
 import { Table } from "@/components/ui/table";
 import { plural } from "@/lib/format";
-import { DECISION_TYPE, type DecisionDeliverySummary } from "@/lib/notifications/log";
+import type { DecisionDeliverySummary } from "@/lib/notifications/data";
+import { DECISION_TYPE } from "@/lib/notifications/log";
 
 /**
  * After publication, on the decision page: how many decisions were handed to the mail server for every recipient,

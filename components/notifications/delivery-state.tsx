@@ -20,7 +20,7 @@ const attemptsText = (n: number) => plural(n, "tentative");
  * enhanced status code (« 5.1.1 … »), possibly after the mailer's error name (« EENVELOPE 550 … »). Anything
  * else (a refused connection, a timeout, a document gone) is an error on our side of the wire.
  */
-export function isServerAnswer(message: string): boolean {
+function isServerAnswer(message: string): boolean {
   return /^(?:E[A-Z]+\s+)?(?:[2-5]\d\d(?:[\s-]|$)|[245]\.\d{1,3}\.\d{1,3}\b)/.test(message.trim());
 }
 

@@ -1,6 +1,6 @@
 import { MarkReadButton } from "@/components/notifications/inbox-buttons";
 import { formatDateTime } from "@/lib/format";
-import type { InboxItem } from "@/lib/notifications/inbox";
+import type { InboxItem } from "@/lib/notifications/data";
 
 /**
  * The notifications, newest first. An unread one is marked three ways: a blue edge, its title in bold, and the

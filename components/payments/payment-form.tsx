@@ -3,11 +3,14 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { parseFrenchNumber } from "@/components/admin/form-fields";
-import type { FieldErrors } from "@/lib/errors";
+import { type Path, useForm } from "react-hook-form";
+import { errorAt, parseFrenchNumber } from "@/components/admin/form-fields";
+import { ERROR_MESSAGES } from "@/lib/errors";
 import { recordPaymentAction } from "@/lib/payments/actions";
+import { type PaymentInput, paymentSchema } from "@/lib/payments/schema";
 
 type Tranche = { id: string; label: string; remainingCents: number };
 const euros = (cents: number) =>
@@ -25,37 +28,52 @@ export function PaymentForm({
 }) {
   const router = useRouter();
   const first = tranches.find((t) => t.remainingCents > 0) ?? tranches[0];
-  const [trancheId, setTrancheId] = useState(first?.id ?? "");
+  const form = useForm<PaymentInput>({
+    resolver: zodResolver(paymentSchema, undefined, { raw: true }),
+    reValidateMode: "onSubmit",
+    defaultValues: {
+      trancheId: first?.id ?? "",
+      paidOn: today,
+      accountingReference: "",
+    },
+  });
+  const { trancheId, paidOn, accountingReference: reference } = form.watch();
+  // The amount is typed in euros, parsed when the payment is confirmed.
   const [amount, setAmount] = useState(first ? euros(first.remainingCents) : "");
-  const [paidOn, setPaidOn] = useState(today);
-  const [reference, setReference] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
-  const err = (k: string) => errors[k]?.[0];
+  const err = (k: string) => errorAt(form.formState.errors, k);
   const value = parseFrenchNumber(amount);
 
-  const submit = () =>
-    start(async () => {
-      const amountCents = Number.isNaN(value) ? Number.NaN : Math.round(value * 100);
-      const r = await recordPaymentAction(conventionId, {
-        trancheId,
-        amountCents: Number.isNaN(amountCents) ? (undefined as unknown as number) : amountCents,
-        paidOn,
-        accountingReference: reference,
-      });
-      setConfirming(false);
-      if (r.ok) {
-        setErrors({});
-        setReference("");
-        setMessage({ ok: true, text: "Versement enregistré." });
-        router.refresh();
-      } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ ok: false, text: r.message });
-      }
-    });
+  // The input is checked when the payment is confirmed, as the server does, then sent.
+  const submit = () => {
+    // An unreadable amount is sent as missing: the schema then asks for it.
+    form.setValue(
+      "amountCents",
+      Number.isNaN(value) ? (undefined as unknown as number) : Math.round(value * 100),
+    );
+    void form.handleSubmit(
+      (input) =>
+        start(async () => {
+          const r = await recordPaymentAction(conventionId, input);
+          setConfirming(false);
+          if (r.ok) {
+            form.setValue("accountingReference", "");
+            setMessage({ ok: true, text: "Versement enregistré." });
+            router.refresh();
+          } else {
+            for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+              form.setError(path as Path<PaymentInput>, { message: messages[0] });
+            setMessage({ ok: false, text: r.message });
+          }
+        }),
+      () => {
+        setConfirming(false);
+        setMessage({ ok: false, text: ERROR_MESSAGES.VALIDATION });
+      },
+    )();
+  };
 
   return (
     <form
@@ -84,7 +102,7 @@ export function PaymentForm({
         nativeSelectProps={{
           value: trancheId,
           onChange: (e) => {
-            setTrancheId(e.target.value);
+            form.setValue("trancheId", e.target.value);
             const t = tranches.find((x) => x.id === e.target.value);
             if (t) setAmount(euros(t.remainingCents));
           },
@@ -120,7 +138,7 @@ export function PaymentForm({
           type: "date",
           value: paidOn,
           max: today,
-          onChange: (e) => setPaidOn(e.target.value),
+          onChange: (e) => form.setValue("paidOn", e.target.value),
         }}
       />
       <Input
@@ -130,7 +148,7 @@ export function PaymentForm({
         stateRelatedMessage={err("accountingReference")}
         nativeInputProps={{
           value: reference,
-          onChange: (e) => setReference(e.target.value),
+          onChange: (e) => form.setValue("accountingReference", e.target.value),
           maxLength: 60,
         }}
       />
@@ -139,6 +157,7 @@ export function PaymentForm({
           Enregistrer le versement
         </Button>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div role="group" aria-label="Confirmation du versement">
           <p>
             Enregistrer un versement de {amount} € (

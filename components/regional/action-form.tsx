@@ -1,19 +1,19 @@
 "use client";
-// The small machinery every regional form shares: check the input in the browser with the schema the
-// server applies (lib/regional/schema.ts: the same messages, without a round trip), run the server action,
-// show its French error (and the fields' errors) where a screen reader announces it, refresh on success.
+// The small machinery every regional form shares: run the server action, show its French error where a
+// screen reader announces it (and its fields' errors at the fields of the form), refresh on success. The
+// forms check their input first with react-hook-form and the zod resolver, on the schema the server
+// applies (lib/regional/schema.ts: the same messages, without a round trip).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import type { z } from "zod";
-import { type ActionResult, ERROR_MESSAGES, type FieldErrors } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { type ActionResult, ERROR_MESSAGES } from "@/lib/errors";
 
-export function useAction() {
+/** `setFieldError`: the form's `setError`, which receives the server's field errors. */
+export function useAction<F extends FieldValues = FieldValues>(setFieldError?: UseFormSetError<F>) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<string | null>(null);
   function run<T>(
     action: () => Promise<ActionResult<T>>,
@@ -25,27 +25,22 @@ export function useAction() {
       const r = await action();
       if (!r.ok) {
         setError(r.message);
-        setFieldErrors(r.fieldErrors ?? {});
+        for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+          setFieldError?.(path as Path<F>, { message: messages.join(" ") });
         return;
       }
       setError(null);
-      setFieldErrors({});
       if (success) setDone(typeof success === "string" ? success : success(r.data));
       after?.(r.data);
       router.refresh();
     });
   }
-  /** False, with the fields' messages shown, when the input breaks the schema; the server parses it again. */
-  function valid(schema: z.ZodType, input: unknown): boolean {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) return true;
+  /** handleSubmit's answer to an input that breaks the schema: the fields show their messages. */
+  function invalid() {
     setDone(null);
     setError(ERROR_MESSAGES.VALIDATION);
-    setFieldErrors(fieldErrorsOf(parsed.error.issues));
-    return false;
   }
-  const fieldError = (path: string) => fieldErrors[path]?.join(" ");
-  return { pending, error, fieldError, done, run, valid, setError };
+  return { pending, error, done, run, invalid };
 }
 
 /** The form's error (focused so that it is read at once) or its confirmation. */

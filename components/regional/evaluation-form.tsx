@@ -2,13 +2,16 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type BaseSyntheticEvent, useRef, useState } from "react";
+import { type Resolver, useForm } from "react-hook-form";
+import { errorAt } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
 import { weightedScore } from "@/lib/evaluations/score";
 import type { Opinion } from "@/lib/generated/prisma/enums";
 import { saveEvaluationAction } from "@/lib/regional/actions";
-import { formatPoints, RECOMMENDATION_LABELS } from "@/lib/regional/labels";
-import { evaluationSchema } from "@/lib/regional/schema";
+import { formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
+import { type EvaluationInput, evaluationSchema } from "@/lib/regional/schema";
 
 export type GridItem = {
   id: string;
@@ -17,11 +20,6 @@ export type GridItem = {
   weightBps: number;
   maxScore: number;
   levels: string[];
-};
-type Values = {
-  scores: Record<string, { score: number | null; comment: string }>;
-  recommendation: Opinion | null;
-  comment: string;
 };
 
 /** The scoring grid: a level per criterion with its descriptor, a comment each, the live weighted total. */
@@ -32,24 +30,39 @@ export function EvaluationForm({
 }: {
   applicationId: string;
   grid: GridItem[];
-  initial: Values;
+  initial: EvaluationInput;
 }) {
-  const { pending, error, fieldError, done, run, valid } = useAction();
-  const [values, setValues] = useState<Values>(initial);
+  // A draft and a submission are checked against different schemas: the button chooses which. (The
+  // schema reads a score as `unknown` and checks it: the form's values are its input.)
+  const submitting = useRef(false);
+  const form = useForm<EvaluationInput>({
+    resolver: (values, context, options) =>
+      (
+        zodResolver(evaluationSchema(grid, submitting.current), undefined, {
+          raw: true,
+        }) as unknown as Resolver<EvaluationInput>
+      )(values, context, options),
+    reValidateMode: "onSubmit",
+    defaultValues: initial,
+  });
+  const { pending, error, done, run, invalid } = useAction(form.setError);
   const [confirming, setConfirming] = useState(false);
+  const values = form.watch();
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
   const total = weightedScore(
     grid,
     new Map(grid.map((c) => [c.id, values.scores[c.id]?.score ?? null])),
   );
-  const setCriterion = (id: string, patch: Partial<{ score: number | null; comment: string }>) =>
-    setValues((v) => ({ ...v, scores: { ...v.scores, [id]: { ...v.scores[id]!, ...patch } } }));
+  const check =
+    (submit: boolean, then: (input: EvaluationInput) => void) => (e?: BaseSyntheticEvent) => {
+      submitting.current = submit;
+      return form.handleSubmit(then, invalid)(e);
+    };
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid(evaluationSchema(grid, false), values))
-          run(() => saveEvaluationAction(applicationId, values, false), "Brouillon enregistré.");
-      }}
+      onSubmit={check(false, (input) =>
+        run(() => saveEvaluationAction(applicationId, input, false), "Brouillon enregistré."),
+      )}
     >
       {grid.map((c, i) => {
         const scoreError = fieldError(`scores.${c.id}.score`);
@@ -76,7 +89,7 @@ export function EvaluationForm({
                   nativeInputProps: {
                     value: String(n),
                     checked: values.scores[c.id]?.score === n,
-                    onChange: () => setCriterion(c.id, { score: n }),
+                    onChange: () => form.setValue(`scores.${c.id}.score`, n),
                   },
                 }))}
               />
@@ -87,7 +100,7 @@ export function EvaluationForm({
                 stateRelatedMessage={commentError}
                 nativeTextAreaProps={{
                   value: values.scores[c.id]?.comment ?? "",
-                  onChange: (e) => setCriterion(c.id, { comment: e.target.value }),
+                  onChange: (e) => form.setValue(`scores.${c.id}.comment`, e.target.value),
                   rows: 3,
                   maxLength: 3000,
                 }}
@@ -102,12 +115,12 @@ export function EvaluationForm({
         orientation="horizontal"
         state={fieldError("recommendation") ? "error" : "default"}
         stateRelatedMessage={fieldError("recommendation")}
-        options={(Object.keys(RECOMMENDATION_LABELS) as Opinion[]).map((o) => ({
-          label: RECOMMENDATION_LABELS[o],
+        options={(Object.keys(OPINION_LABELS) as Opinion[]).map((o) => ({
+          label: OPINION_LABELS[o],
           nativeInputProps: {
             value: o,
             checked: values.recommendation === o,
-            onChange: () => setValues((v) => ({ ...v, recommendation: o })),
+            onChange: () => form.setValue("recommendation", o),
           },
         }))}
       />
@@ -116,7 +129,7 @@ export function EvaluationForm({
         label="Commentaire général (facultatif)"
         nativeTextAreaProps={{
           value: values.comment,
-          onChange: (e) => setValues((v) => ({ ...v, comment: e.target.value })),
+          onChange: (e) => form.setValue("comment", e.target.value),
           rows: 4,
           maxLength: 5000,
         }}
@@ -127,6 +140,7 @@ export function EvaluationForm({
       </p>
       <FormMessages error={error} done={done} />
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           className="fr-p-2w fr-background-alt--grey"
           role="group"
@@ -139,7 +153,10 @@ export function EvaluationForm({
               disabled={pending}
               onClick={() => {
                 setConfirming(false);
-                run(() => saveEvaluationAction(applicationId, values, true), "Évaluation soumise.");
+                run(
+                  () => saveEvaluationAction(applicationId, form.getValues(), true),
+                  "Évaluation soumise.",
+                );
               }}
             >
               Confirmer la soumission
@@ -154,11 +171,7 @@ export function EvaluationForm({
           <Button type="submit" priority="secondary" disabled={pending}>
             Enregistrer le brouillon
           </Button>
-          <Button
-            type="button"
-            disabled={pending}
-            onClick={() => valid(evaluationSchema(grid, true), values) && setConfirming(true)}
-          >
+          <Button type="button" disabled={pending} onClick={check(true, () => setConfirming(true))}>
             Soumettre l&apos;évaluation
           </Button>
         </div>

@@ -3,8 +3,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { parseFrenchNumber } from "@/components/admin/form-fields";
+import { type Resolver, useForm } from "react-hook-form";
+import { errorAt, parseFrenchNumber } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
 import { formatEuros } from "@/lib/format";
 import type { Opinion } from "@/lib/generated/prisma/enums";
@@ -22,6 +24,8 @@ import {
   opinionSchema,
 } from "@/lib/regional/schema";
 
+type ConflictValues = { hasConflict: boolean | null; reason: string };
+
 /** The declaration of interests that opens (or closes) the dossier to its reader. */
 export function ConflictForm({
   applicationId,
@@ -30,16 +34,22 @@ export function ConflictForm({
   applicationId: string;
   poleName: string;
 }) {
-  const { pending, error, fieldError, run, valid } = useAction();
-  const [choice, setChoice] = useState<"no" | "yes" | null>(null);
-  const [reason, setReason] = useState("");
+  // Nothing is chosen at first: the schema then asks for a choice.
+  const form = useForm<ConflictValues>({
+    resolver: zodResolver(conflictSchema, undefined, { raw: true }) as Resolver<ConflictValues>,
+    reValidateMode: "onSubmit",
+    defaultValues: { hasConflict: null, reason: "" },
+  });
+  const { pending, error, run, invalid } = useAction(form.setError);
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
+  const { hasConflict, reason } = form.watch();
+  const choice = hasConflict === null ? null : hasConflict ? "yes" : "no";
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { hasConflict: choice === null ? null : choice === "yes", reason };
-        if (valid(conflictSchema, input)) run(() => declareConflictAction(applicationId, input));
-      }}
+      onSubmit={form.handleSubmit(
+        (input) => run(() => declareConflictAction(applicationId, input)),
+        invalid,
+      )}
     >
       <FormMessages error={error} />
       <RadioButtons
@@ -53,7 +63,7 @@ export function ConflictForm({
             nativeInputProps: {
               value: "no",
               checked: choice === "no",
-              onChange: () => setChoice("no"),
+              onChange: () => form.setValue("hasConflict", false),
             },
           },
           {
@@ -61,7 +71,7 @@ export function ConflictForm({
             nativeInputProps: {
               value: "yes",
               checked: choice === "yes",
-              onChange: () => setChoice("yes"),
+              onChange: () => form.setValue("hasConflict", true),
             },
           },
         ]}
@@ -75,7 +85,7 @@ export function ConflictForm({
           stateRelatedMessage={fieldError("reason")}
           nativeTextAreaProps={{
             value: reason,
-            onChange: (e) => setReason(e.target.value),
+            onChange: (e) => form.setValue("reason", e.target.value),
             rows: 3,
             maxLength: 1000,
           }}
@@ -89,6 +99,28 @@ export function ConflictForm({
 }
 
 type Kind = { code: string; label: string };
+type AdmissibilityValues = {
+  decision: "COMPLETE" | "INCOMPLETE" | "INADMISSIBLE" | null;
+  message: string;
+  documentCodes: string[];
+  dueDate: string;
+  reason: string;
+};
+
+/** What is sent: the decision with its own fields. */
+function admissibilityInput({
+  decision,
+  message,
+  documentCodes,
+  dueDate,
+  reason,
+}: AdmissibilityValues) {
+  return decision === "INCOMPLETE"
+    ? { decision, message, documentCodes, dueDate }
+    : decision === "INADMISSIBLE"
+      ? { decision, reason }
+      : { decision };
+}
 
 export function AdmissibilityForm({
   applicationId,
@@ -99,25 +131,29 @@ export function AdmissibilityForm({
   kinds: Kind[];
   defaultDueDate: string;
 }) {
-  const { pending, error, fieldError, run, valid } = useAction();
-  const [decision, setDecision] = useState<"COMPLETE" | "INCOMPLETE" | "INADMISSIBLE" | null>(null);
-  const [message, setMessage] = useState("");
-  const [codes, setCodes] = useState<string[]>([]);
-  const [dueDate, setDueDate] = useState(defaultDueDate);
-  const [reason, setReason] = useState("");
-  const input =
-    decision === "INCOMPLETE"
-      ? { decision, message, documentCodes: codes, dueDate }
-      : decision === "INADMISSIBLE"
-        ? { decision, reason }
-        : { decision };
+  const form = useForm<AdmissibilityValues>({
+    // The schema reads the fields of the chosen decision only (and only they are sent).
+    resolver: zodResolver(admissibilitySchema, undefined, {
+      raw: true,
+    }) as unknown as Resolver<AdmissibilityValues>,
+    reValidateMode: "onSubmit",
+    defaultValues: {
+      decision: null,
+      message: "",
+      documentCodes: [],
+      dueDate: defaultDueDate,
+      reason: "",
+    },
+  });
+  const { pending, error, run, invalid } = useAction(form.setError);
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
+  const { decision, message, documentCodes: codes, dueDate, reason } = form.watch();
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid(admissibilitySchema, input))
-          run(() => checkAdmissibilityAction(applicationId, input));
-      }}
+      onSubmit={form.handleSubmit(
+        (values) => run(() => checkAdmissibilityAction(applicationId, admissibilityInput(values))),
+        invalid,
+      )}
     >
       <FormMessages error={error} />
       <RadioButtons
@@ -131,7 +167,7 @@ export function AdmissibilityForm({
             nativeInputProps: {
               value: "COMPLETE",
               checked: decision === "COMPLETE",
-              onChange: () => setDecision("COMPLETE"),
+              onChange: () => form.setValue("decision", "COMPLETE"),
             },
           },
           {
@@ -139,7 +175,7 @@ export function AdmissibilityForm({
             nativeInputProps: {
               value: "INCOMPLETE",
               checked: decision === "INCOMPLETE",
-              onChange: () => setDecision("INCOMPLETE"),
+              onChange: () => form.setValue("decision", "INCOMPLETE"),
             },
           },
           {
@@ -147,7 +183,7 @@ export function AdmissibilityForm({
             nativeInputProps: {
               value: "INADMISSIBLE",
               checked: decision === "INADMISSIBLE",
-              onChange: () => setDecision("INADMISSIBLE"),
+              onChange: () => form.setValue("decision", "INADMISSIBLE"),
             },
           },
         ]}
@@ -163,7 +199,8 @@ export function AdmissibilityForm({
               nativeInputProps: {
                 checked: codes.includes(k.code),
                 onChange: (e) =>
-                  setCodes(
+                  form.setValue(
+                    "documentCodes",
                     e.target.checked ? [...codes, k.code] : codes.filter((c) => c !== k.code),
                   ),
               },
@@ -176,7 +213,7 @@ export function AdmissibilityForm({
             stateRelatedMessage={fieldError("message")}
             nativeTextAreaProps={{
               value: message,
-              onChange: (e) => setMessage(e.target.value),
+              onChange: (e) => form.setValue("message", e.target.value),
               rows: 3,
               maxLength: 2000,
             }}
@@ -189,7 +226,7 @@ export function AdmissibilityForm({
             nativeInputProps={{
               type: "date",
               value: dueDate,
-              onChange: (e) => setDueDate(e.target.value),
+              onChange: (e) => form.setValue("dueDate", e.target.value),
             }}
           />
         </>
@@ -203,7 +240,7 @@ export function AdmissibilityForm({
           stateRelatedMessage={fieldError("reason")}
           nativeTextAreaProps={{
             value: reason,
-            onChange: (e) => setReason(e.target.value),
+            onChange: (e) => form.setValue("reason", e.target.value),
             rows: 3,
             maxLength: 2000,
           }}
@@ -233,21 +270,27 @@ export function AssignmentForm({
   minEvaluators: number;
   locked: string[];
 }) {
-  const { pending, error, fieldError, done, run, valid } = useAction();
-  const [chosen, setChosen] = useState<string[]>(assigned);
+  const form = useForm<{ evaluatorIds: string[] }>({
+    resolver: zodResolver(assignmentSchema, undefined, { raw: true }),
+    reValidateMode: "onSubmit",
+    defaultValues: { evaluatorIds: assigned },
+  });
+  const { pending, error, done, run, invalid } = useAction(form.setError);
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
+  const chosen = form.watch("evaluatorIds");
+  const setChosen = (ids: string[]) => form.setValue("evaluatorIds", ids);
   const toggle = (id: string, on: boolean) =>
     setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = { evaluatorIds: chosen };
-        if (valid(assignmentSchema, input))
+      onSubmit={form.handleSubmit(
+        (input) =>
           run(
             () => assignEvaluatorsAction(applicationId, input),
             "Affectation enregistrée ; les évaluateurs ajoutés sont prévenus par e-mail.",
-          );
-      }}
+          ),
+        invalid,
+      )}
     >
       <FormMessages error={error} done={done} />
       {evaluators.length === 0 ? (
@@ -313,11 +356,19 @@ export function OpinionForm({
   defaults: OpinionDefaults;
   bounds: { minCents: number; maxCents: number };
 }) {
-  const { pending, error, fieldError, done, run, valid } = useAction();
-  const [opinion, setOpinion] = useState<Opinion | null>(defaults.opinion);
+  const form = useForm<OpinionDefaults>({
+    resolver: zodResolver(opinionSchema(bounds), undefined, {
+      raw: true,
+    }) as unknown as Resolver<OpinionDefaults>,
+    reValidateMode: "onSubmit",
+    defaultValues: defaults,
+  });
+  const { pending, error, done, run, invalid } = useAction(form.setError);
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
+  const { opinion, motivation } = form.watch();
+  // The numbers are typed as text, parsed at the submission.
   const [score, setScore] = useState(typed(defaults.consolidatedScore));
   const [amount, setAmount] = useState(typed(defaults.proposedAmountCents));
-  const [motivation, setMotivation] = useState(defaults.motivation);
   const [typos, setTypos] = useState<Record<string, string>>({});
   function submit() {
     const s = parseFrenchNumber(score);
@@ -329,14 +380,13 @@ export function OpinionForm({
       problems.proposedAmountCents = "Saisissez un montant en euros, par exemple 45 000.";
     setTypos(problems);
     if (Object.keys(problems).length) return;
-    const input = {
-      opinion,
-      consolidatedScore: Math.round(s * 100),
-      proposedAmountCents: a === null ? null : Math.round(a * 100),
-      motivation,
-    };
-    if (valid(opinionSchema(bounds), input))
-      run(() => saveRegionalOpinionAction(applicationId, input), "Avis régional enregistré.");
+    form.setValue("consolidatedScore", Math.round(s * 100));
+    form.setValue("proposedAmountCents", a === null ? null : Math.round(a * 100));
+    void form.handleSubmit(
+      (input) =>
+        run(() => saveRegionalOpinionAction(applicationId, input), "Avis régional enregistré."),
+      invalid,
+    )();
   }
   const err = (name: string) => typos[name] ?? fieldError(name);
   return (
@@ -355,7 +405,11 @@ export function OpinionForm({
         stateRelatedMessage={err("opinion")}
         options={(Object.keys(OPINION_LABELS) as Opinion[]).map((o) => ({
           label: OPINION_LABELS[o],
-          nativeInputProps: { value: o, checked: opinion === o, onChange: () => setOpinion(o) },
+          nativeInputProps: {
+            value: o,
+            checked: opinion === o,
+            onChange: () => form.setValue("opinion", o),
+          },
         }))}
       />
       <div className="grid gap-4 md:grid-cols-2">
@@ -390,7 +444,7 @@ export function OpinionForm({
         stateRelatedMessage={err("motivation")}
         nativeTextAreaProps={{
           value: motivation,
-          onChange: (e) => setMotivation(e.target.value),
+          onChange: (e) => form.setValue("motivation", e.target.value),
           rows: 5,
           maxLength: 5000,
         }}

@@ -1,7 +1,10 @@
 "use client";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { errorAt } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
 import {
   assignSuggestedAction,
@@ -57,6 +60,7 @@ export function FinalizeButton({
     <div>
       <FormMessages error={error} done={done} />
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           className="fr-p-2w fr-background-alt--grey"
           role="group"
@@ -102,9 +106,15 @@ export function ReopenForm({
   regionCode: string;
   regionName: string;
 }) {
-  const { pending, error, fieldError, run, valid } = useAction();
+  const form = useForm({
+    resolver: zodResolver(reasonSchema, undefined, { raw: true }),
+    reValidateMode: "onSubmit",
+    defaultValues: { reason: "" },
+  });
+  const { pending, error, run, invalid } = useAction(form.setError);
+  const fieldError = (path: string) => errorAt(form.formState.errors, path);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
+  const reason = form.watch("reason");
   if (!open) {
     return (
       <Button size="small" priority="tertiary" onClick={() => setOpen(true)}>
@@ -115,15 +125,15 @@ export function ReopenForm({
   return (
     <form
       className="fr-p-2w fr-background-alt--grey"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid(reasonSchema, { reason }))
+      onSubmit={form.handleSubmit(
+        (input) =>
           run(
-            () => reopenRegionAction(callId, regionCode, { reason }),
+            () => reopenRegionAction(callId, regionCode, input),
             undefined,
             () => setOpen(false),
-          );
-      }}
+          ),
+        invalid,
+      )}
     >
       <FormMessages error={error} />
       <Input
@@ -134,7 +144,7 @@ export function ReopenForm({
         stateRelatedMessage={fieldError("reason")}
         nativeTextAreaProps={{
           value: reason,
-          onChange: (e) => setReason(e.target.value),
+          onChange: (e) => form.setValue("reason", e.target.value),
           rows: 3,
           maxLength: 1000,
         }}

@@ -1,8 +1,8 @@
-import "server-only";
 // The rows of the region's table as HTML text. A large region shows 500 dossiers on one page: built as
 // React elements, each cell would be rendered to HTML and serialised again for the browser, which made
 // the page ten times slower; these rows have no interactivity, so they are written once, every value
 // escaped. The markup is the one the table had as elements (same cells, headers and classes).
+// A pure function of its rows (no server resource): rendered by the server page app/cra/(liste)/page.tsx.
 import { STATUS_LABELS, STATUS_SEVERITY } from "@/lib/applications/status";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import type { RegionRow } from "@/lib/regional/data";
@@ -15,7 +15,7 @@ const ESCAPES: Record<string, string> = {
   '"': "&quot;",
   "'": "&#39;",
 };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 export function regionRowsHtml(
   rows: RegionRow[],

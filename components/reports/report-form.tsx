@@ -4,10 +4,14 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import type { FieldErrors } from "@/lib/errors";
+import { type Path, useForm } from "react-hook-form";
+import { errorAt } from "@/components/admin/form-fields";
+import { ERROR_MESSAGES } from "@/lib/errors";
 import { fileReportAction } from "@/lib/reports/actions";
+import { type ReportInput, reportSchema } from "@/lib/reports/schema";
 
 type Indicator = { label: string; unit: string; target: string };
 
@@ -21,12 +25,17 @@ export function ReportForm({
   initial: { activity: string; financialSummary: string; achieved: string[] };
 }) {
   const router = useRouter();
-  const [activity, setActivity] = useState(initial.activity);
-  const [financialSummary, setFinancialSummary] = useState(initial.financialSummary);
-  const [achieved, setAchieved] = useState<string[]>(
-    indicators.map((_, i) => initial.achieved[i] ?? ""),
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useForm<ReportInput>({
+    resolver: zodResolver(reportSchema, undefined, { raw: true }),
+    reValidateMode: "onSubmit",
+    defaultValues: {
+      activity: initial.activity,
+      financialSummary: initial.financialSummary,
+      achieved: indicators.map((_, i) => initial.achieved[i] ?? ""),
+      submit: false,
+    },
+  });
+  const { activity, financialSummary, achieved } = form.watch();
   const [message, setMessage] = useState<{ severity: "success" | "error"; text: string } | null>(
     null,
   );
@@ -34,26 +43,37 @@ export function ReportForm({
   const [pending, start] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
 
-  const save = (submit: boolean) =>
-    start(async () => {
-      const r = await fileReportAction(reportId, { activity, financialSummary, achieved, submit });
-      setConfirming(false);
-      if (r.ok) {
-        setErrors({});
-        setMessage({
-          severity: "success",
-          text: submit
-            ? "Bilan déposé : la cellule nationale va l'examiner."
-            : "Brouillon enregistré.",
-        });
-        router.refresh();
-      } else {
-        setErrors(r.fieldErrors ?? {});
-        setMessage({ severity: "error", text: r.message });
-      }
-      setTimeout(() => summary.current?.focus(), 0);
-    });
-  const err = (key: string) => errors[key]?.[0];
+  // A draft or a filing: checked with the schema (a filing needs every part), then sent.
+  const save = (submit: boolean) => {
+    form.setValue("submit", submit);
+    void form.handleSubmit(
+      (input) =>
+        start(async () => {
+          const r = await fileReportAction(reportId, input);
+          setConfirming(false);
+          if (r.ok) {
+            setMessage({
+              severity: "success",
+              text: submit
+                ? "Bilan déposé : la cellule nationale va l'examiner."
+                : "Brouillon enregistré.",
+            });
+            router.refresh();
+          } else {
+            for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+              form.setError(path as Path<ReportInput>, { message: messages[0] });
+            setMessage({ severity: "error", text: r.message });
+          }
+          setTimeout(() => summary.current?.focus(), 0);
+        }),
+      () => {
+        setConfirming(false);
+        setMessage({ severity: "error", text: ERROR_MESSAGES.VALIDATION });
+        setTimeout(() => summary.current?.focus(), 0);
+      },
+    )();
+  };
+  const err = (key: string) => errorAt(form.formState.errors, key);
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
@@ -76,7 +96,7 @@ export function ReportForm({
         stateRelatedMessage={err("activity")}
         nativeTextAreaProps={{
           value: activity,
-          onChange: (e) => setActivity(e.target.value),
+          onChange: (e) => form.setValue("activity", e.target.value),
           rows: 8,
           maxLength: 20000,
           name: "activity",
@@ -90,6 +110,7 @@ export function ReportForm({
           <p className="fr-fieldset__element">Le dossier ne déclarait pas d&apos;indicateur.</p>
         )}
         {indicators.map((ind, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered as given, never reordered, added to or filtered: its position is its identity
           <div className="fr-fieldset__element" key={i}>
             <Input
               label={`${ind.label}${ind.unit ? ` (${ind.unit})` : ""}`}
@@ -99,8 +120,7 @@ export function ReportForm({
               nativeInputProps={{
                 value: achieved[i] ?? "",
                 maxLength: 200,
-                onChange: (e) =>
-                  setAchieved((prev) => prev.map((v, j) => (j === i ? e.target.value : v))),
+                onChange: (e) => form.setValue(`achieved.${i}`, e.target.value),
               }}
             />
           </div>
@@ -114,7 +134,7 @@ export function ReportForm({
         stateRelatedMessage={err("financialSummary")}
         nativeTextAreaProps={{
           value: financialSummary,
-          onChange: (e) => setFinancialSummary(e.target.value),
+          onChange: (e) => form.setValue("financialSummary", e.target.value),
           rows: 6,
           maxLength: 20000,
           name: "financialSummary",
@@ -130,6 +150,7 @@ export function ReportForm({
           </Button>
         </div>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation question with its buttons, not a set of fields: a <fieldset> would bring the browser's border and padding (the DSFR styles only .fr-fieldset) and want a <legend>
         <div
           className="fr-p-2w fr-background-alt--grey"
           role="group"

@@ -27,6 +27,7 @@ export function ReportView({
           }
         >
           {indicators.map((i, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered as given, never reordered, added to or filtered: its position is its identity
             <tr key={n}>
               <th scope="row">
                 {i.label}

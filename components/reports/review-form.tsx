@@ -3,50 +3,57 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { type Path, useForm } from "react-hook-form";
+import { ERROR_MESSAGES } from "@/lib/errors";
 import { reviewReportAction } from "@/lib/reports/actions";
+import { type ReviewInput, reviewSchema } from "@/lib/reports/schema";
 
 /** The national cell accepts a filed report or asks for changes (a comment is then required). */
 export function ReviewForm({ reportId, title }: { reportId: string; title: string }) {
   const router = useRouter();
-  const [decision, setDecision] = useState<"ACCEPTED" | "CHANGES_REQUESTED" | "">("");
-  const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  // No decision at first: the schema then asks for one.
+  const form = useForm<ReviewInput>({
+    resolver: zodResolver(reviewSchema, undefined, { raw: true }),
+    reValidateMode: "onSubmit",
+    defaultValues: { decision: "" as ReviewInput["decision"], comment: "" },
+  });
+  const { decision, comment } = form.watch();
+  const { errors } = form.formState;
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
   return (
     <form
       noValidate
       className="fr-p-3w fr-background-alt--grey fr-mb-3w"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start(async () => {
-          const r = await reviewReportAction(reportId, {
-            decision: decision as "ACCEPTED",
-            comment,
-          });
-          if (r.ok) {
-            setErrors({});
-            setMessage(null);
-            router.refresh();
-          } else {
-            setErrors(r.fieldErrors ?? {});
-            setMessage(r.message);
-          }
-        });
-      }}
+      onSubmit={form.handleSubmit(
+        (input) =>
+          start(async () => {
+            const r = await reviewReportAction(reportId, input);
+            if (r.ok) {
+              setMessage(null);
+              router.refresh();
+            } else {
+              for (const [path, messages] of Object.entries(r.fieldErrors ?? {}))
+                form.setError(path as Path<ReviewInput>, { message: messages[0] });
+              setMessage(r.message);
+            }
+          }),
+        () => setMessage(ERROR_MESSAGES.VALIDATION),
+      )}
     >
       <RadioButtons
         legend={`Examen du ${title.toLowerCase()}`}
         state={errors.decision ? "error" : "default"}
-        stateRelatedMessage={errors.decision?.[0]}
+        stateRelatedMessage={errors.decision?.message}
         options={[
           {
             label: "Accepter le bilan",
             nativeInputProps: {
               checked: decision === "ACCEPTED",
-              onChange: () => setDecision("ACCEPTED"),
+              onChange: () => form.setValue("decision", "ACCEPTED"),
               value: "ACCEPTED",
             },
           },
@@ -54,7 +61,7 @@ export function ReviewForm({ reportId, title }: { reportId: string; title: strin
             label: "Demander des compléments",
             nativeInputProps: {
               checked: decision === "CHANGES_REQUESTED",
-              onChange: () => setDecision("CHANGES_REQUESTED"),
+              onChange: () => form.setValue("decision", "CHANGES_REQUESTED"),
               value: "CHANGES_REQUESTED",
             },
           },
@@ -65,10 +72,10 @@ export function ReviewForm({ reportId, title }: { reportId: string; title: strin
         label="Commentaire pour le porteur"
         hintText="Obligatoire pour une demande de compléments."
         state={errors.comment ? "error" : "default"}
-        stateRelatedMessage={errors.comment?.[0]}
+        stateRelatedMessage={errors.comment?.message}
         nativeTextAreaProps={{
           value: comment,
-          onChange: (e) => setComment(e.target.value),
+          onChange: (e) => form.setValue("comment", e.target.value),
           rows: 3,
           maxLength: 5000,
         }}

@@ -38,6 +38,7 @@ export function BarChart({
           const y = i * row + 5;
           const w = Math.round((b.value / max) * plot);
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered as given, never reordered, added to or filtered: its position is its identity
             <g key={i}>
               <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="13" fill="#161616">
                 {b.label.length > 36 ? `${b.label.slice(0, 35)}…` : b.label}
@@ -68,6 +69,7 @@ export function BarChart({
           }
         >
           {bars.map((b, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered as given, never reordered, added to or filtered: its position is its identity
             <tr key={i}>
               <th scope="row">{b.label}</th>
               <td>{b.display ?? b.value}</td>

@@ -5,7 +5,7 @@ import { useState } from "react";
 export type ListedFile = { id: string; fileName: string; sizeBytes: number };
 
 /** A file's size as people read it: « 12 ko », « 1,4 Mo ». */
-export const fileSize = (n: number) =>
+const fileSize = (n: number) =>
   n < 1024 * 1024
     ? `${Math.max(1, Math.round(n / 1024))} ko`
     : `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} Mo`;

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
+import { createApiToken, revokeApiToken } from "@/lib/api/mutations";
 import type { CreateTokenInput } from "@/lib/api/schema";
-import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 
 export async function createApiTokenAction(input: CreateTokenInput) {
   return runAsActor(async (actor) => {

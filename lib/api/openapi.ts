@@ -1,78 +1,115 @@
-// The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json. The integration tests
-// validate real answers of every endpoint against these schemas.
-import { API_MAX_LIMIT, API_SCOPES } from "@/lib/api/schema";
+// The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json, written from the zod
+// schemas of lib/api/schema.ts: the query the endpoints parse and the answers they are typed by. The
+// integration tests validate real answers of every endpoint against it.
+import { z } from "zod";
+import {
+  API_SCOPES,
+  type ApiScope,
+  apiApplicationListSchema,
+  apiApplicationSchema,
+  apiCallListSchema,
+  apiCallSchema,
+  apiConventionListSchema,
+  apiConventionSchema,
+  apiDecisionListSchema,
+  apiDecisionSchema,
+  apiErrorSchema,
+  apiPageSchema,
+  apiPaginationSchema,
+  apiPaymentListSchema,
+  apiPaymentSchema,
+} from "@/lib/api/schema";
 
-const nullable = (type: string, extra: Record<string, unknown> = {}) => ({
-  type: [type, "null"],
-  ...extra,
+type JsonSchema = z.core.JSONSchema.BaseSchema;
+
+/**
+ * What zod adds that says nothing to a reader of the document: the bounds of a safe integer (every
+ * JSON integer of the API is one) and the regular expression of a date format already named.
+ */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  if (jsonSchema.format === "date-time" || jsonSchema.format === "date") delete jsonSchema.pattern;
+}
+
+/** The schemas of the answers, each under its name in components/schemas (JSON Schema 2020-12). */
+const components = z.registry<{ id: string }>();
+const NAMED = {
+  Error: apiErrorSchema,
+  Pagination: apiPaginationSchema,
+  Call: apiCallSchema,
+  Application: apiApplicationSchema,
+  Decision: apiDecisionSchema,
+  Convention: apiConventionSchema,
+  Payment: apiPaymentSchema,
+  CallList: apiCallListSchema,
+  ApplicationList: apiApplicationListSchema,
+  DecisionList: apiDecisionListSchema,
+  ConventionList: apiConventionListSchema,
+  PaymentList: apiPaymentListSchema,
+};
+for (const [id, schema] of Object.entries(NAMED)) components.add(schema, { id });
+const generated: Record<string, JsonSchema> = z.toJSONSchema(components, {
+  uri: (id) => `#/components/schemas/${id}`,
+  override: tidy,
+}).schemas;
+// Each schema comes as a document of its own ($schema, $id): in components it is part of this one.
+const schemas = Object.fromEntries(
+  Object.entries(generated).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]),
+) as Record<keyof typeof NAMED, JsonSchema>;
+
+/** The query parameters of every list, from the schema its endpoint parses them with. */
+const query = z.toJSONSchema(apiPageSchema, { io: "input", override: tidy });
+const parameters = Object.entries(query.properties ?? {}).map(([name, property]) => {
+  const { description, ...schema } = property as JsonSchema;
+  return {
+    name,
+    in: "query",
+    required: query.required?.includes(name) ?? false,
+    description,
+    schema,
+  };
 });
-const dateTime = { type: "string", format: "date-time" };
 
-const listOf = (item: string) => ({
-  type: "object",
-  required: ["data", "pagination"],
-  additionalProperties: false,
-  properties: {
-    data: { type: "array", items: { $ref: `#/components/schemas/${item}` } },
-    pagination: { $ref: "#/components/schemas/Pagination" },
-  },
+const ref = (name: keyof typeof NAMED) => ({
+  "application/json": { schema: { $ref: `#/components/schemas/${name}` } },
 });
 
 const errors = {
   "401": {
     description: "Jeton manquant, inconnu, expiré ou révoqué (ou compte désactivé).",
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    content: ref("Error"),
   },
   "403": {
     description: "Le jeton n'a pas la portée nécessaire à cette ressource.",
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    content: ref("Error"),
   },
-  "422": {
-    description: "Paramètre invalide (page, limit).",
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-  },
+  "422": { description: "Paramètre invalide (page, limit).", content: ref("Error") },
   "429": {
     description:
       "Trop de requêtes pour ce jeton : réessayez après le délai de l'en-tête Retry-After.",
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    content: ref("Error"),
+  },
+  "503": {
+    description:
+      "Base de données momentanément injoignable : réessayez après le délai de l'en-tête Retry-After.",
+    content: ref("Error"),
   },
 };
 
-const params = [
-  {
-    name: "page",
-    in: "query",
-    required: false,
-    description: "Page (à partir de 1).",
-    schema: { type: "integer", minimum: 1, default: 1 },
-  },
-  {
-    name: "limit",
-    in: "query",
-    required: false,
-    description: `Éléments par page (1 à ${API_MAX_LIMIT}).`,
-    schema: { type: "integer", minimum: 1, maximum: API_MAX_LIMIT, default: 50 },
-  },
-  {
-    name: "call",
-    in: "query",
-    required: false,
-    description: "Identifiant lisible d'un appel (slug), ex. ami-ptce-2025.",
-    schema: { type: "string" },
-  },
-];
-
-const path = (summary: string, scope: string, schema: string, description: string) => ({
+const path = (
+  summary: string,
+  scope: ApiScope,
+  schema: keyof typeof NAMED,
+  description: string,
+) => ({
   get: {
     summary,
     description,
     security: [{ bearer: [scope] }],
-    parameters: params,
+    parameters,
     responses: {
-      "200": {
-        description: "Une page de résultats.",
-        content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
-      },
+      "200": { description: "Une page de résultats.", content: ref(schema) },
       ...errors,
     },
   },
@@ -100,187 +137,7 @@ export const OPENAPI_DOCUMENT = {
         description: `Portées : ${API_SCOPES.join(", ")}.`,
       },
     },
-    schemas: {
-      Error: {
-        type: "object",
-        required: ["code", "message"],
-        properties: {
-          code: { type: "string" },
-          message: { type: "string" },
-          fieldErrors: {
-            type: "object",
-            additionalProperties: { type: "array", items: { type: "string" } },
-          },
-        },
-      },
-      Pagination: {
-        type: "object",
-        required: ["page", "limit", "total", "pageCount"],
-        additionalProperties: false,
-        properties: {
-          page: { type: "integer", minimum: 1 },
-          limit: { type: "integer", minimum: 1, maximum: API_MAX_LIMIT },
-          total: { type: "integer", minimum: 0 },
-          pageCount: { type: "integer", minimum: 1 },
-        },
-      },
-      Call: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "slug",
-          "title",
-          "year",
-          "phase",
-          "opensAt",
-          "deadlineAt",
-          "envelopeCents",
-          "minGrantCents",
-          "maxGrantCents",
-          "durationMonths",
-        ],
-        properties: {
-          id: { type: "string" },
-          slug: { type: "string" },
-          title: { type: "string" },
-          year: { type: "integer" },
-          phase: { enum: ["OPEN", "REGIONAL_REVIEW", "NATIONAL_REVIEW", "DECIDED", "ARCHIVED"] },
-          opensAt: dateTime,
-          deadlineAt: dateTime,
-          envelopeCents: { type: "integer" },
-          minGrantCents: { type: "integer" },
-          maxGrantCents: { type: "integer" },
-          durationMonths: { type: "integer" },
-        },
-      },
-      Application: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "call",
-          "reference",
-          "title",
-          "poleName",
-          "regionCode",
-          "territoryType",
-          "status",
-          "amountRequestedCents",
-          "submittedAt",
-        ],
-        properties: {
-          id: { type: "string" },
-          call: { type: "string" },
-          reference: nullable("string"),
-          title: { type: "string" },
-          poleName: { type: "string" },
-          regionCode: { type: "string" },
-          territoryType: { enum: ["RURAL", "QPV", "URBAN"] },
-          status: {
-            enum: [
-              "DRAFT",
-              "SUBMITTED",
-              "COMPLEMENT_REQUESTED",
-              "UNDER_REVIEW",
-              "INADMISSIBLE",
-              "REGIONAL_DONE",
-              "LAUREATE",
-              "RESERVE",
-              "NOT_RETAINED",
-              "WITHDRAWN",
-            ],
-          },
-          amountRequestedCents: nullable("integer"),
-          submittedAt: nullable("string", { format: "date-time" }),
-        },
-      },
-      Decision: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "call",
-          "applicationId",
-          "reference",
-          "outcome",
-          "amountCents",
-          "reserveRank",
-          "decidedAt",
-          "publishedAt",
-        ],
-        properties: {
-          id: { type: "string" },
-          call: { type: "string" },
-          applicationId: { type: "string" },
-          reference: nullable("string"),
-          outcome: { enum: ["LAUREATE", "RESERVE", "NOT_RETAINED"] },
-          amountCents: nullable("integer"),
-          reserveRank: nullable("integer"),
-          decidedAt: dateTime,
-          publishedAt: nullable("string", { format: "date-time" }),
-        },
-      },
-      Convention: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "number",
-          "call",
-          "applicationId",
-          "reference",
-          "status",
-          "amountCents",
-          "paidCents",
-          "sentAt",
-          "signatureDueAt",
-          "signedByPoleAt",
-          "countersignedAt",
-        ],
-        properties: {
-          id: { type: "string" },
-          number: { type: "string", pattern: "^PTCE-\\d{4}-\\d{3,}$" },
-          call: { type: "string" },
-          applicationId: { type: "string" },
-          reference: nullable("string"),
-          status: { enum: ["TO_PREPARE", "SENT", "SIGNED_BY_POLE", "COUNTERSIGNED", "CANCELLED"] },
-          amountCents: { type: "integer" },
-          paidCents: { type: "integer" },
-          sentAt: nullable("string", { format: "date-time" }),
-          signatureDueAt: nullable("string", { format: "date-time" }),
-          signedByPoleAt: nullable("string", { format: "date-time" }),
-          countersignedAt: nullable("string", { format: "date-time" }),
-        },
-      },
-      Payment: {
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "conventionId",
-          "conventionNumber",
-          "tranche",
-          "amountCents",
-          "paidOn",
-          "accountingReference",
-        ],
-        properties: {
-          id: { type: "string" },
-          conventionId: { type: "string" },
-          conventionNumber: { type: "string" },
-          tranche: nullable("string"),
-          amountCents: { type: "integer", minimum: 1 },
-          paidOn: { type: "string", format: "date" },
-          accountingReference: { type: "string" },
-        },
-      },
-      CallList: listOf("Call"),
-      ApplicationList: listOf("Application"),
-      DecisionList: listOf("Decision"),
-      ConventionList: listOf("Convention"),
-      PaymentList: listOf("Payment"),
-    },
+    schemas,
   },
   paths: {
     "/calls": path(
@@ -314,4 +171,4 @@ export const OPENAPI_DOCUMENT = {
       "Les versements enregistrés sur les conventions que le titulaire peut lire.",
     ),
   },
-} as const;
+};

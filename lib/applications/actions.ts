@@ -1,13 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
-import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
-import { answerComplementRequest } from "@/lib/applications/complements";
 import { getDraftVersion } from "@/lib/applications/data";
-import { postMessage } from "@/lib/applications/messages";
-import { createApplication, saveDraft, withdrawApplication } from "@/lib/applications/mutations";
+import {
+  acceptInvitation,
+  answerComplementRequest,
+  createApplication,
+  inviteCoEditor,
+  postMessage,
+  removeCoEditor,
+  saveDraft,
+  submitApplication,
+  withdrawApplication,
+} from "@/lib/applications/mutations";
 import type { ApplicationDraftInput } from "@/lib/applications/schema";
-import { submitApplication } from "@/lib/applications/submission";
 
 export async function createApplicationAction(callId: string) {
   return runAsActor(async (actor) => {

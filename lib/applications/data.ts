@@ -1,10 +1,58 @@
 import "server-only";
-import { applicationFacts, readFacts } from "@/lib/applications/facts";
+import { cache } from "react";
 import { applicationScope } from "@/lib/applications/scope";
-import { type Actor, assertCan, can } from "@/lib/auth/policy";
+import { receiptDocument } from "@/lib/applications/submission";
+import { type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
+import { storage } from "@/lib/storage/storage";
+
+/** What the policy needs to know of a dossier, read from the database (never from the client). */
+export async function applicationFacts(
+  id: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<ApplicationFacts | undefined> {
+  if (typeof id !== "string" || id.length > 40) return undefined;
+  const a = await client.application.findUnique({
+    where: { id },
+    select: {
+      ownerId: true,
+      regionCode: true,
+      status: true,
+      submittedAt: true,
+      callId: true,
+      collaborators: { where: { acceptedAt: { not: null } }, select: { userId: true } },
+      assignments: { where: { withdrawnAt: null }, select: { evaluatorId: true } },
+      conflicts: { select: { userId: true, hasConflict: true } },
+    },
+  });
+  if (!a) return undefined;
+  const review = await client.regionalReview.findUnique({
+    where: { callId_regionCode: { callId: a.callId, regionCode: a.regionCode } },
+    select: { status: true },
+  });
+  return {
+    kind: "application",
+    ownerId: a.ownerId,
+    collaboratorIds: a.collaborators.flatMap((c) => (c.userId ? [c.userId] : [])),
+    regionCode: a.regionCode,
+    status: a.status,
+    submitted: a.submittedAt !== null,
+    assignedEvaluatorIds: a.assignments.map((x) => x.evaluatorId),
+    // every declarer, whichever cell: CRA members (regional instruction) and CNA members (national analysis)
+    noConflictUserIds: a.conflicts.filter((c) => !c.hasConflict).map((c) => c.userId),
+    conflictedUserIds: a.conflicts.filter((c) => c.hasConflict).map((c) => c.userId),
+    regionFinalized: review?.status === "FINALIZED",
+  };
+}
+
+/**
+ * The same facts read once per request, for the reads of one page (the dossier, its messages,
+ * co-editors, requests): commands keep reading them fresh, since they change them.
+ */
+export const readFacts = cache((id: string) => applicationFacts(id));
 
 // What `application.readSummary` allows: enough to list a dossier, nothing of its content
 // (a CRA member sees the content only after declaring no conflict of interest).
@@ -163,4 +211,98 @@ export async function getDraftVersion(actor: Actor, applicationId: string): Prom
       select: { version: true },
     })
   ).version;
+}
+
+/** The acknowledgement of receipt of a submitted dossier, for those who may read it. */
+export async function receiptOf(actor: Actor, applicationId: string) {
+  const { application: a } = await getApplication(actor, applicationId);
+  return receiptDocument(a);
+}
+
+// Co-editors: the owner invites other people by e-mail to fill the dossier with them.
+
+export async function listCoEditors(actor: Actor, applicationId: string) {
+  assertCan(actor, "application.invite", await readFacts(applicationId));
+  return db().applicationCollaborator.findMany({
+    where: { applicationId },
+    orderBy: { invitedAt: "asc" },
+    select: { id: true, email: true, acceptedAt: true },
+  });
+}
+
+/** The invitation as its recipient sees it, when signed in with the invited address. */
+export async function getInvitation(actor: Actor, collaboratorId: string) {
+  const invitation = await db().applicationCollaborator.findUnique({
+    where: { id: String(collaboratorId) },
+    select: {
+      id: true,
+      email: true,
+      acceptedAt: true,
+      application: { select: { id: true, title: true, owner: { select: { name: true } } } },
+    },
+  });
+  return invitation && invitation.email === actor.email ? invitation : null;
+}
+
+// The message thread of a dossier between its applicants and the instruction team.
+
+export async function listMessages(actor: Actor, applicationId: string) {
+  assertCan(actor, "application.message", await readFacts(applicationId));
+  return db().message.findMany({
+    where: { applicationId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      fromInstruction: true,
+      author: { select: { name: true } },
+    },
+  });
+}
+
+/** The requests of a dossier with their documents, for those who may read it. */
+export async function listComplementRequests(actor: Actor, applicationId: string) {
+  assertCan(actor, "application.read", await readFacts(applicationId));
+  const [requests, kinds] = await Promise.all([
+    db().complementRequest.findMany({
+      where: { applicationId },
+      orderBy: { createdAt: "desc" },
+      include: {
+        attachments: {
+          select: { id: true, documentKindId: true, fileName: true, sizeBytes: true },
+        },
+      },
+    }),
+    db().documentKind.findMany({
+      where: { call: { applications: { some: { id: applicationId } } } },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  return requests.map((r) => ({
+    ...r,
+    kinds: kinds.filter((k) => r.documentCodes.includes(k.code)),
+  }));
+}
+
+export type ComplementRequestList = Awaited<ReturnType<typeof listComplementRequests>>;
+
+// The documents of a dossier, read only by those who may read the dossier.
+
+/** A document of a dossier with the dossier's facts. No policy check: callers check. */
+export async function attachmentWithFacts(attachmentId: string) {
+  const attachment = await db().attachment.findUnique({ where: { id: String(attachmentId) } });
+  if (!attachment?.applicationId) throw new AppError("NOT_FOUND");
+  return { attachment, facts: await applicationFacts(attachment.applicationId) };
+}
+
+/** The bytes of a document, for those who may read its dossier. */
+export async function readAttachment(actor: Actor, attachmentId: string) {
+  const { attachment, facts } = await attachmentWithFacts(attachmentId);
+  assertCan(actor, "application.read", facts);
+  return {
+    bytes: await storage().get(attachment.storageKey),
+    fileName: attachment.fileName,
+    mimeType: attachment.mimeType,
+  };
 }

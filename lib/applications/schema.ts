@@ -2,6 +2,7 @@
 // value (types, lengths, amounts) and the completeness is checked at submission (lib/applications/completeness.ts).
 import { z } from "zod";
 import { ExpenseCategory, FundingSource, FundingStatus } from "@/lib/generated/prisma/enums";
+import { emailSchema } from "@/lib/users/schema";
 
 const text = (max: number) =>
   z
@@ -21,14 +22,14 @@ const amount = z
   );
 const year = z.union([z.literal(1), z.literal(2)], { message: "Choisissez l'année 1 ou 2." });
 
-export const expenseLineSchema = z.object({
+const expenseLineSchema = z.object({
   category: z.enum(ExpenseCategory, { message: "Choisissez une catégorie de dépense." }),
   label: text(200),
   year,
   amountCents: amount,
 });
 
-export const fundingLineSchema = z.object({
+const fundingLineSchema = z.object({
   source: z.enum(FundingSource, { message: "Choisissez l'origine du financement." }),
   funderName: z.string().trim().max(200, { message: "200 caractères au plus." }).default(""),
   year,
@@ -36,7 +37,7 @@ export const fundingLineSchema = z.object({
   status: z.enum(FundingStatus, { message: "Indiquez si le financement est acquis ou sollicité." }),
 });
 
-export const indicatorSchema = z.object({
+const indicatorSchema = z.object({
   label: text(200),
   unit: text(50),
   baseline: text(100),
@@ -75,4 +76,30 @@ export type ApplicationDraftInput = z.input<typeof applicationDraftSchema>;
 export const draftSaveSchema = z.object({
   version: z.number().int().min(0),
   draft: applicationDraftSchema,
+});
+
+// The dossier's smaller forms, parsed again on the server (lib/applications/mutations.ts).
+
+/** The owner invites a co-editor by e-mail. */
+export const coEditorSchema = z.object({ email: emailSchema });
+export type CoEditorInput = z.input<typeof coEditorSchema>;
+
+/** A message of the dossier's thread between its applicants and the instruction team. */
+export const messageSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: "Écrivez votre message." })
+    .max(5000, { message: "5000 caractères au plus." }),
+});
+export type MessageInput = z.input<typeof messageSchema>;
+
+/** The owner withdraws the candidacy, with an optional reason. */
+export const withdrawSchema = z.object({
+  reason: z.string().trim().max(1000, { message: "1000 caractères au plus." }).default(""),
+});
+
+/** The applicant's note answering a request for missing documents. */
+export const complementAnswerSchema = z.object({
+  answer: z.string().trim().max(5000, { message: "5000 caractères au plus." }).default(""),
 });

@@ -1,7 +1,12 @@
 // The `where` filter AND-ed into every read of dossiers: the summaries an actor may list.
 // Mirrors `application.readSummary` of lib/auth/policy.ts, which tests check against each other.
 
-import type { Actor } from "@/lib/auth/policy";
+import {
+  type Actor,
+  coordinatedRegions,
+  evaluatorRegions,
+  isNationalMember,
+} from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const NOTHING: Prisma.ApplicationWhereInput = { id: { in: [] } };
@@ -13,14 +18,10 @@ export function applicationScope(actor: Actor | null | undefined): Prisma.Applic
     { ownerId: actor.id },
     { collaborators: { some: { userId: actor.id, acceptedAt: { not: null } } } },
   ];
-  if (actor.roles.some((g) => g.role === "CNA_MEMBER")) clauses.push(submitted);
-  const coordinated = actor.roles
-    .filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode)
-    .map((g) => g.regionCode!);
+  if (isNationalMember(actor)) clauses.push(submitted);
+  const coordinated = coordinatedRegions(actor);
   if (coordinated.length) clauses.push({ AND: [submitted, { regionCode: { in: coordinated } }] });
-  const evaluated = actor.roles
-    .filter((g) => g.role === "CRA_EVALUATOR" && g.regionCode)
-    .map((g) => g.regionCode!);
+  const evaluated = evaluatorRegions(actor);
   if (evaluated.length) {
     clauses.push({
       AND: [

@@ -1,26 +1,18 @@
 import "server-only";
-// Submission of a dossier: every check on the server, once (a double click makes one submission),
-// with a reference, the content frozen and fingerprinted, an acknowledgement of receipt by e-mail.
+// What a submission checks and freezes (its problems, the snapshot and its fingerprint, the receipt):
+// submitApplication (lib/applications/mutations.ts) does it once, under the dossier's lock.
 import { createHash } from "node:crypto";
 import { budgetTotals } from "@/lib/applications/budget";
 import { dossierProblems } from "@/lib/applications/completeness";
-import { getApplication, loadDossier } from "@/lib/applications/data";
+import type { ApplicationView } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
-import { applicationFacts } from "@/lib/applications/facts";
 import { applicationDraftSchema } from "@/lib/applications/schema";
 import { canonicalJson } from "@/lib/audit/chain";
-import { recordAudit } from "@/lib/audit/log";
-import { type Actor, assertCan, can } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
-import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
-import { receiptMail } from "@/lib/mail/templates";
-import { notify } from "@/lib/notifications/outbox";
 import { type ReceiptInput, receiptPdf } from "@/lib/pdf/receipt";
 import { eligibility, poleSchema } from "@/lib/poles/schema";
 
-type Dossier = Awaited<ReturnType<typeof getApplication>>["application"];
+type Dossier = ApplicationView;
 
 function poleProblems(pole: Dossier["pole"]): string[] {
   const parsed = poleSchema.safeParse({
@@ -48,7 +40,7 @@ export function submissionProblems(a: Dossier) {
 }
 
 /** The frozen content of a submitted dossier: what the fingerprint of the receipt covers. */
-function snapshotOf(
+export function snapshotOf(
   a: Dossier,
   submission: { reference: string; submittedAt: Date; submittedBy: { id: string; name: string } },
 ) {
@@ -100,131 +92,6 @@ function receiptInputOf(snapshot: Snapshot, a: Dossier, hash: string): ReceiptIn
       sha256: x.sha256,
     })),
   };
-}
-
-export async function submitApplication(
-  actor: Actor,
-  applicationId: string,
-  input: { honour: unknown },
-  now = new Date(),
-) {
-  const facts = await applicationFacts(applicationId);
-  if (facts?.submitted && can(actor, "application.read", facts)) {
-    // A second click, or a second tab: the dossier is already submitted, once.
-    return db().application.findUniqueOrThrow({
-      where: { id: applicationId },
-      select: { id: true, reference: true },
-    });
-  }
-  assertCan(actor, "application.submit", facts);
-  if (input.honour !== true)
-    throw new AppError(
-      "VALIDATION",
-      "Cochez la déclaration sur l'honneur pour déposer le dossier.",
-      { honour: ["Cochez la déclaration sur l'honneur."] },
-    );
-
-  const result = await db().$transaction(
-    async (tx) => {
-      // Under the dossier's lock, nothing changes between the checks and what is frozen.
-      const [row] = await tx.$queryRaw<
-        { status: string }[]
-      >`SELECT status FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
-      if (row?.status !== "DRAFT") return null; // submitted meanwhile by a concurrent request
-      const a = await loadDossier(tx, applicationId);
-      if (a.call.phase !== "OPEN" || now > a.call.deadlineAt) {
-        throw new AppError(
-          "INVALID_STATE",
-          `La date limite de dépôt est passée (${formatDateTime(a.call.deadlineAt)}, heure de Paris) : le dossier ne peut plus être déposé.`,
-        );
-      }
-      const problems = submissionProblems(a);
-      if (problems.length)
-        throw new AppError(
-          "VALIDATION",
-          `Le dossier ne peut pas encore être déposé : ${problems.map((p) => p.message).join(" ")}`,
-        );
-      const counter = await tx.referenceCounter.upsert({
-        where: { year_regionCode: { year: a.call.year, regionCode: a.regionCode } },
-        create: { year: a.call.year, regionCode: a.regionCode, last: 1 },
-        update: { last: { increment: 1 } },
-      });
-      const region = await tx.region.findUniqueOrThrow({
-        where: { code: a.regionCode },
-        select: { slug: true },
-      });
-      const reference = `AMI${a.call.year}-${region.slug}-${String(counter.last).padStart(3, "0")}`;
-      const snapshot = snapshotOf(a, {
-        reference,
-        submittedAt: now,
-        submittedBy: { id: actor.id, name: actor.name },
-      });
-      const hash = createHash("sha256").update(canonicalJson(snapshot)).digest("hex");
-      await tx.application.update({
-        where: { id: applicationId },
-        data: {
-          status: "SUBMITTED",
-          reference,
-          submittedAt: now,
-          submittedHash: hash,
-          snapshot: snapshot as never,
-          honourDeclaredAt: now,
-          version: { increment: 1 },
-        },
-      });
-      await tx.statusChange.create({
-        data: { applicationId, from: "DRAFT", to: "SUBMITTED", actorId: actor.id },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "application.submit",
-        entityType: "Application",
-        entityId: applicationId,
-        after: { reference, hash },
-      });
-      // The acknowledgement goes with the submission, through the job queue; its PDF is made when it is sent
-      // (and stays downloadable from the dossier).
-      const owner = await tx.user.findUniqueOrThrow({
-        where: { id: a.ownerId },
-        select: { email: true, name: true },
-      });
-      const link = `${appUrl()}/mes-dossiers/${applicationId}`;
-      await notify(tx, [
-        {
-          kind: "dossier.receipt",
-          event: `dossier.receipt:${applicationId}`,
-          mail: receiptMail({
-            to: owner.email,
-            name: owner.name,
-            reference,
-            callTitle: a.call.title,
-            submittedAt: formatDateTime(now),
-            link,
-          }),
-          link,
-          documents: [
-            { receiptOf: applicationId, filename: `accuse-de-reception-${reference}.pdf` },
-          ],
-          callId: a.call.id,
-          applicationId,
-        },
-      ]);
-      return { reference };
-    },
-    { timeout: 20_000 },
-  );
-  if (!result)
-    return db().application.findUniqueOrThrow({
-      where: { id: applicationId },
-      select: { id: true, reference: true },
-    });
-  return { id: applicationId, reference: result.reference };
-}
-
-/** The acknowledgement of receipt of a submitted dossier, for those who may read it. */
-export async function receiptOf(actor: Actor, applicationId: string) {
-  const { application: a } = await getApplication(actor, applicationId);
-  return receiptDocument(a);
 }
 
 /** The acknowledgement of receipt as a PDF (for the dossier's page and the e-mail sent at submission). */

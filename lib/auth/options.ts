@@ -7,7 +7,7 @@ import type { RoleGrant } from "@/lib/auth/policy";
 import { authenticate } from "@/lib/auth/sign-in";
 import { authEnv } from "@/lib/env";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 // Sessions are signed JWTs (stateless servers); each request reloads the user from the database
 // (lib/auth/session.ts), so a deactivation or a change of roles applies at once.

@@ -2,6 +2,7 @@
 // acting, with the resource as read from the database, never as sent by the client.
 // Fails closed: an inactive user, an unknown action or a missing resource is refused.
 
+import { NATIONAL_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/applications/status";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus, ConventionStatus, Role } from "@/lib/generated/prisma/enums";
 
@@ -33,8 +34,8 @@ export type ApplicationFacts = {
   /** the region's results were finalised and sent to the national cell */
   regionFinalized: boolean;
 };
-export type RegionFacts = { kind: "region"; regionCode: string };
-export type PoleFacts = { kind: "pole"; ownerId: string };
+type RegionFacts = { kind: "region"; regionCode: string };
+type PoleFacts = { kind: "pole"; ownerId: string };
 /** What the policy needs to know of a convention (issue 6), read from the database with its dossier. */
 export type ConventionFacts = {
   kind: "convention";
@@ -88,6 +89,7 @@ export const ACTIONS = [
   "report.submit", // the pole files its interim and final reports
   "export.run", // CSV / XLSX exports, filtered by what the actor may see
   "statistics.national",
+  "decision.readUnpublished", // decisions before their publication (the API, the statistics)
   "apiToken.manage", // personal access tokens of the REST API
   // the delivery log of notifications: the national cell for its calls, the administrators for all
   "notification.log",
@@ -105,15 +107,33 @@ const hasInRegion = (actor: Actor, roles: Role[], regionCode: string) =>
   actor.roles.some((g) => roles.includes(g.role) && g.regionCode === regionCode);
 const CRA_ROLES: Role[] = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
 
+const regionsAs = (actor: Actor, roles: Role[]) => [
+  ...new Set(
+    actor.roles.filter((g) => roles.includes(g.role) && g.regionCode).map((g) => g.regionCode!),
+  ),
+];
+
 /** Regions where the actor sits in the regional cell. */
 export function craRegions(actor: Actor): string[] {
-  return [
-    ...new Set(
-      actor.roles
-        .filter((g) => CRA_ROLES.includes(g.role) && g.regionCode)
-        .map((g) => g.regionCode!),
-    ),
-  ];
+  return regionsAs(actor, CRA_ROLES);
+}
+
+/** Regions where the actor coordinates the regional cell. */
+export function coordinatedRegions(actor: Actor): string[] {
+  return regionsAs(actor, ["CRA_COORDINATOR"]);
+}
+
+/** Regions where the actor evaluates dossiers for the regional cell. */
+export function evaluatorRegions(actor: Actor): string[] {
+  return regionsAs(actor, ["CRA_EVALUATOR"]);
+}
+
+/**
+ * Whether the actor sits in the national cell (an inactive account sits nowhere): the scopes of
+ * lib/ widen their reads to every submitted dossier, convention and decision for it.
+ */
+export function isNationalMember(actor: Actor | null | undefined): boolean {
+  return !!actor?.active && has(actor, "CNA_MEMBER");
 }
 
 function isApplicantSide(actor: Actor, a: ApplicationFacts): boolean {
@@ -173,10 +193,7 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
     case "application.invite":
       return a.ownerId === actor.id && a.status !== "WITHDRAWN";
     case "application.withdraw":
-      return (
-        a.ownerId === actor.id &&
-        ["DRAFT", "SUBMITTED", "COMPLEMENT_REQUESTED", "UNDER_REVIEW"].includes(a.status)
-      );
+      return a.ownerId === actor.id && WITHDRAWABLE_STATUSES.includes(a.status);
     case "application.message":
       return (
         submitted &&
@@ -238,14 +255,6 @@ function canOnApplication(actor: Actor, action: Action, a: ApplicationFacts): bo
   }
 }
 
-/** The dossiers the national cell reviews and decides on: those with a regional opinion. */
-const NATIONAL_STATUSES: ApplicationStatus[] = [
-  "REGIONAL_DONE",
-  "LAUREATE",
-  "RESERVE",
-  "NOT_RETAINED",
-];
-
 function canOnRegion(actor: Actor, action: Action, r: RegionFacts): boolean {
   switch (action) {
     case "region.read":
@@ -301,12 +310,10 @@ function canWithoutResource(actor: Actor, action: Action): boolean {
     case "payment.record":
     case "report.review":
     case "statistics.national":
+    case "decision.readUnpublished":
       return has(actor, "CNA_MEMBER");
     case "export.run": // the national cell, and the regional coordinators for their region
-      return (
-        has(actor, "CNA_MEMBER") ||
-        actor.roles.some((g) => g.role === "CRA_COORDINATOR" && g.regionCode)
-      );
+      return has(actor, "CNA_MEMBER") || coordinatedRegions(actor).length > 0;
     case "notification.log":
     case "notification.resend":
       return has(actor, "CNA_MEMBER") || has(actor, "ADMIN");

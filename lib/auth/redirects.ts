@@ -5,7 +5,7 @@ const BASE = "http://ce-site.invalid";
  * (which ignores tabs and newlines, and reads "\" as "/"), then kept only if it stays on this site.
  */
 export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/")) return null;
+  if (!value?.startsWith("/")) return null;
   let url: URL;
   try {
     url = new URL(value, BASE);

@@ -6,10 +6,7 @@
 import { decode } from "next-auth/jwt";
 
 /** next-auth's names for the session cookie: with the `__Secure-` prefix when the site is served over HTTPS. */
-export const SESSION_COOKIES = [
-  "__Secure-next-auth.session-token",
-  "next-auth.session-token",
-] as const;
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export type SessionClaims = { userId: string; sessionVersion: number; expiresAt: number };
 

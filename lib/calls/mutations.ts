@@ -14,6 +14,8 @@ import { parseInput } from "@/lib/validation";
 export async function createCall(actor: Actor, input: CallInput) {
   assertCan(actor, "call.manage");
   const c = parseInput(callInputSchema, input);
+  const { levers, priorities, learningCommunities, documentKinds, criteria, tranches, ...scalars } =
+    c;
   const duplicate = conflictOnUnique("Un appel existe déjà avec cet identifiant.", "slug");
   return db()
     .$transaction(async (tx) => {
@@ -21,32 +23,13 @@ export async function createCall(actor: Actor, input: CallInput) {
         duplicate({ code: "P2002" });
       const call = await tx.call.create({
         data: {
-          slug: c.slug,
-          title: c.title,
-          year: c.year,
-          summary: c.summary,
-          opensAt: c.opensAt,
-          deadlineAt: c.deadlineAt,
-          regionalDeadlineAt: c.regionalDeadlineAt,
-          nationalDeadlineAt: c.nationalDeadlineAt,
-          resultsAt: c.resultsAt,
-          envelopeCents: c.envelopeCents,
-          minGrantCents: c.minGrantCents,
-          maxGrantCents: c.maxGrantCents,
-          durationMonths: c.durationMonths,
-          minEvaluators: c.minEvaluators,
-          selectionMethod: c.selectionMethod,
-          qualityThreshold: c.qualityThreshold,
-          reserveListLength: c.reserveListLength,
-          adjustLastGrant: c.adjustLastGrant,
-          grantorName: c.grantorName,
-          grantorSiret: c.grantorSiret,
-          levers: { create: c.levers.map((l, position) => ({ ...l, position })) },
-          priorities: { create: c.priorities },
-          learningCommunities: { create: c.learningCommunities },
-          documentKinds: { create: c.documentKinds.map((d, position) => ({ ...d, position })) },
-          criteria: { create: c.criteria.map((k, position) => ({ ...k, position })) },
-          tranches: { create: c.tranches.map((t, position) => ({ ...t, position })) },
+          ...scalars,
+          levers: { create: levers.map((l, position) => ({ ...l, position })) },
+          priorities: { create: priorities },
+          learningCommunities: { create: learningCommunities },
+          documentKinds: { create: documentKinds.map((d, position) => ({ ...d, position })) },
+          criteria: { create: criteria.map((k, position) => ({ ...k, position })) },
+          tranches: { create: tranches.map((t, position) => ({ ...t, position })) },
         },
         select: { id: true, slug: true },
       });

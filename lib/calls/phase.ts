@@ -18,7 +18,7 @@ export type PhaseFacts = {
 };
 type Guard = (facts: PhaseFacts, now: Date) => string | null;
 
-export const PHASE_TRANSITIONS: Partial<Record<CallPhase, Partial<Record<CallPhase, Guard>>>> = {
+const PHASE_TRANSITIONS: Partial<Record<CallPhase, Partial<Record<CallPhase, Guard>>>> = {
   DRAFT: { OPEN: () => null },
   OPEN: {
     DRAFT: (f) =>

@@ -39,7 +39,7 @@ const optionalParisDay = (edge: "start" | "end") =>
 // The rules of the national selection. The threshold is a national score in hundredths (6550 = 65,50 / 100):
 // an integer there means two decimals at most on the form.
 const THRESHOLD_RANGE = "Le seuil de qualité va de 0 à 100.";
-export const MAX_RESERVE_LIST_LENGTH = 50;
+const MAX_RESERVE_LIST_LENGTH = 50;
 const qualityThreshold = z
   .number({ message: "Saisissez le seuil de qualité (0 pour aucun seuil)." })
   .int({ message: "Le seuil de qualité s'écrit avec deux décimales au plus." })
@@ -71,7 +71,7 @@ const grantorSiret = z
 const uniqueCodes = <T extends { code: string }>(items: T[]) =>
   new Set(items.map((i) => i.code)).size === items.length;
 
-export const criterionSchema = z
+const criterionSchema = z
   .object({
     code,
     label: text(200, "l'intitulé du critère"),

@@ -1,13 +1,41 @@
 import "server-only";
-import { type Actor, assertCan, can } from "@/lib/auth/policy";
-import { conventionFacts } from "@/lib/conventions/facts";
+import { type Actor, assertCan, type ConventionFacts, can } from "@/lib/auth/policy";
 import type { ConventionFilter } from "@/lib/conventions/schema";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { paged } from "@/lib/pagination";
 import { trancheAmounts } from "@/lib/payments/rules";
 import { storage } from "@/lib/storage/storage";
+
+/** What the policy needs to know of a convention, read from the database (never from the client). */
+export async function conventionFacts(
+  id: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<ConventionFacts | undefined> {
+  if (typeof id !== "string" || id.length > 40) return undefined;
+  const c = await client.convention.findUnique({
+    where: { id },
+    select: {
+      status: true,
+      application: {
+        select: {
+          ownerId: true,
+          regionCode: true,
+          collaborators: { where: { acceptedAt: { not: null } }, select: { userId: true } },
+        },
+      },
+    },
+  });
+  if (!c) return undefined;
+  return {
+    kind: "convention",
+    status: c.status,
+    ownerId: c.application.ownerId,
+    regionCode: c.application.regionCode,
+    collaboratorIds: c.application.collaborators.flatMap((x) => (x.userId ? [x.userId] : [])),
+  };
+}
 
 const LIST_SELECT = {
   id: true,

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { type Actor, assertCan } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
-import { conventionFacts } from "@/lib/conventions/facts";
+import { conventionFacts } from "@/lib/conventions/data";
 import {
   canMoveConvention,
   conventionNumber,
@@ -27,6 +27,7 @@ import {
   conventionSignedMail,
 } from "@/lib/mail/after-templates";
 import { notify } from "@/lib/notifications/outbox";
+import { applicantEmails, cnaMemberEmails } from "@/lib/notifications/recipients";
 import { TRANCHE_CONDITION_LABELS, trancheAmounts } from "@/lib/payments/rules";
 import { conventionPdf } from "@/lib/pdf/convention";
 import { LEGAL_FORM_LABELS } from "@/lib/poles/labels";
@@ -76,8 +77,7 @@ export async function prepareConvention(actor: Actor, applicationId: string, now
       if (!a) throw new AppError("NOT_FOUND");
       const d = a.decision;
       if (
-        !d ||
-        d.outcome !== "LAUREATE" ||
+        d?.outcome !== "LAUREATE" ||
         !d.publishedAt ||
         d.amountCents === null ||
         a.status !== "LAUREATE"
@@ -226,17 +226,6 @@ export async function prepareConventions(
   return laureates.length;
 }
 
-async function applicantEmails(tx: Tx, applicationId: string): Promise<string[]> {
-  const a = await tx.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      owner: { select: { email: true } },
-      collaborators: { where: { acceptedAt: { not: null } }, select: { email: true } },
-    },
-  });
-  return [a.owner.email, ...a.collaborators.map((c) => c.email)];
-}
-
 /** Sends the convention to the applicant: signing deadline = today + the call's delay (Paris, end of day). */
 export async function sendConvention(actor: Actor, conventionId: string, now = new Date()) {
   const facts = await conventionFacts(conventionId);
@@ -364,18 +353,14 @@ export async function uploadSignedConvention(
         before: { status: "SENT" },
         after: { status: "SIGNED_BY_POLE", attachmentId: attachment.id, sha256: check.sha256 },
       });
-      const cna = await tx.user.findMany({
-        where: { active: true, roles: { some: { role: "CNA_MEMBER" } } },
-        select: { email: true },
-      });
       const link = `${appUrl()}/cna/conventions/${conventionId}`;
       await notify(
         tx,
-        cna.map((u) => ({
+        (await cnaMemberEmails(tx)).map((to) => ({
           kind: "convention.signed" as const,
           event: `convention.signed:${c.id}`,
           mail: conventionSignedMail({
-            to: u.email,
+            to,
             number: c.number,
             poleName: c.application.pole.name,
             link,

@@ -22,7 +22,7 @@ export const CONVENTION_STATUS_SEVERITY: Record<
 };
 
 /** The one transition table of a convention's status. */
-export const CONVENTION_TRANSITIONS: Record<ConventionStatus, ConventionStatus[]> = {
+const CONVENTION_TRANSITIONS: Record<ConventionStatus, ConventionStatus[]> = {
   TO_PREPARE: ["SENT", "CANCELLED"],
   SENT: ["SIGNED_BY_POLE", "CANCELLED"],
   SIGNED_BY_POLE: ["COUNTERSIGNED", "CANCELLED"],

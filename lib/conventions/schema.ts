@@ -8,7 +8,6 @@ export const cancelConventionSchema = z.object({
     .min(5, { message: "Indiquez le motif de l'annulation (5 caractères au moins)." })
     .max(2000, { message: "2000 caractères au plus." }),
 });
-export type CancelConventionInput = z.input<typeof cancelConventionSchema>;
 
 export const conventionFilterSchema = z.object({
   appel: z.string().max(100).optional().catch(undefined),

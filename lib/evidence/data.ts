@@ -5,12 +5,8 @@ import "server-only";
 import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import {
-  buildPack,
-  type Evidence,
-  type EvidenceDecision,
-  type LineEdit,
-} from "@/lib/evidence/pack";
+import type { Evidence, EvidenceDecision, LineEdit } from "@/lib/evidence/evidence";
+import { buildPack } from "@/lib/evidence/pack";
 import { callWithRules, rulesOf } from "@/lib/national/data";
 
 type Json = Record<string, unknown> | null;

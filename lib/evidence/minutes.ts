@@ -4,17 +4,12 @@
 // the reserve list, and the SHA-256 of each data file of the evidence pack. Pure: dates come from the evidence
 // (the database), so the same evidence gives the same bytes.
 import { type PDFFont, rgb } from "pdf-lib";
-import type { Analysis, Evidence } from "@/lib/evidence/pack";
-import { tieBreakTexts } from "@/lib/evidence/pack";
+import { type Analysis, type Evidence, tieBreakTexts } from "@/lib/evidence/evidence";
 import { formatDateTime, formatEuros, formatShare, plural } from "@/lib/format";
-import {
-  formatScore,
-  METHOD_LABELS,
-  OUTCOME_LABELS,
-  TERRITORY_LABELS,
-} from "@/lib/national/labels";
+import { formatScore, METHOD_LABELS, OUTCOME_LABELS } from "@/lib/national/labels";
 import { BLUE, GREY, PdfDocumentWriter, TEXT, wrap } from "@/lib/pdf/document";
 import { winAnsiSafe } from "@/lib/pdf/receipt";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 
 const LIGHT = rgb(0.93, 0.93, 0.96);
 
@@ -181,7 +176,7 @@ export async function minutesPdf(
     ...(rules.priorities.length
       ? rules.priorities.map(
           (p) =>
-            `Part prioritaire « ${p.label} » (${p.territoryTypes.map((t) => TERRITORY_LABELS[t]).join(", ")}) : au moins ${formatShare(p.minShareBps)} du montant attribué.`,
+            `Part prioritaire « ${p.label} » (${p.territoryTypes.map((t) => TERRITORY_SHORT_LABELS[t]).join(", ")}) : au moins ${formatShare(p.minShareBps)} du montant attribué.`,
         )
       : ["Parts prioritaires : aucune."]),
     rules.qualityThreshold > 0
@@ -241,7 +236,7 @@ export async function minutesPdf(
       d.reference,
       d.pole,
       d.region,
-      TERRITORY_LABELS[d.territoryType],
+      TERRITORY_SHORT_LABELS[d.territoryType],
       score(d.score),
       // no amount is proposed for an unfavourable opinion
       amount(

@@ -6,108 +6,19 @@ import { createHash } from "node:crypto";
 import { zipSync } from "fflate";
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
+import type {
+  Analysis,
+  Evidence,
+  EvidenceDecision,
+  PackCandidate,
+  PackFile,
+} from "@/lib/evidence/evidence";
+import { tieBreakTexts } from "@/lib/evidence/evidence";
 import { minutesPdf } from "@/lib/evidence/minutes";
 import { departuresFrom } from "@/lib/national/decision-rules";
-import {
-  formatScore,
-  OPINION_LABELS,
-  OUTCOME_LABELS,
-  reasonText,
-  TERRITORY_LABELS,
-} from "@/lib/national/labels";
-import {
-  type Candidate,
-  runSelection,
-  type SelectionMethod,
-  type SelectionResult,
-  type SelectionRules,
-} from "@/lib/national/selection";
-
-type Outcome = "LAUREATE" | "RESERVE" | "NOT_RETAINED";
-
-/** A candidate of the selection as the pack gives it: the function's input plus what names it. */
-export type PackCandidate = Candidate & {
-  reference: string;
-  pole: string;
-  regionCode: string;
-  region: string;
-};
-
-/** A final decision, as finalised (a later promotion from the reserve list is not part of it). */
-export type EvidenceDecision = {
-  applicationId: string;
-  reference: string;
-  pole: string;
-  region: string;
-  territoryType: Candidate["territoryType"];
-  score: number | null;
-  meritRank: number | null;
-  outcome: Outcome;
-  amountCents: number | null;
-  reserveRank: number | null;
-  adjusted: boolean;
-  passOverReason: string | null;
-};
-
-/** A CNA member who sat: what they did on the call and their declarations of interests. */
-export type EvidenceMember = {
-  name: string;
-  reviews: number;
-  actions: number;
-  conflicts: { reference: string; reason: string }[];
-  withoutConflict: number;
-};
-
-/** A national score or amount that differs from the regional one, with its justification. */
-export type ReviewOverride = {
-  reference: string;
-  reviewer: string;
-  regionalScore: number;
-  nationalScore: number;
-  scoreJustification: string | null;
-  regionalAmountCents: number;
-  nationalAmountCents: number;
-  amountJustification: string | null;
-};
-
-type Line = { outcome: Outcome | null; amountCents: number | null; reserveRank: number | null };
-/** A line of the proposed list edited by the cell (from the audit log). */
-export type LineEdit = { reference: string; actor: string; at: Date; before: Line; after: Line };
-
-/** Everything the minutes and the pack are made of, read by lib/evidence/data.ts. */
-export type Evidence = {
-  call: {
-    id: string;
-    slug: string;
-    title: string;
-    finalizedAt: Date;
-    adjustLastGrantAllowed: boolean;
-  };
-  method: SelectionMethod;
-  /** the call's rules (the adjustment of the last grant as the call allows it) */
-  rules: SelectionRules;
-  candidates: PackCandidate[];
-  decisions: EvidenceDecision[];
-  members: EvidenceMember[];
-  reviewOverrides: ReviewOverride[];
-  lineEdits: LineEdit[];
-  /** how the final list departs from the call's rule, as the cell saw it when it finalised (the audit log) */
-  departures: string[];
-  /** the cell's written justification of those departures */
-  justification: string | null;
-};
-
-export type PackFile = { name: string; bytes: Uint8Array; sha256: string };
-
-/** What the pack computes from the evidence: the re-run selection of the list the cell accepted, its rules. */
-export type Analysis = {
-  rules: SelectionRules;
-  /** the call allows an adjusted last grant, the selection proposed one and the cell declined it */
-  adjustmentDeclined: boolean;
-  result: SelectionResult;
-  /** the lowest national score among the laureates */
-  fundingLineScore: number | null;
-};
+import { formatScore, OPINION_LABELS, OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
+import { type Candidate, runSelection, type SelectionResult } from "@/lib/national/selection";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 
 export const DATA_FILES = [
   "candidats.csv",
@@ -117,22 +28,6 @@ export const DATA_FILES = [
   "resultat.csv",
   "decisions.csv",
 ] as const;
-
-/** The tie-breaks of each method, in French (README « The selection »). */
-export function tieBreakTexts(method: SelectionMethod): string[] {
-  const ranking = [
-    "Classement : note nationale décroissante, puis montant croissant, puis référence du dossier (ordre alphabétique), puis identifiant.",
-  ];
-  return method === "MERIT_ORDER"
-    ? [
-        ...ranking,
-        "Le dossier suivant dans le classement est financé si et seulement si une liste respectant l'enveloppe et chaque part prioritaire le contient avec tous les dossiers déjà financés.",
-      ]
-    : [
-        ...ranking,
-        "Entre deux listes possibles : le total des notes le plus élevé, puis le montant total le plus faible, puis celle dont les dossiers les mieux classés viennent en premier.",
-      ];
-}
 
 // ───────────────────────── Re-running the selection ─────────────────────────
 
@@ -165,7 +60,7 @@ const rulesFileSchema = z.object({
 });
 
 /** resultat.json: the selection's output, every dossier named by its reference, reasons in French too. */
-export function resultJson(
+function resultJson(
   result: SelectionResult,
   candidates: readonly Pick<PackCandidate, "id" | "reference">[],
 ): string {
@@ -239,7 +134,7 @@ const inputOf = (candidates: readonly PackCandidate[]): Candidate[] =>
  * call's selection and, when it adjusts the last grant, the same list without the adjustment (the cell may
  * decline it); the one the final list matches, else the call's. Its rules and result make the result files.
  */
-export function analyse(evidence: Evidence): Analysis {
+function analyse(evidence: Evidence): Analysis {
   const input = inputOf(evidence.candidates);
   const official = runSelection(evidence.method, input, evidence.rules);
   const withoutAdjustment = official.laureates.some((l) => l.adjusted)
@@ -275,7 +170,7 @@ export function analyse(evidence: Evidence): Analysis {
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
 const score = (hundredths: number | null) => (hundredths === null ? null : formatScore(hundredths));
 const utf8 = (text: string) => new TextEncoder().encode(text);
-export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function candidatesCsv(candidates: readonly PackCandidate[]): string {
   return toCsv(
@@ -297,7 +192,7 @@ function candidatesCsv(candidates: readonly PackCandidate[]): string {
       c.pole,
       c.regionCode,
       c.region,
-      TERRITORY_LABELS[c.territoryType],
+      TERRITORY_SHORT_LABELS[c.territoryType],
       OPINION_LABELS[c.opinion],
       score(c.score),
       euros(c.amountCents),
@@ -383,7 +278,7 @@ function decisionsCsv(decisions: readonly EvidenceDecision[]): string {
       d.reference,
       d.pole,
       d.region,
-      TERRITORY_LABELS[d.territoryType],
+      TERRITORY_SHORT_LABELS[d.territoryType],
       score(d.score),
       OUTCOME_LABELS[d.outcome],
       d.outcome === "LAUREATE" ? euros(d.amountCents) : null,
@@ -504,7 +399,7 @@ export async function buildPack(
   // the format of sha256sum: "<hash>  <name>"
   const empreintes = file(
     "empreintes.txt",
-    utf8(hashed.map((f) => `${f.sha256}  ${f.name}`).join("\n") + "\n"),
+    utf8(`${hashed.map((f) => `${f.sha256}  ${f.name}`).join("\n")}\n`),
   );
   const files = [minutes, lisezmoi, empreintes, ...data];
   const mtime = zipDate(evidence.call.finalizedAt);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /** `/api/cna/proces-verbal/{callId}`, `/api/cna/pieces-du-jury/{callId}`: a call's identifier (a cuid). */
-export const evidenceParamsSchema = z.object({ callId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+const evidenceParamsSchema = z.object({ callId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 /** The call's identifier of the route; a malformed one is a call that does not exist (NOT_FOUND). */
 export function evidenceCallId(params: unknown): string {

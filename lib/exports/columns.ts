@@ -1,5 +1,5 @@
 // The columns of each export: a French header, a kind (how the cell is written) and its value.
-import type { Cell } from "@/lib/exports/csv";
+import type { CsvCell } from "@/lib/csv";
 
 export type ColumnKind = "text" | "money" | "date" | "score" | "integer";
 export type Column<R> = {
@@ -7,6 +7,9 @@ export type Column<R> = {
   kind: ColumnKind;
   value: (row: R) => string | number | Date | null;
 };
+
+/** An export's columns and its rows, read in batches (lib/exports/data.ts), for the writers. */
+export type ExportSource = { columns: Column<unknown>[]; batches: () => AsyncGenerator<unknown[]> };
 
 export const DATASETS = ["dossiers", "notes", "decisions", "conventions", "versements"] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -27,7 +30,7 @@ const parisDay = new Intl.DateTimeFormat("fr-FR", {
 });
 
 /** A cell as the CSV writes it: money in euros with a decimal comma, scores out of 100, Paris dates. */
-export function csvCell(kind: ColumnKind, value: string | number | Date | null): Cell {
+export function csvCell(kind: ColumnKind, value: string | number | Date | null): CsvCell {
   if (value === null) return null;
   if (kind === "money" && typeof value === "number")
     return (value / 100).toFixed(2).replace(".", ",");

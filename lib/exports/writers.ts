@@ -3,20 +3,22 @@ import "server-only";
 // come, so memory stays flat however many dossiers there are).
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { csvCell, XLSX_FORMATS, xlsxCell } from "@/lib/exports/columns";
-import { CSV_BOM, csvLine } from "@/lib/exports/csv";
-import type { ExportSource } from "@/lib/exports/datasets";
+import { csvLines, toCsv } from "@/lib/csv";
+import { csvCell, type ExportSource, XLSX_FORMATS, xlsxCell } from "@/lib/exports/columns";
 
-export async function writeCsv(source: ExportSource, out: Writable): Promise<number> {
+async function writeCsv(source: ExportSource, out: Writable): Promise<number> {
   let count = 0;
   const write = (chunk: string) =>
     out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
-  await write(CSV_BOM + csvLine(source.columns.map((c) => c.header)));
+  await write(
+    toCsv(
+      source.columns.map((c) => c.header),
+      [],
+    ),
+  );
   for await (const batch of source.batches()) {
     await write(
-      batch
-        .map((row) => csvLine(source.columns.map((c) => csvCell(c.kind, c.value(row)))))
-        .join(""),
+      csvLines(batch.map((row) => source.columns.map((c) => csvCell(c.kind, c.value(row))))),
     );
     count += batch.length;
   }

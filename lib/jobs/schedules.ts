@@ -5,18 +5,20 @@ import "server-only";
 // (summer or winter time). Each piece of work is idempotent: a reminder is a notification, unique per event and
 // person, and an expiry a conditional update; a second run, or two workers at once, change nothing more.
 import { type ParsedCronItem, parseCrontab } from "graphile-worker";
-import { expireComplementRequests } from "@/lib/applications/complement-expiry";
-import { remindDepositDeadline } from "@/lib/reminders/deposit";
-import { remindEvaluationDeadline } from "@/lib/reminders/evaluation";
-import { remindRegionalDeadline } from "@/lib/reminders/regional";
-import { remindSignatureDeadline } from "@/lib/reminders/signature";
-import { sendReportReminders } from "@/lib/reports/reminders";
+import { expireComplementRequests } from "@/lib/applications/mutations";
+import {
+  remindDepositDeadline,
+  remindEvaluationDeadline,
+  remindRegionalDeadline,
+  remindSignatureDeadline,
+} from "@/lib/reminders/mutations";
+import { sendReportReminders } from "@/lib/reports/mutations";
 import { PARIS } from "@/lib/time";
 
-export const DAILY_HOUR_IN_PARIS = 8;
+const DAILY_HOUR_IN_PARIS = 8;
 
 /** The reminders of the morning, each `(now) => { notified }`; one failing does not keep the others from running. */
-export const DAILY_REMINDERS = {
+const DAILY_REMINDERS = {
   deposit: remindDepositDeadline,
   evaluation: remindEvaluationDeadline,
   regional: remindRegionalDeadline,
@@ -24,9 +26,7 @@ export const DAILY_REMINDERS = {
   reports: sendReportReminders,
 } satisfies Record<string, (now: Date) => Promise<{ notified: number }>>;
 
-export async function runDailyReminders(
-  now: Date,
-): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
+async function runDailyReminders(now: Date): Promise<Record<keyof typeof DAILY_REMINDERS, number>> {
   const counts = {} as Record<keyof typeof DAILY_REMINDERS, number>;
   const failed: string[] = [];
   for (const [name, remind] of Object.entries(DAILY_REMINDERS) as [
@@ -85,7 +85,7 @@ export async function runSchedule(name: ScheduleName, firedAt: Date): Promise<vo
 }
 
 /** The hour in Paris (0–23); read from the parts, since French formatting writes « 08 h ». */
-export function parisHour(instant: Date): number {
+function parisHour(instant: Date): number {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: PARIS,
     hour: "2-digit",

@@ -7,7 +7,7 @@ import { produceConventionDocument } from "@/lib/conventions/mutations";
 import type { TaskName } from "@/lib/jobs/queue";
 import { runSchedule, SCHEDULES, type ScheduleName } from "@/lib/jobs/schedules";
 import { produceDecisionLetter } from "@/lib/national/mutations";
-import { deliverNotification } from "@/lib/notifications/deliver";
+import { deliverNotification } from "@/lib/notifications/mutations";
 
 const schemas = {
   "notification.deliver": z.object({ id: z.string().min(1) }),

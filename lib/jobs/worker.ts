@@ -10,7 +10,7 @@ import { TASKS } from "@/lib/jobs/tasks";
 import { checkMailServer } from "@/lib/mail/transport";
 
 /** A job still locked after this long belongs to a worker that died (an e-mail times out after 30 s, a document in seconds). */
-export const STALE_LOCK_MINUTES = 10;
+const STALE_LOCK_MINUTES = 10;
 
 const logFactory: LogFunctionFactory = (scope) => (level, message) => {
   if (level === "debug") return;
@@ -116,7 +116,7 @@ export async function runDueJobs(): Promise<void> {
  * the queue once their lock is older than `minutes` (the product's notifications are idempotent, so a job
  * given back while it still ran does no harm).
  */
-export async function releaseStaleLocks(pgPool: pg.Pool, minutes: number): Promise<number> {
+async function releaseStaleLocks(pgPool: pg.Pool, minutes: number): Promise<number> {
   const { rows } = await pgPool.query<{ locked_by: string }>(
     "SELECT DISTINCT locked_by FROM graphile_worker._private_jobs WHERE locked_at < now() - make_interval(secs => $1) AND locked_by IS NOT NULL",
     [minutes * 60],

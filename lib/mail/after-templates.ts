@@ -1,20 +1,6 @@
 // E-mails after the decision (issue 6): conventions, payments and reports.
-import { html, SIGNATURE } from "@/lib/mail/templates";
+import { linkedMail as mail } from "@/lib/mail/templates";
 import type { Mail } from "@/lib/mail/transport";
-
-function mail(
-  to: string,
-  subject: string,
-  lines: string[],
-  link: { href: string; label: string },
-): Mail {
-  return {
-    to,
-    subject,
-    text: `${lines.join("\n\n")}\n${link.href}${SIGNATURE}`,
-    html: html(lines, link),
-  };
-}
 
 export function conventionSentMail(input: {
   to: string;

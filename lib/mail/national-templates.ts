@@ -1,12 +1,6 @@
 // The e-mails of the national decision (issue 5), beside lib/mail/templates.ts and in its style.
+import { html, SIGNATURE } from "@/lib/mail/templates";
 import type { Mail } from "@/lib/mail/transport";
-
-const SIGNATURE =
-  "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
-const escape = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-const html = (paragraphs: string[], link: { href: string; label: string }) =>
-  `<!doctype html><html lang="fr"><body style="font-family: Arial, sans-serif">${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("")}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p><p style="color:#666">${escape(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
 
 export const DECISION_SUBJECT = (reference: string) =>
   `Décision sur votre dossier ${reference} - AMI PTCE`;

@@ -1,22 +1,8 @@
-// E-mails of the scheduled work (lib/reminders, lib/applications/complement-expiry.ts): reminders before a
+// E-mails of the scheduled work (lib/reminders, lib/applications/mutations.ts): reminders before a
 // deadline and the end of a request for missing documents. `deadline` is written with lib/format's
 // formatDateTime, `left` with lib/reminders/rules' daysLeftPhrase (« dans 7 jours », « demain », « aujourd'hui »).
-import { html, SIGNATURE } from "@/lib/mail/templates";
+import { linkedMail as mail } from "@/lib/mail/templates";
 import type { Mail } from "@/lib/mail/transport";
-
-function mail(
-  to: string,
-  subject: string,
-  lines: string[],
-  link: { href: string; label: string },
-): Mail {
-  return {
-    to,
-    subject,
-    text: `${lines.join("\n\n")}\n${link.href}${SIGNATURE}`,
-    html: html(lines, link),
-  };
-}
 
 export function depositReminderMail(input: {
   to: string;

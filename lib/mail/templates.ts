@@ -4,12 +4,29 @@ import type { Mail } from "@/lib/mail/transport";
 export const SIGNATURE =
   "\n\n—\nAMI PTCE · Financer le développement des pôles territoriaux de coopération économique\nCe message est envoyé automatiquement : merci de ne pas y répondre.";
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 export function html(paragraphs: string[], link?: { href: string; label: string }): string {
-  const body = paragraphs.map((p) => `<p>${escape(p)}</p>`).join("");
-  const button = link ? `<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>` : "";
-  return `<!doctype html><html lang="fr"><body style="font-family: Arial, sans-serif">${body}${button}<p style="color:#666">${escape(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+  const button = link
+    ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`
+    : "";
+  return `<!doctype html><html lang="fr"><body style="font-family: Arial, sans-serif">${body}${button}<p style="color:#666">${escapeHtml(SIGNATURE).replace(/\n/g, "<br>")}</p></body></html>`;
+}
+
+/** An e-mail of paragraphs ending with a link: the text with the address, the HTML with a button. */
+export function linkedMail(
+  to: string,
+  subject: string,
+  lines: string[],
+  link: { href: string; label: string },
+): Mail {
+  return {
+    to,
+    subject,
+    text: `${lines.join("\n\n")}\n${link.href}${SIGNATURE}`,
+    html: html(lines, link),
+  };
 }
 
 export function invitationMail(input: {

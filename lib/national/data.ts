@@ -1,9 +1,8 @@
 import "server-only";
-import { DOSSIER_HEADING, loadDossier } from "@/lib/applications/data";
+import { DOSSIER_HEADING, loadDossier, readFacts } from "@/lib/applications/data";
 // Reads of the national consolidation, each behind the policy. The dossiers the national cell works on:
 // those of a call whose region is finalised, with a regional opinion, in a national status.
-import { readFacts } from "@/lib/applications/facts";
-import { SUBMITTED_STATUSES } from "@/lib/applications/status";
+import { NATIONAL_STATUSES, SUBMITTED_STATUSES } from "@/lib/applications/status";
 import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,14 +25,7 @@ import { storage } from "@/lib/storage/storage";
 
 type Client = Tx | ReturnType<typeof db>;
 
-export const NATIONAL_STATUSES: ApplicationStatus[] = [
-  "REGIONAL_DONE",
-  "LAUREATE",
-  "RESERVE",
-  "NOT_RETAINED",
-];
-
-export async function finalizedRegionCodes(client: Client, callId: string): Promise<string[]> {
+async function finalizedRegionCodes(client: Client, callId: string): Promise<string[]> {
   const rows = await client.regionalReview.findMany({
     where: { callId, status: "FINALIZED" },
     select: { regionCode: true },
@@ -42,7 +34,7 @@ export async function finalizedRegionCodes(client: Client, callId: string): Prom
 }
 
 /** The `where` of the national dossiers of a call (finalised regions given). */
-export function nationalWhere(callId: string, regions: string[]): Prisma.ApplicationWhereInput {
+function nationalWhere(callId: string, regions: string[]): Prisma.ApplicationWhereInput {
   return {
     callId,
     regionCode: { in: regions },
@@ -219,8 +211,18 @@ async function regionProgress(callId: string, minEvaluators: number) {
     SELECT a."regionCode" AS "regionCode",
       count(*) FILTER (WHERE a.status::text = ANY(${SUBMITTED_STATUSES}))::int AS submitted,
       count(*) FILTER (WHERE a.status::text = ANY(${checked}))::int AS checked,
-      -- evaluated: an opinion, or enough submitted evaluations (counted only when there is no opinion yet)
-      count(*) FILTER (WHERE o.id IS NOT NULL OR (SELECT count(*) FROM "Evaluation" e WHERE e."applicationId" = a.id AND e.status = 'SUBMITTED') >= ${minEvaluators})::int AS evaluated,
+      -- evaluated: an opinion, or as many submitted evaluations as expected (counted only when there is no
+      -- opinion yet). The rule is expectedEvaluations (lib/evaluations/expected.ts): GREATEST(the call's
+      -- minimum, the evaluators still assigned), counting the evaluations of evaluators still assigned.
+      count(*) FILTER (WHERE o.id IS NOT NULL OR (
+        SELECT count(*) FROM "Evaluation" e
+        JOIN "EvaluatorAssignment" x ON x."applicationId" = e."applicationId"
+          AND x."evaluatorId" = e."evaluatorId" AND x."withdrawnAt" IS NULL
+        WHERE e."applicationId" = a.id AND e.status = 'SUBMITTED'
+      ) >= GREATEST(${minEvaluators}::int, (
+        SELECT count(*) FROM "EvaluatorAssignment" x
+        WHERE x."applicationId" = a.id AND x."withdrawnAt" IS NULL
+      )))::int AS evaluated,
       count(o.id)::int AS opinions
     FROM "Application" a
     LEFT JOIN "RegionalOpinion" o ON o."applicationId" = a.id
@@ -564,7 +566,7 @@ export async function getDecisionList(actor: Actor, callId: string) {
 }
 
 /** Laureates that still hold their grant: not withdrawn, convention not cancelled. */
-export async function activeLaureates(client: Client, callId: string) {
+async function activeLaureates(client: Client, callId: string) {
   return client.decision.findMany({
     where: {
       callId,
@@ -792,3 +794,5 @@ export async function decisionDetails(
   }
   return out;
 }
+
+export type PublishedDecision = Awaited<ReturnType<typeof getPublishedDecision>>;

@@ -10,7 +10,12 @@ export const OUTCOME_LABELS = {
   RESERVE: "Liste complémentaire",
   NOT_RETAINED: "Non retenu",
 } as const;
-export const TERRITORY_LABELS = { RURAL: "Rural", QPV: "QPV", URBAN: "Urbain" } as const;
+/** The LAUREATE / RESERVE / NOT_RETAINED decision as an alert or badge severity. */
+export const OUTCOME_SEVERITY = {
+  LAUREATE: "success",
+  RESERVE: "info",
+  NOT_RETAINED: "warning",
+} as const;
 /** The two selection methods: merit order is the rule, the highest total score a what-if. */
 export const METHOD_LABELS = {
   MERIT_ORDER: "Ordre de mérite",

@@ -57,7 +57,7 @@ export type LetterInput = DecisionDetails & {
 export const DEFAULT_AUTHOR = "la cellule nationale d'animation de l'AMI PTCE";
 
 /** The letter's signature: the cell signs for the grantor (the author of the decision). */
-export function signatureText(authorName: string): string {
+function signatureText(authorName: string): string {
   const cell = "la cellule nationale d'animation de l'AMI PTCE";
   // The grantor's name is written as configured (« Ministère de … »): named as the authority, not after « pour ».
   return authorName === DEFAULT_AUTHOR
@@ -72,7 +72,7 @@ export const OUTCOME_TITLES = {
 } as const;
 
 /** 1 → « 1er », 3 → « 3e ». */
-export const ordinal = (n: number) => (n === 1 ? "1er" : `${n}e`);
+const ordinal = (n: number) => (n === 1 ? "1er" : `${n}e`);
 
 /** The amount line of the decision (null when there is none to state). */
 export function amountText(

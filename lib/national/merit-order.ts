@@ -24,7 +24,7 @@ export type MeritRules = {
   priorities: Priority[];
   adjustLastGrant: boolean;
 };
-export type MeritPassOver =
+type MeritPassOver =
   | { code: "ENVELOPE"; remainingCents: number; amountCents: number }
   | { code: "PRIORITY_UNREACHABLE"; labels: string[] };
 export type MeritStep =

@@ -3,7 +3,8 @@ import "server-only";
 // published), laureates' withdrawals and reserve promotions. Each in a transaction with its audit event;
 // e-mails after the commit.
 import { randomUUID } from "node:crypto";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts } from "@/lib/applications/data";
+import { assertTransition } from "@/lib/applications/status";
 import { recordAudit } from "@/lib/audit/log";
 import { type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
@@ -39,6 +40,7 @@ import {
 } from "@/lib/national/schema";
 import { compareRank, type SelectionResult } from "@/lib/national/selection";
 import { notify } from "@/lib/notifications/outbox";
+import { applicantEmails } from "@/lib/notifications/recipients";
 import { storage } from "@/lib/storage/storage";
 import { parseInput } from "@/lib/validation";
 
@@ -183,9 +185,8 @@ export async function acceptSelection(actor: Actor, callId: string, input: unkno
       };
       for (const l of result.laureates)
         line(l.id, "LAUREATE", l.amountCents, null, null, l.adjusted);
-      result.reserve.forEach((r, i) =>
-        line(r.id, "RESERVE", r.amountCents, i + 1, reasonText(r.reason)),
-      );
+      for (const [i, r] of result.reserve.entries())
+        line(r.id, "RESERVE", r.amountCents, i + 1, reasonText(r.reason));
       for (const n of result.notRetained)
         line(n.id, "NOT_RETAINED", null, null, reasonText(n.reason));
       await tx.decision.deleteMany({ where: { callId: call.id } });
@@ -463,11 +464,6 @@ const LETTER_SELECT = {
     select: {
       reference: true,
       status: true,
-      owner: { select: { email: true } },
-      collaborators: {
-        where: { acceptedAt: { not: null } },
-        select: { user: { select: { email: true } } },
-      },
       pole: {
         select: { name: true, carrierName: true, addressLine: true, postalCode: true, city: true },
       },
@@ -513,13 +509,6 @@ function letterInput(
     publishedAt: at,
   };
 }
-
-const recipients = (a: {
-  owner: { email: string };
-  collaborators: { user: { email: string } | null }[];
-}) => [
-  ...new Set([a.owner.email, ...a.collaborators.flatMap((c) => (c.user ? [c.user.email] : []))]),
-];
 
 const OUTCOME_STATUS: Record<DecisionOutcome, ApplicationStatus> = {
   LAUREATE: "LAUREATE",
@@ -567,6 +556,7 @@ export async function publishDecisions(actor: Actor, callId: string, now = new D
       await tx.decision.updateMany({ where: { callId: call.id }, data: { publishedAt: now } });
       for (const outcome of Object.keys(OUTCOME_STATUS) as DecisionOutcome[]) {
         const ids = decisions.filter((d) => d.outcome === outcome).map((d) => d.applicationId);
+        assertTransition("REGIONAL_DONE", OUTCOME_STATUS[outcome]);
         const moved = await tx.application.updateMany({
           where: { id: { in: ids }, status: "REGIONAL_DONE" },
           data: { status: OUTCOME_STATUS[outcome] },
@@ -667,7 +657,7 @@ export async function produceDecisionLetter(
     if (kept.count !== 1) return false; // another run wrote its letter first
     await notify(
       tx,
-      recipients(d.application).map((to) => ({
+      (await applicantEmails(tx, applicationId)).map((to) => ({
         kind: promotion ? ("decision.promotion" as const) : ("decision.published" as const),
         event: `${promotion ? "decision.promotion" : "decision.published"}:${applicationId}`,
         mail: promotion
@@ -701,6 +691,7 @@ async function withdrawLaureate(
   reason: string,
   action: string,
 ) {
+  assertTransition("LAUREATE", "WITHDRAWN");
   await db().$transaction(async (tx) => {
     const done = await tx.application.updateMany({
       where: { id: applicationId, status: "LAUREATE" },
@@ -796,6 +787,7 @@ export async function promoteReserve(
       where: { applicationId },
       data: { outcome: "LAUREATE", reserveRank: null, reasons, decidedAt: now },
     });
+    assertTransition("RESERVE", "LAUREATE");
     const moved = await tx.application.updateMany({
       where: { id: applicationId, status: "RESERVE" },
       data: { status: "LAUREATE" },

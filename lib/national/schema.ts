@@ -66,7 +66,7 @@ export type NationalReviewInput = z.input<ReturnType<typeof nationalReviewSchema
 const euros = (cents: number) =>
   `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(cents / 100)} €`;
 
-export const OUTCOMES = ["LAUREATE", "RESERVE", "NOT_RETAINED"] as const;
+const OUTCOMES = ["LAUREATE", "RESERVE", "NOT_RETAINED"] as const;
 
 /** One line of the decision list, as the cell edits it before finalising. */
 export const decisionEditSchema = z
@@ -181,7 +181,7 @@ export function parseWhatIf(params: { exclure?: string; montant?: string; part?:
 export type ParsedWhatIf = ReturnType<typeof parseWhatIf>;
 
 /** A CNA member's declaration of interests on a dossier, before reading it; a conflict needs its reason. */
-export const NATIONAL_CONFLICT_REASON_MIN = 10;
+const NATIONAL_CONFLICT_REASON_MIN = 10;
 export const nationalInterestSchema = z
   .object({
     hasConflict: z.boolean({

@@ -22,7 +22,7 @@ const gcd = (a: number, b: number): number => {
   return a;
 };
 
-export type UnitGroup = {
+type UnitGroup = {
   /** the signature: inPriority[p] when the group's territory types count for priority p */
   inPriority: boolean[];
   /** the items of the group (indexes into the items given), in their order */

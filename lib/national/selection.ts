@@ -27,7 +27,7 @@ import { formatScore, reasonText } from "@/lib/national/labels";
 import { walkMeritOrder } from "@/lib/national/merit-order";
 import { assertCombinations, selectionUnits } from "@/lib/national/selection-units";
 
-export type Opinion = "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
+type Opinion = "FAVORABLE" | "RESERVED" | "UNFAVORABLE";
 export type Territory = "RURAL" | "QPV" | "URBAN";
 export type SelectionMethod = "MERIT_ORDER" | "MAX_SCORE";
 
@@ -72,15 +72,15 @@ export type NotFundedReason =
   | { code: "PRIORITY"; label: string; minShareBps: number; shareBps: number }
   | { code: "NO_GAIN" };
 
-export type Ranked = {
+type Ranked = {
   id: string;
   score: number;
   amountCents: number;
   territoryType: Territory;
   position: number;
 };
-export type Laureate = Ranked & { adjusted: boolean; requestedCents: number };
-export type LeftOut = Ranked & { reason: NotFundedReason };
+type Laureate = Ranked & { adjusted: boolean; requestedCents: number };
+type LeftOut = Ranked & { reason: NotFundedReason };
 export type SelectionResult = {
   method: SelectionMethod;
   /** in rank order; amountCents is the amount granted, requestedCents the dossier's amount */
@@ -115,7 +115,7 @@ export function compareRank(
 }
 
 /** Share in basis points (rounded down) of `part` in `total`; null when the total is 0. */
-export function shareBps(part: number, total: number): number | null {
+function shareBps(part: number, total: number): number | null {
   return total === 0 ? null : Math.floor((part * 10_000) / total);
 }
 
@@ -501,8 +501,8 @@ export function simulate(
 
 // ---- the two methods side by side ----
 
-export type SelectionTotals = { count: number; amountCents: number; totalScore: number };
-export type SelectionDifference = {
+type SelectionTotals = { count: number; amountCents: number; totalScore: number };
+type SelectionDifference = {
   id: string;
   position: number;
   score: number;

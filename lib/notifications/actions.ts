@@ -1,7 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
-import { resendFailedOfCall, resendNotification, retryDocumentJob } from "@/lib/notifications/log";
+import {
+  resendFailedOfCall,
+  resendNotification,
+  retryDocumentJob,
+} from "@/lib/notifications/mutations";
 
 // The log shows in the national cell's pages (its log, the decision page, a convention's page) and in the administration.
 function revalidateLogs() {

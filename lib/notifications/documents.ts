@@ -3,7 +3,7 @@ import "server-only";
 // (a decision letter) or a document generated from the frozen dossier (the acknowledgement of receipt).
 import { loadDossier } from "@/lib/applications/data";
 import { receiptDocument } from "@/lib/applications/submission";
-import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { storage } from "@/lib/storage/storage";
 
@@ -15,11 +15,12 @@ export type Attachment = { filename: string; content: Buffer; contentType: strin
 /** A document that no longer exists (its dossier or file was deleted): retrying cannot help. */
 export class DocumentGone extends Error {}
 
-export async function produceDocuments(refs: DocumentRef[]): Promise<Attachment[]> {
-  return Promise.all(refs.map(produce));
+/** The attachments of an e-mail, read through `tx` (the delivery job passes the client: no transaction is held). */
+export async function produceDocuments(tx: Tx, refs: DocumentRef[]): Promise<Attachment[]> {
+  return Promise.all(refs.map((ref) => produce(tx, ref)));
 }
 
-async function produce(ref: DocumentRef): Promise<Attachment> {
+async function produce(tx: Tx, ref: DocumentRef): Promise<Attachment> {
   try {
     if ("storageKey" in ref)
       return {
@@ -27,9 +28,9 @@ async function produce(ref: DocumentRef): Promise<Attachment> {
         content: await storage().get(ref.storageKey),
         contentType: "application/pdf",
       };
-    const exists = await db().application.count({ where: { id: ref.receiptOf } });
+    const exists = await tx.application.count({ where: { id: ref.receiptOf } });
     if (!exists) throw new AppError("NOT_FOUND");
-    const { pdf } = await receiptDocument(await loadDossier(db(), ref.receiptOf));
+    const { pdf } = await receiptDocument(await loadDossier(tx, ref.receiptOf));
     return { filename: ref.filename, content: Buffer.from(pdf), contentType: "application/pdf" };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND")

@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAsActor } from "@/lib/actions/run";
+import type { EmailPreferencesInput } from "@/lib/notifications/inbox-schema";
 import {
   markAllNotificationsRead,
   markNotificationRead,
   updateEmailPreferences,
-} from "@/lib/notifications/inbox";
-import type { EmailPreferencesInput } from "@/lib/notifications/inbox-schema";
+} from "@/lib/notifications/mutations";
 
 // The header's count is on every page: the whole layout is revalidated.
 export async function markNotificationReadAction(id: string) {

@@ -3,13 +3,14 @@ import "server-only";
 // its convention, so that two payments recorded at once cannot together exceed a limit.
 import { recordAudit } from "@/lib/audit/log";
 import { type Actor, assertCan } from "@/lib/auth/policy";
-import { conventionFacts } from "@/lib/conventions/facts";
+import { conventionFacts } from "@/lib/conventions/data";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatEuros } from "@/lib/format";
 import { paymentRecordedMail } from "@/lib/mail/after-templates";
 import { notify } from "@/lib/notifications/outbox";
+import { ownerEmail } from "@/lib/notifications/recipients";
 import { paymentRefusal, trancheAmounts } from "@/lib/payments/rules";
 import { paymentSchema } from "@/lib/payments/schema";
 import { parisDate, parisTimeToUtc } from "@/lib/time";
@@ -108,17 +109,14 @@ export async function recordPayment(
           accountingReference: created.accountingReference,
         },
       });
-      const owner = await tx.application.findUniqueOrThrow({
-        where: { id: c.application.id },
-        select: { owner: { select: { email: true } } },
-      });
+      const owner = await ownerEmail(tx, c.application.id);
       const link = `${appUrl()}/mes-dossiers/${c.application.id}`;
       await notify(tx, [
         {
           kind: "payment.recorded",
           event: `payment.recorded:${created.id}`,
           mail: paymentRecordedMail({
-            to: owner.owner.email,
+            to: owner,
             number: c.number,
             amount: formatEuros(created.amountCents),
             date: formatDate(created.paidOn),

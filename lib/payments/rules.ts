@@ -30,7 +30,7 @@ export function trancheAmounts(
 }
 
 /** The report a tranche waits for, if any. */
-export function reportRequiredBy(condition: TrancheCondition): ReportKind | null {
+function reportRequiredBy(condition: TrancheCondition): ReportKind | null {
   return condition === "AFTER_INTERIM_REPORT"
     ? "INTERIM"
     : condition === "AFTER_FINAL_REPORT"

@@ -4,7 +4,7 @@
 import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { winAnsiSafe } from "@/lib/pdf/receipt";
 
-export const A4: [number, number] = [595.28, 841.89];
+const A4: [number, number] = [595.28, 841.89];
 export const BLUE = rgb(0, 0, 0x91 / 255);
 export const GREY = rgb(0.4, 0.4, 0.4);
 export const TEXT = rgb(0.1, 0.1, 0.1);

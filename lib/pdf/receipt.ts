@@ -72,11 +72,11 @@ export function winAnsiSafe(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-export const A4: [number, number] = [595.28, 841.89];
+const A4: [number, number] = [595.28, 841.89];
 export const MARGIN_X = 56;
 const MARGIN_TOP = 44;
 const MARGIN_BOTTOM = 56; // room for the footer
-export const CONTENT_WIDTH = A4[0] - 2 * MARGIN_X;
+const CONTENT_WIDTH = A4[0] - 2 * MARGIN_X;
 
 export const BLUE_FRANCE = rgb(0, 0, 0x91 / 255);
 const TEXT = rgb(0.1, 0.1, 0.1);
@@ -87,10 +87,10 @@ const BOX = rgb(0.96, 0.96, 0.98);
 export type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; mono: PDFFont };
 type Style = { font: PDFFont; size: number; color?: Color };
 
-export const lineHeight = (size: number) => size * 1.35;
+const lineHeight = (size: number) => size * 1.35;
 
 /** Splits text into lines no wider than `width`; a word too long for any line is cut, from the current one. */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const words = winAnsiSafe(text)
     .split(" ")
     .filter((w) => w !== "");

@@ -15,5 +15,3 @@ export async function getOwnPole(actor: Actor) {
     },
   });
 }
-
-export type OwnPole = NonNullable<Awaited<ReturnType<typeof getOwnPole>>>;

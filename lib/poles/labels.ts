@@ -26,3 +26,10 @@ export const TERRITORY_LABELS: Record<TerritoryType, string> = {
   QPV: "Quartier prioritaire de la politique de la ville (QPV)",
   URBAN: "Territoire urbain hors QPV",
 };
+
+/** The same in one word, for the columns of tables and lists (national view, results, minutes). */
+export const TERRITORY_SHORT_LABELS: Record<TerritoryType, string> = {
+  RURAL: "Rural",
+  QPV: "QPV",
+  URBAN: "Urbain",
+};

@@ -13,7 +13,7 @@ const SIRET_INVALID_MESSAGE =
 const keyValid = (s: string) => !/^\d{14}$/.test(s) || isValidSiret(s);
 
 /** A SIRET as typed: spaces removed, then 14 digits with a valid key. */
-export const siretSchema = z
+const siretSchema = z
   .string({ message: "Saisissez le numéro SIRET." })
   .transform(normalizeSiret)
   .pipe(
@@ -52,7 +52,7 @@ const text = (min: number, max: number, empty: string) =>
  * 02A/02B/2A/2B, a sequence of 2 to 4 digits, an optional final letter (so QN0750012 passes too), after
  * removing spaces and upper-casing. The retired 2015 codes (« QP » + 6 digits) are refused.
  */
-export const QPV_CODE = /^QN(?:\d{3}|0?2[AB])\d{2,4}[A-Z]?$/;
+const QPV_CODE = /^QN(?:\d{3}|0?2[AB])\d{2,4}[A-Z]?$/;
 
 // Normalized here, checked in poleSchema only for a QPV: a stale value left in the hidden field of
 // another territory type must not block the form.
@@ -93,14 +93,14 @@ const website = z
       .nullable(),
   );
 
-export const poleMemberSchema = z.object({
+const poleMemberSchema = z.object({
   name: text(2, 150, "Saisissez le nom du membre."),
   category: z.enum(MemberCategory, { message: "Choisissez la catégorie du membre." }),
   siret: optionalSiret,
   isLegalPerson: z.boolean().default(true),
 });
 
-export const MAX_MEMBERS = 200;
+const MAX_MEMBERS = 200;
 
 const poleObjectSchema = z.object({
   name: text(2, 150, "Saisissez le nom du pôle."),
@@ -203,7 +203,6 @@ export const poleSchema = poleObjectSchema
 
 export type PoleInput = z.input<typeof poleSchema>;
 export type PoleData = z.output<typeof poleSchema>;
-export type PoleMemberData = z.output<typeof poleMemberSchema>;
 
 /** The INSEE code of the region of a département ("29" -> "53"), or null when the département is unknown. */
 export function poleRegionOf(departementCode: string): string | null {
@@ -212,7 +211,7 @@ export function poleRegionOf(departementCode: string): string | null {
 
 // ───────────────────────────── Eligibility ─────────────────────────────
 
-export const MIN_LEGAL_PERSONS = 3;
+const MIN_LEGAL_PERSONS = 3;
 
 const OTHER_MEMBER_CATEGORIES: readonly MemberCategory[] = [
   "LOCAL_AUTHORITY",

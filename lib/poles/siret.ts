@@ -10,7 +10,7 @@ export function normalizeSiret(input: string): string {
 }
 
 /** True when `digits` (a string of digits) passes the Luhn checksum. */
-export function luhnValid(digits: string): boolean {
+function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     // Every second digit from the right is doubled.

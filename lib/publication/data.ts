@@ -30,7 +30,7 @@ function publishedCall(slug: string) {
   });
 }
 
-export type PublishedLaureate = {
+type PublishedLaureate = {
   reference: string;
   poleName: string;
   carrierName: string;
@@ -92,8 +92,6 @@ export async function getPublishedResults(slug: string) {
   };
 }
 
-export type PublishedResults = NonNullable<Awaited<ReturnType<typeof getPublishedResults>>>;
-
 // The grant as the convention signed it: its amount and countersignature date, once countersigned.
 function countersigned(
   c: { status: string; amountCents: number; countersignedAt: Date | null } | null,
@@ -115,7 +113,7 @@ export async function getOpenDataRows(
   slug: string,
 ): Promise<{ slug: string; rows: ScdlRow[] } | null> {
   const call = await publishedCall(slug);
-  if (!call || !call.grantorName || !call.grantorSiret) return null;
+  if (!call?.grantorName || !call.grantorSiret) return null;
   const decisions = await db().decision.findMany({
     where: {
       callId: call.id,

@@ -7,6 +7,7 @@
 // decimals, Content-Type text/csv; one row per beneficiary (here one beneficiary per grant).
 import { theCall } from "@/lib/calls/title";
 import { addMonths, FINAL_REPORT_GRACE_MONTHS } from "@/lib/conventions/rules";
+import { toCsv } from "@/lib/csv";
 import type { TrancheCondition } from "@/lib/generated/prisma/enums";
 import { parisDate } from "@/lib/time";
 
@@ -36,10 +37,10 @@ export const SCDL_COLUMNS = [
   "pourcentageSubvention",
   "dispositifAide",
 ] as const;
-export type ScdlColumn = (typeof SCDL_COLUMNS)[number];
+type ScdlColumn = (typeof SCDL_COLUMNS)[number];
 
 /** The decree publishes the grants whose amount exceeds 23 000 € (strictly). */
-export const SCDL_MIN_EXCLUSIVE_CENTS = 23_000_00;
+const SCDL_MIN_EXCLUSIVE_CENTS = 23_000_00;
 /** `objet` and `conditionsVersement` are limited to 256 characters; one less so that both readings of « moins de 256 » hold. */
 const MAX_TEXT = 255;
 
@@ -160,20 +161,17 @@ function lexical(column: ScdlColumn, row: ScdlRow): string {
   return row[column];
 }
 
-// RFC 4180 quoting. A text starting like a formula is prefixed with an apostrophe, as lib/csv.ts does, so
-// that a name typed by an applicant never runs in a spreadsheet; no generated value starts so.
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The CSV file: header of the schema's columns, « , » separated, CRLF lines, UTF-8 without a byte order mark. */
+/**
+ * The CSV file: header of the schema's columns, « , » separated, CRLF lines, UTF-8 without a byte order mark
+ * (lib/csv.ts: RFC 4180 quoting; a text starting like a formula is prefixed with an apostrophe, so that a name
+ * typed by an applicant never runs in a spreadsheet; no generated value starts so).
+ */
 export function scdlCsv(rows: ScdlRow[]): string {
-  const lines = [
-    SCDL_COLUMNS.join(","),
-    ...rows.map((r) => SCDL_COLUMNS.map((c) => csvCell(lexical(c, r))).join(",")),
-  ];
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    SCDL_COLUMNS,
+    rows.map((r) => SCDL_COLUMNS.map((c) => lexical(c, r))),
+    { delimiter: ",", bom: false },
+  );
 }
 
 /**

@@ -6,9 +6,9 @@ import type { ScdlFormat } from "@/lib/publication/scdl";
 const FORMAT_MESSAGE = "Format inconnu : choisissez csv ou json.";
 
 /** `/api/donnees-ouvertes/{slug}`: a call's slug (lower-case letters, digits and hyphens, as the call form writes it). */
-export const openDataParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const openDataParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 /** `?format=csv|json`, CSV when absent. */
-export const openDataQuerySchema = z.object({
+const openDataQuerySchema = z.object({
   format: z.enum(["csv", "json"], { message: FORMAT_MESSAGE }).default("csv"),
 });
 

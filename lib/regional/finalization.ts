@@ -1,5 +1,6 @@
 // What keeps a region from finalising its results: every dossier is decided on, evaluated by at
 // least the call's minimum of evaluators (all of them having submitted), given an opinion and ranked.
+import { expectedEvaluations } from "@/lib/evaluations/expected";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 
 export type DossierProgress = {
@@ -28,7 +29,7 @@ function blockerOf(d: DossierProgress, minEvaluators: number): string | null {
   if (d.status === "SUBMITTED") return "recevabilité à vérifier";
   if (d.status === "COMPLEMENT_REQUESTED") return "pièces complémentaires attendues";
   if (d.status !== "UNDER_REVIEW") return null; // inadmissible, withdrawn or already done
-  const expected = Math.max(minEvaluators, d.activeAssignments);
+  const expected = expectedEvaluations(minEvaluators, d.activeAssignments);
   if (d.activeAssignments < minEvaluators)
     return `${d.activeAssignments} évaluateur(s) sur ${minEvaluators} au minimum`;
   if (d.submittedEvaluations < expected)

@@ -7,7 +7,12 @@ export const OPINION_LABELS: Record<Opinion, string> = {
   UNFAVORABLE: "Défavorable",
 };
 
-export const RECOMMENDATION_LABELS = OPINION_LABELS;
+/** The regional opinion as a badge severity. */
+export const OPINION_SEVERITY = {
+  FAVORABLE: "success",
+  RESERVED: "warning",
+  UNFAVORABLE: "error",
+} as const satisfies Record<Opinion, string>;
 
 // Formatters made once: a list of 500 dossiers formats thousands of figures.
 const twoDecimals = new Intl.NumberFormat("fr-FR", {

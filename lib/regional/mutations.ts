@@ -3,12 +3,14 @@ import "server-only";
 // the work on one dossier, exclusive for finalising and reopening), so that nothing is written into a
 // region while its results are being frozen; the dossier's facts are re-read inside it, then the policy.
 import { randomUUID } from "node:crypto";
-import { applicationFacts } from "@/lib/applications/facts";
+import { applicationFacts } from "@/lib/applications/data";
+import { assertTransition } from "@/lib/applications/status";
 import { recordAudit } from "@/lib/audit/log";
 import { type Action, type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { db, type Tx } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { expectedEvaluations } from "@/lib/evaluations/expected";
 import { weightedScore } from "@/lib/evaluations/score";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
@@ -22,6 +24,11 @@ import {
 } from "@/lib/mail/templates";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { type NotificationInput, notify } from "@/lib/notifications/outbox";
+import {
+  applicantEmails,
+  cnaMemberEmails,
+  craCoordinatorEmails,
+} from "@/lib/notifications/recipients";
 import { suggestAssignments } from "@/lib/regional/assignment";
 import { finalizationBlockers } from "@/lib/regional/finalization";
 import {
@@ -98,6 +105,7 @@ async function setStatus(
   to: ApplicationStatus,
   note?: string,
 ) {
+  assertTransition(from, to);
   const done = await tx.application.updateMany({
     where: { id: applicationId, status: from },
     data: { status: to },
@@ -121,28 +129,6 @@ function toEach(
   context: Pick<NotificationInput, "link" | "callId" | "applicationId">,
 ): NotificationInput[] {
   return emails.map((to) => ({ kind, event, mail: mail(to), ...context }));
-}
-
-async function applicantEmails(tx: Tx, applicationId: string): Promise<string[]> {
-  const a = await tx.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      owner: { select: { email: true } },
-      collaborators: {
-        where: { acceptedAt: { not: null } },
-        select: { user: { select: { email: true } } },
-      },
-    },
-  });
-  return [a.owner.email, ...a.collaborators.flatMap((c) => (c.user ? [c.user.email] : []))];
-}
-
-async function coordinatorEmails(tx: Tx, regionCode: string): Promise<string[]> {
-  const users = await tx.user.findMany({
-    where: { active: true, roles: { some: { role: "CRA_COORDINATOR", regionCode } } },
-    select: { email: true },
-  });
-  return users.map((u) => u.email);
 }
 
 const dossierLink = (id: string) => `${appUrl()}/cra/dossiers/${id}`;
@@ -170,7 +156,7 @@ export async function declareConflict(actor: Actor, applicationId: string, input
         await notify(
           tx,
           toEach(
-            await coordinatorEmails(tx, facts.regionCode),
+            await craCoordinatorEmails(tx, facts.regionCode),
             "evaluation.conflict-declared",
             `evaluation.conflict-declared:${applicationId}:${actor.id}`,
             (to) => conflictDeclaredMail({ to, evaluator: actor.name, reference, link }),
@@ -554,7 +540,7 @@ export async function saveRegionalOpinion(actor: Actor, applicationId: string, i
           evaluatorId: { in: facts.assignedEvaluatorIds },
         },
       });
-      const expected = Math.max(call.minEvaluators, facts.assignedEvaluatorIds.length);
+      const expected = expectedEvaluations(call.minEvaluators, facts.assignedEvaluatorIds.length);
       if (submitted < expected)
         throw new AppError(
           "INVALID_STATE",
@@ -730,15 +716,11 @@ export async function finalizeRegion(actor: Actor, callId: string, regionCode: s
       where: { code: regionCode },
       select: { name: true },
     });
-    const cna = await tx.user.findMany({
-      where: { active: true, roles: { some: { role: "CNA_MEMBER" } } },
-      select: { email: true },
-    });
     const link = `${appUrl()}/cna`;
     await notify(
       tx,
       toEach(
-        cna.map((u) => u.email),
+        await cnaMemberEmails(tx),
         "region.finalized",
         `region.finalized:${call.id}:${regionCode}:${now.toISOString()}`,
         (to) => regionFinalizedMail({ to, region: region.name, count: done.length, link }),
@@ -810,7 +792,7 @@ export async function reopenRegion(
     await notify(
       tx,
       toEach(
-        await coordinatorEmails(tx, regionCode),
+        await craCoordinatorEmails(tx, regionCode),
         "region.reopened",
         `region.reopened:${call.id}:${regionCode}:${now.toISOString()}`,
         (to) => regionReopenedMail({ to, region: region.name, reason, link }),

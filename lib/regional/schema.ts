@@ -54,7 +54,6 @@ export const admissibilitySchema = z.discriminatedUnion(
   ],
   { message: "Choisissez : complet, incomplet ou irrecevable." },
 );
-export type AdmissibilityInput = z.input<typeof admissibilitySchema>;
 
 export const assignmentSchema = z.object({
   evaluatorIds: z.array(id).max(20, { message: "20 évaluateurs au plus." }),
@@ -140,7 +139,6 @@ export function opinionSchema(bounds: { minCents: number; maxCents: number }) {
       proposedAmountCents: v.opinion === "UNFAVORABLE" ? 0 : v.proposedAmountCents!,
     }));
 }
-export type OpinionInput = z.input<ReturnType<typeof opinionSchema>>;
 
 export const rankingSchema = z.object({
   order: z

@@ -22,7 +22,7 @@ export type Synthesis = {
   disagreement: boolean;
 };
 
-export function dispersion(values: readonly number[]): Dispersion {
+function dispersion(values: readonly number[]): Dispersion {
   return {
     mean: mean(values),
     sd: standardDeviation(values),

@@ -38,7 +38,7 @@ export function daysLeftPhrase(days: number): string {
 export type Countdown = { state: "far" | "near" | "past"; phrase: string };
 
 /** Days within which a deadline is shown as close. */
-export const NEAR_DAYS = 7;
+const NEAR_DAYS = 7;
 
 /**
  * How a deadline reads now: « dans 12 jours » (Paris calendar days), « dans 5 heures » or « dans 20 minutes »

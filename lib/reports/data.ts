@@ -1,7 +1,21 @@
 import "server-only";
-import { type Actor, assertCan, can } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
-import { reportFacts } from "@/lib/reports/facts";
+import { type Actor, assertCan, type ConventionFacts, can } from "@/lib/auth/policy";
+import { conventionFacts } from "@/lib/conventions/data";
+import { db, type Tx } from "@/lib/db";
+
+/** A report and the facts of its convention (the policy decides on the convention). */
+export async function reportFacts(
+  reportId: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<{ conventionId: string; facts: ConventionFacts | undefined } | undefined> {
+  if (typeof reportId !== "string" || reportId.length > 40) return undefined;
+  const r = await client.report.findUnique({
+    where: { id: reportId },
+    select: { conventionId: true },
+  });
+  if (!r) return undefined;
+  return { conventionId: r.conventionId, facts: await conventionFacts(r.conventionId, client) };
+}
 
 /** A report with its convention's dossier indicators, for the pole (to file it) and the cells (to read it). */
 export async function getReport(actor: Actor, reportId: string) {

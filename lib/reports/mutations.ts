@@ -1,5 +1,5 @@
 import "server-only";
-// Reports (bilans) filed by the pole and reviewed by the national cell; their attachments.
+// Reports (bilans) filed by the pole and reviewed by the national cell; their attachments; the reminders before their due dates.
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/log";
 import { type Actor, assertCan } from "@/lib/auth/policy";
@@ -7,13 +7,26 @@ import { limitAction } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { reportReviewedMail, reportSubmittedMail } from "@/lib/mail/after-templates";
+import { formatDate } from "@/lib/format";
+import {
+  reportReminderMail,
+  reportReviewedMail,
+  reportSubmittedMail,
+} from "@/lib/mail/after-templates";
 import { notify } from "@/lib/notifications/outbox";
-import { reportFacts } from "@/lib/reports/facts";
+import {
+  APPLICANT_SIDE,
+  applicantSide,
+  cnaMemberEmails,
+  ownerEmail,
+} from "@/lib/notifications/recipients";
+import { reportFacts } from "@/lib/reports/data";
 import {
   type IndicatorReport,
   OPEN_REPORT_STATUSES,
+  REMINDER_THRESHOLDS,
   REPORT_KIND_LABELS,
+  reminderDue,
 } from "@/lib/reports/rules";
 import { reportSchema, reviewSchema } from "@/lib/reports/schema";
 import { ACCEPTED_DOCUMENTS, checkUpload, sanitizeFileName } from "@/lib/storage/file-check";
@@ -21,7 +34,7 @@ import { storage } from "@/lib/storage/storage";
 import { parseInput } from "@/lib/validation";
 
 export const MAX_REPORT_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_REPORT_FILES = 20;
+const MAX_REPORT_FILES = 20;
 
 const notOpen = () =>
   new AppError(
@@ -84,20 +97,16 @@ export async function fileReport(actor: Actor, reportId: string, input: unknown,
         before: { status: r.status },
         after: { status: "SUBMITTED", kind: r.kind },
       });
-      const cna = await tx.user.findMany({
-        where: { active: true, roles: { some: { role: "CNA_MEMBER" } } },
-        select: { email: true },
-      });
       const link = `${appUrl()}/cna/conventions/${r.conventionId}`;
       const a = r.convention.application;
       // Filed again after a request for changes: a new event.
       await notify(
         tx,
-        cna.map((u) => ({
+        (await cnaMemberEmails(tx)).map((to) => ({
           kind: "report.submitted" as const,
           event: `report.submitted:${r.id}:${now.toISOString()}`,
           mail: reportSubmittedMail({
-            to: u.email,
+            to,
             report: REPORT_KIND_LABELS[r.kind],
             number: r.convention.number,
             poleName: a.pole.name,
@@ -130,7 +139,7 @@ export async function reviewReport(
         convention: {
           select: {
             number: true,
-            application: { select: { id: true, callId: true, owner: { select: { email: true } } } },
+            application: { select: { id: true, callId: true } },
           },
         },
       },
@@ -165,7 +174,7 @@ export async function reviewReport(
         kind: "report.reviewed",
         event: `report.reviewed:${r.id}:${now.toISOString()}`,
         mail: reportReviewedMail({
-          to: a.owner.email,
+          to: await ownerEmail(tx, a.id),
           report: REPORT_KIND_LABELS[r.kind],
           number: r.convention.number,
           accepted: data.decision === "ACCEPTED",
@@ -275,4 +284,69 @@ export async function removeReportAttachment(actor: Actor, attachmentId: string)
     });
   });
   await storage().delete(attachment.storageKey);
+}
+
+// Reminders before the reports' due dates (30 and 7 days, and once past), run by the daily schedule
+// (lib/jobs/schedules.ts). Each (report, threshold) is claimed by a row of ReportReminder in the transaction that
+// writes its notifications: two runs (even at once) never remind twice, and a reminder is never claimed without
+// its notifications (their e-mails then leave through the job queue, retried until delivered).
+
+export async function sendReportReminders(now = new Date()): Promise<{ notified: number }> {
+  const horizon = new Date(now.getTime() + Math.max(...REMINDER_THRESHOLDS) * 86_400_000);
+  const reports = await db().report.findMany({
+    where: {
+      status: { in: OPEN_REPORT_STATUSES },
+      dueAt: { lte: horizon },
+      convention: { status: "COUNTERSIGNED" },
+    },
+    select: {
+      id: true,
+      kind: true,
+      dueAt: true,
+      reminders: { select: { thresholdDays: true } },
+      convention: {
+        select: {
+          number: true,
+          application: { select: { id: true, callId: true, ...APPLICANT_SIDE } },
+        },
+      },
+    },
+  });
+  let notified = 0;
+  for (const r of reports) {
+    const threshold = reminderDue(
+      r.dueAt,
+      now,
+      r.reminders.map((x) => x.thresholdDays),
+    );
+    if (threshold === null) continue;
+    const a = r.convention.application;
+    const link = `${appUrl()}/mes-dossiers/${a.id}/bilans/${r.id}`;
+    notified += await db().$transaction(async (tx) => {
+      const claimed = await tx.reportReminder.createMany({
+        data: [{ reportId: r.id, thresholdDays: threshold, sentAt: now }],
+        skipDuplicates: true,
+      });
+      if (claimed.count !== 1) return 0; // another run claimed it
+      return notify(
+        tx,
+        applicantSide(a).map(({ email }) => ({
+          kind: "report.reminder" as const,
+          event: `report.reminder:${r.id}:${threshold}`,
+          mail: reportReminderMail({
+            to: email,
+            report: REPORT_KIND_LABELS[r.kind],
+            number: r.convention.number,
+            dueDate: formatDate(r.dueAt),
+            daysLeft: threshold,
+            link,
+          }),
+          link,
+          callId: a.callId,
+          applicationId: a.id,
+        })),
+      );
+    });
+  }
+  return { notified };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Statistics of a call: the national cell for all regions (or one), a regional cell for its region only.
 // Aggregates only (counts and sums): no dossier's content is read.
-import { type Actor, assertCan } from "@/lib/auth/policy";
+import { type Actor, assertCan, can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TerritoryType } from "@/lib/generated/prisma/enums";
@@ -10,7 +10,7 @@ import { funnel, TERRITORY_ORDER } from "@/lib/statistics/funnel";
 export async function callStatistics(actor: Actor, callId: string, regionCode: string | null) {
   if (regionCode === null) assertCan(actor, "statistics.national");
   else assertCan(actor, "region.read", { kind: "region", regionCode });
-  const national = actor.roles.some((g) => g.role === "CNA_MEMBER");
+  const national = can(actor, "decision.readUnpublished");
   const inScope: Prisma.ApplicationWhereInput = { callId, ...(regionCode ? { regionCode } : {}) };
   // Outside the national cell, only published decisions are counted.
   const decisionWhere: Prisma.DecisionWhereInput = {

@@ -1,7 +1,7 @@
 // Pure aggregation of the statistics (no database): the funnel from draft to payment.
 import type { ApplicationStatus, TerritoryType } from "@/lib/generated/prisma/enums";
 
-export const FUNNEL_STAGES = [
+const FUNNEL_STAGES = [
   { key: "created", label: "Dossiers créés (brouillons compris)" },
   { key: "submitted", label: "Déposés" },
   { key: "admissible", label: "Recevables" },

@@ -16,7 +16,7 @@ export interface Storage {
 // Segments of safe characters joined by "/": no leading "/", no empty segment, no "." or ".." segment,
 // so that a key maps to a path inside STORAGE_DIR and to the same object name on every S3 service.
 const SEGMENT = /^[a-zA-Z0-9_.-]+$/;
-export function assertValidKey(key: string): void {
+function assertValidKey(key: string): void {
   const segments = key.split("/");
   const valid =
     key.length > 0 &&

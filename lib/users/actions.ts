@@ -5,21 +5,19 @@ import { runAsActor, runPublic } from "@/lib/actions/run";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { RoleGrant } from "@/lib/auth/policy";
 import {
+  activateAccount,
   changePassword,
   confirmEmail,
-  requestPasswordReset,
-  resendVerification,
-  resetPassword,
-  signUp,
-  updateProfile,
-} from "@/lib/users/accounts";
-import {
-  activateAccount,
   deactivateUser,
   inviteUser,
   reactivateUser,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
   setUserRoles,
-} from "@/lib/users/admin";
+  signUp,
+  updateProfile,
+} from "@/lib/users/mutations";
 import type { InviteUserInput, SignUpInput } from "@/lib/users/schema";
 
 /** The key of rate limits of signed-out visitors: their address as the trusted proxy saw it. */

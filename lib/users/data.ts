@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { paged } from "@/lib/pagination";
+import { peekUserToken } from "@/lib/users/tokens";
 
 /** The acting user as the policy sees them, or null when unknown, deactivated or signed out since. */
 export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
@@ -18,7 +19,7 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
       roles: { select: { role: true, regionCode: true } },
     },
   });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,
@@ -122,4 +123,10 @@ export async function adminOverview(actor: Actor) {
     db().auditEvent.count(),
   ]);
   return { calls, activeUsers, auditEvents };
+}
+
+/** Who an activation link is for, or null when it is unknown, used or expired. */
+export async function invitationOf(token: string) {
+  const row = await db().$transaction((tx) => peekUserToken(tx, token, "INVITATION"));
+  return row ? { name: row.user.name, email: row.user.email } : null;
 }

@@ -10,7 +10,7 @@ export const emailSchema = z
   .pipe(z.email({ message: "Saisissez une adresse e-mail valide, par exemple nom@domaine.fr." }));
 
 /** ANSSI and CNIL recommend length over composition rules: 12 characters at least. */
-export const passwordSchema = z
+const passwordSchema = z
   .string({ message: "Saisissez un mot de passe." })
   .min(12, { message: "Le mot de passe doit contenir au moins 12 caractères." })
   .max(128, { message: "Le mot de passe doit contenir au plus 128 caractères." });
@@ -22,7 +22,7 @@ export const signInSchema = z.object({
 
 const REGIONAL_ROLES: readonly Role[] = ["CRA_EVALUATOR", "CRA_COORDINATOR"];
 
-export const roleGrantSchema = z
+const roleGrantSchema = z
   .object({ role: z.enum(Role), regionCode: z.string().nullable() })
   .refine((g) => REGIONAL_ROLES.includes(g.role) === (g.regionCode !== null), {
     message: "Les rôles de cellule régionale sont rattachés à une région, les autres à aucune.",
@@ -96,16 +96,14 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const emailRequestSchema = z.object({ email: emailSchema });
 
-export const passwordResetSchema = confirmed(
+/** A password chosen twice with the token of an e-mailed link: a reset, or an invited person's activation. */
+export const passwordChoiceSchema = confirmed(
   z.object({
     token: z.string().min(20).max(200),
     password: passwordSchema,
     confirmation: z.string(),
   }),
 );
-
-/** The activation form of an invited person: the same as a reset (a token, a password chosen twice). */
-export const activationSchema = passwordResetSchema;
 
 export const profileSchema = z.object({
   name: z

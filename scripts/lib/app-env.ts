@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./schema-engine.ts";
 
-export function localSecret(): string {
+function localSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.join(ROOT, ".data/nextauth-secret");
   if (!existsSync(file)) {

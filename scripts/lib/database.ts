@@ -46,7 +46,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /** Starts (or reuses, when already running) the embedded cluster; returns its `postgres` database URL. */
-export async function startEmbedded(name: ClusterName, log = true): Promise<Server> {
+async function startEmbedded(name: ClusterName, log = true): Promise<Server> {
   const { dir, port } = CLUSTERS[name];
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   if (await reachable(url)) return { url, embedded: true, stop: async () => {} };
@@ -92,7 +92,7 @@ export async function startServer(name: ClusterName, log = true): Promise<Server
   return startEmbedded(name, log);
 }
 
-export function withDatabase(url: string, database: string): string {
+function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();

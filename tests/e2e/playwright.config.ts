@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "../../scripts/lib/browser.ts";
 import { SMTP_PORT } from "./mailbox";
 
-// Debian's Chromium where installed (machines without internet cannot download Playwright's).
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
-  existsSync(p),
-);
+// An installed Chromium or Chrome (machines without internet cannot download Playwright's).
+const systemChromium = findChromium();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  applicationFacts,
   countByRegionAndStatus,
   listOwnApplications,
   listRegionApplications,
 } from "@/lib/applications/data";
-import { applicationFacts } from "@/lib/applications/facts";
 import { applicationScope } from "@/lib/applications/scope";
 import { type Actor, can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
+import { loadActor } from "@/lib/users/data";
 import {
   changePassword,
   confirmEmail,
@@ -9,8 +10,7 @@ import {
   resetPassword,
   signUp,
   updateProfile,
-} from "@/lib/users/accounts";
-import { loadActor } from "@/lib/users/data";
+} from "@/lib/users/mutations";
 import { makeActor, TEST_PASSWORD } from "../fixtures/factories";
 import { startSmtp } from "../fixtures/smtp";
 

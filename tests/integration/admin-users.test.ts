@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
+import { loadActor } from "@/lib/users/data";
 import {
   activateAccount,
   deactivateUser,
   inviteUser,
   reactivateUser,
   setUserRoles,
-} from "@/lib/users/admin";
-import { loadActor } from "@/lib/users/data";
+} from "@/lib/users/mutations";
 import { makeActor } from "../fixtures/factories";
 import { startSmtp } from "../fixtures/smtp";
 

@@ -19,14 +19,15 @@ import {
   conventionDocumentFailure,
   countFailedOfCall,
   decisionDeliverySummary,
-  deliveryFilterSchema,
   failedDocuments,
+  searchDeliveries,
+} from "@/lib/notifications/data";
+import { deliveryFilterSchema, SECRET_NOT_KEPT } from "@/lib/notifications/log";
+import {
   resendFailedOfCall,
   resendNotification,
   retryDocumentJob,
-  SECRET_NOT_KEPT,
-  searchDeliveries,
-} from "@/lib/notifications/log";
+} from "@/lib/notifications/mutations";
 import { notify } from "@/lib/notifications/outbox";
 import { resetStorage } from "@/lib/storage/storage";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
@@ -83,7 +84,7 @@ const deliveryJobs = async () =>
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let catcherUrl: string;
-const useSmtp = (url: string) => {
+const pointMailAt = (url: string) => {
   process.env.SMTP_URL = url;
   resetMailTransport();
 };
@@ -91,7 +92,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   catcherUrl = process.env.SMTP_URL!;
 });
-afterEach(() => useSmtp(catcherUrl));
+afterEach(() => pointMailAt(catcherUrl));
 afterAll(async () => {
   await smtp.stop();
 });
@@ -142,11 +143,11 @@ describe("delivery log", () => {
     // The co-editor's mailbox is refused by the server: 550, a permanent refusal, failed at once.
     const refusing = await refusingSmtp(new Set([coEditor.email.toLowerCase()]));
     try {
-      useSmtp(refusing.url);
+      pointMailAt(refusing.url);
       await publishDecisions(cna, call.id);
       await settleJobs();
     } finally {
-      useSmtp(catcherUrl);
+      pointMailAt(catcherUrl);
       await refusing.stop();
     }
 
@@ -217,7 +218,7 @@ describe("delivery log", () => {
     ]);
 
     // Resent while the server cannot be reached: it waits again (« nouvel essai prévu ») with the new answer.
-    useSmtp(`smtp://127.0.0.1:${await freePort()}/?ignoreTLS=true`);
+    pointMailAt(`smtp://127.0.0.1:${await freePort()}/?ignoreTLS=true`);
     expect(await resendNotification(cna, row.id)).toEqual({
       id: row.id,
       email: coEditor.email.toLowerCase(),
@@ -248,7 +249,7 @@ describe("delivery log", () => {
     expect(await deliveryJobs()).toEqual([expect.objectContaining({ id: row.id })]); // waiting for its back-off
 
     // « Nouvel essai maintenant » once the server is back: sent now, once, with the letter.
-    useSmtp(catcherUrl);
+    pointMailAt(catcherUrl);
     await resendNotification(cna, row.id);
     await settleJobs();
     const mail = await smtp.next(coEditor.email);
@@ -434,7 +435,7 @@ describe("delivery log", () => {
       failed: 1,
       logged: 0,
     });
-    useSmtp(`smtp://127.0.0.1:${await freePort()}/?ignoreTLS=true`);
+    pointMailAt(`smtp://127.0.0.1:${await freePort()}/?ignoreTLS=true`);
     await expect(resendFailedOfCall(cna, draft.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await resendFailedOfCall(cna, call.id, { decisionsOnly: true })).toEqual({ count: 1 });
     expect(await resendFailedOfCall(cna, call.id)).toEqual({ count: 2 });
@@ -464,7 +465,7 @@ describe("delivery log", () => {
     expect(jobs.every((j) => j.attempts < 12)).toBe(true); // a fresh series of attempts
 
     // The server is back; the administrator tries the waiting one-time link again now; the worker sends the four.
-    useSmtp(catcherUrl);
+    pointMailAt(catcherUrl);
     await resendNotification(admin, id("reinit@test.fr"));
     await makeJobsDue();
     await settleJobs();

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptInvitation, inviteCoEditor, removeCoEditor } from "@/lib/applications/collaborators";
-import { addComplementDocument, answerComplementRequest } from "@/lib/applications/complements";
-import { getApplication } from "@/lib/applications/data";
-import { listMessages, postMessage } from "@/lib/applications/messages";
-import { createApplication, withdrawApplication } from "@/lib/applications/mutations";
+import { getApplication, listMessages } from "@/lib/applications/data";
+import {
+  acceptInvitation,
+  addComplementDocument,
+  answerComplementRequest,
+  createApplication,
+  inviteCoEditor,
+  postMessage,
+  removeCoEditor,
+  withdrawApplication,
+} from "@/lib/applications/mutations";
 import { db } from "@/lib/db";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { PDF } from "../fixtures/files";

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addAttachment, readAttachment, removeAttachment } from "@/lib/applications/attachments";
-import { getApplication } from "@/lib/applications/data";
+import { getApplication, readAttachment, receiptOf } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
-import { createApplication, saveDraft } from "@/lib/applications/mutations";
-import { receiptOf, snapshotMatchesHash, submitApplication } from "@/lib/applications/submission";
+import {
+  addAttachment,
+  createApplication,
+  removeAttachment,
+  saveDraft,
+  submitApplication,
+} from "@/lib/applications/mutations";
+import { snapshotMatchesHash } from "@/lib/applications/submission";
 import { db } from "@/lib/db";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { HTML_AS_PDF, PDF, PNG } from "../fixtures/files";

@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { addAttachment } from "@/lib/applications/attachments";
 import { getApplication } from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
-import { createApplication, saveDraft } from "@/lib/applications/mutations";
-import { submitApplication } from "@/lib/applications/submission";
+import {
+  addAttachment,
+  createApplication,
+  saveDraft,
+  submitApplication,
+} from "@/lib/applications/mutations";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import {
   emailPreferences,
   listNotifications,
+  unreadNotificationCount,
+} from "@/lib/notifications/data";
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import {
   markAllNotificationsRead,
   markNotificationRead,
   openNotification,
-  unreadNotificationCount,
   updateEmailPreferences,
-} from "@/lib/notifications/inbox";
-import type { NotificationKind } from "@/lib/notifications/kinds";
+} from "@/lib/notifications/mutations";
 import { notify } from "@/lib/notifications/outbox";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { PDF } from "../fixtures/files";

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readAttachment } from "@/lib/applications/attachments";
-import { listMessages } from "@/lib/applications/messages";
+import { listMessages, readAttachment } from "@/lib/applications/data";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import {

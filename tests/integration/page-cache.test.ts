@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { markAllNotificationsRead } from "@/lib/notifications/inbox";
+import { markAllNotificationsRead } from "@/lib/notifications/mutations";
 import { notify } from "@/lib/notifications/outbox";
 import { REGION_STAMP_SQL, withPageCache } from "@/lib/page-cache";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";

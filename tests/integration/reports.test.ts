@@ -6,8 +6,8 @@ import {
   fileReport,
   readReportAttachment,
   reviewReport,
+  sendReportReminders,
 } from "@/lib/reports/mutations";
-import { sendReportReminders } from "@/lib/reports/reminders";
 import { makeCountersignedConvention } from "../fixtures/conventions";
 import { makeActor } from "../fixtures/factories";
 import { HTML_AS_PDF, PDF } from "../fixtures/files";

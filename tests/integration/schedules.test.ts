@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireComplementRequests } from "@/lib/applications/complement-expiry";
-import { answerComplementRequest } from "@/lib/applications/complements";
+import { answerComplementRequest, expireComplementRequests } from "@/lib/applications/mutations";
 import type { Actor } from "@/lib/auth/policy";
 import { prepareConvention, sendConvention } from "@/lib/conventions/mutations";
 import { db } from "@/lib/db";
@@ -8,10 +7,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { runSchedule } from "@/lib/jobs/schedules";
 import { startWorker } from "@/lib/jobs/worker";
 import { checkAdmissibility, declareConflict } from "@/lib/regional/mutations";
-import { remindDepositDeadline } from "@/lib/reminders/deposit";
-import { remindEvaluationDeadline } from "@/lib/reminders/evaluation";
-import { remindRegionalDeadline } from "@/lib/reminders/regional";
-import { remindSignatureDeadline } from "@/lib/reminders/signature";
+import {
+  remindDepositDeadline,
+  remindEvaluationDeadline,
+  remindRegionalDeadline,
+  remindSignatureDeadline,
+} from "@/lib/reminders/mutations";
 import { addDays, parisEndOfDay, parisTimeToUtc } from "@/lib/time";
 import { makeActor, makeApplication, makeCall } from "../fixtures/factories";
 import { settleJobs } from "../fixtures/jobs";

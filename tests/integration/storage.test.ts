@@ -133,7 +133,7 @@ describe("S3 storage against s3rver", () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  function useS3() {
+  function configureS3() {
     Object.assign(process.env, {
       S3_BUCKET: "dossiers",
       S3_ENDPOINT: endpoint,
@@ -143,7 +143,7 @@ describe("S3 storage against s3rver", () => {
   }
 
   it("returns the very bytes it was given, and keeps the content type", async () => {
-    useS3();
+    configureS3();
     await roundTrip();
 
     await storage().put(
@@ -166,7 +166,7 @@ describe("S3 storage against s3rver", () => {
   });
 
   it("refuses invalid keys with S3 too", async () => {
-    useS3();
+    configureS3();
     await expect(storage().put("../x", Buffer.from("x"), "text/plain")).rejects.toThrow(
       /Clé de stockage invalide/,
     );

@@ -8,8 +8,8 @@ import {
   sequenceOf,
   signatureDeadline,
 } from "@/lib/conventions/rules";
+import { csvField, csvLine } from "@/lib/csv";
 import { csvCell } from "@/lib/exports/columns";
-import { csvField, csvLine } from "@/lib/exports/csv";
 import { type PaymentCheck, paymentRefusal, trancheAmounts } from "@/lib/payments/rules";
 import { reminderDue } from "@/lib/reports/rules";
 import { funnel } from "@/lib/statistics/funnel";

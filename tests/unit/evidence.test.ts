@@ -1,13 +1,8 @@
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import {
-  buildPack,
-  DATA_FILES,
-  type Evidence,
-  type PackCandidate,
-  rerunFromPack,
-} from "@/lib/evidence/pack";
+import type { Evidence, PackCandidate } from "@/lib/evidence/evidence";
+import { buildPack, DATA_FILES, rerunFromPack } from "@/lib/evidence/pack";
 import { evidenceCallId } from "@/lib/evidence/schema";
 import { runSelection, type SelectionRules } from "@/lib/national/selection";
 import { pageTexts, pdfText } from "../fixtures/pdf-text";
@@ -78,15 +73,15 @@ function evidence(rules: SelectionRules = RULES, listRules: SelectionRules = rul
       passOverReason: null,
       adjusted: l.adjusted,
     });
-  result.reserve.forEach((r, i) =>
+  result.reserve.forEach((r, i) => {
     outcome.set(r.id, {
       outcome: "RESERVE",
       amountCents: r.amountCents,
       reserveRank: i + 1,
       passOverReason: "L'enveloppe restante est insuffisante.",
       adjusted: false,
-    }),
-  );
+    });
+  });
   for (const n of result.notRetained)
     outcome.set(n.id, {
       outcome: "NOT_RETAINED",

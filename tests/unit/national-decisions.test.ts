@@ -4,7 +4,6 @@ import {
   decisionProblems,
   reservePromotion,
 } from "@/lib/national/decision-rules";
-import { reasonText } from "@/lib/national/labels";
 import { decisionLetterPdf } from "@/lib/national/letters";
 import { draftReasons } from "@/lib/national/reasons";
 import { nationalReviewSchema, parseWhatIf } from "@/lib/national/schema";
@@ -154,7 +153,7 @@ describe("reasons and letters", () => {
       outcome: "LAUREATE" as const,
       amountCents: 45_000_00,
       reserveRank: null,
-      reasons: "Votre projet est retenu.\n- Animation : très bien… ✓ " + "long ".repeat(400),
+      reasons: `Votre projet est retenu.\n- Animation : très bien… ✓ ${"long ".repeat(400)}`,
       publishedAt: new Date("2025-11-30T11:00:00Z"),
       // the decision's details (task D: the complete decision; its text is checked in decision-letter.test.ts)
       ...{
@@ -173,7 +172,7 @@ describe("reasons and letters", () => {
             weightBps: 2500,
             maxScore: 5,
             meanScore: 350,
-            comments: ["Très bien… ✓ " + "long ".repeat(200)],
+            comments: [`Très bien… ✓ ${"long ".repeat(200)}`],
           },
         ],
       },

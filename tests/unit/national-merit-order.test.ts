@@ -14,7 +14,7 @@ import {
   selectInMeritOrder,
   type Territory,
 } from "@/lib/national/selection";
-import { cand, RURAL_QPV, selectionRules } from "../fixtures/selection";
+import { cand, selectionRules } from "../fixtures/selection";
 
 const RULES = selectionRules({ reserveListLength: 5 });
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   type Candidate,
   compareRank,
-  type Priority,
   prioritiesMet,
   type SelectionRules,
   selectByMaxScore,

@@ -66,7 +66,10 @@ describe("comparable scores", () => {
 describe("scoreContext at scale", () => {
   it("gives the same percentiles as the definition", () => {
     let seed = 3;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 40) * 250;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed % 40) * 250;
+    };
     const rows = Array.from({ length: 300 }, (_, i) => ({
       id: `d${i}`,
       regionCode: String(i % 4),

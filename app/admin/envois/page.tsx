@@ -5,13 +5,8 @@ import { ResendAnnouncements, ResendFailedButton } from "@/components/notificati
 import { Pager } from "@/components/ui/pager";
 import { requireSpace } from "@/lib/auth/session";
 import { listAllCalls } from "@/lib/calls/data";
-import {
-  countFailedOfCall,
-  deliveryFilterSchema,
-  failedDocuments,
-  kindOptions,
-  searchDeliveries,
-} from "@/lib/notifications/log";
+import { countFailedOfCall, failedDocuments, searchDeliveries } from "@/lib/notifications/data";
+import { deliveryFilterSchema, kindOptions } from "@/lib/notifications/log";
 import { parsePage } from "@/lib/pagination";
 
 export const metadata = { title: "Envois - Administration" };

@@ -48,6 +48,7 @@ export default async function UsersAdminPage({ searchParams }: Props) {
           description={`Un lien d'activation a été envoyé à ${params.invite}.`}
         />
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; a <search> wrapper would add an element the DSFR grid does not expect and is not yet announced by every screen reader */}
       <form
         method="get"
         className="fr-mb-3w grid items-end gap-4 md:grid-cols-4"

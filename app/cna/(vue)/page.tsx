@@ -12,14 +12,11 @@ import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { PHASE_LABELS } from "@/lib/calls/phase";
 import { formatDateTime, formatEuros, plural } from "@/lib/format";
 import { getNationalOverview } from "@/lib/national/data";
-import {
-  formatScore,
-  formatStatistic,
-  OPINION_LABELS,
-  TERRITORY_LABELS,
-} from "@/lib/national/labels";
+import { formatScore, formatStatistic, OPINION_LABELS } from "@/lib/national/labels";
 import { overviewFiltersSchema } from "@/lib/national/schema";
 import { parsePage } from "@/lib/pagination";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
+import { OPINION_SEVERITY } from "@/lib/regional/labels";
 
 export const metadata = { title: "Cellule nationale" };
 
@@ -33,12 +30,6 @@ type Params = {
   avis?: string;
 };
 type Props = { searchParams: Promise<Params> };
-
-const OPINION_SEVERITY = {
-  FAVORABLE: "success",
-  RESERVED: "warning",
-  UNFAVORABLE: "error",
-} as const;
 
 export default async function NationalViewPage({ searchParams }: Props) {
   const actor = await requireSpace("space.cna", "/cna");
@@ -189,7 +180,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
           label="Territoire"
           value={filters.territoire}
           all="Tous"
-          options={Object.entries(TERRITORY_LABELS)}
+          options={Object.entries(TERRITORY_SHORT_LABELS)}
         />
         <FilterSelect
           id="filtre-communaute"
@@ -257,7 +248,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
                 </th>
                 <td>{a.pole.name}</td>
                 <td>{a.region.name}</td>
-                <td>{TERRITORY_LABELS[a.territoryType]}</td>
+                <td>{TERRITORY_SHORT_LABELS[a.territoryType]}</td>
                 <td>
                   {a.regionalOpinion && (
                     <Badge severity={OPINION_SEVERITY[a.regionalOpinion.opinion]} small noIcon>

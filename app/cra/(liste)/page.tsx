@@ -276,6 +276,7 @@ function Filters({
   };
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; a <search> wrapper would add an element the DSFR grid does not expect and is not yet announced by every screen reader
     <form
       method="get"
       action="/cra"

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { openNotification } from "@/lib/notifications/inbox";
+import { openNotification } from "@/lib/notifications/mutations";
 
 // « Ouvrir » in the list: marks the notification read, then goes where it leads (a path of this site only,
 // see notificationTarget). A plain link, never prefetched (the list uses <a>, not next/link), so that only a

@@ -12,11 +12,13 @@ import { ApplicantConvention } from "@/components/conventions/applicant-conventi
 // National decision (issue 5)
 import { DecisionPanel } from "@/components/national/decision-panel";
 import { Deadline } from "@/components/ui/deadline";
-import { listCoEditors } from "@/lib/applications/collaborators";
-import { listComplementRequests } from "@/lib/applications/complements";
-import { getApplication } from "@/lib/applications/data";
+import {
+  getApplication,
+  listCoEditors,
+  listComplementRequests,
+  listMessages,
+} from "@/lib/applications/data";
 import { draftOf } from "@/lib/applications/draft";
-import { listMessages } from "@/lib/applications/messages";
 import { submissionProblems } from "@/lib/applications/submission";
 import { requireSpace } from "@/lib/auth/session";
 import { getConventionOfApplication } from "@/lib/conventions/data";

@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { PasswordChoiceForm } from "@/components/auth/password-choice-form";
 import { activateAccountAction } from "@/lib/users/actions";
-import { invitationOf } from "@/lib/users/activation";
+import { invitationOf } from "@/lib/users/data";
 
 export const metadata = { title: "Activer mon compte" };
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { Table } from "@/components/ui/table";
 import { theCall } from "@/lib/calls/title";
 import { formatDate, formatEuros, plural } from "@/lib/format";
-import { TERRITORY_LABELS } from "@/lib/national/labels";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 import { getPublishedResults } from "@/lib/publication/data";
 import { SCDL_SCHEMA } from "@/lib/publication/scdl";
 
@@ -58,7 +58,7 @@ export default async function ResultsPage({ params }: Props) {
             <td className="fr-cell--multiline">
               {l.regionName}
               <br />
-              <span className="fr-text--sm">{TERRITORY_LABELS[l.territoryType]}</span>
+              <span className="fr-text--sm">{TERRITORY_SHORT_LABELS[l.territoryType]}</span>
             </td>
             <td className="fr-cell--right whitespace-nowrap">{formatEuros(l.amountCents)}</td>
           </tr>

@@ -1,6 +1,6 @@
 import { actorOrThrow } from "@/lib/auth/session";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
-import { regionCsv } from "@/lib/regional/export";
+import { regionCsv } from "@/lib/regional/data";
 
 export async function GET(request: Request) {
   try {

@@ -1,4 +1,5 @@
-import { readAttachment, removeAttachment } from "@/lib/applications/attachments";
+import { readAttachment } from "@/lib/applications/data";
+import { removeAttachment } from "@/lib/applications/mutations";
 import { actorOrThrow } from "@/lib/auth/session";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 

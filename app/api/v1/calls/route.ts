@@ -1,4 +1,4 @@
-import { apiCalls } from "@/lib/api/endpoints";
+import { apiCalls } from "@/lib/api/data";
 import { apiHandler } from "@/lib/api/http";
 
 export const GET = apiHandler("calls:read", apiCalls);

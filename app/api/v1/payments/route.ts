@@ -1,4 +1,4 @@
-import { apiPayments } from "@/lib/api/endpoints";
+import { apiPayments } from "@/lib/api/data";
 import { apiHandler } from "@/lib/api/http";
 
 export const GET = apiHandler("payments:read", apiPayments);

@@ -19,9 +19,10 @@ import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatDateTime, formatEuros, formatShare } from "@/lib/format";
 import { getDecisionList, type NationalDossier } from "@/lib/national/data";
 import { decisionLinesOf, decisionProblems } from "@/lib/national/decision-rules";
-import { formatScore, OUTCOME_LABELS, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, OUTCOME_LABELS } from "@/lib/national/labels";
 import { prioritiesMet } from "@/lib/national/selection";
-import { decisionDeliverySummary } from "@/lib/notifications/log";
+import { decisionDeliverySummary } from "@/lib/notifications/data";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 
 export const metadata = { title: "Décisions" };
 
@@ -227,7 +228,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
                       <Link href={`/cna/dossiers/${r.id}`}>{r.reference}</Link>
                     </th>
                     <td>{r.pole.name}</td>
-                    <td>{TERRITORY_LABELS[r.territoryType]}</td>
+                    <td>{TERRITORY_SHORT_LABELS[r.territoryType]}</td>
                     <td>{formatScore(r.score)}</td>
                     <td>{OUTCOME_LABELS[r.decision!.outcome]}</td>
                     <td>

@@ -7,9 +7,10 @@ import { requireSpace } from "@/lib/auth/session";
 import { listPublicCalls, pickCall } from "@/lib/calls/data";
 import { formatEuros, formatShare } from "@/lib/format";
 import { getSelection, type NationalDossier } from "@/lib/national/data";
-import { formatScore, METHOD_LABELS, reasonText, TERRITORY_LABELS } from "@/lib/national/labels";
+import { formatScore, METHOD_LABELS, reasonText } from "@/lib/national/labels";
 import { parseWhatIf } from "@/lib/national/schema";
 import type { SelectionResult, SelectionRules } from "@/lib/national/selection";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 
 export const metadata = { title: "Sélection sous l'enveloppe" };
 
@@ -91,7 +92,7 @@ function Lists({
             </th>
             <td>{row(l.id).pole.name}</td>
             <td>{row(l.id).region.name}</td>
-            <td>{TERRITORY_LABELS[l.territoryType]}</td>
+            <td>{TERRITORY_SHORT_LABELS[l.territoryType]}</td>
             <td>{formatScore(l.score)}</td>
             <td>
               {formatEuros(l.amountCents)}
@@ -122,7 +123,7 @@ function Lists({
               <Link href={`/cna/dossiers/${l.id}`}>{row(l.id).reference}</Link>
             </th>
             <td>{row(l.id).pole.name}</td>
-            <td>{TERRITORY_LABELS[l.territoryType]}</td>
+            <td>{TERRITORY_SHORT_LABELS[l.territoryType]}</td>
             <td>{formatScore(l.score)}</td>
             <td>{formatEuros(l.amountCents)}</td>
             <td>{reasonText(l.reason)}</td>

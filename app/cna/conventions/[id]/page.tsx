@@ -3,6 +3,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConventionActions } from "@/components/conventions/convention-actions";
+import { PaymentSchedule } from "@/components/conventions/payment-schedule";
 import { ConventionStatusBadge } from "@/components/conventions/status-badge";
 import { documentPhrase } from "@/components/notifications/failed-documents";
 import { ResendAnnouncements, RetryJobButton } from "@/components/notifications/resend-button";
@@ -15,9 +16,8 @@ import { requireSpace } from "@/lib/auth/session";
 import { getConvention } from "@/lib/conventions/data";
 import { reservePromotionHref } from "@/lib/conventions/rules";
 import { AppError } from "@/lib/errors";
-import { formatDate, formatDateTime, formatEuros, formatShare, plural } from "@/lib/format";
-import { conventionDocumentFailure } from "@/lib/notifications/log";
-import { TRANCHE_CONDITION_LABELS } from "@/lib/payments/rules";
+import { formatDate, formatDateTime, formatEuros, plural } from "@/lib/format";
+import { conventionDocumentFailure } from "@/lib/notifications/data";
 import {
   type IndicatorReport,
   REPORT_KIND_LABELS,
@@ -159,28 +159,7 @@ export default async function ConventionPage({ params }: Props) {
       )}
 
       <h2>Versements</h2>
-      <Table
-        caption="Échéancier"
-        head={
-          <tr>
-            <th scope="col">Tranche</th>
-            <th scope="col">Condition</th>
-            <th scope="col">Montant prévu</th>
-            <th scope="col">Versé</th>
-          </tr>
-        }
-      >
-        {schedule.map((t) => (
-          <tr key={t.id}>
-            <th scope="row">
-              {t.label} ({formatShare(t.shareBps)})
-            </th>
-            <td>{TRANCHE_CONDITION_LABELS[t.condition]}</td>
-            <td>{formatEuros(t.amountCents)}</td>
-            <td>{formatEuros(t.paidCents)}</td>
-          </tr>
-        ))}
-      </Table>
+      <PaymentSchedule caption="Échéancier" schedule={schedule} />
       {c.payments.length === 0 ? (
         <p>Aucun versement enregistré.</p>
       ) : (

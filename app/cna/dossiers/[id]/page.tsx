@@ -16,8 +16,8 @@ import {
   formatStatistic,
   OPINION_LABELS,
   OUTCOME_LABELS,
-  TERRITORY_LABELS,
 } from "@/lib/national/labels";
+import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
 
 export const metadata = { title: "Analyse de second niveau" };
 
@@ -88,7 +88,8 @@ export default async function NationalDossierPage({ params }: Props) {
       </p>
       <h1>Analyse de second niveau : {a.pole.name}</h1>
       <p>
-        {a.title} · {a.region.name} · territoire {TERRITORY_LABELS[a.territoryType].toLowerCase()}
+        {a.title} · {a.region.name} · territoire{" "}
+        {TERRITORY_SHORT_LABELS[a.territoryType].toLowerCase()}
         {a.learningCommunity && ` · communauté apprenante : ${a.learningCommunity.name}`} · montant
         demandé {a.amountRequestedCents === null ? "—" : formatEuros(a.amountRequestedCents)}
       </p>

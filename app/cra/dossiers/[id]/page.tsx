@@ -12,10 +12,10 @@ import {
   OpinionForm,
 } from "@/components/regional/instruction-forms";
 import { Synthesis } from "@/components/regional/synthesis-table";
-import { listComplementRequests } from "@/lib/applications/complements";
-import { listMessages } from "@/lib/applications/messages";
+import { listComplementRequests, listMessages } from "@/lib/applications/data";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { expectedEvaluations } from "@/lib/evaluations/expected";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { instructionDossier } from "@/lib/regional/data";
@@ -171,7 +171,7 @@ export default async function InstructionPage({ params }: Props) {
         <section aria-labelledby="avis" className="fr-mb-6w">
           <h2 id="avis">Avis régional</h2>
           {d.submittedEvaluations.length <
-            Math.max(s.call.minEvaluators, d.facts.assignedEvaluatorIds.length) && (
+            expectedEvaluations(s.call.minEvaluators, d.facts.assignedEvaluatorIds.length) && (
             <p>L&apos;avis s&apos;enregistre une fois toutes les évaluations rendues.</p>
           )}
           <OpinionForm

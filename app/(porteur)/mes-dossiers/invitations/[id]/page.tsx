@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { AcceptInvitationButton } from "@/components/applications/accept-invitation";
-import { getInvitation } from "@/lib/applications/collaborators";
+import { getInvitation } from "@/lib/applications/data";
 import { requireSpace } from "@/lib/auth/session";
 
 export const metadata = { title: "Invitation à un dossier" };

@@ -1,5 +1,4 @@
-import { MAX_ATTACHMENT_BYTES } from "@/lib/applications/attachments";
-import { addComplementDocument } from "@/lib/applications/complements";
+import { addComplementDocument, MAX_ATTACHMENT_BYTES } from "@/lib/applications/mutations";
 import { actorOrThrow } from "@/lib/auth/session";
 import { errorResponse, readUpload } from "@/lib/http";
 

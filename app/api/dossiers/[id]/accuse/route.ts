@@ -1,4 +1,4 @@
-import { receiptOf } from "@/lib/applications/submission";
+import { receiptOf } from "@/lib/applications/data";
 import { actorOrThrow } from "@/lib/auth/session";
 import { attachmentDisposition, errorResponse } from "@/lib/http";
 

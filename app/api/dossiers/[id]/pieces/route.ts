@@ -1,4 +1,4 @@
-import { addAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/applications/attachments";
+import { addAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/applications/mutations";
 import { actorOrThrow } from "@/lib/auth/session";
 import { errorResponse, readUpload } from "@/lib/http";
 

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getReport } from "@/lib/reports/data";
 import {
   type IndicatorReport,
+  OPEN_REPORT_STATUSES,
   REPORT_KIND_LABELS,
   REPORT_STATUS_LABELS,
 } from "@/lib/reports/rules";
@@ -27,7 +28,7 @@ export default async function ReportPage({ params }: Props) {
   });
   const { report: r, canSubmit } = loaded;
   if (r.convention.application.id !== id) notFound();
-  const editable = canSubmit && (r.status === "DRAFT" || r.status === "CHANGES_REQUESTED");
+  const editable = canSubmit && OPEN_REPORT_STATUSES.includes(r.status);
   const saved = (r.indicators ?? []) as IndicatorReport[];
   const indicators = r.convention.application.indicators.map((ind) => ({
     label: ind.label,

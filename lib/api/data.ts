@@ -1,23 +1,33 @@
 import "server-only";
-// The read-only resources of the REST API, each limited to what the token's owner may see
-// (the same scopes as the product's pages), paginated by ?page= and ?limit= (at most 100).
-import { apiPageSchema } from "@/lib/api/schema";
+// The reads of the REST API: its read-only resources, each limited to what the token's owner may see
+// (the same scopes as the product's pages), paginated by ?page= and ?limit= (at most 100), and typed
+// by the schemas of lib/api/schema.ts that the OpenAPI document is written from; and the tokens.
+import {
+  type ApiApplication,
+  type ApiCall,
+  type ApiConvention,
+  type ApiDecision,
+  type ApiList,
+  type ApiPayment,
+  apiPageSchema,
+} from "@/lib/api/schema";
 import { applicationScope } from "@/lib/applications/scope";
-import type { Actor } from "@/lib/auth/policy";
+import {
+  type Actor,
+  assertCan,
+  can,
+  coordinatedRegions,
+  isNationalMember,
+} from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
-
-export type ApiList<T> = {
-  data: T[];
-  pagination: { page: number; limit: number; total: number; pageCount: number };
-};
 
 function query(url: URL) {
   return parseInput(
     apiPageSchema,
     Object.fromEntries(
-      ["page", "limit", "call"].flatMap((k) =>
+      Object.keys(apiPageSchema.shape).flatMap((k) =>
         url.searchParams.has(k) ? [[k, url.searchParams.get(k)!]] : [],
       ),
     ),
@@ -37,22 +47,23 @@ function list<T>(data: T[], total: number, q: { page: number; limit: number }): 
 }
 
 const NOTHING = { id: { in: [] as string[] } };
-const isCna = (actor: Actor) => actor.active && actor.roles.some((g) => g.role === "CNA_MEMBER");
 /** Conventions (and so payments) the actor may read: the national cell all, a coordinator their region's. */
 function conventionScope(actor: Actor): Prisma.ConventionWhereInput {
-  if (isCna(actor)) return {};
-  const regions = actor.roles
-    .filter((g) => g.role === "CRA_COORDINATOR" && g.regionCode)
-    .map((g) => g.regionCode!);
+  if (isNationalMember(actor)) return {};
+  const regions = coordinatedRegions(actor);
   return regions.length ? { application: { regionCode: { in: regions } } } : NOTHING;
 }
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+function iso(d: Date): string;
+function iso(d: Date | null): string | null;
+function iso(d: Date | null) {
+  return d ? d.toISOString() : null;
+}
 const skip = (q: { page: number; limit: number }) => ({
   skip: (q.page - 1) * q.limit,
   take: q.limit,
 });
 
-export async function apiCalls(_actor: Actor, url: URL) {
+export async function apiCalls(_actor: Actor, url: URL): Promise<ApiList<ApiCall>> {
   const q = query(url);
   const where: Prisma.CallWhereInput = {
     phase: { not: "DRAFT" },
@@ -68,7 +79,7 @@ export async function apiCalls(_actor: Actor, url: URL) {
       slug: c.slug,
       title: c.title,
       year: c.year,
-      phase: c.phase,
+      phase: c.phase as ApiCall["phase"], // drafts are filtered out above
       opensAt: iso(c.opensAt),
       deadlineAt: iso(c.deadlineAt),
       envelopeCents: c.envelopeCents,
@@ -81,7 +92,7 @@ export async function apiCalls(_actor: Actor, url: URL) {
   );
 }
 
-export async function apiApplications(actor: Actor, url: URL) {
+export async function apiApplications(actor: Actor, url: URL): Promise<ApiList<ApiApplication>> {
   const q = query(url);
   const where: Prisma.ApplicationWhereInput = {
     AND: [applicationScope(actor), q.call ? { call: { slug: q.call } } : {}],
@@ -124,13 +135,13 @@ export async function apiApplications(actor: Actor, url: URL) {
   );
 }
 
-export async function apiDecisions(actor: Actor, url: URL) {
+export async function apiDecisions(actor: Actor, url: URL): Promise<ApiList<ApiDecision>> {
   const q = query(url);
   // The national cell reads every decision; others only published ones of the dossiers they may list.
   const where: Prisma.DecisionWhereInput = {
     AND: [
       { application: applicationScope(actor) },
-      isCna(actor) ? {} : { publishedAt: { not: null } },
+      can(actor, "decision.readUnpublished") ? {} : { publishedAt: { not: null } },
       q.call ? { call: { slug: q.call } } : {},
     ],
   };
@@ -160,7 +171,7 @@ export async function apiDecisions(actor: Actor, url: URL) {
   );
 }
 
-export async function apiConventions(actor: Actor, url: URL) {
+export async function apiConventions(actor: Actor, url: URL): Promise<ApiList<ApiConvention>> {
   const q = query(url);
   const where: Prisma.ConventionWhereInput = {
     AND: [conventionScope(actor), q.call ? { application: { call: { slug: q.call } } } : {}],
@@ -197,7 +208,7 @@ export async function apiConventions(actor: Actor, url: URL) {
   );
 }
 
-export async function apiPayments(actor: Actor, url: URL) {
+export async function apiPayments(actor: Actor, url: URL): Promise<ApiList<ApiPayment>> {
   const q = query(url);
   const where: Prisma.PaymentWhereInput = {
     convention: {
@@ -226,4 +237,47 @@ export async function apiPayments(actor: Actor, url: URL) {
     total,
     q,
   );
+}
+
+// ── Personal access tokens ──
+
+export async function listApiTokens(actor: Actor) {
+  assertCan(actor, "apiToken.manage");
+  return db().apiToken.findMany({
+    where: { userId: actor.id },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdAt: true,
+    },
+  });
+}
+
+/** The token of this hash with its owner as an actor, whatever its state (the caller checks it). */
+export async function findApiToken(tokenHash: string) {
+  return db().apiToken.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          active: true,
+          roles: { select: { role: true, regionCode: true } },
+        },
+      },
+    },
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { VersionedMemo } from "@/lib/memo";
 
 // Counters live in PostgreSQL (table RateLimit), so every app instance sees the same ones.
 // Each attempt is counted before the password is checked (an atomic increment), so parallel
@@ -62,7 +63,8 @@ export async function clearSignInAttempts(email: string, ip: string | null): Pro
   await Promise.all([byEmail.delete(email), ip ? byIp.reward(ip, 1) : null]);
 }
 
-const actionLimiters = new Map<string, RateLimiterPrisma>();
+// One limiter per action and its limits (a limiter only keeps its options; the counts are in PostgreSQL).
+const actionLimiters = new VersionedMemo<RateLimiterPrisma>(100);
 
 /**
  * Limits an unauthenticated action (sign-up, e-mail requests) per key, e.g. the client's address or
@@ -74,18 +76,19 @@ export async function limitAction(
   points: number,
   duration: number,
 ): Promise<void> {
-  let limiter = actionLimiters.get(name);
-  if (!limiter) {
-    limiter = new RateLimiterPrisma({
-      storeClient: db(),
-      tableName: "rateLimit",
-      clearExpiredByTimeout: false,
-      keyPrefix: name,
-      points,
-      duration,
-    });
-    actionLimiters.set(name, limiter);
-  }
+  const limiter = actionLimiters.get(
+    name,
+    `${points}/${duration}`,
+    () =>
+      new RateLimiterPrisma({
+        storeClient: db(),
+        tableName: "rateLimit",
+        clearExpiredByTimeout: false,
+        keyPrefix: name,
+        points,
+        duration,
+      }),
+  );
   try {
     await limiter.consume(key);
   } catch (outcome) {

@@ -4,14 +4,21 @@
 // claims never change, so each token is decrypted once and its expiry checked on every use.
 // No "server-only" here: the production server's page cache (lib/page-cache.ts) reads it too.
 import { decode } from "next-auth/jwt";
+import { VersionedMemo } from "@/lib/memo";
 
 /** next-auth's names for the session cookie: with the `__Secure-` prefix when the site is served over HTTPS. */
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export type SessionClaims = { userId: string; sessionVersion: number; expiresAt: number };
 
-const decoded = new Map<string, SessionClaims | null>();
-const MAX_TOKENS = 10_000;
+const decoded = new VersionedMemo<Promise<SessionClaims | null>>(10_000);
+
+async function decodeClaims(token: string, secret: string): Promise<SessionClaims | null> {
+  const jwt = await decode({ token, secret }).catch(() => null);
+  return jwt && typeof jwt.uid === "string" && typeof jwt.exp === "number"
+    ? { userId: jwt.uid, sessionVersion: Number(jwt.sv ?? 0), expiresAt: jwt.exp * 1000 }
+    : null;
+}
 
 /** The signed-in user a session token names, or null when it is forged, damaged or expired. */
 export async function sessionClaims(
@@ -20,16 +27,8 @@ export async function sessionClaims(
   now = Date.now(),
 ): Promise<SessionClaims | null> {
   if (!token) return null;
-  let claims = decoded.get(token);
-  if (claims === undefined) {
-    const jwt = await decode({ token, secret }).catch(() => null);
-    claims =
-      jwt && typeof jwt.uid === "string" && typeof jwt.exp === "number"
-        ? { userId: jwt.uid, sessionVersion: Number(jwt.sv ?? 0), expiresAt: jwt.exp * 1000 }
-        : null;
-    if (decoded.size >= MAX_TOKENS) decoded.delete(decoded.keys().next().value!);
-    decoded.set(token, claims);
-  }
+  // The secret is the version: a token read under another secret is read again.
+  const claims = await decoded.get(token, secret, () => decodeClaims(token, secret));
   return claims && claims.expiresAt > now ? claims : null;
 }
 

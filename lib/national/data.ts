@@ -8,6 +8,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { VersionedMemo } from "@/lib/memo";
 import { decisionLinesOf, departuresFrom, reservePromotion } from "@/lib/national/decision-rules";
 import { DEFAULT_AUTHOR, type DecisionDetails } from "@/lib/national/letters";
 import type { OverviewFilters, ParsedWhatIf } from "@/lib/national/schema";
@@ -154,46 +155,38 @@ export function candidatesOf(rows: NationalDossier[]): Candidate[] {
 /**
  * Severity, z-scores, percentiles and evaluator agreement over the finalised regions. Their inputs (regional
  * opinions and submitted evaluations of finalised regions) are frozen until a region is reopened, so the result
- * is kept in memory under a key naming every finalised region and the moment it was finalised: a reopening or a
- * new finalisation changes the key (on every instance, since the key is read from the database).
+ * is kept in memory per call, under a version naming every finalised region and the moment it was finalised: a
+ * reopening or a new finalisation changes the version (on every instance, since it is read from the database).
  */
-const STATS_CACHE = new Map<
-  string,
+const FROZEN_STATISTICS = new VersionedMemo<
   Promise<{
     context: ReturnType<typeof scoreContext>;
     agreement: ReturnType<typeof evaluatorAgreement>;
   }>
->();
+>(20);
 function frozenStatistics(
   callId: string,
   finalized: { regionCode: string; finalizedAt: Date | null }[],
 ) {
   const codes = finalized.map((r) => r.regionCode).sort();
-  const key = `${callId}|${[...finalized]
+  const version = [...finalized]
     .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1))
     .map((r) => `${r.regionCode}@${r.finalizedAt?.toISOString() ?? ""}`)
-    .join(",")}`;
-  let entry = STATS_CACHE.get(key);
-  if (!entry) {
-    entry = (async () => {
-      const [all, evaluations] = await Promise.all([
-        db().$queryRaw<{ id: string; regionCode: string; score: number }[]>`
-          SELECT a.id, a."regionCode" AS "regionCode", o."consolidatedScore" AS score
-          FROM "Application" a JOIN "RegionalOpinion" o ON o."applicationId" = a.id
-          WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND a."submittedAt" IS NOT NULL`,
-        db().$queryRaw<{ applicationId: string; regionCode: string; weightedScore: number }[]>`
-          SELECT e."applicationId" AS "applicationId", a."regionCode" AS "regionCode", e."weightedScore" AS "weightedScore"
-          FROM "Evaluation" e JOIN "Application" a ON a.id = e."applicationId"
-          WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND e.status = 'SUBMITTED' AND e."weightedScore" IS NOT NULL
-            AND EXISTS (SELECT 1 FROM "RegionalOpinion" o WHERE o."applicationId" = a.id)`,
-      ]);
-      return { context: scoreContext(all), agreement: evaluatorAgreement(evaluations) };
-    })();
-    entry.catch(() => STATS_CACHE.delete(key));
-    if (STATS_CACHE.size >= 20) STATS_CACHE.delete(STATS_CACHE.keys().next().value!);
-    STATS_CACHE.set(key, entry);
-  }
-  return entry;
+    .join(",");
+  return FROZEN_STATISTICS.get(callId, version, async () => {
+    const [all, evaluations] = await Promise.all([
+      db().$queryRaw<{ id: string; regionCode: string; score: number }[]>`
+        SELECT a.id, a."regionCode" AS "regionCode", o."consolidatedScore" AS score
+        FROM "Application" a JOIN "RegionalOpinion" o ON o."applicationId" = a.id
+        WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND a."submittedAt" IS NOT NULL`,
+      db().$queryRaw<{ applicationId: string; regionCode: string; weightedScore: number }[]>`
+        SELECT e."applicationId" AS "applicationId", a."regionCode" AS "regionCode", e."weightedScore" AS "weightedScore"
+        FROM "Evaluation" e JOIN "Application" a ON a.id = e."applicationId"
+        WHERE a."callId" = ${callId} AND a."regionCode" = ANY(${codes}) AND e.status = 'SUBMITTED' AND e."weightedScore" IS NOT NULL
+          AND EXISTS (SELECT 1 FROM "RegionalOpinion" o WHERE o."applicationId" = a.id)`,
+    ]);
+    return { context: scoreContext(all), agreement: evaluatorAgreement(evaluations) };
+  });
 }
 
 /** Per region: submitted, checked, evaluated, with an opinion, finalised. */

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { expectedEvaluations } from "@/lib/evaluations/expected";
 import type { ApplicationStatus, Opinion, TerritoryType } from "@/lib/generated/prisma/enums";
+import { VersionedMemo } from "@/lib/memo";
 import { paged } from "@/lib/pagination";
 import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import { suggestAssignments } from "@/lib/regional/assignment";
@@ -107,28 +108,21 @@ type RegionalReviewRow = Awaited<ReturnType<ReturnType<typeof db>["regionalRevie
  * that database triggers move on every change the table shows), then shared by the cell's members:
  * a large region holds a thousand dossiers, and twenty people may be working on it.
  */
-const snapshots = new Map<string, { version: number; snapshot: Promise<RegionSnapshot> }>();
-const MAX_SNAPSHOTS = 64;
+const snapshots = new VersionedMemo<Promise<RegionSnapshot>>(64);
 
 async function regionSnapshot(
   callId: string,
   regionCode: string,
   grid: { criterionIds: string[]; threshold: number },
 ): Promise<RegionSnapshot> {
-  const key = `${callId}:${regionCode}`;
   const [row] = await db().$queryRaw<
     { version: number }[]
   >`SELECT version FROM "RegionTableVersion" WHERE "callId" = ${callId} AND "regionCode" = ${regionCode}`;
   const version = row?.version ?? 0;
-  const cached = snapshots.get(key);
   // Requests arriving while a version is being read wait for that reading rather than starting their own.
-  if (cached && cached.version === version) return cached.snapshot;
-  const snapshot = readSnapshot(callId, regionCode, version, grid);
-  snapshots.delete(key);
-  snapshots.set(key, { version, snapshot });
-  if (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value!);
-  snapshot.catch(() => snapshots.get(key)?.snapshot === snapshot && snapshots.delete(key));
-  return snapshot;
+  return snapshots.get(`${callId}:${regionCode}`, String(version), () =>
+    readSnapshot(callId, regionCode, version, grid),
+  );
 }
 
 async function readSnapshot(

@@ -36,6 +36,42 @@ export function attachmentDisposition(fileName: string): string {
 }
 
 /**
+ * A generated document (PDF, ZIP) as a private download: never cached, saved under `fileName`.
+ */
+export function documentDownload(
+  bytes: Uint8Array,
+  fileName: string,
+  contentType: string,
+): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": attachmentDisposition(fileName),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/**
+ * A stored file (an upload, a kept copy) as a private download: its recorded type is sent with
+ * `nosniff`, so a browser never reads it as anything else.
+ */
+export function storedFileDownload(file: {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
+}): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Disposition": attachmentDisposition(file.fileName),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/**
  * Reads an upload form (a `file` and its `documentKindId`). A body announced larger than a file of
  * `maxBytes` (plus the form's envelope) is refused before it is read.
  */

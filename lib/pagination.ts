@@ -30,3 +30,19 @@ export type Paged<T> = { items: T[]; total: number; page: number; size: number; 
 export function paged<T>(items: T[], total: number, page: number, size: number): Paged<T> {
   return { items, total, page, size, pageCount: Math.max(1, Math.ceil(total / size)) };
 }
+
+/** A page asked for, as parsePage reads it from the address. */
+export type PageRequest = { page: number; size: number; skip: number };
+
+/**
+ * One page of a list with the count of the whole list, read together: `rows` reads the window it is
+ * given (Prisma's `skip` and `take`), `count` counts with the same filter.
+ */
+export async function readPage<T>(
+  page: PageRequest,
+  rows: (window: { skip: number; take: number }) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<Paged<T>> {
+  const [items, total] = await Promise.all([rows({ skip: page.skip, take: page.size }), count()]);
+  return paged(items, total, page.page, page.size);
+}

@@ -9,6 +9,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState } from "react";
 import { type Path, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { FailureSummary } from "@/components/ui/failure-summary";
+import { AddRowButton, RemoveRowButton } from "@/components/ui/list-editor-buttons";
 import { createCallAction, updateCallAction } from "@/lib/calls/actions";
 import { type CallData, type CallInput, callInputSchema } from "@/lib/calls/schema";
 import { formatShare } from "@/lib/format";
@@ -132,16 +134,7 @@ export function CallForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div ref={summaryRef} tabIndex={-1} className="fr-mb-3w">
-        {failure && (
-          <Alert
-            severity="error"
-            title="L'appel n'a pas été enregistré"
-            description={failure}
-            as="h2"
-            small={false}
-          />
-        )}
+      <FailureSummary ref={summaryRef} title="L'appel n'a pas été enregistré" failure={failure}>
         {saved && (
           <Alert
             severity="success"
@@ -152,7 +145,7 @@ export function CallForm({
             small={false}
           />
         )}
-      </div>
+      </FailureSummary>
 
       <Section id="identite" title="Présentation">
         <Input
@@ -398,22 +391,15 @@ export function CallForm({
                 hint={LEVELS_HINT}
                 error={err(`criteria.${i}.levels`) ?? err(`criteria.${i}.levels.0`)}
               />
-              <Button
-                type="button"
-                priority="tertiary"
-                size="small"
-                iconId="fr-icon-delete-line"
+              <RemoveRowButton
                 onClick={() => criteria.remove(i)}
                 disabled={criteria.fields.length <= 1}
               >
                 Retirer le critère {i + 1}
-              </Button>
+              </RemoveRowButton>
             </div>
           ))}
-          <Button
-            type="button"
-            priority="secondary"
-            iconId="fr-icon-add-line"
+          <AddRowButton
             onClick={() =>
               criteria.append({
                 code: "",
@@ -425,7 +411,7 @@ export function CallForm({
             }
           >
             Ajouter un critère
-          </Button>
+          </AddRowButton>
         </fieldset>
       </Section>
 
@@ -454,25 +440,14 @@ export function CallForm({
               label={`Description du levier ${i + 1}`}
               nativeTextAreaProps={{ ...register(`levers.${i}.description`), rows: 2 }}
             />
-            <Button
-              type="button"
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-delete-line"
-              onClick={() => levers.remove(i)}
-            >
+            <RemoveRowButton onClick={() => levers.remove(i)}>
               Retirer le levier {i + 1}
-            </Button>
+            </RemoveRowButton>
           </div>
         ))}
-        <Button
-          type="button"
-          priority="secondary"
-          iconId="fr-icon-add-line"
-          onClick={() => levers.append({ code: "", title: "", description: "" })}
-        >
+        <AddRowButton onClick={() => levers.append({ code: "", title: "", description: "" })}>
           Ajouter un levier
-        </Button>
+        </AddRowButton>
       </Section>
 
       <Section
@@ -517,25 +492,16 @@ export function CallForm({
                 label="Part minimale de l'enveloppe"
                 error={err(`priorities.${i}.minShareBps`)}
               />
-              <Button
-                type="button"
-                priority="tertiary"
-                size="small"
-                iconId="fr-icon-delete-line"
-                onClick={() => priorities.remove(i)}
-              >
+              <RemoveRowButton onClick={() => priorities.remove(i)}>
                 Retirer la priorité {i + 1}
-              </Button>
+              </RemoveRowButton>
             </div>
           ))}
-          <Button
-            type="button"
-            priority="secondary"
-            iconId="fr-icon-add-line"
+          <AddRowButton
             onClick={() => priorities.append({ label: "", territoryTypes: [], minShareBps: 0 })}
           >
             Ajouter une priorité
-          </Button>
+          </AddRowButton>
         </fieldset>
       </Section>
 
@@ -558,26 +524,15 @@ export function CallForm({
               nativeInputProps={register(`learningCommunities.${i}.name`)}
             />
             <div className="flex items-end">
-              <Button
-                type="button"
-                priority="tertiary"
-                size="small"
-                iconId="fr-icon-delete-line"
-                onClick={() => communities.remove(i)}
-              >
+              <RemoveRowButton onClick={() => communities.remove(i)}>
                 Retirer la communauté {i + 1}
-              </Button>
+              </RemoveRowButton>
             </div>
           </div>
         ))}
-        <Button
-          type="button"
-          priority="secondary"
-          iconId="fr-icon-add-line"
-          onClick={() => communities.append({ code: "", name: "", description: "" })}
-        >
+        <AddRowButton onClick={() => communities.append({ code: "", name: "", description: "" })}>
           Ajouter une communauté
-        </Button>
+        </AddRowButton>
       </Section>
 
       <Section id="pieces" title="Pièces à joindre">
@@ -609,25 +564,16 @@ export function CallForm({
               ]}
               small
             />
-            <Button
-              type="button"
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-delete-line"
-              onClick={() => documents.remove(i)}
-            >
+            <RemoveRowButton onClick={() => documents.remove(i)}>
               Retirer la pièce {i + 1}
-            </Button>
+            </RemoveRowButton>
           </div>
         ))}
-        <Button
-          type="button"
-          priority="secondary"
-          iconId="fr-icon-add-line"
+        <AddRowButton
           onClick={() => documents.append({ code: "", label: "", description: "", required: true })}
         >
           Ajouter une pièce
-        </Button>
+        </AddRowButton>
       </Section>
 
       <Section
@@ -663,26 +609,19 @@ export function CallForm({
                 </option>
               ))}
             </Select>
-            <Button
-              type="button"
-              priority="tertiary"
-              size="small"
-              iconId="fr-icon-delete-line"
+            <RemoveRowButton
               onClick={() => tranches.remove(i)}
               disabled={tranches.fields.length <= 1}
             >
               Retirer la tranche {i + 1}
-            </Button>
+            </RemoveRowButton>
           </div>
         ))}
-        <Button
-          type="button"
-          priority="secondary"
-          iconId="fr-icon-add-line"
+        <AddRowButton
           onClick={() => tranches.append({ label: "", shareBps: 0, condition: "ON_SIGNATURE" })}
         >
           Ajouter une tranche
-        </Button>
+        </AddRowButton>
       </Section>
 
       <Button type="submit" disabled={isSubmitting} iconId="fr-icon-save-line">

@@ -1,11 +1,10 @@
 "use client";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { type Path, useForm } from "react-hook-form";
+import { FailureSummary, useFailureSummary } from "@/components/ui/failure-summary";
 import { inviteUserAction } from "@/lib/users/actions";
 import { type InviteUserInput, inviteUserSchema } from "@/lib/users/schema";
 import { errorAt } from "./form-fields";
@@ -13,8 +12,7 @@ import { normaliseRoles, type RegionOption, RolesFields } from "./roles-fields";
 
 export function InviteForm({ regions }: { regions: RegionOption[] }) {
   const router = useRouter();
-  const alertRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const summary = useFailureSummary();
   const form = useForm<InviteUserInput>({
     resolver: zodResolver(inviteUserSchema),
     defaultValues: { email: "", name: "", roles: [{ role: "CRA_EVALUATOR", regionCode: null }] },
@@ -30,32 +28,18 @@ export function InviteForm({ regions }: { regions: RegionOption[] }) {
       if (!result.ok) {
         for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
           setError(path as Path<InviteUserInput>, { message: messages[0] });
-        setFailure(result.message);
-        alertRef.current?.focus();
+        summary.show(result.message);
         return;
       }
       router.push(
         `/admin/utilisateurs?invite=${encodeURIComponent(values.email.trim().toLowerCase())}`,
       );
     },
-    () => {
-      setFailure("Certaines informations sont invalides. Corrigez les champs signalés.");
-      alertRef.current?.focus();
-    },
+    () => summary.show("Certaines informations sont invalides. Corrigez les champs signalés."),
   );
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
-        {failure && (
-          <Alert
-            severity="error"
-            title="Invitation non envoyée"
-            description={failure}
-            as="h2"
-            small={false}
-          />
-        )}
-      </div>
+      <FailureSummary ref={summary.ref} title="Invitation non envoyée" failure={summary.failure} />
       <Input
         label="Nom complet"
         state={errorAt(formState.errors, "name") ? "error" : "default"}

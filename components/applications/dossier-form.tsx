@@ -17,6 +17,7 @@ import {
   useWatch,
 } from "react-hook-form";
 import { EuroField } from "@/components/admin/form-fields";
+import { AddRowButton, RemoveRowButton } from "@/components/ui/list-editor-buttons";
 import { currentVersionAction, saveDraftAction } from "@/lib/applications/actions";
 import { budgetTotals } from "@/lib/applications/budget";
 import {
@@ -128,27 +129,18 @@ function Budget({
             name={`expenses.${i}.amountCents`}
             label={`Montant de la dépense ${i + 1}`}
           />
-          <Button
-            type="button"
-            priority="tertiary"
-            size="small"
-            iconId="fr-icon-delete-line"
-            onClick={() => expenses.remove(i)}
-          >
+          <RemoveRowButton onClick={() => expenses.remove(i)}>
             Retirer la dépense {i + 1}
-          </Button>
+          </RemoveRowButton>
         </div>
       ))}
-      <Button
-        type="button"
-        priority="secondary"
-        iconId="fr-icon-add-line"
+      <AddRowButton
         onClick={() =>
           expenses.append({ category: "PERSONNEL", label: "", year: 1, amountCents: Number.NaN })
         }
       >
         Ajouter une dépense
-      </Button>
+      </AddRowButton>
 
       <h3 className="fr-mt-4w">Plan de financement</h3>
       <p className="fr-hint-text">
@@ -190,21 +182,12 @@ function Budget({
             name={`fundings.${i}.amountCents`}
             label={`Montant du financement ${i + 1}`}
           />
-          <Button
-            type="button"
-            priority="tertiary"
-            size="small"
-            iconId="fr-icon-delete-line"
-            onClick={() => fundings.remove(i)}
-          >
+          <RemoveRowButton onClick={() => fundings.remove(i)}>
             Retirer le financement {i + 1}
-          </Button>
+          </RemoveRowButton>
         </div>
       ))}
-      <Button
-        type="button"
-        priority="secondary"
-        iconId="fr-icon-add-line"
+      <AddRowButton
         onClick={() =>
           fundings.append({
             source: "THIS_CALL",
@@ -216,7 +199,7 @@ function Budget({
         }
       >
         Ajouter un financement
-      </Button>
+      </AddRowButton>
 
       <div className="fr-table fr-mt-4w">
         <table>
@@ -302,27 +285,18 @@ function Indicators({
             label={`Cible année 2 (${i + 1})`}
             nativeInputProps={register(`indicators.${i}.targetYear2`)}
           />
-          <Button
-            type="button"
-            priority="tertiary"
-            size="small"
-            iconId="fr-icon-delete-line"
-            onClick={() => indicators.remove(i)}
-          >
+          <RemoveRowButton onClick={() => indicators.remove(i)}>
             Retirer l&apos;indicateur {i + 1}
-          </Button>
+          </RemoveRowButton>
         </div>
       ))}
-      <Button
-        type="button"
-        priority="secondary"
-        iconId="fr-icon-add-line"
+      <AddRowButton
         onClick={() =>
           indicators.append({ label: "", unit: "", baseline: "", targetYear1: "", targetYear2: "" })
         }
       >
         Ajouter un indicateur
-      </Button>
+      </AddRowButton>
     </>
   );
 }

@@ -2,12 +2,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import { postMessageAction } from "@/lib/applications/actions";
-import { type MessageInput, messageSchema } from "@/lib/applications/schema";
+import { messageSchema } from "@/lib/applications/schema";
+import { useOneFieldForm } from "./use-one-field-form";
 
 export type ThreadMessage = {
   id: string;
@@ -25,34 +22,16 @@ export function MessageThread({
   applicationId: string;
   messages: ThreadMessage[];
 }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const form = useForm<MessageInput>({
-    resolver: zodResolver(messageSchema),
-    reValidateMode: "onSubmit",
-    defaultValues: { body: "" },
+  const {
+    form,
+    fieldMessage: bodyError,
+    submit: send,
+    pending,
+  } = useOneFieldForm({
+    schema: messageSchema,
+    name: "body",
+    send: (body) => postMessageAction(applicationId, body),
   });
-  // The field's message: the browser's parse, else the server's (its field error or its message).
-  const bodyError = form.formState.errors.body?.message ?? error;
-  const send = form.handleSubmit(
-    () => {
-      const body = form.getValues("body");
-      start(async () => {
-        const r = await postMessageAction(applicationId, body);
-        if (!r.ok) {
-          const fieldError = r.fieldErrors?.body?.[0];
-          if (fieldError) form.setError("body", { message: fieldError });
-          setError(fieldError ? null : r.message);
-        } else {
-          setError(null);
-          form.reset({ body: "" });
-          router.refresh();
-        }
-      });
-    },
-    () => setError(null),
-  );
   return (
     <section aria-labelledby="messages-titre" className="fr-mt-4w">
       <h2 id="messages-titre">Messages</h2>

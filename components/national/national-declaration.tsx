@@ -4,7 +4,6 @@
 // a conflict: the member is told, and the dossier stays closed to them.
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,6 +11,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { type Path, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { FormMessages } from "@/components/regional/action-form";
+import { ConflictQuestion } from "@/components/regional/conflict-question";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { declareNationalInterestAction } from "@/lib/national/actions";
 import { nationalInterestSchema } from "@/lib/national/schema";
@@ -89,29 +89,16 @@ export function NationalDeclarationForm({ applicationId, poleName, backHref }: P
   return (
     <form noValidate onSubmit={check}>
       <FormMessages error={error} />
-      <RadioButtons
-        legend={`Avez-vous un lien avec le pôle « ${poleName} », ses membres ou sa structure porteuse (adhésion, mandat, emploi, lien familial, intérêt financier) ?`}
+      <ConflictQuestion
+        poleName={poleName}
         name="interet"
-        state={fieldError("hasConflict") ? "error" : "default"}
-        stateRelatedMessage={fieldError("hasConflict")}
-        options={[
-          {
-            label: "Je n'ai aucun conflit d'intérêts avec ce dossier",
-            nativeInputProps: {
-              value: "no",
-              checked: choice === "no",
-              onChange: () => choose(false),
-            },
-          },
-          {
-            label: "J'ai un conflit d'intérêts avec ce dossier",
-            nativeInputProps: {
-              value: "yes",
-              checked: choice === "yes",
-              onChange: () => choose(true),
-            },
-          },
-        ]}
+        labels={{
+          no: "Je n'ai aucun conflit d'intérêts avec ce dossier",
+          yes: "J'ai un conflit d'intérêts avec ce dossier",
+        }}
+        choice={choice}
+        onChoose={choose}
+        error={fieldError("hasConflict")}
       />
       {choice === "yes" && (
         <Input

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterForm, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import {
   DELIVERY_STATE_LABELS,
@@ -19,24 +20,18 @@ type Props = {
 /** The log's search: a plain GET form (works without JavaScript), its values kept in the address. */
 export function DeliveryFilters({ action, filter, kinds, appel, calls }: Props) {
   return (
-    // biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; a <search> wrapper would add an element the DSFR grid does not expect and is not yet announced by every screen reader
-    <form
-      method="get"
+    <FilterForm
       action={action}
-      role="search"
-      aria-label="Rechercher dans les envois"
+      label="Rechercher dans les envois"
       className="fr-mb-3w grid items-end gap-4 md:grid-cols-3"
     >
       {appel && <input type="hidden" name="appel" value={appel} />}
-      <div className="fr-input-group fr-mb-0">
-        <label className="fr-label" htmlFor="envois-q">
-          Destinataire ou objet
-          <span className="fr-hint-text">
-            Une partie de l&apos;adresse e-mail, ou une référence de dossier
-          </span>
-        </label>
-        <input className="fr-input" id="envois-q" name="q" defaultValue={filter.q ?? ""} />
-      </div>
+      <SearchField
+        id="envois-q"
+        label="Destinataire ou objet"
+        hint="Une partie de l'adresse e-mail, ou une référence de dossier"
+        value={filter.q}
+      />
       <FilterSelect
         id="envois-etat"
         name="etat"
@@ -74,6 +69,6 @@ export function DeliveryFilters({ action, filter, kinds, appel, calls }: Props) 
           Effacer les filtres
         </Link>
       </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -6,9 +6,16 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { type Path, useFieldArray, useForm, useWatch } from "react-hook-form";
+import {
+  type Path,
+  type UseFormRegisterReturn,
+  useFieldArray,
+  useForm,
+  useWatch,
+} from "react-hook-form";
 import { errorAt } from "@/components/admin/form-fields";
+import { FailureSummary, useFailureSummary } from "@/components/ui/failure-summary";
+import { AddRowButton, RemoveRowButton } from "@/components/ui/list-editor-buttons";
 import { savePoleAction } from "@/lib/poles/actions";
 import { LEGAL_FORM_LABELS, MEMBER_CATEGORY_LABELS, TERRITORY_LABELS } from "@/lib/poles/labels";
 import { eligibility, type PoleData, type PoleInput, poleSchema } from "@/lib/poles/schema";
@@ -18,6 +25,35 @@ const DEPARTEMENTS = REGIONS.flatMap((r) =>
   r.departements.map((d) => ({ ...d, region: r.name })),
 ).sort((a, b) => a.code.localeCompare(b.code));
 
+/** A choice among labelled values, none chosen at first (« Choisissez »). */
+function LabelSelect({
+  label,
+  labels,
+  error,
+  nativeSelectProps,
+}: {
+  label: string;
+  labels: Record<string, string>;
+  error?: string;
+  nativeSelectProps: UseFormRegisterReturn;
+}) {
+  return (
+    <Select
+      label={label}
+      state={error ? "error" : "default"}
+      stateRelatedMessage={error}
+      nativeSelectProps={nativeSelectProps}
+    >
+      <option value="">Choisissez</option>
+      {Object.entries(labels).map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function PoleForm({
   poleId,
   defaultValues,
@@ -26,8 +62,7 @@ export function PoleForm({
   defaultValues: PoleInput;
 }) {
   const router = useRouter();
-  const alertRef = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const summary = useFailureSummary();
   const form = useForm<PoleInput, unknown, PoleData>({
     resolver: zodResolver(poleSchema),
     defaultValues,
@@ -49,32 +84,23 @@ export function PoleForm({
       if (!result.ok) {
         for (const [path, messages] of Object.entries(result.fieldErrors ?? {}))
           setError(path as Path<PoleInput>, { message: messages[0] });
-        setFailure(result.message);
-        alertRef.current?.focus();
+        summary.show(result.message);
         return;
       }
       router.push("/mes-dossiers?pole=1");
       router.refresh();
     },
-    () => {
-      setFailure("Certaines informations sont invalides. Corrigez les champs signalés en rouge.");
-      alertRef.current?.focus();
-    },
+    () =>
+      summary.show("Certaines informations sont invalides. Corrigez les champs signalés en rouge."),
   );
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div ref={alertRef} tabIndex={-1} className="fr-mb-3w">
-        {failure && (
-          <Alert
-            severity="error"
-            title="Le pôle n'a pas été enregistré"
-            description={failure}
-            as="h2"
-            small={false}
-          />
-        )}
-      </div>
+      <FailureSummary
+        ref={summary.ref}
+        title="Le pôle n'a pas été enregistré"
+        failure={summary.failure}
+      />
       <fieldset className="fr-fieldset" aria-labelledby="identite-legend">
         <legend id="identite-legend" className="fr-fieldset__legend fr-h4">
           Identité
@@ -100,19 +126,12 @@ export function PoleForm({
             stateRelatedMessage={err("siret")}
             nativeInputProps={{ ...register("siret"), inputMode: "numeric" }}
           />
-          <Select
+          <LabelSelect
             label="Forme juridique"
-            state={err("legalForm") ? "error" : "default"}
-            stateRelatedMessage={err("legalForm")}
+            labels={LEGAL_FORM_LABELS}
+            error={err("legalForm")}
             nativeSelectProps={register("legalForm")}
-          >
-            <option value="">Choisissez</option>
-            {Object.entries(LEGAL_FORM_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
+          />
           <Input
             label="Année de création (facultatif)"
             state={err("creationYear") ? "error" : "default"}
@@ -171,19 +190,12 @@ export function PoleForm({
               <option key={d.code} value={d.code}>{`${d.code} - ${d.name} (${d.region})`}</option>
             ))}
           </Select>
-          <Select
+          <LabelSelect
             label="Type de territoire"
-            state={err("territoryType") ? "error" : "default"}
-            stateRelatedMessage={err("territoryType")}
+            labels={TERRITORY_LABELS}
+            error={err("territoryType")}
             nativeSelectProps={register("territoryType")}
-          >
-            <option value="">Choisissez</option>
-            {Object.entries(TERRITORY_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
+          />
           {territory === "QPV" && (
             <Input
               label="Code du quartier prioritaire"
@@ -226,19 +238,12 @@ export function PoleForm({
                   stateRelatedMessage={err(`members.${i}.name`)}
                   nativeInputProps={register(`members.${i}.name`)}
                 />
-                <Select
+                <LabelSelect
                   label={`Catégorie du membre ${i + 1}`}
-                  state={err(`members.${i}.category`) ? "error" : "default"}
-                  stateRelatedMessage={err(`members.${i}.category`)}
+                  labels={MEMBER_CATEGORY_LABELS}
+                  error={err(`members.${i}.category`)}
                   nativeSelectProps={register(`members.${i}.category`)}
-                >
-                  <option value="">Choisissez</option>
-                  {Object.entries(MEMBER_CATEGORY_LABELS).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </Select>
+                />
                 <Input
                   label={`SIRET du membre ${i + 1} (facultatif)`}
                   state={err(`members.${i}.siret`) ? "error" : "default"}
@@ -255,27 +260,18 @@ export function PoleForm({
                   },
                 ]}
               />
-              <Button
-                type="button"
-                priority="tertiary"
-                size="small"
-                iconId="fr-icon-delete-line"
-                onClick={() => members.remove(i)}
-              >
+              <RemoveRowButton onClick={() => members.remove(i)}>
                 Retirer le membre {i + 1}
-              </Button>
+              </RemoveRowButton>
             </div>
           ))}
-          <Button
-            type="button"
-            priority="secondary"
-            iconId="fr-icon-add-line"
+          <AddRowButton
             onClick={() =>
               members.append({ name: "", category: "" as never, siret: "", isLegalPerson: true })
             }
           >
             Ajouter un membre
-          </Button>
+          </AddRowButton>
         </div>
       </fieldset>
 

@@ -8,6 +8,8 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { errorAt, parseFrenchNumber } from "@/components/admin/form-fields";
 import { FormMessages, useAction } from "@/components/regional/action-form";
+import { ConflictQuestion } from "@/components/regional/conflict-question";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { formatEuros } from "@/lib/format";
 import type { Opinion } from "@/lib/generated/prisma/enums";
 import {
@@ -52,43 +54,26 @@ export function ConflictForm({
       )}
     >
       <FormMessages error={error} />
-      <RadioButtons
-        legend={`Avez-vous un lien avec le pôle « ${poleName} », ses membres ou sa structure porteuse (adhésion, mandat, emploi, lien familial, intérêt financier) ?`}
+      <ConflictQuestion
+        poleName={poleName}
         name="conflict"
-        state={fieldError("hasConflict") ? "error" : "default"}
-        stateRelatedMessage={fieldError("hasConflict")}
-        options={[
-          {
-            label: "Non, je n'ai aucun conflit d'intérêts avec ce dossier",
-            nativeInputProps: {
-              value: "no",
-              checked: choice === "no",
-              onChange: () => form.setValue("hasConflict", false),
-            },
-          },
-          {
-            label: "Oui, j'ai un conflit d'intérêts : je me retire de ce dossier",
-            nativeInputProps: {
-              value: "yes",
-              checked: choice === "yes",
-              onChange: () => form.setValue("hasConflict", true),
-            },
-          },
-        ]}
+        labels={{
+          no: "Non, je n'ai aucun conflit d'intérêts avec ce dossier",
+          yes: "Oui, j'ai un conflit d'intérêts : je me retire de ce dossier",
+        }}
+        choice={choice}
+        onChoose={(value) => form.setValue("hasConflict", value)}
+        error={fieldError("hasConflict")}
       />
       {choice === "yes" && (
-        <Input
-          textArea
+        <TextAreaField
           label="Nature du lien"
-          hintText="Elle est transmise à la coordination de la cellule régionale."
-          state={fieldError("reason") ? "error" : "default"}
-          stateRelatedMessage={fieldError("reason")}
-          nativeTextAreaProps={{
-            value: reason,
-            onChange: (e) => form.setValue("reason", e.target.value),
-            rows: 3,
-            maxLength: 1000,
-          }}
+          hint="Elle est transmise à la coordination de la cellule régionale."
+          error={fieldError("reason")}
+          value={reason}
+          onChange={(value) => form.setValue("reason", value)}
+          rows={3}
+          maxLength={1000}
         />
       )}
       <Button type="submit" disabled={pending}>
@@ -206,17 +191,13 @@ export function AdmissibilityForm({
               },
             }))}
           />
-          <Input
-            textArea
+          <TextAreaField
             label="Message au porteur"
-            state={fieldError("message") ? "error" : "default"}
-            stateRelatedMessage={fieldError("message")}
-            nativeTextAreaProps={{
-              value: message,
-              onChange: (e) => form.setValue("message", e.target.value),
-              rows: 3,
-              maxLength: 2000,
-            }}
+            error={fieldError("message")}
+            value={message}
+            onChange={(value) => form.setValue("message", value)}
+            rows={3}
+            maxLength={2000}
           />
           <Input
             label="Date limite de réponse"
@@ -232,18 +213,14 @@ export function AdmissibilityForm({
         </>
       )}
       {decision === "INADMISSIBLE" && (
-        <Input
-          textArea
+        <TextAreaField
           label="Motif d'irrecevabilité"
-          hintText="Le porteur le lira dans son espace."
-          state={fieldError("reason") ? "error" : "default"}
-          stateRelatedMessage={fieldError("reason")}
-          nativeTextAreaProps={{
-            value: reason,
-            onChange: (e) => form.setValue("reason", e.target.value),
-            rows: 3,
-            maxLength: 2000,
-          }}
+          hint="Le porteur le lira dans son espace."
+          error={fieldError("reason")}
+          value={reason}
+          onChange={(value) => form.setValue("reason", value)}
+          rows={3}
+          maxLength={2000}
         />
       )}
       <Button type="submit" disabled={pending}>
@@ -436,18 +413,14 @@ export function OpinionForm({
           }}
         />
       </div>
-      <Input
-        textArea
+      <TextAreaField
         label="Motivation"
-        hintText="Elle accompagne l'avis transmis à la cellule nationale."
-        state={err("motivation") ? "error" : "default"}
-        stateRelatedMessage={err("motivation")}
-        nativeTextAreaProps={{
-          value: motivation,
-          onChange: (e) => form.setValue("motivation", e.target.value),
-          rows: 5,
-          maxLength: 5000,
-        }}
+        hint="Elle accompagne l'avis transmis à la cellule nationale."
+        error={err("motivation")}
+        value={motivation}
+        onChange={(value) => form.setValue("motivation", value)}
+        rows={5}
+        maxLength={5000}
       />
       <Button type="submit" disabled={pending}>
         Enregistrer l&apos;avis

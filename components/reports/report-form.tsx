@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { type Path, useForm } from "react-hook-form";
 import { errorAt } from "@/components/admin/form-fields";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { fileReportAction } from "@/lib/reports/actions";
 import { type ReportInput, reportSchema } from "@/lib/reports/schema";
@@ -88,19 +89,15 @@ export function ReportForm({
           />
         )}
       </div>
-      <Input
-        textArea
+      <TextAreaField
         label="Actions menées"
-        hintText="Ce que le pôle a réalisé sur la période : animation, projets, coopérations, difficultés."
-        state={err("activity") ? "error" : "default"}
-        stateRelatedMessage={err("activity")}
-        nativeTextAreaProps={{
-          value: activity,
-          onChange: (e) => form.setValue("activity", e.target.value),
-          rows: 8,
-          maxLength: 20000,
-          name: "activity",
-        }}
+        hint="Ce que le pôle a réalisé sur la période : animation, projets, coopérations, difficultés."
+        error={err("activity")}
+        value={activity}
+        onChange={(value) => form.setValue("activity", value)}
+        rows={8}
+        maxLength={20000}
+        name="activity"
       />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend">
@@ -126,19 +123,15 @@ export function ReportForm({
           </div>
         ))}
       </fieldset>
-      <Input
-        textArea
+      <TextAreaField
         label="Bilan financier"
-        hintText="L'emploi de la subvention : dépenses réalisées par poste, cofinancements obtenus, écarts au budget prévisionnel."
-        state={err("financialSummary") ? "error" : "default"}
-        stateRelatedMessage={err("financialSummary")}
-        nativeTextAreaProps={{
-          value: financialSummary,
-          onChange: (e) => form.setValue("financialSummary", e.target.value),
-          rows: 6,
-          maxLength: 20000,
-          name: "financialSummary",
-        }}
+        hint="L'emploi de la subvention : dépenses réalisées par poste, cofinancements obtenus, écarts au budget prévisionnel."
+        error={err("financialSummary")}
+        value={financialSummary}
+        onChange={(value) => form.setValue("financialSummary", value)}
+        rows={6}
+        maxLength={20000}
+        name="financialSummary"
       />
       {!confirming ? (
         <div className="flex flex-wrap gap-4">

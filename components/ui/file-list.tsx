@@ -1,6 +1,6 @@
 "use client";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
+import { RemoveWithConfirmation } from "./remove-with-confirmation";
 
 export type ListedFile = { id: string; fileName: string; sizeBytes: number };
 
@@ -31,29 +31,16 @@ export function FileList({
           <a href={href(f.id)} download>
             {f.fileName} ({fileSize(f.sizeBytes)})
           </a>
-          {onRemove &&
-            (confirming === f.id ? (
-              <span className="flex gap-2">
-                <Button
-                  size="small"
-                  onClick={() => void onRemove(f.id).finally(() => setConfirming(null))}
-                >
-                  Confirmer la suppression de {f.fileName}
-                </Button>
-                <Button size="small" priority="secondary" onClick={() => setConfirming(null)}>
-                  Annuler
-                </Button>
-              </span>
-            ) : (
-              <Button
-                size="small"
-                priority="tertiary"
-                iconId="fr-icon-delete-line"
-                onClick={() => setConfirming(f.id)}
-              >
-                Supprimer {f.fileName}
-              </Button>
-            ))}
+          {onRemove && (
+            <RemoveWithConfirmation
+              confirming={confirming === f.id}
+              onAsk={() => setConfirming(f.id)}
+              onCancel={() => setConfirming(null)}
+              onConfirm={() => void onRemove(f.id).finally(() => setConfirming(null))}
+              askLabel={<>Supprimer {f.fileName}</>}
+              confirmLabel={<>Confirmer la suppression de {f.fileName}</>}
+            />
+          )}
         </li>
       ))}
     </ul>

@@ -82,7 +82,6 @@ export const draftSaveSchema = z.object({
 
 /** The owner invites a co-editor by e-mail. */
 export const coEditorSchema = z.object({ email: emailSchema });
-export type CoEditorInput = z.input<typeof coEditorSchema>;
 
 /** A message of the dossier's thread between its applicants and the instruction team. */
 export const messageSchema = z.object({
@@ -92,7 +91,6 @@ export const messageSchema = z.object({
     .min(1, { message: "Écrivez votre message." })
     .max(5000, { message: "5000 caractères au plus." }),
 });
-export type MessageInput = z.input<typeof messageSchema>;
 
 /** The owner withdraws the candidacy, with an optional reason. */
 export const withdrawSchema = z.object({

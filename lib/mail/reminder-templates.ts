@@ -4,15 +4,12 @@
 import { linkedMail as mail } from "@/lib/mail/templates";
 import type { Mail } from "@/lib/mail/transport";
 
-export function depositReminderMail(input: {
-  to: string;
-  title: string;
-  callTitle: string;
-  deadline: string;
-  left: string;
-  owner: boolean;
-  link: string;
-}): Mail {
+/** What every reminder carries: its recipient, the deadline, how far off it is, and where to act. */
+type DeadlineReminder = { to: string; deadline: string; left: string; link: string };
+
+export function depositReminderMail(
+  input: DeadlineReminder & { title: string; callTitle: string; owner: boolean },
+): Mail {
   return mail(
     input.to,
     `Rappel : votre dossier n'est pas encore déposé (date limite ${input.left}) - AMI PTCE`,
@@ -27,14 +24,9 @@ export function depositReminderMail(input: {
   );
 }
 
-export function evaluationReminderMail(input: {
-  to: string;
-  count: number;
-  callTitle: string;
-  deadline: string;
-  left: string;
-  link: string;
-}): Mail {
+export function evaluationReminderMail(
+  input: DeadlineReminder & { count: number; callTitle: string },
+): Mail {
   const dossiers =
     input.count > 1
       ? `${input.count} dossiers qui vous sont confiés attendent`
@@ -51,14 +43,9 @@ export function evaluationReminderMail(input: {
   );
 }
 
-export function regionalReminderMail(input: {
-  to: string;
-  region: string;
-  callTitle: string;
-  deadline: string;
-  left: string;
-  link: string;
-}): Mail {
+export function regionalReminderMail(
+  input: DeadlineReminder & { region: string; callTitle: string },
+): Mail {
   return mail(
     input.to,
     `Rappel : résultats de la région ${input.region} à finaliser (date limite ${input.left}) - AMI PTCE`,
@@ -71,14 +58,9 @@ export function regionalReminderMail(input: {
   );
 }
 
-export function signatureReminderMail(input: {
-  to: string;
-  number: string;
-  reference: string;
-  deadline: string;
-  left: string;
-  link: string;
-}): Mail {
+export function signatureReminderMail(
+  input: DeadlineReminder & { number: string; reference: string },
+): Mail {
   return mail(
     input.to,
     `Rappel : convention ${input.number} à signer (date limite ${input.left}) - AMI PTCE`,

@@ -39,7 +39,7 @@ import {
   scopeOf,
   whereOf,
 } from "@/lib/notifications/log";
-import { paged } from "@/lib/pagination";
+import { type PageRequest, paged, readPage } from "@/lib/pagination";
 
 // ───────────────────────────── The delivery log ─────────────────────────────
 
@@ -51,7 +51,7 @@ export async function searchDeliveries(
   actor: Actor,
   filter: DeliveryFilter,
   callId: string | null | undefined,
-  page: { page: number; size: number; skip: number },
+  page: PageRequest,
 ) {
   assertCan(actor, "notification.log");
   const scope = scopeOf(actor);
@@ -291,40 +291,37 @@ export type InboxItem = {
 };
 
 /** One page of the actor's notifications, newest first; `unread` keeps only those not read yet. */
-export async function listNotifications(
-  actor: Actor,
-  filter: InboxFilter,
-  page: { page: number; size: number; skip: number },
-) {
+export async function listNotifications(actor: Actor, filter: InboxFilter, page: PageRequest) {
   const where = ownNotifications(actor, filter.unread ? { readAt: null } : {});
-  const [rows, total] = await Promise.all([
-    db().notification.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: page.skip,
-      take: page.size,
-      select: {
-        id: true,
-        kind: true,
-        subject: true,
-        text: true,
-        link: true,
-        createdAt: true,
-        readAt: true,
-      },
-    }),
-    db().notification.count({ where }),
-  ]);
-  const items: InboxItem[] = rows.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    title: notificationTitle(n.subject),
-    summary: notificationSummary(n.text),
-    hasLink: Boolean(n.link),
-    createdAt: n.createdAt,
-    readAt: n.readAt,
-  }));
-  return paged(items, total, page.page, page.size);
+  return readPage(
+    page,
+    async (window): Promise<InboxItem[]> => {
+      const rows = await db().notification.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...window,
+        select: {
+          id: true,
+          kind: true,
+          subject: true,
+          text: true,
+          link: true,
+          createdAt: true,
+          readAt: true,
+        },
+      });
+      return rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        title: notificationTitle(n.subject),
+        summary: notificationSummary(n.text),
+        hasLink: Boolean(n.link),
+        createdAt: n.createdAt,
+        readAt: n.readAt,
+      }));
+    },
+    () => db().notification.count({ where }),
+  );
 }
 
 /** How many of the actor's notifications are unread (the header's count: one count on the [userId, createdAt] index). */

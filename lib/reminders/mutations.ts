@@ -72,6 +72,26 @@ export async function remindDepositDeadline(now: Date): Promise<{ notified: numb
   );
 }
 
+// ───────────────────────────── Regional deadline ─────────────────────────────
+// The evaluation and regional-results reminders both count down to a call's regional deadline.
+
+/** The open or regionally reviewed calls whose regional deadline is one of `thresholds` days away today. */
+async function regionalDeadlinesDue(now: Date, thresholds: readonly number[]) {
+  const calls = await db().call.findMany({
+    where: {
+      phase: { in: ["OPEN", "REGIONAL_REVIEW"] },
+      regionalDeadlineAt: reminderWindow(now, thresholds),
+    },
+    select: { id: true, slug: true, title: true, regionalDeadlineAt: true },
+  });
+  return calls.flatMap((call) => {
+    const deadline = call.regionalDeadlineAt!;
+    const days = parisDaysUntil(now, deadline);
+    const threshold = thresholdDue(days, thresholds);
+    return threshold === null ? [] : [{ call, deadline, days, threshold }];
+  });
+}
+
 // ───────────────────────────── Evaluation ─────────────────────────────
 // Evaluators with dossiers still to evaluate, 7 and 2 days before the call's regional deadline (one reminder per
 // evaluator and call, with their count), as long as the dossier's region has not finalised its results.
@@ -79,19 +99,9 @@ export async function remindDepositDeadline(now: Date): Promise<{ notified: numb
 const EVALUATION_THRESHOLDS = [7, 2] as const;
 
 export async function remindEvaluationDeadline(now: Date): Promise<{ notified: number }> {
-  const calls = await db().call.findMany({
-    where: {
-      phase: { in: ["OPEN", "REGIONAL_REVIEW"] },
-      regionalDeadlineAt: reminderWindow(now, EVALUATION_THRESHOLDS),
-    },
-    select: { id: true, slug: true, title: true, regionalDeadlineAt: true },
-  });
   const inputs: NotificationInput[] = [];
-  for (const call of calls) {
-    const deadline = call.regionalDeadlineAt!;
-    const days = parisDaysUntil(now, deadline);
-    const threshold = thresholdDue(days, EVALUATION_THRESHOLDS);
-    if (threshold === null) continue;
+  const due = await regionalDeadlinesDue(now, EVALUATION_THRESHOLDS);
+  for (const { call, deadline, days, threshold } of due) {
     const waiting = await evaluatorsWithWork(db(), call.id);
     const link = `${appUrl()}/cra?${new URLSearchParams({ appel: call.slug, mes: "1" })}`;
     for (const [email, count] of waiting) {
@@ -121,19 +131,9 @@ export async function remindEvaluationDeadline(now: Date): Promise<{ notified: n
 const REGIONAL_THRESHOLDS = [7, 1] as const;
 
 export async function remindRegionalDeadline(now: Date): Promise<{ notified: number }> {
-  const calls = await db().call.findMany({
-    where: {
-      phase: { in: ["OPEN", "REGIONAL_REVIEW"] },
-      regionalDeadlineAt: reminderWindow(now, REGIONAL_THRESHOLDS),
-    },
-    select: { id: true, slug: true, title: true, regionalDeadlineAt: true },
-  });
   const inputs: NotificationInput[] = [];
-  for (const call of calls) {
-    const deadline = call.regionalDeadlineAt!;
-    const days = parisDaysUntil(now, deadline);
-    const threshold = thresholdDue(days, REGIONAL_THRESHOLDS);
-    if (threshold === null) continue;
+  const due = await regionalDeadlinesDue(now, REGIONAL_THRESHOLDS);
+  for (const { call, deadline, days, threshold } of due) {
     // As the call's phase guard counts them (lib/calls/mutations.ts): regions with a submitted dossier not withdrawn.
     const [withDossiers, finalized] = await Promise.all([
       db().application.findMany({

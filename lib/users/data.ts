@@ -3,7 +3,7 @@ import { type Actor, assertCan } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { paged } from "@/lib/pagination";
+import { type PageRequest, readPage } from "@/lib/pagination";
 import { peekUserToken } from "@/lib/users/tokens";
 
 /** The acting user as the policy sees them, or null when unknown, deactivated or signed out since. */
@@ -48,11 +48,7 @@ export function findCredentials(email: string) {
 export type UserFilter = { q?: string; role?: Role; region?: string };
 
 /** One page of the users, for administrators, filtered by name or e-mail, role and region. */
-export async function listUsers(
-  actor: Actor,
-  page: { page: number; size: number; skip: number },
-  filter: UserFilter = {},
-) {
+export async function listUsers(actor: Actor, page: PageRequest, filter: UserFilter = {}) {
   assertCan(actor, "user.manage");
   const where: Prisma.UserWhereInput = {
     AND: [
@@ -76,24 +72,24 @@ export async function listUsers(
         : {},
     ],
   };
-  const [items, total] = await Promise.all([
-    db().user.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: page.skip,
-      take: page.size,
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        active: true,
-        emailVerifiedAt: true,
-        roles: { select: { role: true, regionCode: true } },
-      },
-    }),
-    db().user.count({ where }),
-  ]);
-  return paged(items, total, page.page, page.size);
+  return readPage(
+    page,
+    (window) =>
+      db().user.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          active: true,
+          emailVerifiedAt: true,
+          roles: { select: { role: true, regionCode: true } },
+        },
+      }),
+    () => db().user.count({ where }),
+  );
 }
 
 /** One user with their roles, for administrators. */

@@ -2,6 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Link from "next/link";
+import { FilterForm, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
@@ -48,19 +49,11 @@ export default async function UsersAdminPage({ searchParams }: Props) {
           description={`Un lien d'activation a été envoyé à ${params.invite}.`}
         />
       )}
-      {/* biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; a <search> wrapper would add an element the DSFR grid does not expect and is not yet announced by every screen reader */}
-      <form
-        method="get"
+      <FilterForm
         className="fr-mb-3w grid items-end gap-4 md:grid-cols-4"
-        role="search"
-        aria-label="Rechercher des utilisateurs"
+        label="Rechercher des utilisateurs"
       >
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor="q">
-            Nom ou adresse e-mail
-          </label>
-          <input className="fr-input" id="q" name="q" defaultValue={filter.q ?? ""} />
-        </div>
+        <SearchField id="q" label="Nom ou adresse e-mail" value={filter.q} />
         <FilterSelect
           id="role"
           name="role"
@@ -80,7 +73,7 @@ export default async function UsersAdminPage({ searchParams }: Props) {
         <button type="submit" className="fr-btn fr-btn--secondary">
           Rechercher
         </button>
-      </form>
+      </FilterForm>
       {users.total === 0 ? (
         <p className="fr-p-3w fr-background-alt--grey">
           Aucun utilisateur ne correspond à cette recherche.

@@ -1,7 +1,7 @@
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
 import { DeliveryFilters } from "@/components/notifications/delivery-filters";
-import { DeliveryCountsLine, DeliveryTable } from "@/components/notifications/delivery-table";
+import { DeliveryResults } from "@/components/notifications/delivery-results";
 import { FailedDocuments } from "@/components/notifications/failed-documents";
 import { ResendAnnouncements, ResendFailedButton } from "@/components/notifications/resend-button";
 import { Pager } from "@/components/ui/pager";
@@ -65,16 +65,12 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           kinds={kindOptions(actor)}
           appel={call.slug}
         />
-        {counts.total > 0 && <DeliveryCountsLine counts={counts} />}
-        {list.total === 0 ? (
-          <p className="fr-p-3w fr-background-alt--grey">
-            {filtered
-              ? "Aucun envoi ne correspond à cette recherche."
-              : "Aucun message n'a encore été adressé pour cet appel."}
-          </p>
-        ) : (
-          <DeliveryTable rows={list.items} total={list.total} />
-        )}
+        <DeliveryResults
+          counts={counts}
+          list={list}
+          filtered={filtered}
+          none="Aucun message n'a encore été adressé pour cet appel."
+        />
       </ResendAnnouncements>
       <Pager page={list.page} pageCount={list.pageCount} basePath="/cna/envois" params={kept} />
     </div>

@@ -3,6 +3,7 @@ import { CallPicker } from "@/components/calls/call-picker";
 import { BulkAssignButton, FinalizeButton } from "@/components/regional/region-actions";
 import { regionRowsHtml } from "@/components/regional/region-rows";
 import { Deadline } from "@/components/ui/deadline";
+import { FilterForm, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pager } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
@@ -276,29 +277,20 @@ function Filters({
   };
 }) {
   return (
-    // biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; a <search> wrapper would add an element the DSFR grid does not expect and is not yet announced by every screen reader
-    <form
-      method="get"
+    <FilterForm
       action="/cra"
       className="fr-mb-3w flex flex-wrap items-end gap-4"
-      role="search"
-      aria-label="Filtrer les dossiers"
+      label="Filtrer les dossiers"
     >
       <input type="hidden" name="appel" value={params.appel} />
       <input type="hidden" name="region" value={params.region} />
-      <div className="fr-input-group fr-mb-0">
-        <label className="fr-label" htmlFor="q">
-          Rechercher (référence, pôle)
-        </label>
-        <input
-          className="fr-input"
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={query.q ?? ""}
-          maxLength={100}
-        />
-      </div>
+      <SearchField
+        id="q"
+        label="Rechercher (référence, pôle)"
+        type="search"
+        value={query.q}
+        maxLength={100}
+      />
       <FilterSelect
         id="statut"
         name="statut"
@@ -350,6 +342,6 @@ function Filters({
       <button type="submit" className="fr-btn">
         Filtrer
       </button>
-    </form>
+    </FilterForm>
   );
 }

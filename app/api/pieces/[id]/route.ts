@@ -1,7 +1,7 @@
 import { readAttachment } from "@/lib/applications/data";
 import { removeAttachment } from "@/lib/applications/mutations";
 import { actorOrThrow } from "@/lib/auth/session";
-import { attachmentDisposition, errorResponse } from "@/lib/http";
+import { errorResponse, storedFileDownload } from "@/lib/http";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -9,14 +9,7 @@ export async function GET(_request: Request, { params }: Context) {
   try {
     const actor = await actorOrThrow();
     const file = await readAttachment(actor, (await params).id);
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": attachmentDisposition(file.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return storedFileDownload(file);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { CallPicker } from "@/components/calls/call-picker";
 import { CnaNav } from "@/components/national/cna-nav";
@@ -115,42 +116,23 @@ export default async function DecisionsPage({ searchParams }: Props) {
             ))}
           </ul>
           {problems.length > 0 && (
-            <Alert
+            <ListAlert
               severity="warning"
-              as="h2"
-              small={false}
               title="La liste ne peut pas encore être finalisée"
-              description={
-                <ul>
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              }
-              className="fr-mb-3w"
+              items={problems}
             />
           )}
           {departures.length > 0 && (
-            <Alert
+            <ListAlert
               severity="info"
-              as="h2"
-              small={false}
               title="La liste s'écarte de la règle de sélection de l'appel"
-              description={
-                <>
-                  <ul>
-                    {departures.map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
-                  <p>
-                    Elle ne peut être finalisée qu&apos;avec une justification écrite, qui figurera
-                    au procès-verbal.
-                  </p>
-                </>
-              }
-              className="fr-mb-3w"
-            />
+              items={departures}
+            >
+              <p>
+                Elle ne peut être finalisée qu&apos;avec une justification écrite, qui figurera au
+                procès-verbal.
+              </p>
+            </ListAlert>
           )}
           {finalized && c.decisionsJustification && (
             <p className="fr-p-2w fr-background-alt--grey">
@@ -267,5 +249,38 @@ export default async function DecisionsPage({ searchParams }: Props) {
         </>
       )}
     </div>
+  );
+}
+
+/** What stands in the way of finalising the list (problems) or must be justified (departures), one per line. */
+function ListAlert({
+  severity,
+  title,
+  items,
+  children,
+}: {
+  severity: "warning" | "info";
+  title: string;
+  items: string[];
+  children?: ReactNode;
+}) {
+  return (
+    <Alert
+      severity={severity}
+      as="h2"
+      small={false}
+      title={title}
+      description={
+        <>
+          <ul>
+            {items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+          {children}
+        </>
+      }
+      className="fr-mb-3w"
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { actorOrThrow } from "@/lib/auth/session";
 import { readConventionFile } from "@/lib/conventions/data";
 import { MAX_SIGNED_CONVENTION_BYTES, uploadSignedConvention } from "@/lib/conventions/mutations";
-import { attachmentDisposition, errorResponse, readUpload } from "@/lib/http";
+import { errorResponse, readUpload, storedFileDownload } from "@/lib/http";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -9,14 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(_request: Request, { params }: Context) {
   try {
     const file = await readConventionFile(await actorOrThrow(), (await params).id, "signed");
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": attachmentDisposition(file.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return storedFileDownload(file);
   } catch (error) {
     return errorResponse(error);
   }

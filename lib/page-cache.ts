@@ -9,7 +9,7 @@
 // No "server-only": this runs in the server process, outside the bundle.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
-import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
+import { hasSeveralSessions, sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
 
 /** The pages worth keeping: the cells' signed-in pages, heavy to render and read again and again. */
 export const CACHED_PATHS = /^\/(cra|cna)(\/|$|\?)/;
@@ -145,7 +145,10 @@ async function cacheable(req: IncomingMessage, secret: string, now: number) {
     req.headers["next-action"]
   )
     return null;
-  const claims = await sessionClaims(sessionTokenOf(req.headers.cookie ?? ""), secret, now);
+  const cookieHeader = req.headers.cookie ?? "";
+  // Several session cookies: whose page would it be? Next.js answers, and nothing is kept.
+  if (hasSeveralSessions(cookieHeader)) return null;
+  const claims = await sessionClaims(sessionTokenOf(cookieHeader), secret, now);
   if (!claims) return null;
   const encoding = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))
     ? "gzip"

@@ -32,15 +32,33 @@ export async function sessionClaims(
   return claims && claims.expiresAt > now ? claims : null;
 }
 
-/** The session token among a request's cookies (a `Cookie` header, or Next.js's cookie store). */
-export function sessionTokenOf(
-  cookies: string | { get(name: string): { value: string } | undefined },
-): string | undefined {
-  if (typeof cookies !== "string")
-    return SESSION_COOKIES.map((name) => cookies.get(name)?.value).find(Boolean);
+/** The session cookies of a request's `Cookie` header, in the order they were sent. */
+function sessionCookiesOf(cookieHeader: string): { name: string; value: string }[] {
+  const found: { name: string; value: string }[] = [];
+  for (const pair of cookieHeader.split(";")) {
+    const at = pair.indexOf("=");
+    const name = pair.slice(0, at).trim();
+    if (at > 0 && (SESSION_COOKIES as readonly string[]).includes(name))
+      found.push({ name, value: pair.slice(at + 1).trim() });
+  }
+  return found;
+}
+
+/**
+ * The session token of a request's `Cookie` header: the first `__Secure-` one, else the first plain one.
+ * The one reading of the session: the pages (lib/auth/session.ts) and the page cache (lib/page-cache.ts)
+ * both read it from the raw header through this function, so they always name the same person.
+ */
+export function sessionTokenOf(cookieHeader: string): string | undefined {
+  const cookies = sessionCookiesOf(cookieHeader);
   for (const name of SESSION_COOKIES) {
-    const match = cookies.match(new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, "\\.")}=([^;]+)`));
-    if (match) return decodeURIComponent(match[1]!);
+    const value = cookies.find((c) => c.name === name)?.value;
+    if (value) return decodeURIComponent(value);
   }
   return undefined;
+}
+
+/** More than one session cookie (two people's, or a planted one): the page cache leaves such a request alone. */
+export function hasSeveralSessions(cookieHeader: string): boolean {
+  return sessionCookiesOf(cookieHeader).length > 1;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type Action, type Actor, can } from "@/lib/auth/policy";
@@ -10,8 +10,10 @@ import { loadActor } from "@/lib/users/data";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  // Reading the cookies marks the page as rendered per request (never prerendered at build).
-  const claims = await sessionClaims(sessionTokenOf(await cookies()), authEnv().NEXTAUTH_SECRET);
+  // Read from the raw header, as the page cache reads it (lib/auth/session-token.ts); reading the headers
+  // marks the page as rendered per request (never prerendered at build).
+  const cookieHeader = (await headers()).get("cookie") ?? "";
+  const claims = await sessionClaims(sessionTokenOf(cookieHeader), authEnv().NEXTAUTH_SECRET);
   if (!claims) return null;
   return loadActor(claims.userId, claims.sessionVersion);
 });

@@ -84,6 +84,8 @@ test("a change made through one instance shows at once on the other, whose page 
 }) => {
   const page = await newPage(browser, COORDINATOR);
   await page.goto("/mon-compte");
+  // The form fills its field once hydrated (react-hook-form's default values): wait for it under load.
+  await expect(page.getByLabel("Prénom et nom")).not.toHaveValue("");
   const name = await page.getByLabel("Prénom et nom").inputValue();
   expect(name.length).toBeGreaterThan(1);
   // The second instance keeps the cell's page (two visits in a row: the second from its cache). Other journeys write

@@ -43,3 +43,44 @@ test("a cell's page is served again to its reader until something is written, an
   await coordinator.goto("/cra");
   await expect(coordinator).toHaveURL(/\/connexion/);
 });
+
+test("a request carrying two people's session cookies is never answered with a page kept for one of them", async ({
+  browser,
+  request,
+}) => {
+  const people = [
+    await newPage(browser, "evaluation2.normandie@demo-ptce.fr"),
+    await newPage(browser, "coordination.normandie@demo-ptce.fr"),
+  ];
+  const seen: { name: string; cookie: string }[] = [];
+  for (const page of people) {
+    // Visited twice: a page is kept for each of them.
+    await page.goto("/cra");
+    const own = await page.goto("/cra");
+    const name = readerOf(await own!.text());
+    const session = (await page.context().cookies()).find((c) =>
+      c.name.endsWith("next-auth.session-token"),
+    )!;
+    seen.push({ name, cookie: `${session.name}=${session.value}` });
+  }
+  const [first, second] = seen as [(typeof seen)[number], (typeof seen)[number]];
+  expect(first.name).not.toBe("");
+  expect(first.name).not.toBe(second.name);
+  for (const [a, b] of [
+    [first, second],
+    [second, first],
+  ] as const) {
+    const answer = await request.get("/cra", { headers: { cookie: `${a.cookie}; ${b.cookie}` } });
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["x-page-cache"]).toBeUndefined();
+    // The page of the session the application reads (the first), never the other person's: the header's
+    // account link names its reader.
+    expect(readerOf(await answer.text())).toBe(a.name);
+  }
+});
+
+/** The name in the header's link to « Mon compte »: the person a page was rendered for. */
+function readerOf(html: string): string {
+  const link = html.match(/<a[^>]*href="\/mon-compte"[^>]*>([\s\S]*?)<\/a>/);
+  return (link?.[1] ?? "").replace(/<[^>]+>/g, "").trim();
+}

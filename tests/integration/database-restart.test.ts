@@ -29,17 +29,15 @@ import { applyMigrations } from "../../scripts/lib/schema-engine.ts";
 import { makeActor, makeApplicantWithPole, makeOpenCall } from "../fixtures/factories";
 import { PDF } from "../fixtures/files";
 
-// Server actions read the session from the request's cookies: here each simulated request carries the
+// Server actions read the session from the request's Cookie header: here each simulated request carries the
 // session token of its applicant (a real next-auth token, decoded and checked against the database as in
 // production); only the request context of Next.js is supplied by the test.
 const request = new AsyncLocalStorage<string>();
 vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) =>
-      name === "next-auth.session-token" && request.getStore()
-        ? { value: request.getStore()! }
-        : undefined,
-  }),
+  headers: async () =>
+    new Headers(
+      request.getStore() ? { cookie: `next-auth.session-token=${request.getStore()}` } : {},
+    ),
 }));
 // Revalidation needs Next.js's request store as well; the production server does it after the command.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));

@@ -67,6 +67,33 @@ describe("page cache of the production server", () => {
     expect(renders).toBe(2);
   });
 
+  it("never keeps a page asked with two session cookies, whoever's comes first", async () => {
+    const [victim, intruder] = [
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+      await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]),
+    ];
+    const [victimSession, intruderSession] = [await token(victim.id), await token(intruder.id)];
+    const both = (first: string, second: string) =>
+      fetch(`${base}/cra`, {
+        headers: {
+          cookie: `next-auth.session-token=${first}; next-auth.session-token=${second}`,
+        },
+      });
+    for (const [first, second] of [
+      [intruderSession, victimSession],
+      [victimSession, intruderSession],
+    ] as const) {
+      const answers = [await both(first, second), await both(first, second)];
+      expect(answers.map((a) => a.headers.get("x-page-cache"))).toEqual([null, null]);
+    }
+    expect(renders).toBe(4);
+    // Nothing was kept under either person's key: each one's own page is rendered for them.
+    const own = await get("/cra", victimSession);
+    expect(own.headers.get("x-page-cache")).toBeNull();
+    expect(await own.text()).toContain(`pour next-auth.session-token=${victimSession}<`);
+    expect(renders).toBe(5);
+  });
+
   it("keeps a region's page through a change in another region, not through one in its own; other pages through none", async () => {
     const { call } = await makeCall();
     const reader = await makeActor([{ role: "CRA_COORDINATOR", regionCode: "53" }]);

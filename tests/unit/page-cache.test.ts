@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
+import { hasSeveralSessions, sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
 import { CACHED_PATHS, PageStore } from "@/lib/page-cache";
 
 const SECRET = "secret-de-test-suffisamment-long-pour-next-auth";
@@ -75,10 +75,14 @@ describe("session token", () => {
     expect(sessionTokenOf("a=1; next-auth.session-token=abc; b=2")).toBe("abc");
     expect(sessionTokenOf("__Secure-next-auth.session-token=xyz")).toBe("xyz");
     expect(sessionTokenOf("next-auth.session-tokenx=abc; next-auth.csrf-token=1")).toBeUndefined();
-    expect(
-      sessionTokenOf({
-        get: (name) => (name === "next-auth.session-token" ? { value: "v" } : undefined),
-      }),
-    ).toBe("v");
+  });
+  it("is read one way when a request carries several: the page cache leaves such a request alone", () => {
+    const two = "next-auth.session-token=first; next-auth.session-token=second";
+    expect(sessionTokenOf(two)).toBe("first");
+    expect(hasSeveralSessions(two)).toBe(true);
+    const both = "next-auth.session-token=plain; __Secure-next-auth.session-token=secure";
+    expect(sessionTokenOf(both)).toBe("secure");
+    expect(hasSeveralSessions(both)).toBe(true);
+    expect(hasSeveralSessions("next-auth.session-token=one; next-auth.csrf-token=x")).toBe(false);
   });
 });

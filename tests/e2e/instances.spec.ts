@@ -1,6 +1,7 @@
 // Several instances on one database: a second production server (scripts/server.ts, with its own worker) beside
 // the e2e server, as a deployment behind a load balancer runs them. A session opened on one is valid on the other,
-// a change made through one shows at once on the other (its page cache included), the sign-in rate limit counts
+// a change made through one shows at once on the other (its page cache included; an account deactivated through one
+// is never served the page the other kept for it), the sign-in rate limit counts
 // the failures made on both, a batch of e-mails is sent once each by the two workers together, and the second
 // server stops on SIGTERM without cutting short the request it is answering.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -119,6 +120,36 @@ test("a change made through one instance shows at once on the other, whose page 
   const back = await page.goto("/cra");
   expect(await back!.text()).toContain(name);
   expect(await back!.text()).not.toContain(renamed);
+});
+
+test("an account deactivated through one instance is never served the page the other instance kept for it", async ({
+  browser,
+}) => {
+  // An evaluator of the cell no other journey writes to; the second instance keeps their page.
+  const evaluator = await newPage(browser, "evaluation2.hauts-de-france@demo-ptce.fr");
+  let again: Awaited<ReturnType<typeof evaluator.goto>> = null;
+  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
+    await evaluator.goto(`${B}/cra`);
+    again = await evaluator.goto(`${B}/cra`);
+  }
+  expect(again?.headers()["x-page-cache"]).toBe("hit");
+
+  // The administrator deactivates the account through the e2e server…
+  const admin = await newPage(browser, "admin@demo-ptce.fr");
+  await admin.goto("/admin/utilisateurs?q=evaluation2.hauts-de-france%40demo-ptce.fr");
+  await admin.getByRole("main").getByRole("link", { name: "Lucas Dupont" }).click();
+  await admin.getByRole("button", { name: "Désactiver le compte" }).click();
+  await admin.getByRole("button", { name: "Confirmer la désactivation" }).click();
+  await expect(admin.getByRole("button", { name: "Réactiver le compte" })).toBeVisible();
+  try {
+    // …and the second instance sends the evaluator to the sign-in page instead of the kept page.
+    const after = await evaluator.goto(`${B}/cra`);
+    expect(after?.headers()["x-page-cache"]).toBeUndefined();
+    await expect(evaluator).toHaveURL(/\/connexion/);
+  } finally {
+    await admin.getByRole("button", { name: "Réactiver le compte" }).click();
+    await expect(admin.getByRole("button", { name: "Désactiver le compte" })).toBeVisible();
+  }
 });
 
 /** One sign-in attempt through next-auth's credentials endpoint of `base`; the error it answers, if any. */

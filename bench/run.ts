@@ -1,5 +1,5 @@
 // `npm run bench`: latency percentiles and throughput of pages of the production build on loopback,
-// with national-scale data, and the first-load JavaScript of each page.
+// with national-scale data, and the first load of each page (JavaScript and CSS, raw and gzipped).
 //   npm run bench                     all scenarios, 10 s each, 20 connections (distinct sessions)
 //   npm run bench -- --duration 20 --connections 50 --only cna
 //   npm run bench -- --regenerate     rebuild the data set
@@ -298,24 +298,47 @@ function percentile95(r: autocannon.Result): number {
   return Math.round((l.p90! + ((l.p97_5! - l.p90!) * (95 - 90)) / (97.5 - 90)) * 10) / 10;
 }
 
-/** First-load JavaScript of a page: the scripts its HTML loads, gzipped as served. */
-async function firstLoadJs(
-  pagePath: string,
-  cookie?: string,
-): Promise<{ files: number; raw: number; gzip: number }> {
-  const html = await (
-    await fetch(`${BASE}${pagePath}`, { headers: cookie ? { cookie } : {} })
-  ).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+/** Raw and gzipped sizes of files of the build, by their address (`/_next/…`). */
+function builtSizes(srcs: string[]): { files: number; raw: number; gzip: number } {
   let raw = 0;
   let gzip = 0;
   for (const src of srcs) {
     const file = path.join(ROOT, ".next", src.replace(/^\/_next\//, ""));
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) throw new Error(`${src} absent de la construction`);
     raw += statSync(file).size;
     gzip += gzipSync(readFileSync(file)).length;
   }
   return { files: srcs.length, raw, gzip };
+}
+
+/**
+ * First load of a page: the scripts its HTML loads (not the `nomodule` polyfills, which only browsers
+ * without modules fetch) and its stylesheets, gzipped as served.
+ */
+async function firstLoad(pagePath: string, cookie?: string) {
+  const html = await (
+    await fetch(`${BASE}${pagePath}`, { headers: cookie ? { cookie } : {} })
+  ).text();
+  const addresses = (pattern: RegExp) => [
+    ...new Set(
+      [...html.matchAll(pattern)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag)),
+    ),
+  ];
+  const src = (tag: string) => /(?:src|href)="([^"]+)"/.exec(tag)![1]!;
+  return {
+    js: builtSizes(addresses(/<script[^>]+src="[^"]+\.js"[^>]*>/g).map(src)),
+    css: builtSizes(addresses(/<link[^>]+rel="stylesheet"[^>]*>/g).map(src)),
+  };
+}
+
+/** The framework's own runtime (React, Next.js's router), loaded by every page whatever it holds. */
+function frameworkRuntime() {
+  const manifest = JSON.parse(
+    readFileSync(path.join(ROOT, ".next/build-manifest.json"), "utf8"),
+  ) as {
+    rootMainFiles: string[];
+  };
+  return builtSizes(manifest.rootMainFiles.map((f) => `/_next/${f}`));
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -342,26 +365,46 @@ try {
     `\nDébit et latences (ms), ${DURATION} s par page, serveur de production sur 127.0.0.1 (un cœur), ${conditions}`,
   );
   console.table(results);
-  const js = [];
+  const sizes = [];
   const cnaCookie = await signIn("cna1@mesures.test");
   const craCookie = await signIn("evaluation1.ara@mesures.test");
+  const coordinatorCookie = await signIn("coordination1.ara@mesures.test");
   const writerCookie = await signIn(draftIds[0]!.email);
   for (const [name, p, c] of [
     ["/", "/", undefined],
     ["/connexion", "/connexion", undefined],
+    ["/inscription", "/inscription", undefined],
     ["/cna", "/cna", cnaCookie],
+    ["/cna/selection", `/cna/selection?appel=${BENCH_CALL_SLUG}`, cnaCookie],
     ["/cra", "/cra", craCookie],
+    ["/cra/dossiers/[id]", `/cra/dossiers/${largestRegionIds[0]!}`, coordinatorCookie],
     [
       "/mes-dossiers/[id] (formulaire du dossier)",
       `/mes-dossiers/${draftIds[0]!.id}`,
       writerCookie,
     ],
   ] as const) {
-    const size = await firstLoadJs(p, c);
-    js.push({ route: name, scripts: size.files, raw: kb(size.raw), gzip: kb(size.gzip) });
+    const { js, css } = await firstLoad(p, c);
+    sizes.push({
+      route: name,
+      scripts: js.files,
+      "JS raw": kb(js.raw),
+      "JS gzip": kb(js.gzip),
+      "CSS raw": kb(css.raw),
+      "CSS gzip": kb(css.gzip),
+    });
   }
-  console.log("\nJavaScript au premier chargement, par page");
-  console.table(js);
+  const runtime = frameworkRuntime();
+  sizes.push({
+    route: "(runtime du framework seul)",
+    scripts: runtime.files,
+    "JS raw": kb(runtime.raw),
+    "JS gzip": kb(runtime.gzip),
+    "CSS raw": "",
+    "CSS gzip": "",
+  });
+  console.log("\nPremier chargement par page (JavaScript et CSS, brut et gzip)");
+  console.table(sizes);
 } finally {
   await app.stop();
   await database.stop();

@@ -21,7 +21,7 @@ export function RolesFields({
   errors: unknown;
   regions: RegionOption[];
 }) {
-  const { fields, append, remove } = useFieldArray({ control, name: "roles" });
+  const { fields, append, remove, update } = useFieldArray({ control, name: "roles" });
   const values = useWatch({ control, name: "roles" }) ?? [];
   return (
     <fieldset className="fr-fieldset" aria-labelledby="roles-legend">
@@ -36,7 +36,16 @@ export function RolesFields({
           key={f.id}
           className="fr-p-2w fr-mb-2w fr-background-alt--grey grid w-full gap-4 md:grid-cols-3"
         >
-          <Select label={`Rôle ${i + 1}`} nativeSelectProps={register(`roles.${i}.role`)}>
+          <Select
+            label={`Rôle ${i + 1}`}
+            nativeSelectProps={register(`roles.${i}.role`, {
+              // A national role drops the region its hidden select held: it would fail the check unseen.
+              onChange: (e: { target: { value: RolesForm["roles"][number]["role"] } }) => {
+                if (!REGIONAL.includes(e.target.value))
+                  update(i, { role: e.target.value, regionCode: null });
+              },
+            })}
+          >
             {Object.entries(ROLE_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -1,7 +1,7 @@
 // Several instances on one database: a second production server (scripts/server.ts, with its own worker) beside
 // the e2e server, as a deployment behind a load balancer runs them. A session opened on one is valid on the other,
-// a change made through one shows at once on the other (its page cache included; an account deactivated through one
-// is never served the page the other kept for it), the sign-in rate limit counts
+// a change made through one shows at once on the other (its page cache included; an account deactivated or a role
+// removed through one is never served the page the other kept for it), the sign-in rate limit counts
 // the failures made on both, a batch of e-mails is sent once each by the two workers together, and the second
 // server stops on SIGTERM without cutting short the request it is answering.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -150,6 +150,43 @@ test("an account deactivated through one instance is never served the page the o
     await admin.getByRole("button", { name: "Réactiver le compte" }).click();
     await expect(admin.getByRole("button", { name: "Désactiver le compte" })).toBeVisible();
   }
+});
+
+test("a role removed through one instance is never served the page the other instance kept for it", async ({
+  browser,
+}) => {
+  // The other evaluator of the same quiet cell; the second instance keeps their page.
+  const evaluator = await newPage(browser, "evaluation1.hauts-de-france@demo-ptce.fr");
+  let again: Awaited<ReturnType<typeof evaluator.goto>> = null;
+  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
+    await evaluator.goto(`${B}/cra`);
+    again = await evaluator.goto(`${B}/cra`);
+  }
+  expect(again?.headers()["x-page-cache"]).toBe("hit");
+  await expect(evaluator.getByRole("heading", { level: 1 })).toHaveText(/Cellule régionale/);
+
+  // The administrator replaces the evaluator's role (a person keeps at least one) through the e2e server…
+  const admin = await newPage(browser, "admin@demo-ptce.fr");
+  await admin.goto("/admin/utilisateurs?q=evaluation1.hauts-de-france%40demo-ptce.fr");
+  await admin.getByRole("main").getByRole("link", { name: "Nadia Benali" }).click();
+  const saved = admin.getByText("Rôles enregistrés.");
+  await admin.getByLabel("Rôle 1", { exact: true }).selectOption("APPLICANT");
+  await admin.getByRole("button", { name: "Enregistrer les rôles" }).click();
+  await expect(saved).toBeVisible();
+  try {
+    // …and the second instance refuses the cell's page instead of serving the one it kept (still signed in).
+    const after = await evaluator.goto(`${B}/cra`);
+    expect(after?.headers()["x-page-cache"]).toBeUndefined();
+    expect(after?.status()).toBe(404);
+  } finally {
+    await admin.reload();
+    await admin.getByLabel("Rôle 1", { exact: true }).selectOption("CRA_EVALUATOR");
+    await admin.getByLabel("Région du rôle 1").selectOption("32");
+    await admin.getByRole("button", { name: "Enregistrer les rôles" }).click();
+    await expect(saved).toBeVisible();
+  }
+  const restored = await evaluator.goto(`${B}/cra`);
+  expect(restored?.status()).toBe(200);
 });
 
 /** One sign-in attempt through next-auth's credentials endpoint of `base`; the error it answers, if any. */

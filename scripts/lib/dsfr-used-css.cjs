@@ -1,4 +1,4 @@
-// PostCSS plugin (package.json "postcss"): the DSFR's stylesheet reduced to the classes the product uses.
+// PostCSS plugin (named in postcss.config.mjs): the DSFR's stylesheet reduced to the classes the product uses.
 // The DSFR ships every component's rules (105 kB gzipped with its icons); a page needs a fraction. A rule is
 // kept when every `fr-` class of its selector is written somewhere in app/, components/, lib/ or in the
 // react-dsfr components they import (recursively); selectors without a `fr-` class (html, a, [href]...)

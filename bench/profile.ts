@@ -1,4 +1,4 @@
-// `npx tsx bench/profile.ts [file.cpuprofile]`: where the server's time went during `npm run bench -- --profile`
+// `npx tsx bench/profile.ts [file.cpuprofile] [--last S] [--inclusive] [--within f1,f2]`: where the server's time went during `npm run bench -- --profile`
 // (the newest profile of .data/profiles by default): self time per function and per package, heaviest first.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -32,10 +32,15 @@ const file =
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
-// Self time of each node: the sum of the time deltas of its samples.
+// Self time of each node: the sum of the time deltas of its samples. `--last S`: only the samples of the
+// profile's last S seconds (the measured window, without the server's start).
+const lastIndex = process.argv.indexOf("--last");
+const since = lastIndex > 0 ? profile.endTime - Number(process.argv[lastIndex + 1]) * 1e6 : 0;
 const self = new Map<number, number>();
+let at = profile.startTime;
 profile.samples.forEach((id, i) => {
-  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= since) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 

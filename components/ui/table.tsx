@@ -1,19 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A DSFR table with a visible caption (what the table lists), for screen readers and everyone. */
-/** `bodyHtml`: the rows come as HTML text already escaped (long read-only lists, see components/regional/region-rows.ts). */
+/** `body`: the table's whole <tbody>, given as one element (the region's long list, components/regional/region-rows-body.tsx). */
 /** `size="sm"`: the DSFR's narrower cell padding, so that a short table fits a 320 px screen. */
 export function Table({
   caption,
   head,
   children,
-  bodyHtml,
+  body,
   size,
 }: {
   caption: string;
   head: ReactNode;
-  children: ReactNode;
-  bodyHtml?: boolean;
+  children?: ReactNode;
+  body?: ReactNode;
   size?: "sm";
 }) {
   return (
@@ -25,12 +25,7 @@ export function Table({
             <table>
               <caption>{caption}</caption>
               <thead>{head}</thead>
-              {bodyHtml && typeof children === "string" ? (
-                // biome-ignore lint/security/noDangerouslySetInnerHtml: the rows are written by components/regional/region-rows.ts, every value escaped (escapeHtml); as elements, 500 rows made the page ten times slower
-                <tbody dangerouslySetInnerHTML={{ __html: children }} />
-              ) : (
-                <tbody>{children}</tbody>
-              )}
+              {body ?? <tbody>{children}</tbody>}
             </table>
           </div>
         </section>

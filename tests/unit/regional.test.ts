@@ -221,13 +221,15 @@ describe("finalisation blockers", () => {
   });
 });
 
-describe("rows of the region's table written as HTML", () => {
+describe("rows of the region's table, sent as compact text and written as HTML", () => {
   it("escapes every value typed by people, and keeps the cells of the table", async () => {
-    const { regionRowsHtml } = await import("@/components/regional/region-rows");
+    const { encodeRegionRows, regionRowsHtml } = await import("@/components/regional/region-rows");
+    const write = (rows: Parameters<typeof encodeRegionRows>[0], showScores: boolean) =>
+      regionRowsHtml(encodeRegionRows(rows, ["animation"], showScores), 1, showScores);
     const row = {
       id: "abc",
       reference: "AMI2025-BRE-001",
-      poleName: `<img src=x onerror="alert('x')"> & Cie`,
+      poleName: `<img src=x onerror="alert('x')"> & Cie | Fils\nNord`,
       territoryType: "RURAL" as const,
       status: "UNDER_REVIEW" as const,
       amountRequestedCents: null,
@@ -241,12 +243,24 @@ describe("rows of the region's table written as HTML", () => {
       opinion: null,
       next: { label: "Évaluations en cours (1/2)", mine: false },
     };
-    const html = regionRowsHtml([row], ["animation"], true);
-    expect(html).toContain("&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; Cie");
+    const html = write([row], true);
+    // the separators of the compact text typed in a value are escaped too, and the cells stay in place
+    expect(html).toContain(
+      "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; Cie &#124; Fils&#10;Nord",
+    );
     expect(html).not.toContain("<img");
     expect(html).toContain('<th scope="row"><a href="/cra/dossiers/abc">AMI2025-BRE-001</a></th>');
     expect(html.match(/<td>/g)).toHaveLength(7); // pole, (status has its badge), progress, 1 criterion, total, opinion, next step
-    expect(html).toContain("4,0 ± 0,0");
-    expect(regionRowsHtml([row], ["animation"], false)).not.toContain("4,0 ± 0,0");
+    expect(html).toContain(
+      "<td>4,0 ± 0,0</td><td>70,00 ± 0,00</td><td>—</td><td>Évaluations en cours (1/2)</td>",
+    );
+    expect(html).toContain('<p class="fr-badge fr-badge--sm fr-badge--info">En instruction</p>');
+    expect(write([row], false)).not.toContain("4,0 ± 0,0");
+    expect(write([row], false)).toContain("<td>1/2</td><td>Évaluations en cours (1/2)</td></tr>");
+    // one row per dossier, the mine flag as bold text
+    const two = write([row, { ...row, id: "def", next: { label: "Évaluer", mine: true } }], true);
+    expect(two.match(/<tr>/g)).toHaveLength(2);
+    expect(two).toContain("<td><strong>Évaluer</strong></td></tr>");
+    expect(write([], true)).toBe("");
   });
 });

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { CallPicker } from "@/components/calls/call-picker";
 import { BulkAssignButton, FinalizeButton } from "@/components/regional/region-actions";
-import { regionRowsHtml } from "@/components/regional/region-rows";
+import { encodeRegionRows } from "@/components/regional/region-rows";
+import { RegionRowsBody } from "@/components/regional/region-rows-body";
 import { Deadline } from "@/components/ui/deadline";
 import { FilterForm, SearchField } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -194,7 +195,6 @@ export default async function RegionalCellPage({ searchParams }: Props) {
           ) : (
             <>
               <Table
-                bodyHtml
                 caption={`Dossiers de la région ${region.name} (${table.list.total})`}
                 head={
                   <tr>
@@ -213,13 +213,18 @@ export default async function RegionalCellPage({ searchParams }: Props) {
                     <th scope="col">À faire</th>
                   </tr>
                 }
-              >
-                {regionRowsHtml(
-                  table.list.items,
-                  table.call.criteria.map((c) => c.id),
-                  showScores,
-                )}
-              </Table>
+                body={
+                  <RegionRowsBody
+                    rows={encodeRegionRows(
+                      table.list.items,
+                      table.call.criteria.map((c) => c.id),
+                      showScores,
+                    )}
+                    criteria={table.call.criteria.length}
+                    showScores={showScores}
+                  />
+                }
+              />
               <Pager
                 page={table.list.page}
                 pageCount={table.list.pageCount}

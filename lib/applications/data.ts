@@ -248,6 +248,11 @@ export async function getInvitation(actor: Actor, collaboratorId: string) {
 
 export async function listMessages(actor: Actor, applicationId: string) {
   assertCan(actor, "application.message", await readFacts(applicationId));
+  return messagesOf(applicationId);
+}
+
+/** The thread, oldest first. No policy check: callers check `application.message`. */
+export function messagesOf(applicationId: string) {
   return db().message.findMany({
     where: { applicationId },
     orderBy: { createdAt: "asc" },
@@ -264,6 +269,11 @@ export async function listMessages(actor: Actor, applicationId: string) {
 /** The requests of a dossier with their documents, for those who may read it. */
 export async function listComplementRequests(actor: Actor, applicationId: string) {
   assertCan(actor, "application.read", await readFacts(applicationId));
+  return complementRequestsOf(applicationId);
+}
+
+/** The requests, newest first, each with the kinds of documents it asks for. No policy check: callers check `application.read`. */
+export async function complementRequestsOf(applicationId: string) {
   const [requests, kinds] = await Promise.all([
     db().complementRequest.findMany({
       where: { applicationId },

@@ -2,7 +2,13 @@ import "server-only";
 // What the regional cell reads: the region's table (progress, scores, opinions) and one dossier's
 // instruction. Each row's facts are built from the same record and passed to the policy, so that a
 // score is shown only to those who may read it.
-import { DOSSIER_HEADING, loadDossier, readFacts } from "@/lib/applications/data";
+import {
+  applicationFacts,
+  complementRequestsOf,
+  DOSSIER_HEADING,
+  loadDossier,
+  messagesOf,
+} from "@/lib/applications/data";
 import { STATUS_LABELS } from "@/lib/applications/status";
 import { type Actor, type ApplicationFacts, assertCan, can } from "@/lib/auth/policy";
 import { toCsv } from "@/lib/csv";
@@ -377,10 +383,12 @@ function comparator(sort: RegionSort): (a: RegionRow, b: RegionRow) => number {
 
 /** A dossier as the regional cell works on it; its content only for those who may read it. */
 export async function instructionDossier(actor: Actor, applicationId: string) {
-  const facts = await readFacts(applicationId);
+  const record = await dossierRecord(applicationId);
+  const facts = record?.facts;
   assertCan(actor, "application.readSummary", facts);
   // The instruction view is the cells' (an applicant follows their dossier in their own space).
   assertCan(actor, "region.read", { kind: "region", regionCode: facts!.regionCode });
+  const { summary } = record!;
   const allowed = {
     declare: can(actor, "application.declareConflict", facts),
     read: can(actor, "application.read", facts),
@@ -393,64 +401,10 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
     opinion: can(actor, "application.regionalOpinion", facts) && stepOpen("opinion", facts!.status),
     message: can(actor, "application.message", facts),
   };
-  const summary = await db().application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      ...DOSSIER_HEADING,
-      submittedAt: true,
-      inadmissibleReason: true,
-      pole: {
-        select: {
-          name: true,
-          carrierName: true,
-          city: true,
-          members: { orderBy: { position: "asc" }, select: { name: true } },
-        },
-      },
-      call: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          minGrantCents: true,
-          maxGrantCents: true,
-          minEvaluators: true,
-          disagreementThreshold: true,
-          documentKinds: { orderBy: { position: "asc" }, select: { code: true, label: true } },
-          criteria: {
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              code: true,
-              label: true,
-              description: true,
-              weightBps: true,
-              maxScore: true,
-              levels: true,
-            },
-          },
-        },
-      },
-    },
-  });
-  const dossier = allowed.read ? await loadDossier(db(), applicationId) : null;
-  const evaluations =
-    allowed.readEvaluations || allowed.read
-      ? await db().evaluation.findMany({
-          where: { applicationId, ...(allowed.readEvaluations ? {} : { evaluatorId: actor.id }) },
-          select: {
-            id: true,
-            evaluatorId: true,
-            status: true,
-            recommendation: true,
-            comment: true,
-            weightedScore: true,
-            submittedAt: true,
-            evaluator: { select: { name: true } },
-            scores: { select: { criterionId: true, score: true, comment: true } },
-          },
-          orderBy: { evaluator: { name: "asc" } },
-        })
+  const evaluations = allowed.readEvaluations
+    ? record!.evaluations
+    : allowed.read
+      ? record!.evaluations.filter((e) => e.evaluatorId === actor.id)
       : [];
   const active = new Set(facts!.assignedEvaluatorIds);
   const submitted = evaluations.filter(
@@ -467,31 +421,118 @@ export async function instructionDossier(actor: Actor, applicationId: string) {
         summary.call.disagreementThreshold,
       )
     : null;
-  const opinion = allowed.readEvaluations
-    ? await db().regionalOpinion.findUnique({
-        where: { applicationId },
-        include: { author: { select: { name: true } } },
-      })
-    : null;
   return {
     facts: facts!,
     allowed,
     summary,
-    dossier,
-    evaluations: allowed.readEvaluations
-      ? evaluations
-      : evaluations.filter((e) => e.evaluatorId === actor.id),
+    dossier: allowed.read ? record!.dossier : null,
+    evaluations,
     submittedEvaluations: submitted,
     synthesis,
     proposedScore: proposedConsolidatedScore(
       submitted.map((e) => ({ weightedScore: e.weightedScore! })),
     ),
-    opinion,
+    opinion: allowed.readEvaluations ? record!.opinion : null,
+    complementRequests: allowed.read ? record!.complementRequests : [],
+    messages: allowed.message ? record!.messages : [],
     assignment: allowed.assign
       ? await assignmentOptions(facts!, applicationId, summary.call.id, summary.call.minEvaluators)
       : null,
   };
 }
+
+/**
+ * What a submitted dossier's instruction page may show, read once per version of its region and of the
+ * common data (the counters the page cache reads: database triggers move them on every change of what
+ * the region's pages show, see README « The page cache »), then shared by the cell's members; each
+ * request applies the policy to it. The version is read first, so what is kept is as new as its version
+ * or newer. A dossier not submitted (no cell may read it) is read afresh every time.
+ */
+const dossierRecords = new VersionedMemo<Promise<DossierRecord | null>>(256);
+type DossierRecord = NonNullable<Awaited<ReturnType<typeof readDossierRecord>>>;
+
+async function dossierRecord(applicationId: string): Promise<DossierRecord | null> {
+  const [row] = await db().$queryRaw<{ version: string | null }[]>`
+    SELECT CASE WHEN a."submittedAt" IS NULL THEN NULL
+      ELSE coalesce(v.version, 0)::text || '/' || coalesce((SELECT c.version FROM "CommonDataVersion" c WHERE c.id = 1), 0)::text END AS version
+    FROM "Application" a
+    LEFT JOIN "RegionTableVersion" v ON v."callId" = a."callId" AND v."regionCode" = a."regionCode"
+    WHERE a.id = ${applicationId}`;
+  if (!row?.version) return readDossierRecord(applicationId);
+  return dossierRecords.get(applicationId, row.version, () => readDossierRecord(applicationId));
+}
+
+async function readDossierRecord(applicationId: string) {
+  const facts = await applicationFacts(applicationId);
+  if (!facts) return null;
+  const [summary, dossier, evaluations, opinion, complementRequests, messages] = await Promise.all([
+    db().application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: INSTRUCTION_SUMMARY,
+    }),
+    loadDossier(db(), applicationId),
+    db().evaluation.findMany({
+      where: { applicationId },
+      select: {
+        id: true,
+        evaluatorId: true,
+        status: true,
+        recommendation: true,
+        comment: true,
+        weightedScore: true,
+        submittedAt: true,
+        evaluator: { select: { name: true } },
+        scores: { select: { criterionId: true, score: true, comment: true } },
+      },
+      orderBy: { evaluator: { name: "asc" } },
+    }),
+    db().regionalOpinion.findUnique({
+      where: { applicationId },
+      include: { author: { select: { name: true } } },
+    }),
+    complementRequestsOf(applicationId),
+    messagesOf(applicationId),
+  ]);
+  return { facts, summary, dossier, evaluations, opinion, complementRequests, messages };
+}
+
+const INSTRUCTION_SUMMARY = {
+  ...DOSSIER_HEADING,
+  submittedAt: true,
+  inadmissibleReason: true,
+  pole: {
+    select: {
+      name: true,
+      carrierName: true,
+      city: true,
+      members: { orderBy: { position: "asc" }, select: { name: true } },
+    },
+  },
+  call: {
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      minGrantCents: true,
+      maxGrantCents: true,
+      minEvaluators: true,
+      disagreementThreshold: true,
+      documentKinds: { orderBy: { position: "asc" }, select: { code: true, label: true } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          code: true,
+          label: true,
+          description: true,
+          weightBps: true,
+          maxScore: true,
+          levels: true,
+        },
+      },
+    },
+  },
+} as const;
 
 /** The region's evaluators with their load in this call, the current assignment and a suggestion. */
 async function assignmentOptions(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postMessage } from "@/lib/applications/mutations";
 import type { Actor } from "@/lib/auth/policy";
 import { changeCallPhase } from "@/lib/calls/mutations";
 import { db } from "@/lib/db";
@@ -600,5 +601,36 @@ describe("the region's table, kept per version of the region", () => {
     expect((await table()).poleName).toBe("Pôle renommé");
     await db().application.update({ where: { id: s.id }, data: { status: "WITHDRAWN" } });
     expect((await table()).status).toBe("WITHDRAWN");
+  });
+});
+
+describe("a dossier's instruction, read once per version and shared by the cell", () => {
+  it("shows every change at once to each reader, and applies each reader's rights to what is kept", async () => {
+    const s = await setting();
+    const view = (actor: Actor) => instructionDossier(actor, s.id);
+    // Before declaring, the coordinator reads the heading only; an evaluator not assigned, nothing.
+    expect((await view(s.coordinator)).dossier).toBeNull();
+    await expect(view(s.e1)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await evaluable(s, [s.e1, s.e2]);
+    // The same kept reading, each reader their own share: the coordinator everything, e1 their evaluation only.
+    expect((await view(s.coordinator)).dossier).not.toBeNull();
+    await saveEvaluation(s.e1, s.id, scoresInput(s, [4, 4, 3, 4, 5]), true);
+    expect((await view(s.coordinator)).evaluations.map((e) => e.evaluatorId)).toEqual([s.e1.id]);
+    expect((await view(s.e2)).evaluations).toEqual([]); // not e1's: an evaluator reads their own only
+    await saveEvaluation(s.e2, s.id, scoresInput(s, [3, 4, 3, 3, 4]), false);
+    expect((await view(s.e2)).evaluations.map((e) => e.evaluatorId)).toEqual([s.e2.id]);
+    expect((await view(s.coordinator)).synthesis).not.toBeNull();
+    expect((await view(s.e2)).synthesis).toBeNull();
+    // A message, a pole renamed behind the product's back, a status changed the same way: at once.
+    await postMessage(s.coordinator, s.id, { body: "Merci de préciser le budget." });
+    expect((await view(s.coordinator)).messages.map((m) => m.body)).toEqual([
+      "Merci de préciser le budget.",
+    ]);
+    const { poleId } = await db().application.findUniqueOrThrow({ where: { id: s.id } });
+    await db().pole.update({ where: { id: poleId }, data: { name: "Pôle renommé" } });
+    expect((await view(s.coordinator)).summary.pole.name).toBe("Pôle renommé");
+    // The kept reading is never served to whom the policy refuses: another region's cell, the applicant.
+    for (const outsider of [s.otherCoordinator, s.otherEvaluator, s.applicant])
+      await expect(view(outsider)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -12,7 +12,6 @@ import {
   OpinionForm,
 } from "@/components/regional/instruction-forms";
 import { Synthesis } from "@/components/regional/synthesis-table";
-import { listComplementRequests, listMessages } from "@/lib/applications/data";
 import { requireSpace } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { expectedEvaluations } from "@/lib/evaluations/expected";
@@ -39,11 +38,7 @@ export default async function InstructionPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireSpace("space.cra", `/cra/dossiers/${id}`);
   const d = await load(actor, id);
-  const { summary: s, allowed } = d;
-  const [requests, messages] = await Promise.all([
-    allowed.read ? listComplementRequests(actor, id) : [],
-    allowed.message ? listMessages(actor, id) : [],
-  ]);
+  const { summary: s, allowed, complementRequests: requests, messages } = d;
   const own = d.evaluations.find((e) => e.evaluatorId === actor.id);
   const coordinatorConflicted = !allowed.read && !allowed.declare;
   return (

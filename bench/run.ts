@@ -263,6 +263,8 @@ async function measure(s: Scenario) {
     sessions: cookies.length,
     connections,
     "req/s": Math.round(r.requests.average),
+    // the answer's weight as sent (headers included; autocannon asks for no compression)
+    "kB/page": Math.round(r.throughput.average / Math.max(r.requests.average, 1) / 102.4) / 10,
     p50: r.latency.p50,
     p95: percentile95(r),
     p99: r.latency.p99,

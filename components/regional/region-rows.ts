@@ -11,8 +11,6 @@ import { TERRITORY_LABELS } from "@/lib/poles/labels";
 import type { RegionRow } from "@/lib/regional/data";
 import { formatMeanSd, formatPoints, OPINION_LABELS } from "@/lib/regional/labels";
 
-type Row = RegionRow;
-
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -35,7 +33,11 @@ const TERRITORIES = Object.keys(TERRITORY_LABELS) as TerritoryType[];
  * (the separators included). Scores only when `showScores`: one value per criterion, then the total,
  * the divergence flag and the opinion.
  */
-export function encodeRegionRows(rows: Row[], criterionIds: string[], showScores: boolean): string {
+export function encodeRegionRows(
+  rows: RegionRow[],
+  criterionIds: string[],
+  showScores: boolean,
+): string {
   return rows
     .map((r) =>
       [
@@ -53,13 +55,13 @@ export function encodeRegionRows(rows: Row[], criterionIds: string[], showScores
     .join(ROW);
 }
 
-const opinionText = (o: Row["opinion"]) =>
+const opinionText = (o: RegionRow["opinion"]) =>
   escapeHtml(o ? `${OPINION_LABELS[o.opinion]}${o.rank ? ` · ${o.rank}` : ""}` : "—");
 
 // A dossier's figures are the same object for everyone until its region changes: encoded once.
-const encoded = new WeakMap<NonNullable<Row["scores"]>, string>();
+const encoded = new WeakMap<NonNullable<RegionRow["scores"]>, string>();
 
-function scoreFields(scores: Row["scores"], criterionIds: string[]): string {
+function scoreFields(scores: RegionRow["scores"], criterionIds: string[]): string {
   const kept = scores && encoded.get(scores);
   if (kept) return kept;
   const cells = criterionIds.map((id) => {

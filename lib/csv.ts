@@ -1,11 +1,18 @@
 // The one CSV writer (csv-stringify), as French spreadsheets open it: UTF-8 with a byte order mark, ";" between
 // fields, CRLF after every line, a field quoted when it holds ";", a quote or a line break (quotes doubled);
-// numbers with a decimal comma, dates in ISO 8601. A text starting like a formula (=, +, -, @, tab, CR) is
-// prefixed with an apostrophe so that a value typed by an applicant can never run in the reader's spreadsheet
-// (CSV injection).
+// numbers with a decimal comma, dates in ISO 8601. A text starting like a formula is defused (`defuseFormula`,
+// also used by the XLSX writer).
 import { type Options, stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number | Date | null | undefined;
+
+/**
+ * A text starting like a formula (=, +, -, @, tab, CR) prefixed with an apostrophe, so that a value typed by an
+ * applicant can never run in the reader's spreadsheet (formula injection), in a CSV or an XLSX file alike.
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
 
 const FRENCH_EXCEL: Options = {
   delimiter: ";",
@@ -13,7 +20,7 @@ const FRENCH_EXCEL: Options = {
   // A lone CR or LF inside a field is quoted too (csv-stringify quotes only the whole CRLF without this).
   quote_record_delimiter: true,
   cast: {
-    string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value),
+    string: defuseFormula,
     number: (value) => String(value).replace(".", ","),
     date: (value) => value.toISOString(),
   },

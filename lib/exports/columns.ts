@@ -1,5 +1,5 @@
 // The columns of each export: a French header, a kind (how the cell is written) and its value.
-import type { CsvCell } from "@/lib/csv";
+import { type CsvCell, defuseFormula } from "@/lib/csv";
 
 export type ColumnKind = "text" | "money" | "date" | "score" | "integer";
 export type Column<R> = {
@@ -40,14 +40,14 @@ export function csvCell(kind: ColumnKind, value: string | number | Date | null):
   return value;
 }
 
-/** A cell as the XLSX writes it: numbers stay numbers (euros, points), dates stay dates. */
+/** A cell as the XLSX writes it: numbers stay numbers (euros, points), dates stay dates, texts are defused. */
 export function xlsxCell(
   kind: ColumnKind,
   value: string | number | Date | null,
 ): string | number | Date | null {
   if (value === null) return null;
   if ((kind === "money" || kind === "score") && typeof value === "number") return value / 100;
-  return value;
+  return typeof value === "string" ? defuseFormula(value) : value;
 }
 
 export const XLSX_FORMATS: Partial<Record<ColumnKind, string>> = {

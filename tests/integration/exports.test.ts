@@ -117,7 +117,7 @@ describe("exports for French Excel", () => {
     expect(rows.some((r) => r.endsWith(`;"'=HYPERLINK(""x"")"`))).toBe(true);
   });
 
-  it("XLSX with typed cells: amounts in euros, dates as dates", async () => {
+  it("XLSX with typed cells: amounts in euros, dates as dates, formulas defused", async () => {
     const { call, cna } = await world();
     const file = await exportCall(cna, "conventions", call.slug, "xlsx");
     expect(file.contentType).toBe(
@@ -133,6 +133,20 @@ describe("exports for French Excel", () => {
     expect(amounts).toEqual([50_000, 50_000]);
     expect(sheet.getRow(2).getCell(10).value).toBeInstanceOf(Date);
     expect(sheet.getRow(2).getCell(11).value).toBe(35_000);
+    // A value typed to look like a formula is written as text behind an apostrophe, as in the CSV.
+    const payments = new ExcelJS.Workbook();
+    await payments.xlsx.load(
+      await new Response(
+        (await exportCall(cna, "versements", call.slug, "xlsx")).stream,
+      ).arrayBuffer(),
+    );
+    const texts = [2, 3].flatMap((r) =>
+      (payments.worksheets[0]!.getRow(r).values as unknown[]).filter(
+        (v): v is string => typeof v === "string",
+      ),
+    );
+    expect(texts).toContain(`'=HYPERLINK("x")`);
+    expect(texts.filter((t) => /^[=+\-@]/.test(t))).toEqual([]);
   });
 });
 

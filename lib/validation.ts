@@ -1,7 +1,8 @@
 // Server-side parsing of every input: a zod failure becomes a VALIDATION error whose field
 // messages go back to the form.
-import type { z } from "zod";
+
 import { AppError, type FieldErrors } from "@/lib/errors";
+import type { z } from "@/lib/zod";
 
 function fieldErrorsOf(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

@@ -5,10 +5,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type Path, useForm } from "react-hook-form";
-import type { z } from "zod";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { setUserActiveAction, setUserRolesAction } from "@/lib/users/actions";
 import { rolesSchema } from "@/lib/users/schema";
+import type { z } from "@/lib/zod";
 import { normaliseRoles, type RegionOption, RolesFields } from "./roles-fields";
 
 type RolesInput = z.input<typeof rolesSchema>;

@@ -6,8 +6,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type DefaultValues, type Path, useForm } from "react-hook-form";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
+import type { z } from "@/lib/zod";
 
 export function useOneFieldForm<K extends string>({
   schema,

@@ -8,9 +8,9 @@ import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
-import type { z } from "zod";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { passwordChangeSchema, profileSchema } from "@/lib/users/schema";
+import type { z } from "@/lib/zod";
 import { NewPasswordFields } from "./new-password-fields";
 
 export function ProfileForm({ name }: { name: string }) {

@@ -5,9 +5,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { emailRequestSchema } from "@/lib/users/schema";
+import type { z } from "@/lib/zod";
 
 type Values = z.input<typeof emailRequestSchema>;
 

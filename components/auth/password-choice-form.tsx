@@ -5,9 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { passwordChoiceSchema } from "@/lib/users/schema";
+import type { z } from "@/lib/zod";
 import { NewPasswordFields } from "./new-password-fields";
 
 type Values = z.input<typeof passwordChoiceSchema>;

@@ -8,11 +8,11 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { SIGN_IN_ERROR, signInErrorMessage } from "@/lib/auth/messages";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { resendVerificationAction } from "@/lib/users/actions";
 import { signInSchema } from "@/lib/users/schema";
+import type { z } from "@/lib/zod";
 
 type Values = z.input<typeof signInSchema>;
 

@@ -9,12 +9,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { type Path, useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
 import { FormMessages } from "@/components/regional/action-form";
 import { ConflictQuestion } from "@/components/regional/conflict-question";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { declareNationalInterestAction } from "@/lib/national/actions";
 import { nationalInterestSchema } from "@/lib/national/schema";
+import type { z } from "@/lib/zod";
 
 type Values = z.input<typeof nationalInterestSchema>;
 

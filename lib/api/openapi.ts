@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, served at /api/v1/openapi.json, written from the zod
 // schemas of lib/api/schema.ts: the query the endpoints parse and the answers they are typed by. The
 // integration tests validate real answers of every endpoint against it.
-import { z } from "zod";
+
 import {
   API_SCOPES,
   type ApiScope,
@@ -19,6 +19,7 @@ import {
   apiPaymentListSchema,
   apiPaymentSchema,
 } from "@/lib/api/schema";
+import { z } from "@/lib/zod";
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 

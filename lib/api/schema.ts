@@ -1,6 +1,6 @@
 // The REST API in zod: the scopes and creation form of personal access tokens, the query of a list,
 // and what each endpoint answers (lib/api/openapi.ts writes the OpenAPI document from these).
-import { z } from "zod";
+
 import {
   ApplicationStatus,
   CallPhase,
@@ -8,6 +8,7 @@ import {
   DecisionOutcome,
   TerritoryType,
 } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/zod";
 
 export const API_SCOPES = [
   "calls:read",

@@ -1,8 +1,9 @@
 // The dossier as its multi-step form edits it. A draft may be incomplete: this schema bounds every
 // value (types, lengths, amounts) and the completeness is checked at submission (lib/applications/completeness.ts).
-import { z } from "zod";
+
 import { ExpenseCategory, FundingSource, FundingStatus } from "@/lib/generated/prisma/enums";
 import { emailSchema } from "@/lib/users/schema";
+import { z } from "@/lib/zod";
 
 const text = (max: number) =>
   z

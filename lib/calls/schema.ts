@@ -1,8 +1,9 @@
 // The form of a call (appel), shared by the administration form and the server.
-import { z } from "zod";
+
 import { SelectionMethod, TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
 import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
 import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
+import { z } from "@/lib/zod";
 
 const code = z
   .string()

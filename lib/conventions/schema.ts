@@ -1,5 +1,5 @@
 // Inputs of the convention forms (zod only: shared by the forms and the server).
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const cancelConventionSchema = z.object({
   reason: z

@@ -4,7 +4,6 @@
 // and `rerunFromPack` recomputes resultat.json from candidats.json and regles.json alone.
 import { createHash } from "node:crypto";
 import { zipSync } from "fflate";
-import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import type {
   Analysis,
@@ -19,6 +18,7 @@ import { departuresFrom } from "@/lib/national/decision-rules";
 import { formatScore, OPINION_LABELS, OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
 import { type Candidate, runSelection, type SelectionResult } from "@/lib/national/selection";
 import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
+import { z } from "@/lib/zod";
 
 export const DATA_FILES = [
   "candidats.csv",

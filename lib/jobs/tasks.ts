@@ -2,12 +2,12 @@ import "server-only";
 // What the worker runs: each task reads its payload (checked, since a job outlives the code that queued it)
 // and calls the product's function. A payload that no longer matches fails once with a clear log line.
 import type { Task, TaskList } from "graphile-worker";
-import { z } from "zod";
 import { produceConventionDocument } from "@/lib/conventions/mutations";
 import type { TaskName } from "@/lib/jobs/queue";
 import { runSchedule, SCHEDULES, type ScheduleName } from "@/lib/jobs/schedules";
 import { produceDecisionLetter } from "@/lib/national/mutations";
 import { deliverNotification } from "@/lib/notifications/mutations";
+import { z } from "@/lib/zod";
 
 const schemas = {
   "notification.deliver": z.object({ id: z.string().min(1) }),

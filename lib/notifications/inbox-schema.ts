@@ -1,11 +1,12 @@
 // The form of a person's e-mail preferences (« Mon compte »): zod only, shared by the form and the server.
-import { z } from "zod";
+
 import {
   kindSpec,
   NOTIFICATION_KINDS,
   type NotificationKind,
   OPTIONAL_KINDS,
 } from "@/lib/notifications/kinds";
+import { z } from "@/lib/zod";
 
 const refusal = (kind: string) => {
   const spec = kindSpec(kind);

@@ -5,11 +5,12 @@
 // one that was not delivered; and the documents whose preparation failed for good, with « relancer ».
 // This file holds the log's vocabulary, its search form and the SQL of its scopes (no database): the reads are
 // in lib/notifications/data.ts, « renvoyer » and « relancer » in lib/notifications/mutations.ts.
-import { z } from "zod";
+
 import { type Actor, can } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { kindSpec, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
+import { z } from "@/lib/zod";
 
 /** The notifications of a decision: the publication's, and a promotion's from the reserve list. */
 export const DECISION_KINDS = [

@@ -1,9 +1,10 @@
 // The pole profile form (the PTCE and its structure porteuse), shared by the client form
 // (react-hook-form) and the server. Pure module: no server-only import.
-import { z } from "zod";
+
 import { LegalForm, MemberCategory, TerritoryType } from "@/lib/generated/prisma/enums";
 import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
 import { departementOfPostalCode, regionOfDepartement } from "@/lib/regions/catalog";
+import { z } from "@/lib/zod";
 
 const SIRET_LENGTH_MESSAGE = "Le numéro SIRET doit comporter 14 chiffres.";
 const SIRET_INVALID_MESSAGE =

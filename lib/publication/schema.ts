@@ -1,7 +1,8 @@
 // The request of the open data of a call's grants (zod only).
-import { z } from "zod";
+
 import { AppError } from "@/lib/errors";
 import type { ScdlFormat } from "@/lib/publication/scdl";
+import { z } from "@/lib/zod";
 
 const FORMAT_MESSAGE = "Format inconnu : choisissez csv ou json.";
 

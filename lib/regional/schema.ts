@@ -1,8 +1,9 @@
 // The regional cell's inputs, parsed the same way by the forms and the server.
-import { z } from "zod";
+
 import { type GridCriterion, isValidScore } from "@/lib/evaluations/score";
 import { formatEuros } from "@/lib/format";
 import { Opinion } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/zod";
 
 const id = z.string().min(1).max(40);
 const requiredText = (max: number, message: string) =>

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { z } from "@/lib/zod";
 
 export const emailSchema = z
   .string({ message: "Saisissez votre adresse e-mail." })

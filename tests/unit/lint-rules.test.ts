@@ -12,6 +12,7 @@ const biome = path.join(root, "node_modules/.bin/biome");
 const usesDb = 'import { db } from "@/lib/db";\n\nexport const count = () => db.user.count();\n';
 const takesTx =
   'import type { Tx } from "@/lib/db";\n\nexport const count = (tx: Tx) => tx.user.count();\n';
+const usesZod = 'import { z } from "zod";\n\nexport const name = z.string();\n';
 const PROBES: Record<string, string> = {
   "app/probe/page.tsx": usesDb,
   "lib/calls/data.ts": usesDb,
@@ -27,6 +28,11 @@ const PROBES: Record<string, string> = {
     'import { listCalls } from "@/lib/calls/data";\n\nexport const list = listCalls;\n',
   "components/probe/view.tsx":
     'import type { CallSummary } from "@/lib/calls/data";\n\nexport type View = CallSummary;\n',
+  "lib/zod.ts": usesZod,
+  "lib/poles/schema.ts": usesZod,
+  "lib/poles/data.ts": usesZod,
+  "components/probe/zod-form.tsx": usesZod,
+  "app/probe/zod-route.ts": usesZod,
   "lib/probe/first.ts":
     'import { second } from "./second";\n\nexport const first = () => second();\n',
   "lib/probe/second.ts":
@@ -87,6 +93,17 @@ describe("the layout's boundaries (biome.jsonc)", () => {
     expect(findings).toContain("components/probe/guard.ts lint/style/noRestrictedImports");
     expect(findings).toContain("components/probe/list.tsx lint/style/noRestrictedImports");
     expect(findings.filter((f) => f.startsWith("components/probe/view.tsx "))).toEqual([]);
+  });
+
+  it("imports zod from lib/zod.ts only (its French messages)", () => {
+    for (const refused of [
+      "lib/poles/schema.ts",
+      "lib/poles/data.ts",
+      "components/probe/zod-form.tsx",
+      "app/probe/zod-route.ts",
+    ])
+      expect(findings).toContain(`${refused} lint/style/noRestrictedImports`);
+    expect(findings.filter((f) => f.startsWith("lib/zod.ts "))).toEqual([]);
   });
 
   it("refuses import cycles", () => {

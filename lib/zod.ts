@@ -1,0 +1,9 @@
+// zod, in French: every message a person reads is French, those no schema words itself included (a number
+// expected, a text too long). Code imports `z` from here, never from "zod" (a lint rule), so that the locale is
+// set wherever a schema is used, on the server and in the browser.
+import { z } from "zod";
+import fr from "zod/v4/locales/fr.js";
+
+z.config(fr());
+
+export { z };

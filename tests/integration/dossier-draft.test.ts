@@ -132,6 +132,16 @@ describe("dossier draft", () => {
         draft: { ...draft, presentation: "x".repeat(10_001) },
       }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
+    // U+0000 pasted into a field: refused at the field, not a database failure; the draft kept as it was.
+    await expect(
+      saveDraft(applicant, id, { version: 0, draft: { ...draft, presentation: "Pôle\u0000" } }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { "draft.presentation": [expect.stringContaining("caractère invisible")] },
+    });
+    await expect(
+      savePole(applicant, null, { ...POLE_INPUT, name: "Bocage\u0000" }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { name: [expect.any(String)] } });
     await expect(
       saveDraft(applicant, id, {
         version: 0,

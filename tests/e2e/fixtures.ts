@@ -26,3 +26,17 @@ export async function expectAccessible(page: Page) {
   );
   expect(summary, `violations d'accessibilité sur ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Visits `url` twice in a row until the second answer comes from the production server's page cache, and
+ * returns it. Other journeys write meanwhile, which rightly renders the page anew: the pair is tried a few times.
+ */
+export async function keptPage(page: Page, url: string) {
+  let again: Awaited<ReturnType<Page["goto"]>> = null;
+  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
+    await page.goto(url);
+    again = await page.goto(url);
+  }
+  expect(again?.headers()["x-page-cache"]).toBe("hit");
+  return again!;
+}

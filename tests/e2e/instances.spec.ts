@@ -11,7 +11,7 @@ import { type APIRequestContext, expect, request, test } from "@playwright/test"
 import pg from "pg";
 import { appEnv, PRODUCTION_SERVER_ARGS } from "../../scripts/lib/app-env.ts";
 import { ROOT } from "../../scripts/lib/schema-engine.ts";
-import { newPage } from "./fixtures";
+import { keptPage, newPage } from "./fixtures";
 import { MAILBOX_DIR, SMTP_PORT } from "./mailbox";
 
 test.describe.configure({ mode: "serial" });
@@ -89,15 +89,9 @@ test("a change made through one instance shows at once on the other, whose page 
   await expect(page.getByLabel("Prénom et nom")).not.toHaveValue("");
   const name = await page.getByLabel("Prénom et nom").inputValue();
   expect(name.length).toBeGreaterThan(1);
-  // The second instance keeps the cell's page (two visits in a row: the second from its cache). Other journeys write
-  // meanwhile, which rightly renders the page anew: the pair is tried a few times.
-  let again: Awaited<ReturnType<typeof page.goto>> = null;
-  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
-    await page.goto(`${B}/cra`);
-    again = await page.goto(`${B}/cra`);
-  }
-  expect(again?.headers()["x-page-cache"]).toBe("hit");
-  expect(await again!.text()).toContain(name);
+  // The second instance keeps the cell's page (two visits in a row: the second from its cache).
+  const again = await keptPage(page, `${B}/cra`);
+  expect(await again.text()).toContain(name);
 
   // The coordinator's new name, saved through the e2e server…
   const renamed = `${name} (deux instances)`;
@@ -127,12 +121,7 @@ test("an account deactivated through one instance is never served the page the o
 }) => {
   // An evaluator of the cell no other journey writes to; the second instance keeps their page.
   const evaluator = await newPage(browser, "evaluation2.hauts-de-france@demo-ptce.fr");
-  let again: Awaited<ReturnType<typeof evaluator.goto>> = null;
-  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
-    await evaluator.goto(`${B}/cra`);
-    again = await evaluator.goto(`${B}/cra`);
-  }
-  expect(again?.headers()["x-page-cache"]).toBe("hit");
+  await keptPage(evaluator, `${B}/cra`);
 
   // The administrator deactivates the account through the e2e server…
   const admin = await newPage(browser, "admin@demo-ptce.fr");
@@ -157,12 +146,7 @@ test("a role removed through one instance is never served the page the other ins
 }) => {
   // The other evaluator of the same quiet cell; the second instance keeps their page.
   const evaluator = await newPage(browser, "evaluation1.hauts-de-france@demo-ptce.fr");
-  let again: Awaited<ReturnType<typeof evaluator.goto>> = null;
-  for (let attempt = 0; attempt < 5 && again?.headers()["x-page-cache"] !== "hit"; attempt++) {
-    await evaluator.goto(`${B}/cra`);
-    again = await evaluator.goto(`${B}/cra`);
-  }
-  expect(again?.headers()["x-page-cache"]).toBe("hit");
+  await keptPage(evaluator, `${B}/cra`);
   await expect(evaluator.getByRole("heading", { level: 1 })).toHaveText(/Cellule régionale/);
 
   // The administrator replaces the evaluator's role (a person keeps at least one) through the e2e server…

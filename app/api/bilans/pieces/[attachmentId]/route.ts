@@ -1,5 +1,5 @@
 import { actorOrThrow } from "@/lib/auth/session";
-import { attachmentDisposition, errorResponse } from "@/lib/http";
+import { errorResponse, storedFileDownload } from "@/lib/http";
 import { readReportAttachment, removeReportAttachment } from "@/lib/reports/mutations";
 
 type Context = { params: Promise<{ attachmentId: string }> };
@@ -7,14 +7,7 @@ type Context = { params: Promise<{ attachmentId: string }> };
 export async function GET(_request: Request, { params }: Context) {
   try {
     const file = await readReportAttachment(await actorOrThrow(), (await params).attachmentId);
-    return new Response(new Uint8Array(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": attachmentDisposition(file.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return storedFileDownload(file);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/head";
 import { DsfrProvider, StartDsfrOnHydration } from "@/components/dsfr/provider";
@@ -8,6 +9,7 @@ import { getActor } from "@/lib/auth/session";
 import { spacesOf } from "@/lib/auth/spaces";
 import { unreadNotificationCount } from "@/lib/notifications/data";
 import { ICONS, SITE_DESCRIPTION, SITE_SHORT_NAME } from "@/lib/site/identity";
+import { NONCE_HEADER } from "@/lib/site/security-headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -29,11 +31,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // The header shows the signed-in person's unread notifications, counted here on the server (no request
   // from the browser for the count).
   const unread = actor ? await unreadNotificationCount(actor) : 0;
+  // The DSFR's colour-scheme script runs before the page is painted: it carries this answer's nonce.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html {...getHtmlAttributes({ lang })}>
       <head>
         <StartDsfrOnHydration />
-        <DsfrHead />
+        <DsfrHead nonce={nonce} />
       </head>
       <body className="flex min-h-screen flex-col">
         <DsfrProvider lang={lang}>

@@ -29,6 +29,26 @@ export function errorResponse(failure: unknown): Response {
   );
 }
 
+/**
+ * Refuses a request sent by another site (a forged form or script riding on the session cookie), for
+ * every route handler that changes something; server actions have the framework's own check. Browsers
+ * say where a request comes from in Sec-Fetch-Site, older ones in Origin only. A request with neither is
+ * not a browser's, so no other site can have made it (the API's clients and the tests).
+ */
+export function refuseCrossSite(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "same-origin" || site === "none") return;
+  const origin = request.headers.get("origin");
+  if (site === null && (origin === null || sameHost(origin, request))) return;
+  throw new AppError("FORBIDDEN", "Requête refusée : elle a été envoyée depuis un autre site.");
+}
+
+function sameHost(origin: string, request: Request): boolean {
+  // The host the browser addressed, as Next.js compares it for server actions.
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return URL.canParse(origin) && new URL(origin).host === host;
+}
+
 /** RFC 6266 Content-Disposition with a UTF-8 file name. */
 export function attachmentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

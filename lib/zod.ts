@@ -5,5 +5,8 @@ import { z } from "zod";
 import fr from "zod/v4/locales/fr.js";
 
 z.config(fr());
+// In the browser, no compiled parsers: zod would probe `new Function`, which the Content-Security-Policy
+// refuses (and reports); the server keeps them, being faster there.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 export { z };

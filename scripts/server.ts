@@ -1,12 +1,20 @@
 // `npm start`: the production server. Next.js's own request handler (as `next start`), with the page
 // cache of lib/page-cache.ts in front of the cells' pages, and the job queue's worker beside it (a child
 // process, scripts/worker.ts). Run after `npm run build`.
-//   PORT (3000, on every interface), PAGE_CACHE_MB (64; 0 turns the cache off), WORKER (off: no worker here)
+//   PORT (3000, on every interface), PAGE_CACHE_MB (64; 0 turns the cache off), WORKER (off: no worker here),
+//   TRUSTED_PROXY_HOPS (reverse proxies in front, 0 by default: X-Forwarded-For is then ignored)
 // On SIGTERM/SIGINT it stops taking requests, lets those in flight and the worker's jobs finish, then exits.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import pg from "pg";
+import { trustedClientAddress, trustedProxyHops } from "@/lib/auth/client-ip";
 import { withPageCache } from "@/lib/page-cache";
+import {
+  contentSecurityPolicy,
+  NONCE_HEADER,
+  newNonce,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/site/security-headers";
 import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
@@ -14,6 +22,8 @@ const { default: next } = await import("next");
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
 const cacheBytes = Number(process.env.PAGE_CACHE_MB ?? 64) * 1024 * 1024;
+const proxyHops = trustedProxyHops();
+const https = (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https:");
 
 const app = next({ dev: false, dir: ROOT, port });
 await app.prepare();
@@ -43,6 +53,26 @@ const handler =
       })
     : (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res);
 
+// The headers that depend on the request, and the one client address the app believes.
+function secureExchange(req: IncomingMessage, res: ServerResponse) {
+  // A nonce per answer, on the request (Next.js reads the policy there to mark its scripts) and on the
+  // answer. A page the cache serves again carries the policy it was kept with, whose nonce it holds.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, https);
+  req.headers["content-security-policy"] = policy;
+  req.headers[NONCE_HEADER] = nonce;
+  res.setHeader("Content-Security-Policy", policy);
+  if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  // X-Forwarded-For as the trusted proxies wrote it (the sign-in and sign-up limits): a client's own is dropped.
+  const client = trustedClientAddress(
+    req.headers["x-forwarded-for"],
+    req.socket.remoteAddress,
+    proxyHops,
+  );
+  if (client) req.headers["x-forwarded-for"] = client;
+  else delete req.headers["x-forwarded-for"];
+}
+
 function statementName(sql: string): string {
   let name = statementNames.get(sql);
   if (!name) {
@@ -53,6 +83,7 @@ function statementName(sql: string): string {
 }
 
 const server = createServer((req, res) => {
+  secureExchange(req, res);
   handler(req, res).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -10,9 +10,10 @@ import { defaultColorScheme } from "./color-scheme";
 
 export const { getHtmlAttributes } = createGetHtmlAttributes({ defaultColorScheme });
 
-export function DsfrHead() {
+export function DsfrHead({ nonce }: { nonce: string | undefined }) {
   return (
     <DsfrHeadBase
+      nonce={nonce}
       Link={Link}
       doDisableFavicon
       preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]}

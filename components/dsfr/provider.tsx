@@ -13,7 +13,13 @@ declare module "@codegouvfr/react-dsfr/next-app-router" {
 
 export function DsfrProvider({ lang, children }: { lang: string; children: ReactNode }) {
   return (
-    <DsfrProviderBase lang={lang} defaultColorScheme={defaultColorScheme} Link={Link}>
+    <DsfrProviderBase
+      lang={lang}
+      defaultColorScheme={defaultColorScheme}
+      Link={Link}
+      // Its colour-scheme style carries the nonce the DSFR head wrote (the Content-Security-Policy's).
+      doCheckNonce
+    >
       {children}
     </DsfrProviderBase>
   );

@@ -6,6 +6,7 @@ import { type Action, type Actor, can } from "@/lib/auth/policy";
 import { sessionClaims, sessionTokenOf } from "@/lib/auth/session-token";
 import { authEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { refuseCrossSite } from "@/lib/http";
 import { loadActor } from "@/lib/users/data";
 
 /** The signed-in user, reloaded from the database once per request; null when signed out or deactivated. */
@@ -23,6 +24,12 @@ export async function actorOrThrow(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHORIZED");
   return actor;
+}
+
+/** For route handlers that change something: another site's request is refused, then as actorOrThrow. */
+export async function sameSiteActor(request: Request): Promise<Actor> {
+  refuseCrossSite(request);
+  return actorOrThrow();
 }
 
 /** For pages: sends a signed-out visitor to the sign-in page, then back to `path`. */

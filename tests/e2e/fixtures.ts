@@ -5,6 +5,14 @@ import { DEMO_PASSWORD } from "../../prisma/demo";
 /** A page in a new context (as axe requires), optionally signed in through the sign-in API directly. */
 export async function newPage(browser: Browser, email?: string): Promise<Page> {
   const context = await browser.newContext();
+  // Every refusal of the Content-Security-Policy is kept, for expectAccessible to find none.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
   const page = await context.newPage();
   if (email) {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
@@ -16,7 +24,10 @@ export async function newPage(browser: Browser, email?: string): Promise<Page> {
   return page;
 }
 
-/** No accessibility violation (WCAG 2.1 A and AA rules of axe) on the page as it stands. */
+/**
+ * No accessibility violation (WCAG 2.1 A and AA rules of axe) on the page as it stands, and nothing the
+ * Content-Security-Policy refused (every script and style of the product carries its nonce).
+ */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -25,6 +36,10 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(summary, `violations d'accessibilité sur ${page.url()}`).toEqual([]);
+  const refused = await page.evaluate(
+    () => (window as { cspViolations?: string[] }).cspViolations ?? [],
+  );
+  expect(refused, `refus de la politique de sécurité du contenu sur ${page.url()}`).toEqual([]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditHash, canonicalJson, GENESIS_HASH } from "@/lib/audit/chain";
-import { clientIp } from "@/lib/auth/client-ip";
+import { clientIp, trustedClientAddress, trustedProxyHops } from "@/lib/auth/client-ip";
 import { signInErrorMessage } from "@/lib/auth/messages";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { homeOf, spacesOf } from "@/lib/auth/spaces";
@@ -130,12 +130,28 @@ describe("open redirects", () => {
 });
 
 describe("client address behind proxies", () => {
-  it("believes only the entry written by the trusted proxy", () => {
-    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9" }, 1)).toBe("203.0.113.9");
-    expect(clientIp({ "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.2" }, 2)).toBe(
+  it("ignores a client-set X-Forwarded-For when no proxy is trusted (the default)", () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops("deux")).toBe(0);
+    expect(trustedClientAddress("203.0.113.66", "198.51.100.7", trustedProxyHops(undefined))).toBe(
+      "198.51.100.7",
+    );
+    expect(trustedClientAddress(undefined, "198.51.100.7", 0)).toBe("198.51.100.7");
+  });
+
+  it("believes only the entries written by the trusted proxies", () => {
+    // The client forged 1.1.1.1; the proxy (socket 10.0.0.2) appended the address it saw.
+    expect(trustedClientAddress("1.1.1.1, 203.0.113.9", "10.0.0.2", 1)).toBe("203.0.113.9");
+    expect(trustedClientAddress("1.1.1.1, 203.0.113.9, 10.0.0.3", "10.0.0.2", 2)).toBe(
       "203.0.113.9",
     );
-    expect(clientIp({ "x-forwarded-for": "1.1.1.1" }, 0)).toBeNull();
-    expect(clientIp({}, 1)).toBeNull();
+    expect(trustedClientAddress(["1.1.1.1", "203.0.113.9"], "10.0.0.2", 1)).toBe("203.0.113.9");
+    // More proxies announced than entries: the farthest known, never an index out of the chain.
+    expect(trustedClientAddress(undefined, "10.0.0.2", 3)).toBe("10.0.0.2");
+  });
+
+  it("reads back the one address the server kept", () => {
+    expect(clientIp({ "x-forwarded-for": "203.0.113.9" })).toBe("203.0.113.9");
+    expect(clientIp({})).toBeNull();
   });
 });

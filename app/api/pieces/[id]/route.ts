@@ -1,6 +1,6 @@
 import { readAttachment } from "@/lib/applications/data";
 import { removeAttachment } from "@/lib/applications/mutations";
-import { actorOrThrow } from "@/lib/auth/session";
+import { actorOrThrow, sameSiteActor } from "@/lib/auth/session";
 import { errorResponse, storedFileDownload } from "@/lib/http";
 
 type Context = { params: Promise<{ id: string }> };
@@ -15,9 +15,9 @@ export async function GET(_request: Request, { params }: Context) {
   }
 }
 
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   try {
-    const actor = await actorOrThrow();
+    const actor = await sameSiteActor(request);
     await removeAttachment(actor, (await params).id);
     return new Response(null, { status: 204 });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { actorOrThrow } from "@/lib/auth/session";
+import { actorOrThrow, sameSiteActor } from "@/lib/auth/session";
 import { errorResponse, storedFileDownload } from "@/lib/http";
 import { readReportAttachment, removeReportAttachment } from "@/lib/reports/mutations";
 
@@ -13,9 +13,9 @@ export async function GET(_request: Request, { params }: Context) {
   }
 }
 
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   try {
-    await removeReportAttachment(await actorOrThrow(), (await params).attachmentId);
+    await removeReportAttachment(await sameSiteActor(request), (await params).attachmentId);
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

@@ -1,4 +1,4 @@
-import { actorOrThrow } from "@/lib/auth/session";
+import { actorOrThrow, sameSiteActor } from "@/lib/auth/session";
 import { readConventionFile } from "@/lib/conventions/data";
 import { MAX_SIGNED_CONVENTION_BYTES, uploadSignedConvention } from "@/lib/conventions/mutations";
 import { errorResponse, readUpload, storedFileDownload } from "@/lib/http";
@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: Context) {
 /** The applicant uploads the signed copy (a route handler: server actions have a small body limit). */
 export async function POST(request: Request, { params }: Context) {
   try {
-    const actor = await actorOrThrow();
+    const actor = await sameSiteActor(request);
     const { file } = await readUpload(request, MAX_SIGNED_CONVENTION_BYTES);
     return Response.json(await uploadSignedConvention(actor, (await params).id, file), {
       status: 201,

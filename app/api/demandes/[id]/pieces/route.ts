@@ -1,11 +1,11 @@
 import { addComplementDocument, MAX_ATTACHMENT_BYTES } from "@/lib/applications/mutations";
-import { actorOrThrow } from "@/lib/auth/session";
+import { sameSiteActor } from "@/lib/auth/session";
 import { errorResponse, readUpload } from "@/lib/http";
 
 // A document answering a request for missing documents (pièces complémentaires).
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await actorOrThrow();
+    const actor = await sameSiteActor(request);
     const { documentKindId, file } = await readUpload(request, MAX_ATTACHMENT_BYTES);
     return Response.json(
       await addComplementDocument(actor, (await params).id, documentKindId, file),

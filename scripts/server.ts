@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path";
 import pg from "pg";
 import { trustedClientAddress, trustedProxyHops } from "@/lib/auth/client-ip";
+import { exitOnProductionConfigurationProblems } from "@/lib/config-checks";
 import { withPageCache } from "@/lib/page-cache";
 import {
   contentSecurityPolicy,
@@ -18,6 +19,7 @@ import {
 import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
+exitOnProductionConfigurationProblems();
 const { default: next } = await import("next");
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);

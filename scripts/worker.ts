@@ -3,9 +3,11 @@
 // machines too, for a deployment with several web instances: each job is done once.
 //   WORKER_CONCURRENCY (5): jobs run at once     --once: run the jobs due now, then exit
 // Stops on SIGTERM/SIGINT after the jobs in flight (a job cut short is retried, never half-done).
+import { exitOnProductionConfigurationProblems } from "@/lib/config-checks";
 import { disconnect } from "@/lib/db";
 import { runDueJobs, startWorker } from "@/lib/jobs/worker";
 
+exitOnProductionConfigurationProblems();
 if (!process.env.DATABASE_URL) {
   console.error("DATABASE_URL est requis (la base de l'application, où est la file de travaux).");
   process.exit(1);

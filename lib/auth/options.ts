@@ -4,10 +4,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
 import { SIGN_IN_ERROR } from "@/lib/auth/messages";
 import type { RoleGrant } from "@/lib/auth/policy";
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { authenticate } from "@/lib/auth/sign-in";
-import { authEnv } from "@/lib/env";
+import { appUrl, authEnv } from "@/lib/env";
+import { endSessions } from "@/lib/users/mutations";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function servedOverHttps(): boolean {
+  return appUrl().startsWith("https:");
+}
 
 // Sessions are signed JWTs (stateless servers); each request reloads the user from the database
 // (lib/auth/session.ts), so a deactivation or a change of roles applies at once.
@@ -16,6 +22,20 @@ export const authOptions: NextAuthOptions = {
     return authEnv().NEXTAUTH_SECRET;
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Served over https (always in production, lib/config-checks.ts), every cookie is Secure and the session's
+  // is a `__Host-` one: sent to this host only, never set by a sub-domain.
+  get useSecureCookies() {
+    return servedOverHttps();
+  },
+  get cookies() {
+    const secure = servedOverHttps();
+    return {
+      sessionToken: {
+        name: secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
+        options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+      },
+    };
+  },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     CredentialsProvider({
@@ -37,6 +57,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  // Signing out ends the person's sessions on the server too: a copy of the cookie is refused from then on.
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endSessions(token.uid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

@@ -6,8 +6,10 @@
 import { decode } from "next-auth/jwt";
 import { VersionedMemo } from "@/lib/memo";
 
-/** next-auth's names for the session cookie: with the `__Secure-` prefix when the site is served over HTTPS. */
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+/** The session cookie's name: `__Host-` prefixed when the site is served over https (lib/auth/options.ts). */
+export const SECURE_SESSION_COOKIE = "__Host-next-auth.session-token";
+export const SESSION_COOKIE = "next-auth.session-token";
+const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE] as const;
 
 export type SessionClaims = { userId: string; sessionVersion: number; expiresAt: number };
 
@@ -45,7 +47,7 @@ function sessionCookiesOf(cookieHeader: string): { name: string; value: string }
 }
 
 /**
- * The session token of a request's `Cookie` header: the first `__Secure-` one, else the first plain one.
+ * The session token of a request's `Cookie` header: the first `__Host-` one, else the first plain one.
  * The one reading of the session: the pages (lib/auth/session.ts) and the page cache (lib/page-cache.ts)
  * both read it from the raw header through this function, so they always name the same person.
  */

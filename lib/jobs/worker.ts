@@ -50,13 +50,7 @@ function pool(size: number): pg.Pool {
 export async function startWorker(
   options: WorkerOptions = {},
 ): Promise<{ stop(): Promise<void>; runner: Runner }> {
-  const { SMTP_URL } = mailEnv(); // throws « Configuration invalide (SMTP_URL : …) »
-  // In production an e-mail only written to the log would be a promise broken in silence.
-  if (!SMTP_URL && process.env.NODE_ENV === "production" && process.env.MAIL_LOG_ONLY !== "yes") {
-    throw new Error(
-      "SMTP_URL est requis en production (ou MAIL_LOG_ONLY=yes pour écrire les e-mails dans le journal sans les envoyer, hors production réelle).",
-    );
-  }
+  mailEnv(); // throws « Configuration invalide (SMTP_URL : …) »
   const unreachable = await checkMailServer();
   if (unreachable)
     console.warn(

@@ -256,6 +256,15 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
   });
 }
 
+/**
+ * Ends every session of the person (sign-out): each request checks the session's version against the
+ * account's (lib/users/data.ts loadActor). A password change, a reset and a deactivation do the same in
+ * their own transaction; a role removed needs no such step, the rights being read on each request.
+ */
+export async function endSessions(userId: string): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
 // Administration of users: invitation, activation, roles, deactivation.
 
 const INVITATION_DAYS = 7;

@@ -22,6 +22,8 @@ export function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     NEXTAUTH_SECRET: localSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The production build run on this machine (http, one disk, maybe no SMTP): not a production deployment.
+    LOCAL_RUN: "yes",
     // Used here without an SMTP server, the e-mails are written to the log (and shown so in the delivery log).
     ...(process.env.SMTP_URL ? {} : { MAIL_LOG_ONLY: "yes" }),
     PORT: String(port),

@@ -152,13 +152,25 @@ test("a signed-out visitor is asked to sign in, then taken back", async ({ brows
   await expect(page).toHaveURL(/\/cna$/);
 });
 
-test("signing out ends the session", async ({ browser }) => {
-  const page = await newPage(browser, "admin@demo-ptce.fr");
-  await page.goto("/admin");
+test("signing out ends the session, on the server too: a copy of its cookie is refused", async ({
+  browser,
+}) => {
+  // A person no other journey signs in as: signing out ends all their sessions.
+  const page = await newPage(browser, "evaluation2.occitanie@demo-ptce.fr");
+  await page.goto("/cra");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Cellule régionale/);
+  const copied = await page.context().cookies();
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await expect(page).toHaveURL(/\/$/);
-  await page.goto("/admin");
+  await page.goto("/cra");
   await expect(page).toHaveURL(/\/connexion/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const replayed = await thief.newPage();
+  await replayed.goto("/cra");
+  await expect(replayed).toHaveURL(/\/connexion\?callbackUrl=%2Fcra$/);
+  await thief.close();
 });
 
 test("an unknown address gets the not-found page", async ({ browser }) => {

@@ -3,7 +3,7 @@ import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/users/data";
-import { createUser } from "@/lib/users/mutations";
+import { changePassword, createUser, endSessions } from "@/lib/users/mutations";
 import { makeActor, TEST_PASSWORD } from "../fixtures/factories";
 
 const IP = "203.0.113.7";
@@ -99,6 +99,26 @@ describe("sessions", () => {
     expect(await loadActor(user.id, 0)).toBeNull();
     await db().user.update({ where: { id: user.id }, data: { active: false } });
     expect(await loadActor(user.id, 1)).toBeNull();
+  });
+
+  it("end at once after a sign-out or a password change, on every device", async () => {
+    const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const signedIn = await authenticate({ email: user.email, password: TEST_PASSWORD }, null);
+    if (!signedIn.ok) throw new Error("sign-in refused");
+    const before = signedIn.user.sessionVersion;
+    expect(await loadActor(user.id, before)).not.toBeNull();
+    await endSessions(user.id);
+    expect(await loadActor(user.id, before)).toBeNull();
+
+    const again = await authenticate({ email: user.email, password: TEST_PASSWORD }, null);
+    if (!again.ok) throw new Error("sign-in refused");
+    const actor = (await loadActor(user.id, again.user.sessionVersion))!;
+    await changePassword(actor, {
+      current: TEST_PASSWORD,
+      password: "Un-autre-mot-de-passe-2026",
+      confirmation: "Un-autre-mot-de-passe-2026",
+    });
+    expect(await loadActor(user.id, again.user.sessionVersion)).toBeNull();
   });
 });
 

@@ -73,14 +73,16 @@ describe("session token", () => {
   });
   it("is found under either of next-auth's cookie names", () => {
     expect(sessionTokenOf("a=1; next-auth.session-token=abc; b=2")).toBe("abc");
-    expect(sessionTokenOf("__Secure-next-auth.session-token=xyz")).toBe("xyz");
+    expect(sessionTokenOf("__Host-next-auth.session-token=xyz")).toBe("xyz");
     expect(sessionTokenOf("next-auth.session-tokenx=abc; next-auth.csrf-token=1")).toBeUndefined();
+    // A sub-domain can set a `__Secure-` cookie for the whole domain, never a `__Host-` one: not read.
+    expect(sessionTokenOf("__Secure-next-auth.session-token=planted")).toBeUndefined();
   });
   it("is read one way when a request carries several: the page cache leaves such a request alone", () => {
     const two = "next-auth.session-token=first; next-auth.session-token=second";
     expect(sessionTokenOf(two)).toBe("first");
     expect(hasSeveralSessions(two)).toBe(true);
-    const both = "next-auth.session-token=plain; __Secure-next-auth.session-token=secure";
+    const both = "next-auth.session-token=plain; __Host-next-auth.session-token=secure";
     expect(sessionTokenOf(both)).toBe("secure");
     expect(hasSeveralSessions(both)).toBe(true);
     expect(hasSeveralSessions("next-auth.session-token=one; next-auth.csrf-token=x")).toBe(false);

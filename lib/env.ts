@@ -83,6 +83,11 @@ export function resetMailEnv(): void {
   mail = undefined;
 }
 
+/** Whether the site is served over https: its cookies are then Secure, with the `__Host-` prefix. */
+export function servedOverHttps(): boolean {
+  return appUrl().startsWith("https:");
+}
+
 /** The public address of the site, for links in e-mails. */
 export function appUrl(): string {
   const { APP_URL, NEXTAUTH_URL } = mailEnv();

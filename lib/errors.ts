@@ -25,6 +25,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
 
 export type FieldErrors = Record<string, string[]>;
 
+/** A text refused for holding an invisible control character (lib/validation.ts, and PostgreSQL's refusal of U+0000). */
+export const CONTROL_CHARACTER_MESSAGE =
+  "Ce texte contient un caractère invisible non autorisé (caractère de contrôle) : retirez-le, par exemple en retapant le passage copié.";
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldErrors | undefined;
@@ -46,7 +50,7 @@ export type ActionResult<T = undefined> =
 
 /** Turns any thrown value into the small result a server action returns to its form. */
 export function toActionFailure(error: unknown): Extract<ActionResult, { ok: false }> {
-  error = unavailableOr(error);
+  error = databaseFailureOr(error);
   if (error instanceof AppError) {
     return {
       ok: false,
@@ -105,16 +109,29 @@ const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Unable to start a transaction in the given time/i;
 
-/** Whether a thrown value means the database could not be reached or dropped the connection. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether `test` holds for a thrown value or one of its causes (Prisma's driver adapter error included). */
+function inErrorChain(error: unknown, test: (e: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue = [error];
   while (queue.length) {
     const e = queue.shift();
     if (typeof e !== "object" || e === null || seen.has(e)) continue;
     seen.add(e);
-    const { code, errorCode, kind, message, cause, meta } = e as Record<string, unknown>;
-    for (const c of [code, errorCode]) {
+    const fields = e as Record<string, unknown>;
+    if (test(fields)) return true;
+    queue.push(
+      fields.cause,
+      (fields.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError,
+    );
+    if (e instanceof AggregateError) queue.push(...e.errors);
+  }
+  return false;
+}
+
+/** Whether a thrown value means the database could not be reached or dropped the connection. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return inErrorChain(error, ({ code, errorCode, kind, message }) => {
+    for (const c of [code, errorCode])
       if (
         typeof c === "string" &&
         (UNAVAILABLE_PRISMA_CODES.has(c) ||
@@ -122,24 +139,37 @@ export function isDatabaseUnavailable(error: unknown): boolean {
           UNAVAILABLE_SQLSTATE.test(c))
       )
         return true;
-    }
     if (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
-    queue.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
-    if (e instanceof AggregateError) queue.push(...e.errors);
-  }
-  return false;
+    return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
+  });
+}
+
+/**
+ * Whether PostgreSQL refused a text holding U+0000 (SQLSTATE 22021): the forms' inputs are checked before
+ * (lib/validation.ts), so this is an address or a parameter no form wrote (/api/pieces/%00).
+ */
+function isNulCharacterRefused(error: unknown): boolean {
+  return inErrorChain(
+    error,
+    ({ originalCode, code, message }) =>
+      originalCode === "22021" ||
+      code === "22021" ||
+      (typeof message === "string" && message.includes('encoding "UTF8": 0x00')),
+  );
 }
 
 let lastReport = 0;
 let unreported = 0;
 
 /**
- * A lost database connection as the AppError UNAVAILABLE, logged on one line without a stack (and at most once every
- * ten seconds, with the count since: an outage fails every request at once); any other value unchanged.
+ * A failure of the database the person can act on, as an AppError: a lost connection is UNAVAILABLE, logged on one
+ * line without a stack (and at most once every ten seconds, with the count since: an outage fails every request at
+ * once); a text PostgreSQL cannot store is VALIDATION, with the control-character message. Any other value unchanged.
  */
-export function unavailableOr(error: unknown): unknown {
-  if (error instanceof AppError || !isDatabaseUnavailable(error)) return error;
+export function databaseFailureOr(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isNulCharacterRefused(error)) return new AppError("VALIDATION", CONTROL_CHARACTER_MESSAGE);
+  if (!isDatabaseUnavailable(error)) return error;
   unreported += 1;
   const now = Date.now();
   if (now - lastReport >= 10_000) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type ErrorCode, unavailableOr } from "@/lib/errors";
+import { AppError, databaseFailureOr, type ErrorCode } from "@/lib/errors";
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -14,7 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** The JSON answer of a route handler for a failure: known codes in French, anything else generic. */
 export function errorResponse(failure: unknown): Response {
-  const error = unavailableOr(failure); // the database lost: « réessayez », 503
+  const error = databaseFailureOr(failure); // the database lost: « réessayez », 503
   if (error instanceof AppError) {
     const headers = error.code === "UNAVAILABLE" ? { "retry-after": "5" } : undefined;
     return Response.json(

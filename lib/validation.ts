@@ -3,8 +3,8 @@
 // its field: PostgreSQL refuses U+0000 in text (the command would fail with an error 500), and none
 // of them (but tab and line breaks) is typed by a person.
 
-import { AppError, type FieldErrors } from "@/lib/errors";
-import type { z } from "@/lib/zod";
+import { AppError, CONTROL_CHARACTER_MESSAGE, type FieldErrors } from "@/lib/errors";
+import { z } from "@/lib/zod";
 
 function fieldErrorsOf(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
@@ -20,8 +20,8 @@ function fieldErrorsOf(
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this finds
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-export const CONTROL_CHARACTER_MESSAGE =
-  "Ce texte contient un caractère invisible non autorisé (caractère de contrôle) : retirez-le, par exemple en retapant le passage copié.";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this removes
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** The paths of the texts of `value` holding a control character (objects and arrays walked, 20 levels at most). */
 function controlCharacterPaths(
@@ -50,4 +50,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (!parsed.success)
     throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * The search text of a filter form (a GET parameter), read leniently as the other filters are: trimmed,
+ * its invisible control characters dropped (a search for what cannot be seen), too long or empty ignored.
+ */
+export function searchText(max: number) {
+  return z
+    .string()
+    .transform((v) => v.replace(CONTROL_CHARACTERS, "").trim())
+    .pipe(z.string().max(max))
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined);
 }

@@ -5,7 +5,7 @@ import { API_SCOPES, type ApiScope } from "@/lib/api/schema";
 import { apiRateLimit, hashOfToken } from "@/lib/api/tokens";
 import { type Actor, can } from "@/lib/auth/policy";
 import { limitAction } from "@/lib/auth/rate-limit";
-import { AppError, unavailableOr } from "@/lib/errors";
+import { AppError, databaseFailureOr } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { errorResponse } from "@/lib/http";
 
@@ -68,7 +68,7 @@ export function apiHandler(scope: ApiScope, read: (actor: Actor, url: URL) => Pr
       });
     } catch (thrown) {
       // A lost database connection is a 503 the client may retry (a restart takes seconds), never an internal error.
-      const error = unavailableOr(thrown);
+      const error = databaseFailureOr(thrown);
       if (error instanceof AppError && error.code === "UNAVAILABLE") {
         return Response.json(
           { code: error.code, message: error.message },

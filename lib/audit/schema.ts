@@ -1,3 +1,4 @@
+import { searchText } from "@/lib/validation";
 import { z } from "@/lib/zod";
 
 const day = z
@@ -5,13 +6,7 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .catch(undefined);
-const text = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => v || undefined)
-  .catch(undefined);
+const text = searchText(200);
 
 /** The search form of the audit log (GET parameters), read leniently: a bad value is ignored. */
 export const auditFilterSchema = z.object({

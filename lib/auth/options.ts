@@ -1,18 +1,29 @@
 import "server-only";
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIp } from "@/lib/auth/client-ip";
+import { deviceCookieName, deviceProof } from "@/lib/auth/device";
 import { SIGN_IN_ERROR } from "@/lib/auth/messages";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { authenticate } from "@/lib/auth/sign-in";
-import { appUrl, authEnv } from "@/lib/env";
+import { authEnv, servedOverHttps } from "@/lib/env";
 import { endSessions } from "@/lib/users/mutations";
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function servedOverHttps(): boolean {
-  return appUrl().startsWith("https:");
+/** This browser signed in to the account: failures made elsewhere will not lock it out (lib/auth/device.ts). */
+async function rememberDevice(email: string): Promise<void> {
+  const secure = servedOverHttps();
+  const { value, maxAge } = deviceProof(email, authEnv().NEXTAUTH_SECRET);
+  (await cookies()).set(deviceCookieName(email, secure), value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge,
+  });
 }
 
 // Sessions are signed JWTs (stateless servers); each request reloads the user from the database
@@ -48,10 +59,16 @@ export const authOptions: NextAuthOptions = {
         const outcome = await authenticate(
           { email: credentials?.email, password: credentials?.password },
           clientIp(req?.headers),
+          String(req?.headers?.cookie ?? ""),
         );
-        if (outcome.ok) return { ...outcome.user };
+        if (outcome.ok) {
+          await rememberDevice(outcome.user.email);
+          return { ...outcome.user };
+        }
         if (outcome.reason === "LOCKED")
-          throw new Error(`${SIGN_IN_ERROR.locked}:${outcome.retryAfterSeconds}`);
+          throw new Error(
+            `${outcome.accountWide ? SIGN_IN_ERROR.lockedAccount : SIGN_IN_ERROR.locked}:${outcome.retryAfterSeconds}`,
+          );
         if (outcome.reason === "UNVERIFIED") throw new Error(SIGN_IN_ERROR.unverified);
         return null;
       },

@@ -1,7 +1,14 @@
 import "server-only";
+import { cookieValue, deviceCookieName, verifiedDevice } from "@/lib/auth/device";
 import { timingSafeDummyVerify, verifyPassword } from "@/lib/auth/password";
 import type { RoleGrant } from "@/lib/auth/policy";
-import { clearSignInAttempts, countSignInAttempt, lockAfterFailure } from "@/lib/auth/rate-limit";
+import {
+  clearSignInAttempts,
+  countSignInAttempt,
+  lockAfterFailure,
+  type SignInLock,
+} from "@/lib/auth/rate-limit";
+import { authEnv, servedOverHttps } from "@/lib/env";
 import { findCredentials } from "@/lib/users/data";
 import { signInSchema } from "@/lib/users/schema";
 
@@ -11,36 +18,43 @@ export type SignInOutcome =
       user: { id: string; email: string; name: string; sessionVersion: number; roles: RoleGrant[] };
     }
   | { ok: false; reason: "INVALID" }
-  | { ok: false; reason: "LOCKED"; retryAfterSeconds: number }
+  | { ok: false; reason: "LOCKED"; retryAfterSeconds: number; accountWide: boolean }
   | { ok: false; reason: "UNVERIFIED" };
 
 /**
  * Checks e-mail and password. A wrong password, an unknown e-mail and a deactivated account give
- * the same answer in the same time; repeated failures lock the e-mail (and the address) for a while.
- * `ip` is null when the client's address is unknown (then only the e-mail is limited).
+ * the same answer in the same time; repeated failures lock the account where they are made
+ * (lib/auth/rate-limit.ts). `ip` is null when the client's address is unknown; `cookieHeader` may
+ * hold the proof that this device signed in to the account before (lib/auth/device.ts).
  */
 export async function authenticate(
   input: { email: unknown; password: unknown },
   ip: string | null,
+  cookieHeader = "",
 ): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   const { email, password } = parsed.data;
+  const secret = authEnv().NEXTAUTH_SECRET;
+  const device = verifiedDevice(
+    cookieValue(cookieHeader, deviceCookieName(email, servedOverHttps())),
+    email,
+    secret,
+  );
+  const place = { email, ip, device };
 
-  const locked = await countSignInAttempt(email, ip);
-  if (locked > 0) return { ok: false, reason: "LOCKED", retryAfterSeconds: locked };
+  const locked = await countSignInAttempt(place);
+  if (locked) return lockedOutcome(locked);
 
   const user = await findCredentials(email);
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await timingSafeDummyVerify(password);
   if (!user || !valid || !user.active) {
-    const lockNow = await lockAfterFailure(email);
-    return lockNow > 0
-      ? { ok: false, reason: "LOCKED", retryAfterSeconds: lockNow }
-      : { ok: false, reason: "INVALID" };
+    const lockNow = await lockAfterFailure(place);
+    return lockNow ? lockedOutcome(lockNow) : { ok: false, reason: "INVALID" };
   }
-  await clearSignInAttempts(email, ip);
+  await clearSignInAttempts(email, place);
   if (!user.emailVerifiedAt) return { ok: false, reason: "UNVERIFIED" };
   return {
     ok: true,
@@ -51,5 +65,14 @@ export async function authenticate(
       sessionVersion: user.sessionVersion,
       roles: user.roles,
     },
+  };
+}
+
+function lockedOutcome(lock: NonNullable<SignInLock>): SignInOutcome {
+  return {
+    ok: false,
+    reason: "LOCKED",
+    retryAfterSeconds: lock.seconds,
+    accountWide: lock.accountWide,
   };
 }

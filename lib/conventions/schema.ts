@@ -1,4 +1,5 @@
 // Inputs of the convention forms (zod only: shared by the forms and the server).
+import { searchText } from "@/lib/validation";
 import { z } from "@/lib/zod";
 
 export const cancelConventionSchema = z.object({
@@ -24,6 +25,6 @@ export const conventionFilterSchema = z.object({
     .optional()
     .catch(undefined),
   region: z.string().max(3).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
 });
 export type ConventionFilter = z.output<typeof conventionFilterSchema>;

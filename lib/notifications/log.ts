@@ -10,6 +10,7 @@ import { type Actor, can } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { kindSpec, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
+import { searchText } from "@/lib/validation";
 import { z } from "@/lib/zod";
 
 /** The notifications of a decision: the publication's, and a promotion's from the reserve list. */
@@ -49,13 +50,7 @@ export const DECISION_TYPE = "decision";
 export const SECRET_NOT_KEPT =
   "Ce message contenait un lien personnel à usage unique, qui n'est pas conservé : invitez de nouveau la personne (administration des utilisateurs) ou invitez-la à utiliser « Mot de passe oublié ».";
 
-const text = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => v || undefined)
-  .catch(undefined);
+const text = searchText(200);
 
 /** The search form of the log (GET parameters), read leniently: a bad value is ignored. */
 export const deliveryFilterSchema = z.object({

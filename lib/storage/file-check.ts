@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { pdfActiveContent } from "@/lib/storage/pdf-active-content";
 
 /** A kind of file the product accepts, as `file-type` detects it from the content. */
 export interface AcceptedKind {
@@ -74,6 +75,10 @@ export async function checkUpload(input: {
   const detected = await fileTypeFromBuffer(bytes);
   const kind = detected && accepted.find((k) => k.mimeType === detected.mime);
   if (!kind) return { ok: false, message: REFUSED_TYPE_MESSAGE };
+  if (kind.mimeType === "application/pdf") {
+    const refused = await pdfRefusal(bytes);
+    if (refused) return { ok: false, message: refused };
+  }
 
   return {
     ok: true,
@@ -81,6 +86,16 @@ export async function checkUpload(input: {
     extension: kind.extension,
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
+}
+
+/** Why a PDF is refused (active content, or unreadable to the end), or null. */
+async function pdfRefusal(bytes: Buffer): Promise<string | null> {
+  const active = await pdfActiveContent(bytes);
+  if (active === null)
+    return "Ce PDF est protégé ou endommagé et ne peut pas être vérifié : enregistrez-le de nouveau sans protection (par exemple avec « Imprimer » puis « Enregistrer au format PDF »).";
+  if (active.length)
+    return `Ce PDF contient ${active.join(" et ")}, qui pourrai${active.length > 1 ? "ent" : "t"} s'exécuter à l'ouverture : enregistrez-le de nouveau sans ce contenu (par exemple avec « Imprimer » puis « Enregistrer au format PDF »).`;
+  return null;
 }
 
 const MAX_NAME_LENGTH = 120;

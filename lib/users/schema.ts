@@ -1,4 +1,5 @@
 import { Role } from "@/lib/generated/prisma/enums";
+import { searchText } from "@/lib/validation";
 import { z } from "@/lib/zod";
 
 export const emailSchema = z
@@ -56,13 +57,7 @@ export const rolesSchema = z.object({
 
 /** The search form of the users' list (GET parameters), read leniently. */
 export const userFilterSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(120)
-    .optional()
-    .transform((v) => v || undefined)
-    .catch(undefined),
+  q: searchText(120),
   role: z.enum(Role).optional().catch(undefined),
   region: z
     .string()

@@ -107,7 +107,7 @@ test("repeated failures lock the e-mail with a clear message (whether it has an 
   await page.getByLabel("Mot de passe", { exact: true }).fill("Demo-PTCE-2025!");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(
-    page.getByText(/la connexion à ce compte est suspendue pendant 15 minutes/),
+    page.getByText(/la connexion à ce compte est suspendue ici pendant 15 minutes/),
   ).toBeVisible();
   await expect(page).toHaveURL(/\/connexion$/);
 });

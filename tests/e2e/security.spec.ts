@@ -77,3 +77,17 @@ test("no other site can show the product in a frame", async ({ browser, baseURL 
   const frame = page.frames().find((f) => f !== page.mainFrame());
   expect(await frame?.locator("input").count()).toBe(0);
 });
+
+test("signing in through the form leaves this browser's proof of the account (failures elsewhere will not lock it out)", async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill("evaluation2.normandie@demo-ptce.fr");
+  await page.getByLabel("Mot de passe", { exact: true }).fill("Demo-PTCE-2025!");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/cra$/);
+  const proof = (await page.context().cookies()).find((c) => c.name.startsWith("ptce-appareil-"));
+  expect(proof).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect(proof?.value).toMatch(/^\d+\.[\w-]{43}$/);
+});

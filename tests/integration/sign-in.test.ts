@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
+import { deviceCookieName, deviceProof } from "@/lib/auth/device";
+import { clearSignInAttempts, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/users/data";
@@ -42,27 +43,64 @@ describe("sign-in", () => {
     });
   });
 
-  it("locks the account after repeated failures, even for the right password, and keeps the lock in PostgreSQL", async () => {
+  it("locks the account from the address of repeated failures, even for the right password there, in PostgreSQL", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     const outcomes = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points; i++)
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountHere.points; i++)
       outcomes.push(await authenticate({ email: user.email, password: `faux ${i}` }, IP));
     expect(outcomes.slice(0, -1).every((o) => !o.ok && o.reason === "INVALID")).toBe(true);
-    expect(outcomes.at(-1)).toMatchObject({ ok: false, reason: "LOCKED" });
-    const locked = await authenticate(
-      { email: user.email, password: TEST_PASSWORD },
-      "198.51.100.1",
-    );
+    expect(outcomes.at(-1)).toMatchObject({ ok: false, reason: "LOCKED", accountWide: false });
+    const locked = await authenticate({ email: user.email, password: TEST_PASSWORD }, IP);
     expect(locked).toMatchObject({ ok: false, reason: "LOCKED" });
     expect(
       locked.ok === false && locked.reason === "LOCKED" && locked.retryAfterSeconds,
     ).toBeGreaterThan(14 * 60);
-    expect(await db().rateLimit.count({ where: { key: { contains: user.email } } })).toBe(1);
+    expect(await db().rateLimit.count({ where: { key: { contains: user.email } } })).toBe(2);
+  });
+
+  it("leaves the victim's account usable after an attacker's failures from elsewhere", async () => {
+    const victim = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    for (let i = 0; i <= SIGN_IN_LIMITS.perAccountHere.points; i++)
+      await authenticate({ email: victim.email, password: `devine ${i}` }, IP);
+    const owner = await authenticate(
+      { email: victim.email, password: TEST_PASSWORD },
+      "198.51.100.1",
+    );
+    expect(owner).toMatchObject({ ok: true });
+  });
+
+  it("locks unknown devices out after failures from many addresses, never the owner's known device; a reset lifts it", async () => {
+    const victim = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const proof = deviceProof(victim.email, process.env.NEXTAUTH_SECRET!).value;
+    const cookie = `${deviceCookieName(victim.email, false)}=${proof}`;
+    // Failures spread over addresses, none of them locked on its own.
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++)
+      await authenticate({ email: victim.email, password: `devine ${i}` }, `192.0.2.${i % 5}`);
+    const elsewhere = await authenticate(
+      { email: victim.email, password: TEST_PASSWORD },
+      "198.51.100.2",
+    );
+    expect(elsewhere).toMatchObject({ ok: false, reason: "LOCKED", accountWide: true });
+    // A forged or another account's proof is no proof.
+    const forged = `${deviceCookieName(victim.email, false)}=${proof.slice(0, -2)}xx`;
+    expect(
+      await authenticate({ email: victim.email, password: TEST_PASSWORD }, "198.51.100.2", forged),
+    ).toMatchObject({ ok: false, reason: "LOCKED" });
+    expect(
+      await authenticate({ email: victim.email, password: TEST_PASSWORD }, "198.51.100.2", cookie),
+    ).toMatchObject({ ok: true });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.points; i++)
+      await authenticate({ email: victim.email, password: `devine ${i}` }, `192.0.2.${i % 5}`);
+    // What the e-mailed reset link does once the new password is chosen (lib/users/mutations.ts resetPassword).
+    await clearSignInAttempts(victim.email, null);
+    expect(
+      await authenticate({ email: victim.email, password: TEST_PASSWORD }, "192.0.2.1"),
+    ).toMatchObject({ ok: true });
   });
 
   it("forgets past failures after a successful sign-in", async () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.points - 1; i++)
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountHere.points - 1; i++)
       await authenticate({ email: user.email, password: "faux" }, IP);
     expect((await authenticate({ email: user.email, password: TEST_PASSWORD }, IP)).ok).toBe(true);
     expect(await authenticate({ email: user.email, password: "faux" }, IP)).toEqual({

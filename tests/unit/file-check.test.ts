@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
+import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import {
   ACCEPTED_DOCUMENTS,
@@ -182,6 +183,78 @@ describe("checkUpload", () => {
     ).toEqual({
       ok: false,
       message: "Le fichier dépasse la taille maximale de 1,5 Mo.",
+    });
+  });
+});
+
+/** A real one-page PDF, its objects packed in compressed object streams (what most tools write today). */
+async function pdfWith(addActive?: (document: PDFDocument) => void): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  document.addPage().drawText("Budget previsionnel");
+  addActive?.(document);
+  return Buffer.from(await document.save({ useObjectStreams: true }));
+}
+
+describe("active content in a PDF", () => {
+  const refusal = /^Ce PDF contient (.+), qui pourrai(en)?t s'exécuter à l'ouverture/;
+
+  it("accepts a plain PDF, and one opening at its first page", async () => {
+    expect(await check(await pdfWith())).toMatchObject({ ok: true, mimeType: "application/pdf" });
+    const goTo = await pdfWith((d) =>
+      d.catalog.set(PDFName.of("OpenAction"), d.context.obj([d.getPage(0).ref, "Fit"])),
+    );
+    expect(await check(goTo)).toMatchObject({ ok: true });
+  });
+
+  it("refuses JavaScript run at opening, hidden in a compressed object stream", async () => {
+    const bytes = await pdfWith((d) => {
+      const action = d.context.obj({ S: "JavaScript", JS: PDFString.of("app.alert(1)") });
+      d.catalog.set(PDFName.of("OpenAction"), d.context.register(action));
+    });
+    expect(bytes.includes("JavaScript")).toBe(false); // not visible in the raw bytes
+    const result = await check(bytes);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(refusal);
+    expect(!result.ok && result.message).toContain("du JavaScript");
+  });
+
+  it("refuses a launch action, embedded files, and a name written with #-escapes", async () => {
+    const launch = await pdfWith((d) =>
+      d.catalog.set(
+        PDFName.of("OpenAction"),
+        d.context.obj({ S: "Launch", F: PDFString.of("cmd.exe") }),
+      ),
+    );
+    expect(await check(launch)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("une commande de lancement de programme"),
+    });
+    const embedded = await pdfWith((d) =>
+      d.catalog.set(
+        PDFName.of("Names"),
+        d.context.obj({ EmbeddedFiles: d.context.obj({ Names: [] }) }),
+      ),
+    );
+    expect(await check(embedded)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("des fichiers incorporés"),
+    });
+    const escaped = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction<</S/J#61vaScript/JS(app.alert(1))>>>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    );
+    expect(await check(escaped)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(refusal),
+    });
+  });
+
+  it("refuses a PDF it cannot read to the end (encrypted)", async () => {
+    const encrypted = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n3 0 obj<</Filter/Standard/V 1/R 2/O(x)/U(y)/P -4>>endobj\ntrailer<</Root 1 0 R/Encrypt 3 0 R>>\n%%EOF\n",
+    );
+    expect(await check(encrypted)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Ce PDF est protégé ou endommagé/),
     });
   });
 });

@@ -1,6 +1,7 @@
 // zod's own messages are in French (lib/zod.ts), wherever a schema is used; and the texts parseInput refuses before any schema.
 import { describe, expect, it } from "vitest";
-import { CONTROL_CHARACTER_MESSAGE, parseInput } from "@/lib/validation";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/errors";
+import { parseInput, searchText } from "@/lib/validation";
 import { z } from "@/lib/zod";
 
 describe("zod in French", () => {
@@ -51,5 +52,17 @@ describe("control characters in any text of an input", () => {
     expect(parseInput(schema, { title: "Pôle\tdu\r\nbocage", indicators: [] }).title).toBe(
       "Pôle\tdu\r\nbocage",
     );
+  });
+});
+
+describe("the search text of a filter (a GET parameter)", () => {
+  it("drops control characters, trims, and ignores what is empty or too long", () => {
+    const q = searchText(10);
+    expect(q.parse("  a\u0000b ")).toBe("ab");
+    expect(q.parse("\u0000")).toBeUndefined();
+    expect(q.parse("")).toBeUndefined();
+    expect(q.parse("x".repeat(11))).toBeUndefined();
+    expect(q.parse(undefined)).toBeUndefined();
+    expect(q.parse(["a", "b"])).toBeUndefined();
   });
 });

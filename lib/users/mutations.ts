@@ -262,7 +262,37 @@ export async function changePassword(actor: Actor, input: unknown): Promise<void
  * their own transaction; a role removed needs no such step, the rights being read on each request.
  */
 export async function endSessions(userId: string): Promise<void> {
-  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    if (count)
+      await recordAudit(tx, {
+        actorId: userId,
+        action: "auth.signOut",
+        entityType: "User",
+        entityId: userId,
+      });
+  });
+}
+
+/** A security event (a sign-in, a failure, a lock) in the audit journal, on the account or the address typed. */
+export async function recordSecurityEvent(event: {
+  actorId: string | null;
+  action: string;
+  entityId: string;
+  details: Record<string, unknown>;
+}): Promise<void> {
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: "User",
+      entityId: event.entityId,
+      after: event.details,
+    }),
+  );
 }
 
 // Administration of users: invitation, activation, roles, deactivation.

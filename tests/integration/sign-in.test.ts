@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { searchAuditEvents, verifyAuditChain } from "@/lib/audit/log";
+import { auditFilterSchema } from "@/lib/audit/schema";
 import { deviceCookieName, deviceProof } from "@/lib/auth/device";
 import { clearSignInAttempts, SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -126,6 +128,42 @@ describe("sign-in", () => {
     const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe("security events", () => {
+  it("records sign-ins, failures and locks in the audit journal, searchable by an administrator", async () => {
+    const user = await makeActor([{ role: "APPLICANT", regionCode: null }]);
+    const admin = await makeActor([{ role: "ADMIN", regionCode: null }]);
+    await authenticate({ email: user.email, password: TEST_PASSWORD }, IP);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccountHere.points + 1; i++)
+      await authenticate({ email: user.email, password: `faux ${i}` }, IP);
+    await authenticate({ email: "personne@test.fr", password: "faux" }, IP);
+
+    const events = await searchAuditEvents(admin, auditFilterSchema.parse({ action: "auth." }), {
+      page: 1,
+      size: 50,
+      skip: 0,
+    });
+    const actions = events.items.map((e) => e.action).reverse();
+    expect(actions).toEqual([
+      "auth.signIn",
+      ...Array(SIGN_IN_LIMITS.perAccountHere.points - 1).fill("auth.signInFailed"),
+      "auth.signInLocked",
+      "auth.signInLocked",
+      "auth.signInFailed",
+    ]);
+    expect(events.items.at(-1)).toMatchObject({
+      actorId: user.id,
+      entityId: user.id,
+      after: { email: user.email, address: IP, knownDevice: false },
+    });
+    expect(events.items[0]).toMatchObject({ actorId: null, entityId: "personne@test.fr" });
+    expect(events.items[1]?.after).toMatchObject({
+      accountWide: false,
+      lockedSeconds: expect.any(Number),
+    });
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   parseSecurityContacts,
 } from "@/lib/site/security-txt";
 import { parisEndOfDay } from "@/lib/time";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 // The server's environment, validated on first use (not at import: `next build` needs none of it).
 function parse<T extends z.ZodType>(schema: T): z.infer<T> {

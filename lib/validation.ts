@@ -4,7 +4,7 @@
 // of them (but tab and line breaks) is typed by a person.
 
 import { AppError, CONTROL_CHARACTER_MESSAGE, type FieldErrors } from "@/lib/errors";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 function fieldErrorsOf(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

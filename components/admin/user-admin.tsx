@@ -8,7 +8,7 @@ import { type Path, useForm } from "react-hook-form";
 import type { RoleGrant } from "@/lib/auth/policy";
 import { setUserActiveAction, setUserRolesAction } from "@/lib/users/actions";
 import { rolesSchema } from "@/lib/users/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 import { normaliseRoles, type RegionOption, RolesFields } from "./roles-fields";
 
 type RolesInput = z.input<typeof rolesSchema>;

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { type DefaultValues, type Path, useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 
 export function useOneFieldForm<K extends string>({
   schema,

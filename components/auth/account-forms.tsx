@@ -10,7 +10,7 @@ import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
 import { changePasswordAction, updateProfileAction } from "@/lib/users/actions";
 import { passwordChangeSchema, profileSchema } from "@/lib/users/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 import { NewPasswordFields } from "./new-password-fields";
 
 export function ProfileForm({ name }: { name: string }) {

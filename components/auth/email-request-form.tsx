@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors";
 import { emailRequestSchema } from "@/lib/users/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 
 type Values = z.input<typeof emailRequestSchema>;
 

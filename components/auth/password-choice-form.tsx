@@ -7,7 +7,7 @@ import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors";
 import { passwordChoiceSchema } from "@/lib/users/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 import { NewPasswordFields } from "./new-password-fields";
 
 type Values = z.input<typeof passwordChoiceSchema>;

@@ -12,7 +12,7 @@ import { SIGN_IN_ERROR, signInErrorMessage } from "@/lib/auth/messages";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { resendVerificationAction } from "@/lib/users/actions";
 import { signInSchema } from "@/lib/users/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 
 type Values = z.input<typeof signInSchema>;
 

@@ -14,7 +14,7 @@ import { ConflictQuestion } from "@/components/regional/conflict-question";
 import { ERROR_MESSAGES } from "@/lib/errors";
 import { declareNationalInterestAction } from "@/lib/national/actions";
 import { nationalInterestSchema } from "@/lib/national/schema";
-import type { z } from "@/lib/zod";
+import type * as z from "@/lib/zod";
 
 type Values = z.input<typeof nationalInterestSchema>;
 

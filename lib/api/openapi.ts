@@ -19,7 +19,7 @@ import {
   apiPaymentListSchema,
   apiPaymentSchema,
 } from "@/lib/api/schema";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 type JsonSchema = z.core.JSONSchema.BaseSchema;
 

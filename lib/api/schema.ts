@@ -8,7 +8,7 @@ import {
   DecisionOutcome,
   TerritoryType,
 } from "@/lib/generated/prisma/enums";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const API_SCOPES = [
   "calls:read",

@@ -3,7 +3,7 @@
 
 import { ExpenseCategory, FundingSource, FundingStatus } from "@/lib/generated/prisma/enums";
 import { emailSchema } from "@/lib/users/schema";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const text = (max: number) =>
   z

@@ -1,5 +1,5 @@
 import { searchText } from "@/lib/validation";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const day = z
   .string()

@@ -3,7 +3,7 @@
 import { SelectionMethod, TerritoryType, TrancheCondition } from "@/lib/generated/prisma/enums";
 import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
 import { parisEndOfDay, parisTimeToUtc } from "@/lib/time";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const code = z
   .string()

@@ -1,6 +1,6 @@
 // Inputs of the convention forms (zod only: shared by the forms and the server).
 import { searchText } from "@/lib/validation";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const cancelConventionSchema = z.object({
   reason: z

@@ -18,7 +18,7 @@ import { departuresFrom } from "@/lib/national/decision-rules";
 import { formatScore, OPINION_LABELS, OUTCOME_LABELS, reasonText } from "@/lib/national/labels";
 import { type Candidate, runSelection, type SelectionResult } from "@/lib/national/selection";
 import { TERRITORY_SHORT_LABELS } from "@/lib/poles/labels";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const DATA_FILES = [
   "candidats.csv",

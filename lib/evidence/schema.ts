@@ -1,7 +1,7 @@
 // The route parameters of the jury's evidence (zod only).
 
 import { AppError } from "@/lib/errors";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 /** `/api/cna/proces-verbal/{callId}`, `/api/cna/pieces-du-jury/{callId}`: a call's identifier (a cuid). */
 const evidenceParamsSchema = z.object({ callId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });

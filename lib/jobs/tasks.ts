@@ -7,7 +7,7 @@ import type { TaskName } from "@/lib/jobs/queue";
 import { runSchedule, SCHEDULES, type ScheduleName } from "@/lib/jobs/schedules";
 import { produceDecisionLetter } from "@/lib/national/mutations";
 import { deliverNotification } from "@/lib/notifications/mutations";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const schemas = {
   "notification.deliver": z.object({ id: z.string().min(1) }),

@@ -1,5 +1,5 @@
 // The forms of the national consolidation, shared by the pages and the server.
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const JUSTIFICATION_MIN = 10;
 const justification = z

@@ -6,7 +6,7 @@ import {
   type NotificationKind,
   OPTIONAL_KINDS,
 } from "@/lib/notifications/kinds";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const refusal = (kind: string) => {
   const spec = kindSpec(kind);

@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { kindSpec, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { searchText } from "@/lib/validation";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 /** The notifications of a decision: the publication's, and a promotion's from the reserve list. */
 export const DECISION_KINDS = [

@@ -1,5 +1,5 @@
 // Input of the payment form (zod only: shared by the form and the server).
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const paymentSchema = z.object({
   trancheId: z

@@ -4,7 +4,7 @@
 import { LegalForm, MemberCategory, TerritoryType } from "@/lib/generated/prisma/enums";
 import { isValidSiret, normalizeSiret } from "@/lib/poles/siret";
 import { departementOfPostalCode, regionOfDepartement } from "@/lib/regions/catalog";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const SIRET_LENGTH_MESSAGE = "Le numéro SIRET doit comporter 14 chiffres.";
 const SIRET_INVALID_MESSAGE =

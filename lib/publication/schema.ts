@@ -2,7 +2,7 @@
 
 import { AppError } from "@/lib/errors";
 import type { ScdlFormat } from "@/lib/publication/scdl";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const FORMAT_MESSAGE = "Format inconnu : choisissez csv ou json.";
 

@@ -3,7 +3,7 @@
 import { type GridCriterion, isValidScore } from "@/lib/evaluations/score";
 import { formatEuros } from "@/lib/format";
 import { Opinion } from "@/lib/generated/prisma/enums";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 const id = z.string().min(1).max(40);
 const requiredText = (max: number, message: string) =>

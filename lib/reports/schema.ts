@@ -1,5 +1,5 @@
 // Inputs of the report forms (zod only: shared by the forms and the server).
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const reportSchema = z
   .object({

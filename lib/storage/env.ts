@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 // Where uploaded files live, validated on first use (not at import: `next build` needs none of it).
 // S3 is chosen as soon as S3_BUCKET is set; otherwise files go to the local disk.

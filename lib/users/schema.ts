@@ -1,6 +1,6 @@
 import { Role } from "@/lib/generated/prisma/enums";
 import { searchText } from "@/lib/validation";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 export const emailSchema = z
   .string({ message: "Saisissez votre adresse e-mail." })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTROL_CHARACTER_MESSAGE } from "@/lib/errors";
 import { parseInput, searchText } from "@/lib/validation";
-import { z } from "@/lib/zod";
+import * as z from "@/lib/zod";
 
 describe("zod in French", () => {
   it("words its own messages in French: a number expected, a text too long, a choice unknown", () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { trustedClientAddress, trustedProxyHops } from "@/lib/auth/client-ip";
 import { exitOnProductionConfigurationProblems } from "@/lib/config-checks";
+import { logAsJson, requestIdOf, withRequestId } from "@/lib/logging";
 import { withPageCache } from "@/lib/page-cache";
 import {
   contentSecurityPolicy,
@@ -20,6 +21,7 @@ import { spawnWorker, stopWorker } from "./lib/worker-process.ts";
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 exitOnProductionConfigurationProblems();
+logAsJson("web");
 const { default: next } = await import("next");
 const ROOT = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT ?? 3000);
@@ -86,11 +88,17 @@ function statementName(sql: string): string {
 
 const server = createServer((req, res) => {
   secureExchange(req, res);
-  handler(req, res).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Erreur interne du serveur");
-  });
+  // One id per request, on every line logged while it is served and in the answer (X-Request-Id).
+  const requestId = requestIdOf(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  withRequestId(requestId, () =>
+    handler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Erreur interne du serveur");
+    }),
+  );
 });
 server.listen(port, () => console.log(`Serveur de production prêt sur http://localhost:${port}`));
 const worker = spawnWorker(process.env);

@@ -6,8 +6,10 @@
 import { exitOnProductionConfigurationProblems } from "@/lib/config-checks";
 import { disconnect } from "@/lib/db";
 import { runDueJobs, startWorker } from "@/lib/jobs/worker";
+import { logAsJson } from "@/lib/logging";
 
 exitOnProductionConfigurationProblems();
+logAsJson("worker");
 if (!process.env.DATABASE_URL) {
   console.error("DATABASE_URL est requis (la base de l'application, où est la file de travaux).");
   process.exit(1);

@@ -43,6 +43,9 @@ test("every answer carries its own Content-Security-Policy nonce, which Next.js 
   expect(scripts.length).toBeGreaterThan(3);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonces[0]}"`);
   expect(first.headers()["x-frame-options"]).toBe("DENY");
+  // Each answer names its request, as every log line written while serving it does.
+  expect(first.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(second.headers()["x-request-id"]).not.toBe(first.headers()["x-request-id"]);
 });
 
 test("Chromium runs the page's own scripts but not an inline script slipped into it without the nonce", async ({

@@ -30,13 +30,24 @@ const LEVELS = [
   ["error", "error"],
 ] as const;
 
+/** Warnings and errors to stderr, the rest to stdout (each line once), written at once (nothing lost on exit). */
+function standardStreams(): DestinationStream {
+  return pino.multistream(
+    [
+      { level: "debug", stream: pino.destination({ dest: 1, sync: true }) },
+      { level: "warn", stream: pino.destination({ dest: 2, sync: true }) },
+    ],
+    { dedupe: true },
+  );
+}
+
 /**
  * From now on, console.* writes JSON lines: time, level, service, requestId (while a request is served)
  * and the message as console would have formatted it (an error's stack included).
  */
 export function logAsJson(
   service: string,
-  destination: DestinationStream = pino.destination({ sync: true }),
+  destination: DestinationStream = standardStreams(),
 ): void {
   const logger = pino(
     {

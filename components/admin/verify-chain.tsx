@@ -16,17 +16,7 @@ export function VerifyChainButton() {
         onClick={() =>
           start(async () => {
             const r = await verifyAuditChainAction();
-            if (!r.ok) setResult({ ok: false, text: r.message });
-            else if (r.data.ok)
-              setResult({
-                ok: true,
-                text: `Chaîne intacte : ${r.data.checked} événements vérifiés.`,
-              });
-            else
-              setResult({
-                ok: false,
-                text: `Chaîne rompue à l'événement n° ${r.data.brokenAtId} : ${r.data.reason} (${r.data.checked} événements intacts avant lui).`,
-              });
+            setResult(r.ok ? r.data : { ok: false, text: r.message });
           })
         }
       >

@@ -6,6 +6,7 @@ import "server-only";
 // person, and an expiry a conditional update; a second run, or two workers at once, change nothing more.
 import { type ParsedCronItem, parseCrontab } from "graphile-worker";
 import { expireComplementRequests } from "@/lib/applications/mutations";
+import { writeAuditCheckpoint } from "@/lib/audit/checkpoint";
 import {
   remindDepositDeadline,
   remindEvaluationDeadline,
@@ -63,6 +64,8 @@ export const SCHEDULES = {
     run: runDailyReminders,
   },
   "schedule:complement-expiry": { cron: "*/15 * * * *", run: expireComplementRequests },
+  // The audit log's head, signed and kept outside the database (lib/audit/checkpoint.ts).
+  "schedule:audit-checkpoint": { cron: "5 * * * *", run: writeAuditCheckpoint },
 } satisfies Record<string, Schedule>;
 export type ScheduleName = keyof typeof SCHEDULES;
 

@@ -112,7 +112,9 @@ test("an administrator creates the next call by duplicating 2025, changes its gr
   await admin.goto("/admin/journal?action=user.");
   await expect(admin.getByRole("cell", { name: "user.activate" })).toBeVisible();
   await admin.getByRole("button", { name: "Vérifier l'intégrité du journal" }).click();
-  await expect(admin.getByText(/Chaîne intacte : \d+ événements vérifiés\./)).toBeVisible();
+  await expect(
+    admin.getByText(/Chaîne intacte : \d+ événements vérifiés, du .+ au .+\./),
+  ).toBeVisible();
   await expectAccessible(admin);
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { scanForViruses } from "@/lib/storage/antivirus";
 import { pdfActiveContent } from "@/lib/storage/pdf-active-content";
 
 /** A kind of file the product accepts, as `file-type` detects it from the content. */
@@ -55,8 +56,9 @@ const megabytes = (bytes: number) =>
   new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
 
 /**
- * Checks an upload by its size and its content. The declared name is not used to decide the type:
- * a browser sends whatever name the user chose, so only the magic bytes are trusted.
+ * Checks an upload by its size and its content, then has it scanned (lib/storage/antivirus.ts). The declared
+ * name is not used to decide the type: a browser sends whatever name the user chose, so only the magic bytes
+ * are trusted.
  */
 export async function checkUpload(input: {
   bytes: Buffer;
@@ -79,6 +81,12 @@ export async function checkUpload(input: {
     const refused = await pdfRefusal(bytes);
     if (refused) return { ok: false, message: refused };
   }
+  const scan = await scanForViruses(bytes);
+  if (!scan.clean)
+    return {
+      ok: false,
+      message: `L'antivirus a trouvé dans ce fichier un contenu malveillant (${scan.signature}) : il n'est pas enregistré.`,
+    };
 
   return {
     ok: true,

@@ -46,6 +46,20 @@ export default async function AccountPage() {
         mandatory={kindsOf(mandatory)}
         optOuts={optOuts}
       />
+      <h2 className="fr-mt-6w">Mes données personnelles</h2>
+      <p>
+        Téléchargez tout ce que la plateforme détient sur vous : votre compte, vos pôles et
+        dossiers, vos messages, vos notifications, vos évaluations, les fichiers que vous avez
+        déposés et la liste de vos actions enregistrées au journal. Le fichier ZIP contient un
+        fichier <code>donnees.json</code> et un dossier <code>fichiers</code>.
+      </p>
+      <a
+        className="fr-link fr-icon-download-line fr-link--icon-left"
+        href="/api/mon-compte/donnees"
+        download
+      >
+        Télécharger mes données (ZIP)
+      </a>
       {tokens && (
         <>
           <h2>Jetons d&apos;accès à l&apos;API</h2>

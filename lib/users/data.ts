@@ -133,3 +133,101 @@ export async function invitationOf(token: string) {
   const row = await db().$transaction((tx) => peekUserToken(tx, token, "INVITATION"));
   return row ? { name: row.user.name, email: row.user.email } : null;
 }
+
+/**
+ * Everything the product holds about the signed-in person (RGPD, right of access), as it is stored: the
+ * account, poles and dossiers they own, dossiers they help with, messages they wrote, notifications they
+ * received, evaluations they wrote, the files they uploaded (listed; the download holds them) and the
+ * actions the audit log records as theirs. Neither secrets (password hash, tokens) nor other people's data.
+ */
+export async function personalData(actor: Actor) {
+  const id = actor.id;
+  const [
+    account,
+    poles,
+    applications,
+    collaborations,
+    messages,
+    notifications,
+    evaluations,
+    uploads,
+    actions,
+  ] = await Promise.all([
+    db().user.findUniqueOrThrow({
+      where: { id },
+      select: {
+        email: true,
+        name: true,
+        emailVerifiedAt: true,
+        active: true,
+        emailOptOuts: true,
+        createdAt: true,
+        updatedAt: true,
+        roles: { select: { role: true, regionCode: true } },
+      },
+    }),
+    db().pole.findMany({ where: { ownerId: id }, include: { members: true } }),
+    db().application.findMany({
+      where: { ownerId: id },
+      include: { call: { select: { title: true } }, expenses: true, fundings: true },
+    }),
+    db().applicationCollaborator.findMany({
+      where: { userId: id },
+      select: {
+        email: true,
+        invitedAt: true,
+        acceptedAt: true,
+        application: { select: { title: true, reference: true } },
+      },
+    }),
+    db().message.findMany({
+      where: { authorId: id },
+      select: { applicationId: true, body: true, createdAt: true },
+    }),
+    db().notification.findMany({
+      where: { userId: id },
+      select: {
+        kind: true,
+        email: true,
+        subject: true,
+        text: true,
+        link: true,
+        createdAt: true,
+        readAt: true,
+        emailStatus: true,
+        sentAt: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    db().evaluation.findMany({ where: { evaluatorId: id }, include: { scores: true } }),
+    db().attachment.findMany({
+      where: { uploadedById: id },
+      select: {
+        id: true,
+        fileName: true,
+        mimeType: true,
+        sizeBytes: true,
+        sha256: true,
+        storageKey: true,
+        createdAt: true,
+        purpose: true,
+      },
+    }),
+    db().auditEvent.findMany({
+      where: { actorId: id },
+      select: { at: true, action: true, entityType: true, entityId: true },
+      orderBy: { id: "asc" },
+    }),
+  ]);
+  return {
+    account,
+    poles,
+    applications,
+    collaborations,
+    messages,
+    notifications,
+    evaluations,
+    uploads,
+    actions,
+  };
+}

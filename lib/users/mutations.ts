@@ -2,6 +2,7 @@ import "server-only";
 // Accounts: creation, the applicants' own sign-up with e-mail confirmation and password reset (answers
 // never reveal whether an e-mail has an account), and their administration (invitation, roles, deactivation).
 import { randomUUID } from "node:crypto";
+import { zipSync } from "fflate";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { type Actor, assertCan, type RoleGrant } from "@/lib/auth/policy";
@@ -17,6 +18,9 @@ import {
   verificationMail,
 } from "@/lib/mail/templates";
 import { notify } from "@/lib/notifications/outbox";
+import { sanitizeFileName } from "@/lib/storage/file-check";
+import { storage } from "@/lib/storage/storage";
+import { personalData } from "@/lib/users/data";
 import {
   emailRequestSchema,
   type InviteUserInput,
@@ -293,6 +297,50 @@ export async function recordSecurityEvent(event: {
       after: event.details,
     }),
   );
+}
+
+/**
+ * The person's own data as a ZIP (RGPD, right of access and portability): `donnees.json`, everything the
+ * product holds about them as stored, and `fichiers/`, the files they uploaded. Five a day; audited.
+ */
+export async function exportPersonalData(
+  actor: Actor,
+): Promise<{ zip: Uint8Array; fileName: string }> {
+  await limitAction("personal-data-export", actor.id, 5, 24 * 60 * 60);
+  const data = await personalData(actor);
+  const files: Record<string, Uint8Array> = {};
+  const missing: string[] = [];
+  for (const upload of data.uploads) {
+    const name = `fichiers/${upload.id}-${sanitizeFileName(upload.fileName)}`;
+    try {
+      files[name] = await storage().get(upload.storageKey);
+    } catch {
+      missing.push(upload.fileName); // listed in donnees.json all the same
+    }
+  }
+  const exportedAt = new Date();
+  const json = {
+    exportedAt,
+    about:
+      "Données personnelles détenues par la plateforme AMI PTCE sur la personne qui les télécharge.",
+    ...data,
+    uploads: data.uploads.map(({ storageKey: _, ...upload }) => upload),
+    filesMissingFromStorage: missing,
+  };
+  files["donnees.json"] = new TextEncoder().encode(JSON.stringify(json, null, 2));
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.exportData",
+      entityType: "User",
+      entityId: actor.id,
+      after: { files: data.uploads.length },
+    }),
+  );
+  return {
+    zip: zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, [b, { level: 6 }]]))),
+    fileName: `mes-donnees-ami-ptce-${exportedAt.toISOString().slice(0, 10)}.zip`,
+  };
 }
 
 // Administration of users: invitation, activation, roles, deactivation.

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { expectAccessible, newPage } from "./fixtures";
 import { waitForMail } from "./mailbox";
 
@@ -95,4 +97,19 @@ test("a forgotten password is replaced through the e-mailed link", async ({ brow
   await page.getByLabel("Mot de passe", { exact: true }).fill("Un-nouveau-mot-de-passe-2026");
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/mes-dossiers$/);
+});
+
+test("a person downloads their own data from their account page (RGPD)", async ({ browser }) => {
+  const page = await newPage(browser, "porteur2@demo-ptce.fr");
+  await page.goto("/mon-compte");
+  await expect(page.getByRole("heading", { name: "Mes données personnelles" })).toBeVisible();
+  await expectAccessible(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger mes données (ZIP)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^mes-donnees-ami-ptce-\d{4}-\d{2}-\d{2}\.zip$/);
+  const bytes = readFileSync((await download.path())!);
+  const json = JSON.parse(strFromU8(unzipSync(new Uint8Array(bytes))["donnees.json"]!));
+  expect(json.account.email).toBe("porteur2@demo-ptce.fr");
 });

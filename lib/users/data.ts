@@ -142,18 +142,9 @@ export async function invitationOf(token: string) {
  */
 export async function personalData(actor: Actor) {
   const id = actor.id;
-  const [
-    account,
-    poles,
-    applications,
-    collaborations,
-    messages,
-    notifications,
-    evaluations,
-    uploads,
-    actions,
-  ] = await Promise.all([
-    db().user.findUniqueOrThrow({
+  // One query after the other: a rare request, which should not take several of the pool's connections.
+  return {
+    account: await db().user.findUniqueOrThrow({
       where: { id },
       select: {
         email: true,
@@ -166,12 +157,12 @@ export async function personalData(actor: Actor) {
         roles: { select: { role: true, regionCode: true } },
       },
     }),
-    db().pole.findMany({ where: { ownerId: id }, include: { members: true } }),
-    db().application.findMany({
+    poles: await db().pole.findMany({ where: { ownerId: id }, include: { members: true } }),
+    applications: await db().application.findMany({
       where: { ownerId: id },
       include: { call: { select: { title: true } }, expenses: true, fundings: true },
     }),
-    db().applicationCollaborator.findMany({
+    collaborations: await db().applicationCollaborator.findMany({
       where: { userId: id },
       select: {
         email: true,
@@ -180,11 +171,11 @@ export async function personalData(actor: Actor) {
         application: { select: { title: true, reference: true } },
       },
     }),
-    db().message.findMany({
+    messages: await db().message.findMany({
       where: { authorId: id },
       select: { applicationId: true, body: true, createdAt: true },
     }),
-    db().notification.findMany({
+    notifications: await db().notification.findMany({
       where: { userId: id },
       select: {
         kind: true,
@@ -199,8 +190,11 @@ export async function personalData(actor: Actor) {
       },
       orderBy: { createdAt: "asc" },
     }),
-    db().evaluation.findMany({ where: { evaluatorId: id }, include: { scores: true } }),
-    db().attachment.findMany({
+    evaluations: await db().evaluation.findMany({
+      where: { evaluatorId: id },
+      include: { scores: true },
+    }),
+    uploads: await db().attachment.findMany({
       where: { uploadedById: id },
       select: {
         id: true,
@@ -213,21 +207,10 @@ export async function personalData(actor: Actor) {
         purpose: true,
       },
     }),
-    db().auditEvent.findMany({
+    actions: await db().auditEvent.findMany({
       where: { actorId: id },
       select: { at: true, action: true, entityType: true, entityId: true },
       orderBy: { id: "asc" },
     }),
-  ]);
-  return {
-    account,
-    poles,
-    applications,
-    collaborations,
-    messages,
-    notifications,
-    evaluations,
-    uploads,
-    actions,
   };
 }
